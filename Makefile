@@ -1,0 +1,74 @@
+# pmkit: `make demo` prints the sample report; `make test` sets up a fresh machine
+# (wasm target, wasm-bindgen-cli at the locked version, a Python virtualenv) and
+# runs every check in Rust, Python and JavaScript.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := demo
+
+VENV := $(CURDIR)/.venv
+PYTHON := $(VENV)/bin/python
+CARGO_BIN := $(shell dirname "$$(command -v cargo)")
+# The wasm-bindgen CLI must match the wasm-bindgen crate in Cargo.lock exactly.
+WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
+WASM_OUT := bindings-wasm/pkg
+
+.PHONY: demo test setup wasm-target wasm-bindgen-cli venv python wasm lint rust-test py-test js-test clean
+
+demo:
+	cargo run --release -p pmkit --example report -- $(ARGS)
+
+test: setup lint rust-test python py-test wasm js-test
+	@echo "make test: all checks passed"
+
+setup: wasm-target wasm-bindgen-cli venv
+
+wasm-target:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+
+wasm-bindgen-cli: Cargo.lock
+	@want="$(WASM_BINDGEN_VERSION)"; \
+	have="$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}' || true)"; \
+	if [ "$$have" != "$$want" ]; then \
+	  echo "installing wasm-bindgen-cli $$want (found '$$have')"; \
+	  cargo install wasm-bindgen-cli --version "$$want" --locked; \
+	fi
+
+Cargo.lock:
+	cargo generate-lockfile
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: bindings-python/requirements-dev.txt
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -r bindings-python/requirements-dev.txt
+	touch $@
+
+python: venv
+	VIRTUAL_ENV=$(VENV) PATH="$(VENV)/bin:$$PATH" \
+	  maturin develop --release --quiet -m bindings-python/Cargo.toml
+
+wasm: wasm-target wasm-bindgen-cli
+	cargo build --release --target wasm32-unknown-unknown -p pmkit-wasm
+	rm -rf $(WASM_OUT)
+	wasm-bindgen --target nodejs --weak-refs --out-name pmkit --out-dir $(WASM_OUT) \
+	  target/wasm32-unknown-unknown/release/pmkit_wasm.wasm
+	cp bindings-wasm/package.json $(WASM_OUT)/package.json
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+rust-test:
+	cargo test --workspace
+
+py-test: python
+	$(PYTHON) -m pytest -q bindings-python/tests
+
+js-test: wasm
+	node --test bindings-wasm/tests/
+
+clean:
+	rm -rf target $(VENV) $(WASM_OUT)

@@ -1,0 +1,22 @@
+//! The native module `pmkit._pmkit`: thin PyO3 wrappers over the pmkit core.
+//!
+//! Each submodule converts Python values, calls the core and maps its error; no
+//! formula lives here. The pure-Python package `pmkit` (in `python/pmkit/`)
+//! re-exports everything from this module.
+
+use pyo3::prelude::*;
+
+mod errors;
+mod metrics;
+mod record;
+mod roles;
+
+/// The native part of pmkit. Import `pmkit`, not this module.
+#[pymodule]
+fn _pmkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    errors::register(m)?;
+    metrics::register(m)?;
+    roles::register(m)?;
+    Ok(())
+}

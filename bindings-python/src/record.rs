@@ -1,0 +1,68 @@
+//! `record!`: a frozen Python class around a core result type.
+//!
+//! The class holds the core value; each named field is a read-only attribute
+//! converted through serde (enums become their lowercase string, lists become lists),
+//! and `to_dict()` returns the whole value in its JSON form. One macro keeps every
+//! result class alike: attributes, `to_dict`, `__repr__` and `__eq__`.
+
+use pyo3::prelude::*;
+use serde::{de::DeserializeOwned, Serialize};
+
+/// A serde value as a Python object (dicts, lists, str, int, float, None).
+pub fn to_python<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    pythonize::pythonize(py, value)
+        .map_err(|err| pyo3::exceptions::PyTypeError::new_err(err.to_string()))
+}
+
+/// A Python object (dicts, lists, str, numbers) as a core value; a shape error is a
+/// `PmkitError` of kind `invalid_input` naming `field`.
+pub fn from_python<T: DeserializeOwned>(field: &str, value: &Bound<'_, PyAny>) -> PyResult<T> {
+    pythonize::depythonize(value)
+        .map_err(|err| crate::errors::to_py(pmkit::Error::invalid(field, err.to_string())))
+}
+
+macro_rules! record {
+    ($(#[$meta:meta])* $name:ident($core:ty) { $($field:ident),* $(,)? }) => {
+        $(#[$meta])*
+        #[pyclass(frozen, module = "pmkit")]
+        #[derive(Debug, Clone)]
+        pub struct $name(pub $core);
+
+        #[pymethods]
+        impl $name {
+            $(
+                #[getter]
+                fn $field<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                    $crate::record::to_python(py, &self.0.$field)
+                }
+            )*
+
+            /// The value in its JSON form (the same shape in Rust, Python and JavaScript).
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                $crate::record::to_python(py, &self.0)
+            }
+
+            fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+                let fields: Vec<String> = vec![$(
+                    format!("{}={}", stringify!($field), self.$field(py)?.repr()?),
+                )*];
+                Ok(format!("{}({})", stringify!($name), fields.join(", ")))
+            }
+
+            fn __eq__(&self, other: PyRef<'_, Self>) -> bool {
+                self.0 == other.0
+            }
+        }
+
+        impl From<$core> for $name {
+            fn from(value: $core) -> Self {
+                Self(value)
+            }
+        }
+    };
+}
+
+pub(crate) use record;

@@ -1,0 +1,11 @@
+//! The JavaScript API of pmkit: thin wasm-bindgen wrappers over the core.
+//!
+//! Names are the camelCase of the Rust names (`net_promoter_score` →
+//! `netPromoterScore`). Results are plain objects in the core's JSON form, typed by
+//! the TypeScript interfaces each submodule declares. Errors are real `Error`
+//! objects whose `name` is `"PmkitError"`, with `kind` and `field` set.
+
+mod convert;
+mod errors;
+mod metrics;
+mod roles;

@@ -1,0 +1,1 @@
+//! quality metrics for JavaScript.

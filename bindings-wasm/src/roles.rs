@@ -1,0 +1,1 @@
+//! The two product roles (`pmkit::roles`) for JavaScript.

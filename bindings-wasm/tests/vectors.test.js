@@ -1,0 +1,64 @@
+// Runs every case in vectors/*.json through the JavaScript API (the cross-language contract).
+'use strict';
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const pmkit = require('../pkg');
+
+const vectorsDir = path.join(__dirname, '..', '..', 'vectors');
+
+/** snake_case → camelCase, the naming rule between Rust and JavaScript. */
+function camel(name) {
+  return name.replace(/_([a-z0-9])/g, (_, letter) => letter.toUpperCase());
+}
+
+/** Recursive equality with a relative float tolerance of 1e-9. */
+function assertMatches(actual, expected, where) {
+  if (typeof expected === 'number') {
+    assert.equal(typeof actual, 'number', `${where}: ${actual} is not a number`);
+    const tolerance = 1e-9 * Math.max(1, Math.abs(expected));
+    assert.ok(Math.abs(actual - expected) <= tolerance, `${where}: ${actual} !== ${expected}`);
+  } else if (Array.isArray(expected)) {
+    assert.ok(Array.isArray(actual), `${where}: not an array`);
+    assert.equal(actual.length, expected.length, `${where}: length`);
+    expected.forEach((value, index) => assertMatches(actual[index], value, `${where}[${index}]`));
+  } else if (expected !== null && typeof expected === 'object') {
+    assert.ok(actual !== null && typeof actual === 'object', `${where}: not an object`);
+    assert.deepEqual(Object.keys(actual).sort(), Object.keys(expected).sort(), `${where}: keys`);
+    for (const key of Object.keys(expected)) assertMatches(actual[key], expected[key], `${where}.${key}`);
+  } else {
+    assert.equal(actual, expected, where);
+  }
+}
+
+const files = fs.readdirSync(vectorsDir).filter((name) => name.endsWith('.json')).sort();
+let count = 0;
+for (const file of files) {
+  const { cases } = JSON.parse(fs.readFileSync(path.join(vectorsDir, file), 'utf8'));
+  for (const testCase of cases) {
+    count += 1;
+    test(`${file}: ${testCase.name}`, () => {
+      const fn = pmkit[camel(testCase.function)];
+      assert.equal(typeof fn, 'function', `pmkit.${camel(testCase.function)} is missing`);
+      // Arguments are positional in JavaScript, in the order the case lists them;
+      // null means "use the default", like an omitted argument.
+      const args = Object.values(testCase.args).map((value) => (value === null ? undefined : value));
+      if (testCase.error) {
+        assert.throws(() => fn(...args), (err) => {
+          assert.ok(err instanceof Error, 'not an Error');
+          assert.equal(err.name, 'PmkitError');
+          assert.equal(err.kind, testCase.error.kind);
+          assert.equal(err.field, testCase.error.field);
+          assert.ok(err.message.startsWith(`${testCase.error.field}: `), err.message);
+          return true;
+        });
+      } else {
+        assertMatches(fn(...args), testCase.expected, 'result');
+      }
+    });
+  }
+}
+
+test('there are vectors', () => assert.ok(count > 0));

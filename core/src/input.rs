@@ -1,0 +1,221 @@
+//! Input checks shared by every module, and conversions the bindings use.
+//!
+//! Python and JavaScript hand pmkit numbers as floats; these helpers turn them into
+//! the core's types (a count is a whole number ≥ 0) with an [`Error`] that names the
+//! field, so every language reports the same message for the same bad input.
+
+use crate::{Error, Result};
+
+/// A finite number (not NaN, not ±∞).
+pub fn finite(field: &str, value: f64) -> Result<f64> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(Error::invalid(
+            field,
+            format!("{value} is not a finite number"),
+        ))
+    }
+}
+
+/// A finite number ≥ 0.
+pub fn non_negative(field: &str, value: f64) -> Result<f64> {
+    finite(field, value)?;
+    if value < 0.0 {
+        return Err(Error::invalid(
+            field,
+            format!("{value} is negative; it must be ≥ 0"),
+        ));
+    }
+    Ok(value)
+}
+
+/// A finite number > 0. Zero is [`Error::Undefined`] because it is the denominator
+/// case (a rate over nothing); negative is [`Error::InvalidInput`].
+pub fn positive(field: &str, value: f64) -> Result<f64> {
+    non_negative(field, value)?;
+    if value == 0.0 {
+        return Err(Error::undefined(field, "is 0, so the ratio is undefined"));
+    }
+    Ok(value)
+}
+
+/// A count: a whole number ≥ 0 given as a float (how Python and JavaScript pass it).
+///
+/// ```
+/// assert_eq!(pmkit::input::count("visitors", 12.0), Ok(12));
+/// assert!(pmkit::input::count("visitors", 2.5).is_err());
+/// assert!(pmkit::input::count("visitors", -1.0).is_err());
+/// ```
+pub fn count(field: &str, value: f64) -> Result<u64> {
+    non_negative(field, value)?;
+    // 2^53: beyond it a float no longer holds every whole number exactly.
+    const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
+    if value.fract() != 0.0 {
+        return Err(Error::invalid(
+            field,
+            format!("{value} is not a whole number"),
+        ));
+    }
+    if value > MAX_EXACT {
+        return Err(Error::out_of_range(
+            field,
+            format!("{value} is larger than 2^53"),
+        ));
+    }
+    // Exact: value is a whole number in 0..=2^53.
+    Ok(value as u64)
+}
+
+/// Every element of `values` as a count (see [`count`]), fields named `field[i]`.
+pub fn counts(field: &str, values: &[f64]) -> Result<Vec<u64>> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(index, &value)| count(&format!("{field}[{index}]"), value))
+        .collect()
+}
+
+/// A whole-number score on the closed scale `min..=max` (survey answers).
+pub fn score_on_scale(field: &str, value: f64, min: u32, max: u32) -> Result<u32> {
+    finite(field, value)?;
+    if value.fract() != 0.0 {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "{value} is not a whole number; answers on a {min}..={max} scale are whole numbers"
+            ),
+        ));
+    }
+    if value < f64::from(min) || value > f64::from(max) {
+        return Err(Error::out_of_range(
+            field,
+            format!("{value} is outside the {min}..={max} scale"),
+        ));
+    }
+    // In range and whole, so the conversion is exact.
+    Ok(value as u32)
+}
+
+/// Fails with [`Error::Undefined`] when `values` is empty.
+pub fn non_empty<T>(field: &str, values: &[T]) -> Result<()> {
+    if values.is_empty() {
+        Err(Error::undefined(
+            field,
+            "is empty; at least one value is needed",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Fails with [`Error::InvalidInput`] unless both slices have the same length.
+pub fn same_length<A, B>(field: &str, values: &[A], other_field: &str, other: &[B]) -> Result<()> {
+    if values.len() == other.len() {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            format!(
+                "has {} values but {other_field} has {}; they must pair up one to one",
+                values.len(),
+                other.len()
+            ),
+        ))
+    }
+}
+
+/// Fails with [`Error::OutOfRange`] when `part` exceeds `whole` (a subset larger than its set).
+pub fn at_most(field: &str, part: u64, whole_field: &str, whole: u64) -> Result<()> {
+    if part > whole {
+        Err(Error::out_of_range(
+            field,
+            format!("{part} is more than {whole_field} ({whole})"),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// `numerator / denominator` as a fraction, undefined when the denominator is 0.
+pub fn ratio(numerator: u64, denominator_field: &str, denominator: u64) -> Result<f64> {
+    if denominator == 0 {
+        return Err(Error::undefined(
+            denominator_field,
+            "is 0, so the rate is undefined",
+        ));
+    }
+    // u64 → f64 rounds only above 2^53, far beyond any count of people or items.
+    Ok(numerator as f64 / denominator as f64)
+}
+
+/// A calendar date from its ISO 8601 text (`"2026-11-28"`), as JSON and JavaScript pass it.
+///
+/// ```
+/// let day = pmkit::input::date("launch", "2026-11-28")?;
+/// assert_eq!(day.to_string(), "2026-11-28");
+/// assert!(pmkit::input::date("launch", "28/11/2026").is_err());
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+pub fn date(field: &str, text: &str) -> Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        Error::parse(
+            field,
+            format!("{text:?} is not an ISO 8601 date (YYYY-MM-DD)"),
+        )
+    })
+}
+
+/// A calendar date from year, month (1–12) and day (1–31), as a JavaScript `Date` gives them.
+pub fn date_from_ymd(field: &str, year: i32, month: u32, day: u32) -> Result<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
+        Error::invalid(
+            field,
+            format!("{year}-{month}-{day} is not a calendar date"),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorKind;
+
+    #[test]
+    fn counts_name_the_element() {
+        let err = counts("steps", &[3.0, 1.5]).unwrap_err();
+        assert_eq!(err.field(), "steps[1]");
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    }
+
+    #[test]
+    fn nan_is_rejected_everywhere() {
+        assert!(finite("x", f64::NAN).is_err());
+        assert!(count("x", f64::NAN).is_err());
+        assert!(positive("x", f64::INFINITY).is_err());
+        assert!(score_on_scale("x", f64::NAN, 0, 10).is_err());
+    }
+
+    #[test]
+    fn zero_denominator_is_undefined() {
+        assert_eq!(
+            positive("cost", 0.0).unwrap_err().kind(),
+            ErrorKind::Undefined
+        );
+        assert_eq!(
+            ratio(1, "visitors", 0).unwrap_err().kind(),
+            ErrorKind::Undefined
+        );
+        assert_eq!(ratio(1, "visitors", 4), Ok(0.25));
+    }
+
+    #[test]
+    fn scale_bounds_are_inclusive() {
+        assert_eq!(score_on_scale("r", 0.0, 0, 10), Ok(0));
+        assert_eq!(score_on_scale("r", 10.0, 0, 10), Ok(10));
+        assert_eq!(
+            score_on_scale("r", 11.0, 0, 10).unwrap_err().kind(),
+            ErrorKind::OutOfRange
+        );
+    }
+}

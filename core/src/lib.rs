@@ -1,0 +1,29 @@
+//! pmkit: the product-management domain in plain data and pure functions.
+//!
+//! pmkit models the two product roles — the **product manager** (strategy: market,
+//! roadmap, lifecycle, stakeholders) and the **product owner** (tactics: backlog,
+//! user stories, sprints, the development team) — and every KPI each role is judged by.
+//!
+//! The same API is exposed to Python (`import pmkit`) and JavaScript (the `pmkit`
+//! wasm package); the shared test vectors in `vectors/` keep the three in step.
+//!
+//! ```
+//! use pmkit::metrics::net_promoter_score;
+//!
+//! let nps = net_promoter_score(&[10u8, 9, 8, 3])?;
+//! assert_eq!(nps.score, 25.0); // 2 promoters, 1 detractor out of 4
+//! # Ok::<(), pmkit::Error>(())
+//! ```
+//!
+//! Rules every module follows: no I/O, no clock (callers pass dates), no global state,
+//! no panics. Every fallible function returns [`Result`], and an [`Error`] names the
+//! field at fault and the reason.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod error;
+pub mod input;
+pub mod metrics;
+pub mod roles;
+
+pub use error::{Error, ErrorKind, Result};

@@ -1,0 +1,32 @@
+//! The KPI formulas of both product roles, and the catalog that describes them.
+//!
+//! Every function validates its input and returns a [`crate::Result`]; none panics
+//! and none returns NaN. Rates are fractions (`0.25` = 25 %); scores keep their
+//! convention (NPS runs from −100 to 100). Each function's rustdoc gives the formula,
+//! its variants, units, edge cases and the public source it follows; `docs/metrics.md`
+//! has the same in prose.
+//!
+//! | module | metrics |
+//! |---|---|
+//! | satisfaction | NPS, CSAT |
+//! | finance | ROI, product revenue, MRR, ARPU, customer lifetime value, market share, forecast attainment |
+//! | growth | conversion, funnel conversion, feature adoption, stickiness, churn, retention |
+//! | delivery | time to market, team velocity, backlog completion, sprint burndown |
+//! | quality | defect density, defect escape rate |
+//! | stakeholder | stakeholder engagement |
+
+mod catalog;
+mod delivery;
+mod finance;
+mod growth;
+mod quality;
+mod satisfaction;
+mod stakeholder;
+
+pub use catalog::*;
+pub use delivery::*;
+pub use finance::*;
+pub use growth::*;
+pub use quality::*;
+pub use satisfaction::*;
+pub use stakeholder::*;
