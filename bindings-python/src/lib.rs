@@ -10,6 +10,7 @@ mod errors;
 mod metrics;
 mod record;
 mod roles;
+mod work;
 
 /// The native part of pmkit. Import `pmkit`, not this module.
 #[pymodule]
@@ -18,5 +19,6 @@ fn _pmkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(m)?;
     metrics::register(m)?;
     roles::register(m)?;
+    work::register(m)?;
     Ok(())
 }

@@ -9,3 +9,4 @@ mod convert;
 mod errors;
 mod metrics;
 mod roles;
+mod work;

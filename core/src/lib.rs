@@ -25,5 +25,11 @@ pub mod error;
 pub mod input;
 pub mod metrics;
 pub mod roles;
+pub mod work;
 
 pub use error::{Error, ErrorKind, Result};
+
+// The README's Rust quickstart runs as a doc test, so it cannot drift from the API.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

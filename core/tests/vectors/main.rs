@@ -6,6 +6,7 @@
 mod metrics_business;
 mod metrics_delivery;
 mod roles;
+mod work;
 
 use serde_json::Value;
 use std::path::PathBuf;
@@ -15,6 +16,7 @@ fn dispatch(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
     metrics_business::call(function, args)
         .or_else(|| metrics_delivery::call(function, args))
         .or_else(|| roles::call(function, args))
+        .or_else(|| work::call(function, args))
 }
 
 // ---- argument helpers shared by the dispatchers (null or absent = default) ----

@@ -1,0 +1,1 @@
+//! The backlog (`pmkit::work`) for JavaScript.

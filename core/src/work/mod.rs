@@ -1,0 +1,1 @@
+//! The product owner's backlog: user stories, estimates, prioritization, backlog health.
