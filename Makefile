@@ -66,6 +66,8 @@ rust-test:
 
 py-test: python
 	$(PYTHON) -m pytest -q bindings-python/tests
+	# The .pyi stubs must match what the native module really exports.
+	$(PYTHON) -m mypy.stubtest pmkit._pmkit --allowlist bindings-python/stubtest-allowlist.txt
 
 js-test: wasm
 	node --test bindings-wasm/tests/

@@ -6,7 +6,10 @@
 
 use pyo3::prelude::*;
 
+mod dates;
 mod errors;
+mod flow;
+mod forecast;
 mod metrics;
 mod record;
 mod roles;
@@ -17,6 +20,8 @@ mod work;
 fn _pmkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     errors::register(m)?;
+    flow::register(m)?;
+    forecast::register(m)?;
     metrics::register(m)?;
     roles::register(m)?;
     work::register(m)?;

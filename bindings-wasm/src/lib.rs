@@ -6,7 +6,10 @@
 //! objects whose `name` is `"PmkitError"`, with `kind` and `field` set.
 
 mod convert;
+mod dates;
 mod errors;
+mod flow;
+mod forecast;
 mod metrics;
 mod roles;
 mod work;

@@ -22,9 +22,12 @@
 #![warn(missing_docs)]
 
 pub mod error;
+pub mod flow;
+pub mod forecast;
 pub mod input;
 pub mod metrics;
 pub mod roles;
+pub mod scorecard;
 pub mod work;
 
 pub use error::{Error, ErrorKind, Result};

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any, Literal, Sequence, final
+from typing import Any, Literal, Sequence, TypedDict, final
 
 __version__: str
 
@@ -43,12 +43,161 @@ class NpsResult:
 def net_promoter_score(responses: Sequence[float]) -> NpsResult:
     """Net Promoter Score of answers on 0..=10: 100 × (% promoters − % detractors)."""
 
+def customer_satisfaction_score(
+    responses: Sequence[float],
+    scale_max: float = 5.0,
+    satisfied_min: float = 4.0,
+    method: Literal["share", "mean"] = "share",
+) -> float:
+    """Customer satisfaction score (CSAT) of whole-number answers on ``1..=scale_max``.
+
+    ``"share"`` (default): the fraction of answers ``>= satisfied_min`` (0.69 = 69 %).
+    ``"mean"``: the mean answer, on the survey's own scale.
+
+    >>> customer_satisfaction_score([5, 4, 3, 1])
+    0.5
+
+    Raises ``UndefinedMetricError`` for no answers, ``OutOfRangeError`` for an answer
+    outside the scale (field ``responses[i]``), ``scale_max < 2`` or ``satisfied_min``
+    outside the scale, ``InvalidInputError`` for a fractional answer, ``ParseError``
+    for an unknown method.
+    """
+
 # ---------------------------------------------------------------- metrics: finance
+
+def return_on_investment(gain: float, cost: float, years: float | None = None) -> float:
+    """Return on investment as a fraction: ``(gain - cost) / cost``.
+
+    ``gain`` is the total amount returned (not the net profit). With ``years``, the
+    annualized ROI ``(gain / cost) ** (1 / years) - 1``.
+
+    >>> round(return_on_investment(2000, 1000, years=5), 6)
+    0.148698
+
+    Raises ``UndefinedMetricError`` for ``cost == 0`` or ``years == 0``,
+    ``InvalidInputError`` for negative or non-finite inputs.
+    """
+
+def product_revenue(prices: Sequence[float], quantities: Sequence[float]) -> float:
+    """Product revenue: ``sum(prices[i] * quantities[i])``; empty columns give 0.0.
+
+    Raises ``InvalidInputError`` when the columns differ in length or a value is
+    negative or not finite (field ``prices[i]`` / ``quantities[i]``).
+    """
+
+def monthly_recurring_revenue(monthly_fees: Sequence[float]) -> float:
+    """MRR: the sum of every subscriber's monthly fee (annual plans / 12); empty gives 0.0.
+
+    Raises ``InvalidInputError`` for a negative fee (field ``monthly_fees[i]``).
+    """
+
+def average_revenue_per_user(revenue: float, customers: float) -> float:
+    """ARPU: ``revenue / customers`` (money per customer).
+
+    Raises ``UndefinedMetricError`` for 0 customers, ``InvalidInputError`` for a
+    negative revenue or a fractional customer count.
+    """
+
+def customer_lifetime_value(
+    average_purchase_value: float,
+    purchase_frequency: float,
+    customer_lifespan: float,
+    margin: float = 1.0,
+) -> float:
+    """CLV: purchase value × purchases per period × periods × margin (money per customer).
+
+    ``margin`` is a fraction in 0..=1 (1.0 = revenue CLV). Raises ``OutOfRangeError``
+    for a margin outside 0..=1, ``InvalidInputError`` for negative inputs.
+    """
+
+def market_share(product_revenue: float, total_market: float) -> float:
+    """Market share: ``product_revenue / total_market`` (revenue or units, same unit).
+
+    Raises ``UndefinedMetricError`` for an empty market, ``OutOfRangeError`` when the
+    product exceeds the market.
+    """
+
+def forecast_attainment(actual: float, forecast: float) -> float:
+    """Forecast attainment: ``actual / forecast``; 1.0 means the forecast was met.
+
+    Raises ``UndefinedMetricError`` for ``forecast == 0``, ``InvalidInputError`` for a
+    negative forecast.
+    """
 
 # ---------------------------------------------------------------- metrics: growth
 
 def conversion_rate(conversions: float, visitors: float) -> float:
     """Conversion rate: conversions / visitors, as a fraction."""
+
+@final
+class FunnelConversion:
+    """The result of :func:`funnel_conversion`."""
+
+    @property
+    def step_rates(self) -> list[float | None]:
+        """``steps[i + 1] / steps[i]``; ``None`` when nobody reached step ``i``."""
+    @property
+    def from_start(self) -> list[float]:
+        """``steps[i] / steps[0]``: share of the funnel's entrants who reached step ``i``."""
+    @property
+    def drop_off(self) -> list[int]:
+        """``steps[i] - steps[i + 1]``: people lost between step ``i`` and the next."""
+    @property
+    def overall(self) -> float:
+        """``steps[-1] / steps[0]``: conversion through the whole funnel."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+def funnel_conversion(steps: Sequence[float]) -> FunnelConversion:
+    """Funnel conversion from the unique people reaching each step, in funnel order.
+
+    >>> funnel_conversion([1000, 200, 50, 10]).overall
+    0.01
+
+    Raises ``UndefinedMetricError`` for fewer than 2 steps or an empty first step,
+    ``OutOfRangeError`` for a step larger than the one before (field ``steps[i]``).
+    """
+
+def feature_adoption_rate(feature_users: float, active_users: float) -> float:
+    """Feature adoption rate: ``feature_users / active_users`` over the same window.
+
+    Raises ``UndefinedMetricError`` for 0 active users, ``OutOfRangeError`` when
+    feature users exceed active users.
+    """
+
+def stickiness(dau: float, mau: float) -> float:
+    """Stickiness: ``dau / mau`` (DAU may be a monthly average, so a float).
+
+    Raises ``UndefinedMetricError`` for ``mau == 0``, ``OutOfRangeError`` for
+    ``dau > mau``, ``InvalidInputError`` for negative values.
+    """
+
+def churn_rate(
+    customers_at_start: float,
+    customers_lost: float,
+    new_customers: float = 0.0,
+    method: Literal["start", "average", "serviced"] = "start",
+) -> float:
+    """Churn rate as a fraction: customers lost over a denominator chosen by ``method``.
+
+    ``"start"``: customers at start. ``"average"``: ``(start + end) / 2`` with
+    ``end = start - lost + new``. ``"serviced"``: ``start + new``.
+
+    >>> churn_rate(1000, 50, 200, method="serviced")
+    0.041666666666666664
+
+    Raises ``OutOfRangeError`` when ``customers_lost > customers_at_start +
+    new_customers``, ``UndefinedMetricError`` for a zero denominator, ``ParseError``
+    for an unknown method.
+    """
+
+def customer_retention_rate(
+    customers_at_start: float, customers_at_end: float, new_customers: float
+) -> float:
+    """Customer retention rate: ``(customers_at_end - new_customers) / customers_at_start``.
+
+    Raises ``UndefinedMetricError`` for 0 customers at start, ``OutOfRangeError`` when
+    new customers exceed the end count or more were kept than there were at start.
+    """
 
 # ---------------------------------------------------------------- metrics: delivery
 
@@ -60,4 +209,170 @@ def conversion_rate(conversions: float, visitors: float) -> float:
 
 # ---------------------------------------------------------------- roles
 
+_Role = Literal["product_manager", "product_owner"]
+_Horizon = Literal["strategic", "tactical"]
+_ActivityKind = Literal[
+    "market_analysis", "competitor_analysis", "market_research", "opportunity_identification",
+    "product_strategy", "long_term_vision", "portfolio_planning", "roadmap_update",
+    "stakeholder_alignment", "department_alignment", "lifecycle_management",
+    "product_marketing", "sales_support", "customer_engagement",
+    "feature_development_oversight", "requirements_to_stories", "story_writing",
+    "backlog_refinement", "backlog_prioritization", "sprint_monitoring",
+    "development_team_liaison",
+]
+
+class _Labeled(TypedDict):
+    id: str
+    """The snake_case id (``"agile_methodologies"``)."""
+    label: str
+    """The label to show."""
+
+class _LabeledActivity(TypedDict):
+    id: _ActivityKind
+    label: str
+
+class _KpiIndicator(TypedDict):
+    id: str
+    label: str
+    metrics: list[str]
+    """The snake_case ids of the metrics that evidence the KPI (``"team_velocity"``)."""
+
+class _ActivityOwner(TypedDict):
+    role: _Role
+    horizon: _Horizon
+
+class _Activity(TypedDict):
+    description: str
+    kind: _ActivityKind
+    owner: _ActivityOwner
+
+@final
+class RoleProfile:
+    """The result of :func:`role_profile`: what a role does, needs and is judged by."""
+
+    @property
+    def role(self) -> _Role: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def horizon(self) -> _Horizon: ...
+    @property
+    def focus(self) -> str:
+        """The role in one line."""
+    @property
+    def responsibilities(self) -> list[_Labeled]: ...
+    @property
+    def skills(self) -> list[_Labeled]: ...
+    @property
+    def kpis(self) -> list[_KpiIndicator]:
+        """The KPIs the role is judged by, each with the metrics that evidence it."""
+    @property
+    def metrics(self) -> list[str]:
+        """Every metric tracking the role (snake_case metric ids)."""
+    @property
+    def activities(self) -> list[_LabeledActivity]:
+        """The activity kinds the role owns (see :func:`owner_of`)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class SalaryBenchmark:
+    """The result of :func:`salary_benchmark`: published annual salary figures for a role."""
+
+    @property
+    def role(self) -> _Role: ...
+    @property
+    def average(self) -> float: ...
+    @property
+    def low(self) -> float: ...
+    @property
+    def high(self) -> float: ...
+    @property
+    def currency(self) -> str:
+        """ISO 4217 code (``"USD"``)."""
+    @property
+    def country(self) -> str: ...
+    @property
+    def source(self) -> str:
+        """Who published the figures (``"Indeed"``)."""
+    @property
+    def factors(self) -> list[str]:
+        """What moves a salary within the range (``"years_of_experience"``, ``"location"`` ...)."""
+    def position_in_range(self, salary: float) -> float:
+        """Where ``salary`` sits in the range: 0.0 at ``low``, 1.0 at ``high``, linear between.
+
+        Raises :class:`OutOfRangeError` (field ``salary``) outside the range and
+        :class:`InvalidInputError` for NaN or infinity.
+        """
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class ActivityOwner:
+    """The result of :func:`owner_of`."""
+
+    @property
+    def role(self) -> _Role: ...
+    @property
+    def horizon(self) -> _Horizon: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class WorkedExample:
+    """The result of :func:`worked_example`: both roles at work on one initiative."""
+
+    @property
+    def product(self) -> str: ...
+    @property
+    def initiative(self) -> str: ...
+    @property
+    def activities(self) -> list[_Activity]:
+        """Six activities, the product manager's three first."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Headcount:
+    """The result of :func:`product_manager_headcount`."""
+
+    @property
+    def role(self) -> _Role: ...
+    @property
+    def country(self) -> str: ...
+    @property
+    def at_least(self) -> int:
+        """A published lower bound ("over 500,000")."""
+    @property
+    def source(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def role_profile(role: _Role) -> RoleProfile:
+    """The profile of a role: responsibilities, skills, KPIs (with their metrics) and activities.
+
+    Raises :class:`ParseError` (field ``role``) for a name other than
+    ``"product_manager"`` or ``"product_owner"``.
+    """
+
+def role_profiles() -> list[RoleProfile]:
+    """Both profiles, product manager first."""
+
+def salary_benchmark(role: _Role) -> SalaryBenchmark:
+    """The published salary figures for a role: Indeed, US, annual, USD."""
+
+def salary_position_in_range(role: _Role, salary: float) -> float:
+    """``salary_benchmark(role).position_in_range(salary)``: 0.0 at low, 1.0 at high."""
+
+def owner_of(kind: _ActivityKind) -> ActivityOwner:
+    """The role that owns an activity kind, and its horizon.
+
+    Raises :class:`ParseError` (field ``kind``), listing the valid names, for an unknown kind.
+    """
+
+def worked_example() -> WorkedExample:
+    """The source's worked example: a CRM (like HubSpot) bringing AI into its portfolio."""
+
+def product_manager_headcount() -> Headcount:
+    """Over 500,000 product managers work in the US."""
+
 # ---------------------------------------------------------------- work (backlog)
+
+# ---------------------------------------------------------------- flow
+
+# ---------------------------------------------------------------- forecast

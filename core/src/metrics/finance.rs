@@ -1,1 +1,432 @@
-//! finance metrics.
+//! Money: ROI, product revenue, MRR, ARPU, customer lifetime value, market share,
+//! forecast attainment.
+//!
+//! Money is `f64` in one currency the caller names; pmkit never converts. Sums and
+//! products of valid inputs can still exceed what an `f64` holds (1.8 × 10³⁰⁸); that is
+//! reported as [`OutOfRange`](crate::Error::OutOfRange), never returned as infinity.
+
+use crate::{input, Error, Result};
+
+/// Return on investment: the net return per unit of money invested.
+///
+/// **Formula**: `ROI = (gain − cost) / cost`, where `gain` is the total amount the
+/// investment returned (its current or final value, not the net profit) and `cost` is
+/// what was invested. **Variant** (chosen by `years`): with `years = Some(n)`, the
+/// annualized ROI `(gain / cost)^(1/n) − 1`, the constant yearly rate that compounds to
+/// the same total (a CAGR); compare investments held for different spans with it.
+/// **Unit**: fraction (0.20 = 20 %); −1.0 means everything was lost.
+///
+/// **Errors**: `gain` negative or not finite, `cost` negative or not finite, `years`
+/// negative or not finite ([`InvalidInput`](crate::Error::InvalidInput)); `cost` = 0
+/// or `years` = 0 ([`Undefined`](crate::Error::Undefined)); a result too large for an
+/// `f64` ([`OutOfRange`](crate::Error::OutOfRange)).
+///
+/// **Source**: Investopedia, "Return on Investment (ROI): How to Calculate It and What
+/// It Means" (ROI and annualized ROI, with both examples below).
+///
+/// ```
+/// use pmkit::metrics::return_on_investment;
+///
+/// // Investopedia: $1,000 invested, worth $1,200 → 20 %.
+/// assert!((return_on_investment(1_200.0, 1_000.0, None)? - 0.20).abs() < 1e-12);
+/// // Investopedia: $1,000 grown to $2,000 over 5 years → 2^(1/5) − 1 ≈ 14.87 % a year.
+/// let annual = return_on_investment(2_000.0, 1_000.0, Some(5.0))?;
+/// assert!((annual - 0.148_698_354_997_035).abs() < 1e-12);
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+pub fn return_on_investment(gain: f64, cost: f64, years: Option<f64>) -> Result<f64> {
+    input::non_negative("gain", gain)?;
+    input::positive("cost", cost)?;
+    match years {
+        None => representable("cost", (gain - cost) / cost),
+        Some(years) => {
+            input::positive("years", years)?;
+            // exp(ln(gain / cost) / years) − 1, in logs so that a ratio beyond f64
+            // (1e300 / 1e-300) still annualizes, and with exp_m1 for small rates.
+            representable("years", ((gain.ln() - cost.ln()) / years).exp_m1())
+        }
+    }
+}
+
+/// Product revenue: the total income from a product's sales, `Σ priceᵢ × quantityᵢ`.
+///
+/// The sales arrive as two parallel columns (line `i` sold `quantities[i]` units at
+/// `prices[i]` each), the shape a table export or a dataframe has. **Unit**: money.
+/// Quantities need not be whole (kilograms, hours). No sales at all (two empty
+/// columns) is revenue 0, not an error: the revenue of nothing is well defined.
+///
+/// **Errors**: the columns differ in length, or a price or quantity is negative or
+/// not finite ([`InvalidInput`](crate::Error::InvalidInput), naming `prices[i]` or
+/// `quantities[i]`); a total too large for an `f64`
+/// ([`OutOfRange`](crate::Error::OutOfRange)).
+///
+/// **Source**: Investopedia, "Revenue: Definition, Formula, Calculation, and Examples"
+/// (revenue = price × quantity sold, summed over products).
+///
+/// ```
+/// // 120 seats at $49 and 3 onboarding packages at $1,500: 5,880 + 4,500.
+/// let revenue = pmkit::metrics::product_revenue(&[49.0, 1_500.0], &[120.0, 3.0])?;
+/// assert_eq!(revenue, 10_380.0);
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+pub fn product_revenue(prices: &[f64], quantities: &[f64]) -> Result<f64> {
+    input::same_length("quantities", quantities, "prices", prices)?;
+    let mut total = 0.0;
+    for (index, (&price, &quantity)) in prices.iter().zip(quantities).enumerate() {
+        input::non_negative(&format!("prices[{index}]"), price)?;
+        input::non_negative(&format!("quantities[{index}]"), quantity)?;
+        total += price * quantity;
+    }
+    representable("prices", total)
+}
+
+/// Monthly recurring revenue: the sum of every subscriber's monthly fee.
+///
+/// **Formula**: `MRR = Σ monthly_feesᵢ`, one fee per paying subscriber (equivalently,
+/// subscribers × ARPU). Normalise before calling: an annual plan counts as its yearly
+/// price / 12; one-time fees (setup, services) are not recurring and are left out.
+/// **Unit**: money per month. No subscribers (an empty list) is MRR 0.
+///
+/// **Errors**: a fee that is negative or not finite
+/// ([`InvalidInput`](crate::Error::InvalidInput), naming `monthly_fees[i]`); a total
+/// too large for an `f64` ([`OutOfRange`](crate::Error::OutOfRange)).
+///
+/// **Source**: HubSpot, "How to Calculate Monthly Recurring Revenue (MRR)"; Indie
+/// Hackers, "How to calculate monthly recurring revenue" (5 × $50 + 3 × $100 +
+/// 2 × $500 / 12 ≈ $633, annual plans divided by 12).
+///
+/// ```
+/// use pmkit::metrics::monthly_recurring_revenue;
+///
+/// // 100 customers paying $50 a month → $5,000.
+/// assert_eq!(monthly_recurring_revenue(&[50.0; 100])?, 5_000.0);
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+pub fn monthly_recurring_revenue(monthly_fees: &[f64]) -> Result<f64> {
+    let mut total = 0.0;
+    for (index, &fee) in monthly_fees.iter().enumerate() {
+        total += input::non_negative(&format!("monthly_fees[{index}]"), fee)?;
+    }
+    representable("monthly_fees", total)
+}
+
+/// Average revenue per user (ARPU): revenue over the customers who produced it.
+///
+/// **Formula**: `ARPU = revenue / customers`; with MRR as `revenue` it is the monthly
+/// ARPU of a subscription product. Use the same period for both (the customers paying
+/// during the month the revenue covers). **Unit**: money per customer (per period).
+///
+/// **Errors**: `revenue` negative or not finite
+/// ([`InvalidInput`](crate::Error::InvalidInput)); `customers` = 0
+/// ([`Undefined`](crate::Error::Undefined)).
+///
+/// **Source**: Investopedia, "Average Revenue Per User (ARPU)".
+///
+/// ```
+/// // MRR of $5,000 from 100 customers → $50 each.
+/// assert_eq!(pmkit::metrics::average_revenue_per_user(5_000.0, 100)?, 50.0);
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+pub fn average_revenue_per_user(revenue: f64, customers: u64) -> Result<f64> {
+    input::non_negative("revenue", revenue)?;
+    if customers == 0 {
+        return Err(Error::undefined(
+            "customers",
+            "is 0, so the revenue per customer is undefined",
+        ));
+    }
+    // u64 → f64 rounds only above 2^53 customers.
+    Ok(revenue / customers as f64)
+}
+
+/// Customer lifetime value (CLV): what an average customer brings in over the whole
+/// relationship.
+///
+/// **Formula**: `CLV = average_purchase_value × purchase_frequency × customer_lifespan
+/// × margin`, with `purchase_frequency` in purchases per period and
+/// `customer_lifespan` in the same periods (purchases per year and years, or per
+/// month and months). **Variant**: `margin` = 1.0 gives the revenue CLV; a gross
+/// margin (0.6) gives the profit CLV. **Unit**: money per customer. This is the simple
+/// (undiscounted) model; it does not discount future purchases.
+///
+/// **Errors**: an input negative or not finite
+/// ([`InvalidInput`](crate::Error::InvalidInput)); `margin` outside 0..=1
+/// ([`OutOfRange`](crate::Error::OutOfRange)); a result too large for an `f64`
+/// ([`OutOfRange`](crate::Error::OutOfRange)).
+///
+/// **Source**: Shopify, "Customer Lifetime Value (CLV)"; Harvard Business School
+/// Online, "What Is Customer Lifetime Value?" (value × frequency × lifespan).
+///
+/// ```
+/// use pmkit::metrics::customer_lifetime_value;
+///
+/// // $300 a purchase, 5 purchases a year, 2 years: $3,000 of revenue.
+/// assert_eq!(customer_lifetime_value(300.0, 5.0, 2.0, 1.0)?, 3_000.0);
+/// // At a 40 % gross margin, $1,200 of profit.
+/// assert!((customer_lifetime_value(300.0, 5.0, 2.0, 0.4)? - 1_200.0).abs() < 1e-9);
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+pub fn customer_lifetime_value(
+    average_purchase_value: f64,
+    purchase_frequency: f64,
+    customer_lifespan: f64,
+    margin: f64,
+) -> Result<f64> {
+    input::non_negative("average_purchase_value", average_purchase_value)?;
+    input::non_negative("purchase_frequency", purchase_frequency)?;
+    input::non_negative("customer_lifespan", customer_lifespan)?;
+    input::finite("margin", margin)?;
+    if !(0.0..=1.0).contains(&margin) {
+        return Err(Error::out_of_range(
+            "margin",
+            format!("{margin} is outside 0..=1; give the margin as a fraction (0.4 = 40 %)"),
+        ));
+    }
+    representable(
+        "customer_lifespan",
+        average_purchase_value * purchase_frequency * customer_lifespan * margin,
+    )
+}
+
+/// Market share: the product's part of its whole market.
+///
+/// **Formula**: `product_revenue / total_market`, both over the same period and in the
+/// same unit: revenue (value share) or units sold (volume share). **Unit**: fraction.
+///
+/// **Errors**: an input negative or not finite
+/// ([`InvalidInput`](crate::Error::InvalidInput)); `total_market` = 0
+/// ([`Undefined`](crate::Error::Undefined)); `product_revenue` greater than
+/// `total_market` ([`OutOfRange`](crate::Error::OutOfRange)): the market total must
+/// include the product.
+///
+/// **Source**: Investopedia, "Market Share: What It Is and Formula to Calculate It"
+/// (a company's sales over the total sales of its industry).
+///
+/// ```
+/// // $2.6 M of revenue in a $48 M market → about 5.4 %.
+/// let share = pmkit::metrics::market_share(2_600_000.0, 48_000_000.0)?;
+/// assert!((share - 0.054_166_666_666_666_67).abs() < 1e-15);
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+pub fn market_share(product_revenue: f64, total_market: f64) -> Result<f64> {
+    input::non_negative("product_revenue", product_revenue)?;
+    input::positive("total_market", total_market)?;
+    if product_revenue > total_market {
+        return Err(Error::out_of_range(
+            "product_revenue",
+            format!(
+                "{product_revenue} is more than total_market ({total_market}); \
+                 the market total must include the product"
+            ),
+        ));
+    }
+    Ok(product_revenue / total_market)
+}
+
+/// Forecast attainment: how much of a revenue or profit forecast was achieved.
+///
+/// **Formula**: `actual / forecast`. **Unit**: fraction of the forecast: 1.0 means the
+/// forecast was met exactly, above 1.0 beaten, below 1.0 missed (0.9 = 10 % short).
+/// `actual` may be negative (a loss against a profit forecast), which gives a negative
+/// attainment; `forecast` must be positive, since a ratio to a zero or negative target
+/// does not say how close the product came.
+///
+/// **Errors**: `actual` not finite, `forecast` negative or not finite
+/// ([`InvalidInput`](crate::Error::InvalidInput)); `forecast` = 0
+/// ([`Undefined`](crate::Error::Undefined)); a result too large for an `f64`
+/// ([`OutOfRange`](crate::Error::OutOfRange)).
+///
+/// **Source**: the seed's product-manager KPI "the product's ability to meet its
+/// revenue and profitability forecasts"; Investopedia, "Sales Forecasting" (actual
+/// versus forecast sales).
+///
+/// ```
+/// // $1.14 M actual against a $1.2 M forecast → 95 % attained.
+/// let attained = pmkit::metrics::forecast_attainment(1_140_000.0, 1_200_000.0)?;
+/// assert!((attained - 0.95).abs() < 1e-12);
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+pub fn forecast_attainment(actual: f64, forecast: f64) -> Result<f64> {
+    input::finite("actual", actual)?;
+    input::positive("forecast", forecast)?;
+    representable("forecast", actual / forecast)
+}
+
+/// `value` if an `f64` holds it; valid inputs can still overflow to infinity.
+fn representable(field: &str, value: f64) -> Result<f64> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(Error::out_of_range(
+            field,
+            "makes the result too large for a 64-bit float; check the units of the inputs",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorKind;
+
+    fn close(got: f64, want: f64) -> bool {
+        (got - want).abs() <= 1e-12 * want.abs().max(1.0)
+    }
+
+    #[test]
+    fn roi_simple_and_annualized() {
+        assert!(close(
+            return_on_investment(1_200.0, 1_000.0, None).unwrap(),
+            0.2
+        ));
+        // A loss: $800 back from $1,000 is −20 %; nothing back is −100 %.
+        assert!(close(
+            return_on_investment(800.0, 1_000.0, None).unwrap(),
+            -0.2
+        ));
+        assert_eq!(return_on_investment(0.0, 1_000.0, None).unwrap(), -1.0);
+        // Doubling in 1 year is 100 % a year; in 2 years √2 − 1.
+        assert!(close(
+            return_on_investment(2_000.0, 1_000.0, Some(1.0)).unwrap(),
+            1.0
+        ));
+        assert!(close(
+            return_on_investment(2_000.0, 1_000.0, Some(2.0)).unwrap(),
+            std::f64::consts::SQRT_2 - 1.0
+        ));
+        // Half a year: the return compounds up (1.1² − 1 = 0.21).
+        assert!(close(
+            return_on_investment(1_100.0, 1_000.0, Some(0.5)).unwrap(),
+            0.21
+        ));
+    }
+
+    #[test]
+    fn roi_errors() {
+        let err = return_on_investment(100.0, 0.0, None).unwrap_err();
+        assert_eq!((err.kind(), err.field()), (ErrorKind::Undefined, "cost"));
+        let err = return_on_investment(-1.0, 10.0, None).unwrap_err();
+        assert_eq!((err.kind(), err.field()), (ErrorKind::InvalidInput, "gain"));
+        let err = return_on_investment(100.0, 10.0, Some(0.0)).unwrap_err();
+        assert_eq!((err.kind(), err.field()), (ErrorKind::Undefined, "years"));
+        let err = return_on_investment(f64::NAN, 10.0, None).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+        let err = return_on_investment(f64::MAX, 1e-300, None).unwrap_err();
+        assert_eq!((err.kind(), err.field()), (ErrorKind::OutOfRange, "cost"));
+        let err = return_on_investment(1e300, 1e-300, Some(0.5)).unwrap_err();
+        assert_eq!((err.kind(), err.field()), (ErrorKind::OutOfRange, "years"));
+    }
+
+    #[test]
+    fn revenue_sums_price_times_quantity() {
+        assert_eq!(
+            product_revenue(&[10.0, 2.5, 0.0], &[3.0, 4.0, 100.0]).unwrap(),
+            40.0
+        );
+        assert_eq!(product_revenue(&[], &[]).unwrap(), 0.0);
+        // Fractional quantities are fine (2.5 hours at $80).
+        assert_eq!(product_revenue(&[80.0], &[2.5]).unwrap(), 200.0);
+    }
+
+    #[test]
+    fn revenue_errors_name_the_line() {
+        let err = product_revenue(&[1.0, 2.0], &[1.0]).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::InvalidInput, "quantities")
+        );
+        let err = product_revenue(&[1.0, -2.0], &[1.0, 1.0]).unwrap_err();
+        assert_eq!(err.field(), "prices[1]");
+        let err = product_revenue(&[1.0, 2.0], &[1.0, f64::INFINITY]).unwrap_err();
+        assert_eq!(err.field(), "quantities[1]");
+        let err = product_revenue(&[f64::MAX, f64::MAX], &[1.0, 1.0]).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::OutOfRange);
+    }
+
+    #[test]
+    fn mrr_and_arpu() {
+        // Indie Hackers: 5 × $50, 3 × $100, 2 annual plans of $500.
+        let mut fees = vec![50.0; 5];
+        fees.extend([100.0; 3]);
+        fees.extend([500.0 / 12.0; 2]);
+        assert!(close(
+            monthly_recurring_revenue(&fees).unwrap(),
+            550.0 + 1_000.0 / 12.0
+        ));
+        assert_eq!(monthly_recurring_revenue(&[]).unwrap(), 0.0);
+        let err = monthly_recurring_revenue(&[10.0, -1.0]).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::InvalidInput, "monthly_fees[1]")
+        );
+        assert_eq!(average_revenue_per_user(5_000.0, 100).unwrap(), 50.0);
+        assert_eq!(average_revenue_per_user(0.0, 3).unwrap(), 0.0);
+        let err = average_revenue_per_user(5_000.0, 0).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::Undefined, "customers")
+        );
+        let err = average_revenue_per_user(-5.0, 2).unwrap_err();
+        assert_eq!(err.field(), "revenue");
+    }
+
+    #[test]
+    fn clv_margin_bounds() {
+        assert_eq!(
+            customer_lifetime_value(20.0, 12.0, 3.0, 1.0).unwrap(),
+            720.0
+        );
+        assert_eq!(customer_lifetime_value(20.0, 12.0, 3.0, 0.0).unwrap(), 0.0);
+        let err = customer_lifetime_value(20.0, 12.0, 3.0, 1.5).unwrap_err();
+        assert_eq!((err.kind(), err.field()), (ErrorKind::OutOfRange, "margin"));
+        let err = customer_lifetime_value(20.0, 12.0, 3.0, -0.1).unwrap_err();
+        assert_eq!((err.kind(), err.field()), (ErrorKind::OutOfRange, "margin"));
+        let err = customer_lifetime_value(20.0, -1.0, 3.0, 1.0).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::InvalidInput, "purchase_frequency")
+        );
+        let err = customer_lifetime_value(1e200, 1e200, 1.0, 1.0).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::OutOfRange);
+    }
+
+    #[test]
+    fn market_share_part_of_whole() {
+        assert_eq!(market_share(25.0, 100.0).unwrap(), 0.25);
+        assert_eq!(market_share(100.0, 100.0).unwrap(), 1.0);
+        assert_eq!(market_share(0.0, 100.0).unwrap(), 0.0);
+        let err = market_share(101.0, 100.0).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::OutOfRange, "product_revenue")
+        );
+        let err = market_share(0.0, 0.0).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::Undefined, "total_market")
+        );
+    }
+
+    #[test]
+    fn forecast_attainment_around_one() {
+        assert_eq!(forecast_attainment(100.0, 100.0).unwrap(), 1.0);
+        assert_eq!(forecast_attainment(150.0, 100.0).unwrap(), 1.5);
+        // A loss of 20 against a profit forecast of 100.
+        assert_eq!(forecast_attainment(-20.0, 100.0).unwrap(), -0.2);
+        let err = forecast_attainment(100.0, 0.0).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::Undefined, "forecast")
+        );
+        let err = forecast_attainment(100.0, -50.0).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::InvalidInput, "forecast")
+        );
+        let err = forecast_attainment(f64::NAN, 50.0).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::InvalidInput, "actual")
+        );
+    }
+}

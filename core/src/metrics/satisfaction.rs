@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{input, Result};
+use crate::{input, Error, Result};
 
 /// The result of [`net_promoter_score`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -67,6 +67,135 @@ pub fn net_promoter_score<T: Copy + Into<f64>>(responses: &[T]) -> Result<NpsRes
     })
 }
 
+/// How [`customer_satisfaction_score`] summarises the answers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CsatMethod {
+    /// The share of satisfied answers (at least `satisfied_min`), as a fraction: the
+    /// usual CSAT ("% of customers who answered 4 or 5").
+    #[default]
+    Share,
+    /// The mean answer, on the survey's own 1..=`scale_max` scale.
+    Mean,
+}
+
+impl CsatMethod {
+    /// Every method, the default first.
+    pub const ALL: [CsatMethod; 2] = [CsatMethod::Share, CsatMethod::Mean];
+
+    /// The snake_case name used in JSON and in every language (`"share"`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            CsatMethod::Share => "share",
+            CsatMethod::Mean => "mean",
+        }
+    }
+
+    /// Parses `"share"` or `"mean"`; `field` names the parameter in the error.
+    ///
+    /// ```
+    /// use pmkit::metrics::CsatMethod;
+    /// assert_eq!(CsatMethod::parse("method", "mean")?, CsatMethod::Mean);
+    /// assert!(CsatMethod::parse("method", "median").is_err());
+    /// # Ok::<(), pmkit::Error>(())
+    /// ```
+    pub fn parse(field: &str, text: &str) -> Result<CsatMethod> {
+        CsatMethod::ALL
+            .into_iter()
+            .find(|method| method.as_str() == text)
+            .ok_or_else(|| {
+                Error::parse(
+                    field,
+                    format!("unknown CSAT method {text:?}; expected \"share\" or \"mean\""),
+                )
+            })
+    }
+}
+
+impl std::fmt::Display for CsatMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Customer satisfaction score (CSAT) from answers to "How satisfied are you with …?"
+/// on a 1..=`scale_max` scale.
+///
+/// **Formula** (the default, [`CsatMethod::Share`]): `CSAT = satisfied / responses`,
+/// where an answer is satisfied when it is at least `satisfied_min`; on the usual
+/// 1..=5 scale with `satisfied_min` = 4, the share of 4s and 5s. **Unit**: fraction
+/// (0.69 = 69 %), not rounded. **Variant** [`CsatMethod::Mean`]: the mean answer, a
+/// score on 1..=`scale_max` (`satisfied_min` is then only validated). The usual
+/// arguments are `scale_max` = 5, `satisfied_min` = 4 (the bindings' defaults).
+///
+/// **Errors**: no responses ([`Undefined`](crate::Error::Undefined)); `scale_max`
+/// below 2, `satisfied_min` outside 1..=`scale_max`, or an answer outside
+/// 1..=`scale_max` ([`OutOfRange`](crate::Error::OutOfRange)); an answer that is not a
+/// whole number or NaN ([`InvalidInput`](crate::Error::InvalidInput)). The field names
+/// the first bad answer (`responses[3]`).
+///
+/// **Source**: Qualtrics, "What is CSAT and how do you measure it?" (the share of
+/// satisfied answers, 4 and 5 on a five-point scale); Delighted Help Center, "How is
+/// CSAT calculated?" (the worked example below).
+///
+/// ```
+/// use pmkit::metrics::{customer_satisfaction_score, CsatMethod};
+///
+/// // Delighted: 42 fives, 32 fours, 10 threes, 9 twos and 14 ones → 74 / 107 ≈ 69.16 %.
+/// let mut answers = Vec::new();
+/// for (score, times) in [(5u8, 42), (4, 32), (3, 10), (2, 9), (1, 14)] {
+///     answers.extend(std::iter::repeat(score).take(times));
+/// }
+/// let csat = customer_satisfaction_score(&answers, 5, 4, CsatMethod::Share)?;
+/// assert_eq!(csat, 74.0 / 107.0);
+/// // The same answers as a mean score: 400 / 107 ≈ 3.74 out of 5.
+/// let mean = customer_satisfaction_score(&answers, 5, 4, CsatMethod::Mean)?;
+/// assert_eq!(mean, 400.0 / 107.0);
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+pub fn customer_satisfaction_score<T: Copy + Into<f64>>(
+    responses: &[T],
+    scale_max: u64,
+    satisfied_min: u64,
+    method: CsatMethod,
+) -> Result<f64> {
+    if scale_max < 2 {
+        return Err(Error::out_of_range(
+            "scale_max",
+            format!("{scale_max} is below 2; a satisfaction scale has at least two answers"),
+        ));
+    }
+    let scale_max = u32::try_from(scale_max).map_err(|_| {
+        Error::out_of_range(
+            "scale_max",
+            format!("{scale_max} is larger than {}", u32::MAX),
+        )
+    })?;
+    if satisfied_min < 1 || satisfied_min > u64::from(scale_max) {
+        return Err(Error::out_of_range(
+            "satisfied_min",
+            format!("{satisfied_min} is outside the 1..={scale_max} scale"),
+        ));
+    }
+    input::non_empty("responses", responses)?;
+    let (mut satisfied, mut sum) = (0u64, 0u64);
+    for (index, &answer) in responses.iter().enumerate() {
+        let answer =
+            input::score_on_scale(&format!("responses[{index}]"), answer.into(), 1, scale_max)?;
+        if u64::from(answer) >= satisfied_min {
+            satisfied += 1;
+        }
+        // At most u32::MAX per answer: the sum of 2^32 answers still fits in u64.
+        sum = sum.saturating_add(u64::from(answer));
+    }
+    // u64 → f64 rounds only above 2^53, far beyond any survey.
+    let responses = responses.len() as f64;
+    Ok(match method {
+        CsatMethod::Share => satisfied as f64 / responses,
+        CsatMethod::Mean => sum as f64 / responses,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +222,78 @@ mod tests {
         assert_eq!(err.kind(), ErrorKind::InvalidInput);
         let err = net_promoter_score::<f64>(&[]).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Undefined);
+    }
+
+    #[test]
+    fn csat_share_counts_answers_at_or_above_the_threshold() {
+        // 50 satisfied (4 or 5) of 100 answers: 50 %.
+        let mut answers = vec![4.0; 30];
+        answers.extend([5.0; 20]);
+        answers.extend([3.0; 50]);
+        let share = customer_satisfaction_score(&answers, 5, 4, CsatMethod::Share).unwrap();
+        assert_eq!(share, 0.5);
+        // A stricter threshold: only the 5s.
+        let share = customer_satisfaction_score(&answers, 5, 5, CsatMethod::Share).unwrap();
+        assert_eq!(share, 0.2);
+        // A 1..=10 scale with 9 and 10 satisfied.
+        let share =
+            customer_satisfaction_score(&[10u8, 9, 8, 1], 10, 9, CsatMethod::Share).unwrap();
+        assert_eq!(share, 0.5);
+    }
+
+    #[test]
+    fn csat_mean_is_on_the_scale() {
+        let mean = customer_satisfaction_score(&[1u8, 2, 5, 4], 5, 4, CsatMethod::Mean).unwrap();
+        assert_eq!(mean, 3.0);
+        let mean = customer_satisfaction_score(&[7u8], 7, 4, CsatMethod::Mean).unwrap();
+        assert_eq!(mean, 7.0);
+    }
+
+    #[test]
+    fn csat_errors() {
+        let err = customer_satisfaction_score(&[4.0, 0.0], 5, 4, CsatMethod::Share).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::OutOfRange, "responses[1]")
+        );
+        let err = customer_satisfaction_score(&[6.0], 5, 4, CsatMethod::Share).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::OutOfRange);
+        let err = customer_satisfaction_score(&[4.5], 5, 4, CsatMethod::Share).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::InvalidInput, "responses[0]")
+        );
+        let err = customer_satisfaction_score::<f64>(&[], 5, 4, CsatMethod::Share).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::Undefined, "responses")
+        );
+        let err = customer_satisfaction_score(&[1.0], 1, 1, CsatMethod::Share).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::OutOfRange, "scale_max")
+        );
+        let err = customer_satisfaction_score(&[1.0], 5, 6, CsatMethod::Share).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::OutOfRange, "satisfied_min")
+        );
+        let err = customer_satisfaction_score(&[1.0], 5, 0, CsatMethod::Mean).unwrap_err();
+        assert_eq!(err.field(), "satisfied_min");
+        let err = customer_satisfaction_score(&[1.0], u64::MAX, 4, CsatMethod::Share).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::OutOfRange, "scale_max")
+        );
+    }
+
+    #[test]
+    fn csat_method_names_round_trip() {
+        for method in CsatMethod::ALL {
+            assert_eq!(CsatMethod::parse("method", method.as_str()), Ok(method));
+        }
+        assert_eq!(CsatMethod::default(), CsatMethod::Share);
+        let err = CsatMethod::parse("method", "Share").unwrap_err();
+        assert_eq!((err.kind(), err.field()), (ErrorKind::Parse, "method"));
     }
 }

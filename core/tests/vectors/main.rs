@@ -3,6 +3,8 @@
 //! a case's `function` and `args` into a call and the result into JSON.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod flow;
+mod forecast;
 mod metrics_business;
 mod metrics_delivery;
 mod roles;
@@ -17,6 +19,8 @@ fn dispatch(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
         .or_else(|| metrics_delivery::call(function, args))
         .or_else(|| roles::call(function, args))
         .or_else(|| work::call(function, args))
+        .or_else(|| flow::call(function, args))
+        .or_else(|| forecast::call(function, args))
 }
 
 // ---- argument helpers shared by the dispatchers (null or absent = default) ----

@@ -1,16 +1,96 @@
 //! Dispatch for the product manager's metrics: satisfaction, finance, growth.
+//!
+//! Arguments are converted the way the bindings convert them (counts through
+//! `pmkit::input::count`, option names through `parse`), defaults are the bindings'.
 
 use super::*;
 use serde_json::Value;
 
 pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
     use pmkit::metrics as m;
+    let a = args;
     Some(match function {
-        "net_promoter_score" => json(m::net_promoter_score(&f64s_arg(args, "responses"))),
+        "net_promoter_score" => json(m::net_promoter_score(&f64s_arg(a, "responses"))),
+        "customer_satisfaction_score" => (|| {
+            let method = match opt_str(a, "method") {
+                Some(text) => m::CsatMethod::parse("method", text)?,
+                None => m::CsatMethod::default(),
+            };
+            json(m::customer_satisfaction_score(
+                &f64s_arg(a, "responses"),
+                opt_count(a, "scale_max")?.unwrap_or(5),
+                opt_count(a, "satisfied_min")?.unwrap_or(4),
+                method,
+            ))
+        })(),
+        "return_on_investment" => json(m::return_on_investment(
+            f64_arg(a, "gain"),
+            f64_arg(a, "cost"),
+            opt_f64(a, "years"),
+        )),
+        "product_revenue" => json(m::product_revenue(
+            &f64s_arg(a, "prices"),
+            &f64s_arg(a, "quantities"),
+        )),
+        "monthly_recurring_revenue" => {
+            json(m::monthly_recurring_revenue(&f64s_arg(a, "monthly_fees")))
+        }
+        "average_revenue_per_user" => (|| {
+            json(m::average_revenue_per_user(
+                f64_arg(a, "revenue"),
+                count_arg(a, "customers")?,
+            ))
+        })(),
+        "customer_lifetime_value" => json(m::customer_lifetime_value(
+            f64_arg(a, "average_purchase_value"),
+            f64_arg(a, "purchase_frequency"),
+            f64_arg(a, "customer_lifespan"),
+            opt_f64(a, "margin").unwrap_or(1.0),
+        )),
+        "market_share" => json(m::market_share(
+            f64_arg(a, "product_revenue"),
+            f64_arg(a, "total_market"),
+        )),
+        "forecast_attainment" => json(m::forecast_attainment(
+            f64_arg(a, "actual"),
+            f64_arg(a, "forecast"),
+        )),
         "conversion_rate" => (|| {
             json(m::conversion_rate(
-                count_arg(args, "conversions")?,
-                count_arg(args, "visitors")?,
+                count_arg(a, "conversions")?,
+                count_arg(a, "visitors")?,
+            ))
+        })(),
+        "funnel_conversion" => (|| {
+            json(m::funnel_conversion(&pmkit::input::counts(
+                "steps",
+                &f64s_arg(a, "steps"),
+            )?))
+        })(),
+        "feature_adoption_rate" => (|| {
+            json(m::feature_adoption_rate(
+                count_arg(a, "feature_users")?,
+                count_arg(a, "active_users")?,
+            ))
+        })(),
+        "stickiness" => json(m::stickiness(f64_arg(a, "dau"), f64_arg(a, "mau"))),
+        "churn_rate" => (|| {
+            let method = match opt_str(a, "method") {
+                Some(text) => m::ChurnMethod::parse("method", text)?,
+                None => m::ChurnMethod::default(),
+            };
+            json(m::churn_rate(
+                count_arg(a, "customers_at_start")?,
+                count_arg(a, "customers_lost")?,
+                opt_count(a, "new_customers")?.unwrap_or(0),
+                method,
+            ))
+        })(),
+        "customer_retention_rate" => (|| {
+            json(m::customer_retention_rate(
+                count_arg(a, "customers_at_start")?,
+                count_arg(a, "customers_at_end")?,
+                count_arg(a, "new_customers")?,
             ))
         })(),
         _ => return None,

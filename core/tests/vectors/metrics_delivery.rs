@@ -1,9 +1,76 @@
 //! Dispatch for the product owner's metrics: delivery, quality, stakeholders, catalog.
+//!
+//! Arguments are converted the way the bindings convert them: dates from ISO text
+//! through `pmkit::input::date`, counts through `pmkit::input::count`, each stakeholder
+//! object on its own so a shape error names `stakeholders[i]`; defaults are the bindings'.
 
+use super::*;
 use serde_json::Value;
 
-pub fn call(function: &str, _args: &Value) -> Option<pmkit::Result<Value>> {
-    match function {
-        _ => None,
-    }
+pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
+    use pmkit::metrics as m;
+    let a = args;
+    Some(match function {
+        "time_to_market" => (|| {
+            json(m::time_to_market(
+                date_arg(a, "concept_date")?,
+                date_arg(a, "launch_date")?,
+            ))
+        })(),
+        "team_velocity" => (|| {
+            json(m::team_velocity(
+                &f64s_arg(a, "completed_points"),
+                opt_count(a, "window")?.unwrap_or(m::DEFAULT_VELOCITY_WINDOW),
+            ))
+        })(),
+        "backlog_completion_rate" => json(m::backlog_completion_rate(
+            f64_arg(a, "completed"),
+            f64_arg(a, "planned"),
+        )),
+        "sprint_burndown" => (|| {
+            json(m::sprint_burndown(
+                f64_arg(a, "committed_points"),
+                &f64s_arg(a, "remaining_points"),
+                count_arg(a, "sprint_days")?,
+            ))
+        })(),
+        "defect_density" => (|| {
+            let weights: Option<Vec<f64>> = opt(a, "severity_weights")
+                .map(|value| serde_json::from_value(value.clone()).expect("list of numbers"));
+            json(m::defect_density(
+                &pmkit::input::counts("defect_counts", &f64s_arg(a, "defect_counts"))?,
+                f64_arg(a, "size_kloc"),
+                weights.as_deref(),
+            ))
+        })(),
+        "defect_escape_rate" => (|| {
+            json(m::defect_escape_rate(
+                count_arg(a, "found_in_production")?,
+                count_arg(a, "found_before_release")?,
+            ))
+        })(),
+        "stakeholder_engagement" => (|| {
+            let items = opt(a, "stakeholders")
+                .and_then(Value::as_array)
+                .expect("stakeholders list");
+            let stakeholders = items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| {
+                    // As record::from_python / convert::from_js_value do in the bindings.
+                    serde_json::from_value::<m::Stakeholder>(item.clone()).map_err(|err| {
+                        pmkit::Error::invalid(format!("stakeholders[{index}]"), err.to_string())
+                    })
+                })
+                .collect::<pmkit::Result<Vec<_>>>()?;
+            json(m::stakeholder_engagement(&stakeholders))
+        })(),
+        "metrics_catalog" => json(Ok(m::metrics_catalog())),
+        _ => return None,
+    })
+}
+
+/// A date given as ISO text, parsed as the bindings parse strings.
+fn date_arg(args: &Value, name: &str) -> pmkit::Result<chrono::NaiveDate> {
+    pmkit::input::date(name, str_arg(args, name))
 }

@@ -1,0 +1,1 @@
+//! `pmkit::flow` for JavaScript.

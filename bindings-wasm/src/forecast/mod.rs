@@ -1,0 +1,1 @@
+//! `pmkit::forecast` for JavaScript.

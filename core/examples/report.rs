@@ -1,0 +1,228 @@
+//! `make demo`: a readable report on a sample product — the two role profiles side by
+//! side, the source's worked example, and every KPI of both roles with its value, unit
+//! and formula.
+//!
+//! Run: `cargo run --release -p pmkit --example report [-- path/to/product.json]`.
+//! Without a path it uses the bundled `sample_product.json`; a file must have the
+//! same shape (a [`ProductSnapshot`] in JSON).
+
+use std::process::ExitCode;
+
+use pmkit::metrics::{MetricId, Unit};
+use pmkit::roles::{
+    product_manager_headcount, role_profile, salary_benchmark, worked_example, Role, RoleProfile,
+};
+use pmkit::scorecard::{scorecard, KpiReading, ProductSnapshot, Scorecard};
+
+const SAMPLE: &str = include_str!("sample_product.json");
+const COLUMN: usize = 46;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("report: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let (origin, text) = match std::env::args().nth(1) {
+        Some(path) => {
+            let text = std::fs::read_to_string(&path).map_err(|err| format!("{path}: {err}"))?;
+            (path, text)
+        }
+        None => ("bundled sample".to_owned(), SAMPLE.to_owned()),
+    };
+    let snapshot: ProductSnapshot = serde_json::from_str(&text)
+        .map_err(|err| format!("{origin}: not a product snapshot: {err}"))?;
+    let card = scorecard(&snapshot).map_err(|err| format!("{origin}: {err}"))?;
+
+    println!("pmkit report — {} ({origin})", card.product);
+    println!("{}", "═".repeat(2 * COLUMN + 20));
+    print_roles();
+    print_worked_example();
+    print_kpis(&card);
+    Ok(())
+}
+
+/// The two profiles side by side, row by row.
+fn print_roles() {
+    let manager = role_profile(Role::ProductManager);
+    let owner = role_profile(Role::ProductOwner);
+    heading("The two roles");
+    row("", &[manager.title.clone()], &[owner.title.clone()]);
+    row(
+        "horizon",
+        &[manager.horizon.as_str().into()],
+        &[owner.horizon.as_str().into()],
+    );
+    row("focus", &[manager.focus.clone()], &[owner.focus.clone()]);
+    let labels = |profile: &RoleProfile, pick: fn(&RoleProfile) -> Vec<String>| pick(profile);
+    row(
+        "responsibilities",
+        &labels(&manager, |p| {
+            p.responsibilities.iter().map(|r| r.label.clone()).collect()
+        }),
+        &labels(&owner, |p| {
+            p.responsibilities.iter().map(|r| r.label.clone()).collect()
+        }),
+    );
+    row(
+        "skills",
+        &labels(&manager, |p| {
+            p.skills.iter().map(|s| s.label.clone()).collect()
+        }),
+        &labels(&owner, |p| {
+            p.skills.iter().map(|s| s.label.clone()).collect()
+        }),
+    );
+    row(
+        "judged by",
+        &labels(&manager, |p| {
+            p.kpis.iter().map(|k| k.label.clone()).collect()
+        }),
+        &labels(&owner, |p| p.kpis.iter().map(|k| k.label.clone()).collect()),
+    );
+    let salary = |role: Role| {
+        let b = salary_benchmark(role);
+        vec![format!(
+            "{} {:.0} average ({:.0} – {:.0}), {}, {}",
+            b.currency, b.average, b.low, b.high, b.country, b.source
+        )]
+    };
+    row(
+        "salary",
+        &salary(Role::ProductManager),
+        &salary(Role::ProductOwner),
+    );
+    let headcount = product_manager_headcount();
+    println!(
+        "\n  More than {} product managers work in the {} ({}).",
+        headcount.at_least, headcount.country, headcount.source
+    );
+}
+
+/// The source's worked example: who does what when a CRM adds AI features.
+fn print_worked_example() {
+    let example = worked_example();
+    heading(&format!("Worked example — {}", example.product));
+    println!("  {}", example.initiative);
+    for role in Role::ALL {
+        println!("\n  {}:", role_profile(role).title);
+        for activity in example.activities_of(role) {
+            println!(
+                "    • {} [{}, {}]",
+                activity.description,
+                activity.kind.as_str(),
+                activity.owner.horizon.as_str()
+            );
+        }
+    }
+}
+
+/// Every KPI, grouped by the role judged by it.
+fn print_kpis(card: &Scorecard) {
+    for role in Role::ALL {
+        heading(&format!(
+            "KPIs of the {} — {}",
+            role_profile(role).title.to_lowercase(),
+            card.product
+        ));
+        for reading in card.for_role(role) {
+            print_reading(reading, &card.currency);
+        }
+    }
+    if !card.missing.is_empty() {
+        let names: Vec<&str> = card.missing.iter().map(|id| id.as_str()).collect();
+        println!("\n  No inputs for: {}", names.join(", "));
+    }
+    // A reminder that the two roles share some metrics (they appear under both).
+    let shared: Vec<&str> = MetricId::ALL
+        .iter()
+        .filter(|id| id.info().owners.len() > 1)
+        .map(|id| id.as_str())
+        .collect();
+    if !shared.is_empty() {
+        println!("\n  Shared by both roles: {}", shared.join(", "));
+    }
+}
+
+fn print_reading(reading: &KpiReading, currency: &str) {
+    let value = match reading.unit {
+        Unit::Fraction => format!("{:.4}  ({:.1} %)", reading.value, reading.value * 100.0),
+        Unit::Money | Unit::MoneyPerMonth | Unit::MoneyPerUser => {
+            format!("{:.2} {currency}", reading.value)
+        }
+        _ => format!("{:.2}", reading.value),
+    };
+    println!(
+        "\n  {:<34} {:<28} [{}]",
+        reading.name,
+        value,
+        reading.unit.as_str()
+    );
+    for line in wrap(&format!("= {}", reading.formula), 2 * COLUMN) {
+        println!("      {line}");
+    }
+    if let Some(note) = &reading.note {
+        println!("      ({note})");
+    }
+}
+
+fn heading(title: &str) {
+    println!("\n{title}");
+    println!("{}", "─".repeat(title.chars().count()));
+}
+
+/// One labelled row of the side-by-side table: bullet lists wrapped into two columns.
+fn row(label: &str, left: &[String], right: &[String]) {
+    let bullets = |items: &[String]| -> Vec<String> {
+        let bullet = items.len() > 1;
+        items
+            .iter()
+            .flat_map(|item| {
+                let lines = wrap(item, COLUMN - 2);
+                lines
+                    .into_iter()
+                    .enumerate()
+                    .map(move |(index, line)| match (bullet, index) {
+                        (true, 0) => format!("• {line}"),
+                        (true, _) => format!("  {line}"),
+                        (false, _) => line,
+                    })
+            })
+            .collect()
+    };
+    let (left, right) = (bullets(left), bullets(right));
+    for index in 0..left.len().max(right.len()) {
+        let first = if index == 0 { label } else { "" };
+        println!(
+            "  {:<16} {:<width$} │ {}",
+            first,
+            left.get(index).map_or("", String::as_str),
+            right.get(index).map_or("", String::as_str),
+            width = COLUMN
+        );
+    }
+}
+
+/// Greedy word wrap to `width` characters.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}

@@ -1,0 +1,347 @@
+//! The inputs of flow metrics: work items with their status history, and the workflow
+//! that maps statuses to ordered board columns.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::{input, Error, Result};
+
+/// A point in time as the tracker wrote it: a calendar date and a wall-clock time.
+///
+/// Its JSON form is text: `"2026-03-02"` (midnight), `"2026-03-02T09:30:00"`,
+/// `"2026-03-02 09:30:00"` or RFC 3339 with an offset (`"2026-03-02T09:30:00+01:00"`,
+/// `"…Z"`). An offset is dropped and the wall-clock time kept, as
+/// jira-agile-metrics does: the day an item moved is the day its tracker showed.
+/// It serializes as `"2026-03-02T09:30:00"`.
+///
+/// ```
+/// use pmkit::flow::Moment;
+///
+/// let moment = Moment::parse("at", "2026-03-02T23:30:00-05:00")?;
+/// assert_eq!(moment.date().to_string(), "2026-03-02");
+/// assert_eq!(Moment::parse("at", "2026-03-02")?.to_string(), "2026-03-02T00:00:00");
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Moment(pub NaiveDateTime);
+
+impl Moment {
+    /// Midnight at the start of `date`.
+    pub fn from_date(date: NaiveDate) -> Self {
+        Moment(date.and_time(NaiveTime::MIN))
+    }
+
+    /// Reads one of the text forms above; [`Error::Parse`] naming `field` otherwise.
+    pub fn parse(field: &str, text: &str) -> Result<Self> {
+        let text = text.trim();
+        if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            return Ok(Moment::from_date(date));
+        }
+        if let Ok(with_offset) = chrono::DateTime::parse_from_rfc3339(text) {
+            return Ok(Moment(with_offset.naive_local()));
+        }
+        for format in [
+            "%Y-%m-%dT%H:%M:%S%.f",
+            "%Y-%m-%d %H:%M:%S%.f",
+            "%Y-%m-%dT%H:%M",
+        ] {
+            if let Ok(naive) = NaiveDateTime::parse_from_str(text, format) {
+                return Ok(Moment(naive));
+            }
+        }
+        // Jira writes offsets without a colon ("+0100"), which RFC 3339 does not allow.
+        for format in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S%.f%z"] {
+            if let Ok(with_offset) = chrono::DateTime::parse_from_str(text, format) {
+                return Ok(Moment(with_offset.naive_local()));
+            }
+        }
+        Err(Error::parse(
+            field,
+            format!("{text:?} is not a date (YYYY-MM-DD) or a timestamp (YYYY-MM-DDTHH:MM:SS, optionally with an offset)"),
+        ))
+    }
+
+    /// The calendar day.
+    pub fn date(self) -> NaiveDate {
+        self.0.date()
+    }
+}
+
+impl fmt::Display for Moment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%dT%H:%M:%S%.f"))
+    }
+}
+
+impl Serialize for Moment {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Moment {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Moment::parse("moment", &text).map_err(|err| serde::de::Error::custom(err.reason()))
+    }
+}
+
+/// One move of an item from a status to another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Transition {
+    /// When it moved.
+    pub at: Moment,
+    /// The status it left; `None` when unknown. The first transition's `from` is the
+    /// status the item was created in.
+    #[serde(default)]
+    pub from: Option<String>,
+    /// The status it entered.
+    pub to: String,
+}
+
+/// A period during which an item was blocked (flagged); `end` is `None` while it still is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Blocked {
+    /// When the flag was set.
+    pub start: Moment,
+    /// When it was cleared; `None` while it is still set.
+    #[serde(default)]
+    pub end: Option<Moment>,
+}
+
+/// A work item (story, bug, task …) and its status history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    /// Its identifier (`"PROJ-42"`).
+    pub key: String,
+    /// Its type (`"story"`, `"bug"`), for throughput by type. Empty when unknown.
+    #[serde(default)]
+    pub item_type: String,
+    /// Its size in story points, for counting by points; 0 when unestimated.
+    #[serde(default)]
+    pub points: f64,
+    /// When it was created: the start of its lead time, and the moment it entered
+    /// its first status.
+    pub created: Moment,
+    /// Its current status. Used only for an item without transitions: it has been in
+    /// this status since `created` (an item with transitions starts in the first
+    /// transition's `from`).
+    #[serde(default)]
+    pub status: Option<String>,
+    /// Its status changes, oldest first.
+    #[serde(default)]
+    pub transitions: Vec<Transition>,
+    /// The periods it was blocked, in any order.
+    #[serde(default)]
+    pub blocked: Vec<Blocked>,
+}
+
+/// A board column: a name and the tracker statuses that map to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Column {
+    /// Its name (`"In Progress"`).
+    pub name: String,
+    /// The statuses shown in it; matched without regard to case.
+    pub statuses: Vec<String>,
+}
+
+/// The ordered columns of a board, and which of them mark the backlog, the point of
+/// commitment (work started) and done.
+///
+/// Columns before `committed` are the backlog side; `committed` up to (not including)
+/// `done` are work in progress; `done` and any columns after it are finished.
+/// jira-agile-metrics' defaults are the first, second and last columns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Workflow {
+    /// The columns, left (backlog) to right (done).
+    pub columns: Vec<Column>,
+    /// The backlog column's name.
+    pub backlog: String,
+    /// The name of the first column of work in progress: cycle time starts here.
+    pub committed: String,
+    /// The name of the first finished column: cycle and lead time end here.
+    pub done: String,
+}
+
+/// A validated workflow: column positions and a status → column lookup.
+#[derive(Debug, Clone)]
+pub(crate) struct Board {
+    pub names: Vec<String>,
+    pub backlog: usize,
+    pub committed: usize,
+    pub done: usize,
+    exact: HashMap<String, usize>,
+    folded: HashMap<String, usize>,
+}
+
+impl Board {
+    pub fn new(workflow: &Workflow) -> Result<Self> {
+        if workflow.columns.len() < 3 {
+            return Err(Error::invalid(
+                "workflow.columns",
+                format!(
+                    "has {} columns; a workflow needs at least a backlog, a work-in-progress and a done column",
+                    workflow.columns.len()
+                ),
+            ));
+        }
+        let mut exact = HashMap::new();
+        let mut folded = HashMap::new();
+        let mut names = Vec::with_capacity(workflow.columns.len());
+        for (index, column) in workflow.columns.iter().enumerate() {
+            let field = format!("workflow.columns[{index}]");
+            if column.name.trim().is_empty() {
+                return Err(Error::invalid(format!("{field}.name"), "is empty"));
+            }
+            if names.contains(&column.name) {
+                return Err(Error::invalid(
+                    format!("{field}.name"),
+                    format!(
+                        "{:?} names an earlier column too; names must be unique",
+                        column.name
+                    ),
+                ));
+            }
+            input::non_empty(&format!("{field}.statuses"), &column.statuses)?;
+            for (position, status) in column.statuses.iter().enumerate() {
+                let key = status.to_lowercase();
+                if folded.insert(key, index).is_some() {
+                    return Err(Error::invalid(
+                        format!("{field}.statuses[{position}]"),
+                        format!("{status:?} is mapped to another column too; a status belongs to one column"),
+                    ));
+                }
+                exact.insert(status.clone(), index);
+            }
+            names.push(column.name.clone());
+        }
+        let position = |field: &str, name: &str| {
+            names.iter().position(|n| n == name).ok_or_else(|| {
+                Error::invalid(
+                    field,
+                    format!("{name:?} is not one of the columns {names:?}"),
+                )
+            })
+        };
+        let backlog = position("workflow.backlog", &workflow.backlog)?;
+        let committed = position("workflow.committed", &workflow.committed)?;
+        let done = position("workflow.done", &workflow.done)?;
+        if committed <= backlog {
+            return Err(Error::invalid(
+                "workflow.committed",
+                format!(
+                    "{:?} must come after the backlog column {:?}",
+                    workflow.committed, workflow.backlog
+                ),
+            ));
+        }
+        if done <= committed {
+            return Err(Error::invalid(
+                "workflow.done",
+                format!(
+                    "{:?} must come after the committed column {:?}",
+                    workflow.done, workflow.committed
+                ),
+            ));
+        }
+        Ok(Board {
+            names,
+            backlog,
+            committed,
+            done,
+            exact,
+            folded,
+        })
+    }
+
+    /// The column a status maps to, ignoring case; `None` for an unmapped status.
+    pub fn column_of(&self, status: &str) -> Option<usize> {
+        // The exact lookup spares a lowercase copy for the usual, well-cased status.
+        self.exact
+            .get(status)
+            .or_else(|| self.folded.get(&status.to_lowercase()))
+            .copied()
+    }
+
+    /// Columns whose time does not count as blocked time: the backlog side and done.
+    pub fn outside_work(&self, column: usize) -> bool {
+        column < self.committed || column >= self.done
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorKind;
+
+    fn column(name: &str, statuses: &[&str]) -> Column {
+        Column {
+            name: name.into(),
+            statuses: statuses.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    fn workflow() -> Workflow {
+        Workflow {
+            columns: vec![
+                column("Backlog", &["Backlog", "To Do"]),
+                column("Doing", &["In Progress"]),
+                column("Done", &["Done", "Closed"]),
+            ],
+            backlog: "Backlog".into(),
+            committed: "Doing".into(),
+            done: "Done".into(),
+        }
+    }
+
+    #[test]
+    fn statuses_match_without_case() {
+        let board = Board::new(&workflow()).unwrap();
+        assert_eq!(board.column_of("in progress"), Some(1));
+        assert_eq!(board.column_of("CLOSED"), Some(2));
+        assert_eq!(board.column_of("Cancelled"), None);
+        assert!(board.outside_work(0) && !board.outside_work(1) && board.outside_work(2));
+    }
+
+    #[test]
+    fn bad_workflows_name_the_field() {
+        let mut wf = workflow();
+        wf.done = "Doing".into();
+        assert_eq!(Board::new(&wf).unwrap_err().field(), "workflow.done");
+        let mut wf = workflow();
+        wf.committed = "Nope".into();
+        assert_eq!(Board::new(&wf).unwrap_err().field(), "workflow.committed");
+        let mut wf = workflow();
+        wf.columns[2].statuses.push("in progress".into());
+        let err = Board::new(&wf).unwrap_err();
+        assert_eq!(err.field(), "workflow.columns[2].statuses[2]");
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+        let mut wf = workflow();
+        wf.columns.pop();
+        assert_eq!(Board::new(&wf).unwrap_err().field(), "workflow.columns");
+    }
+
+    #[test]
+    fn moments_read_every_form() {
+        for text in [
+            "2026-03-02",
+            "2026-03-02T10:00:00",
+            "2026-03-02 10:00:00.250",
+            "2026-03-02T10:00:00Z",
+            "2026-03-02T10:00:00.000+0100",
+        ] {
+            assert_eq!(
+                Moment::parse("at", text).unwrap().date().to_string(),
+                "2026-03-02"
+            );
+        }
+        let err = Moment::parse("at", "02/03/2026").unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Parse);
+        let json =
+            serde_json::to_string(&Moment::parse("at", "2026-03-02T10:00:00+05:00").unwrap());
+        assert_eq!(json.unwrap(), "\"2026-03-02T10:00:00\"");
+    }
+}

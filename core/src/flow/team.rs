@@ -1,0 +1,526 @@
+//! Team-level flow: throughput, cumulative flow, WIP, net flow and ageing WIP.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::timeline::{Counting, ItemTimeline, Timelines};
+use crate::{Error, Result};
+
+/// The length of a reporting period: a day, or a week closing on a chosen weekday.
+///
+/// Text form: `"day"`, `"week"` (Monday to Sunday) or `"week_<weekday>"` for a week
+/// closing on that day (`"week_monday"`: Tuesday to Monday, the default of
+/// jira-agile-metrics, written `1W-MON` there). The pandas aliases `"D"`, `"W"` and
+/// `"W-MON"` … `"W-SUN"` are read too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// One calendar day.
+    Day,
+    /// Seven days, the last of which is `closing`.
+    Week {
+        /// The last day of each week.
+        closing: Weekday,
+    },
+}
+
+const WEEKDAYS: [(&str, &str, Weekday); 7] = [
+    ("monday", "mon", Weekday::Mon),
+    ("tuesday", "tue", Weekday::Tue),
+    ("wednesday", "wed", Weekday::Wed),
+    ("thursday", "thu", Weekday::Thu),
+    ("friday", "fri", Weekday::Fri),
+    ("saturday", "sat", Weekday::Sat),
+    ("sunday", "sun", Weekday::Sun),
+];
+
+impl Period {
+    /// Reads the text form above; [`Error::Parse`] naming `field` otherwise.
+    pub fn parse(field: &str, text: &str) -> Result<Self> {
+        let lower = text.trim().to_lowercase();
+        let lower = lower.strip_prefix('1').unwrap_or(&lower);
+        match lower {
+            "day" | "d" => return Ok(Period::Day),
+            "week" | "w" => {
+                return Ok(Period::Week {
+                    closing: Weekday::Sun,
+                })
+            }
+            _ => {}
+        }
+        if let Some(day) = lower
+            .strip_prefix("week_")
+            .or_else(|| lower.strip_prefix("w-"))
+        {
+            if let Some((_, _, closing)) = WEEKDAYS
+                .iter()
+                .find(|(long, short, _)| day == *long || day == *short)
+            {
+                return Ok(Period::Week { closing: *closing });
+            }
+        }
+        Err(Error::parse(
+            field,
+            format!(
+                "{text:?} is not \"day\", \"week\" or \"week_<weekday>\" (e.g. \"week_monday\")"
+            ),
+        ))
+    }
+
+    /// Days in one period.
+    pub fn days(self) -> u64 {
+        match self {
+            Period::Day => 1,
+            Period::Week { .. } => 7,
+        }
+    }
+
+    /// The last day of the period that holds `day`.
+    pub fn end_of(self, day: NaiveDate) -> Result<NaiveDate> {
+        match self {
+            Period::Day => Ok(day),
+            Period::Week { closing } => {
+                let ahead =
+                    (7 + closing.num_days_from_monday() - day.weekday().num_days_from_monday()) % 7;
+                add_days(day, u64::from(ahead))
+            }
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Period::Day => f.write_str("day"),
+            Period::Week { closing } => {
+                let name = WEEKDAYS
+                    .iter()
+                    .find(|(_, _, day)| day == closing)
+                    .map_or("sunday", |(long, _, _)| long);
+                write!(f, "week_{name}")
+            }
+        }
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Period::parse("period", &text).map_err(|err| serde::de::Error::custom(err.reason()))
+    }
+}
+
+/// What is counted: items, or their story points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// Each item counts 1 (the default).
+    #[default]
+    Items,
+    /// Each item counts its points.
+    Points,
+}
+
+impl Measure {
+    /// Reads `"items"` or `"points"`; [`Error::Parse`] naming `field` otherwise.
+    pub fn parse(field: &str, text: &str) -> Result<Self> {
+        match text {
+            "items" => Ok(Measure::Items),
+            "points" => Ok(Measure::Points),
+            _ => Err(Error::parse(
+                field,
+                format!("{text:?} is not \"items\" or \"points\""),
+            )),
+        }
+    }
+
+    fn weight(self, item: &ItemTimeline) -> f64 {
+        match self {
+            Measure::Items => 1.0,
+            Measure::Points => item.points,
+        }
+    }
+}
+
+pub(crate) fn add_days(day: NaiveDate, days: u64) -> Result<NaiveDate> {
+    day.checked_add_days(Days::new(days)).ok_or_else(|| {
+        Error::out_of_range(
+            "date",
+            format!("{day} + {days} days is past the last date pmkit can represent"),
+        )
+    })
+}
+
+/// Consecutive period ends from the period holding `first` to the one holding `last`.
+fn period_ends(period: Period, first: NaiveDate, last: NaiveDate) -> Result<Vec<NaiveDate>> {
+    let (first, last) = (period.end_of(first)?, period.end_of(last)?);
+    let count = (last - first).num_days().max(0) as u64 / period.days() + 1;
+    (0..count)
+        .map(|index| add_days(first, index * period.days()))
+        .collect()
+}
+
+/// Index of the period holding `day` in a series whose first period ends on `first_end`.
+fn period_index(period: Period, first_end: NaiveDate, day: NaiveDate) -> Result<Option<usize>> {
+    let offset = (period.end_of(day)? - first_end).num_days();
+    Ok(usize::try_from(offset)
+        .ok()
+        .map(|days| days / period.days() as usize))
+}
+
+/// The result of [`throughput`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Throughput {
+    /// The period length.
+    pub period: Period,
+    /// The last day of each period, oldest first, with no gaps.
+    pub ends: Vec<NaiveDate>,
+    /// Items (or points) finished in each period; 0 for an empty period.
+    pub values: Vec<f64>,
+    /// The same per item type, each aligned with `ends`.
+    pub by_type: BTreeMap<String, Vec<f64>>,
+}
+
+/// Items (or points) finished per day or week, in total and by item type.
+///
+/// **Rule** (jira-agile-metrics' `ThroughputCalculator`): an item counts in the period
+/// holding its done day if it has a cycle time (it went through a committed column;
+/// an item moved straight from the backlog to done is not delivered work). Periods run
+/// from the one holding `start` (default: the first finish) to the one holding `end`
+/// (default: the last finish), with no gaps: empty periods are 0, so the values are a
+/// ready throughput history for [`crate::forecast`]. Finishes outside the range are
+/// left out. No finished item and no range gives empty lists.
+///
+/// **Errors**: `end` before `start`; malformed `timelines`.
+///
+/// ```
+/// use pmkit::flow::{item_timelines, sample_items, sample_workflow, throughput, Counting, Measure, Period};
+///
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+/// let timelines = item_timelines(&sample_items(), &sample_workflow(), today, Counting::Elapsed)?;
+/// let weekly = throughput(&timelines, Period::parse("period", "week_monday")?, Measure::Items, None, None)?;
+/// let finished = timelines.items.iter().filter(|item| item.cycle_time.is_some()).count();
+/// assert_eq!(weekly.values.iter().sum::<f64>(), finished as f64);
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+pub fn throughput(
+    timelines: &Timelines,
+    period: Period,
+    measure: Measure,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+) -> Result<Throughput> {
+    timelines.check()?;
+    if let (Some(start), Some(end)) = (start, end) {
+        if end < start {
+            return Err(Error::invalid(
+                "end",
+                format!("{end} is before start {start}"),
+            ));
+        }
+    }
+    let finished = || {
+        timelines
+            .items
+            .iter()
+            .filter(|item| item.cycle_time.is_some())
+            .filter_map(|item| item.done_on.map(|day| (item, day)))
+    };
+    let first = start.or_else(|| finished().map(|(_, day)| day).min());
+    let last = end.or_else(|| finished().map(|(_, day)| day).max());
+    let ends = match (first, last) {
+        (Some(first), Some(last)) if first <= last => period_ends(period, first, last)?,
+        _ => Vec::new(),
+    };
+    let mut values = vec![0.0; ends.len()];
+    let mut by_type: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    if let Some(&first_end) = ends.first() {
+        for (item, day) in finished() {
+            let Some(index) = period_index(period, first_end, day)? else {
+                continue;
+            };
+            let Some(slot) = values.get_mut(index) else {
+                continue;
+            };
+            let weight = measure.weight(item);
+            *slot += weight;
+            let per_type = by_type
+                .entry(item.item_type.clone())
+                .or_insert_with(|| vec![0.0; ends.len()]);
+            if let Some(slot) = per_type.get_mut(index) {
+                *slot += weight;
+            }
+        }
+    }
+    Ok(Throughput {
+        period,
+        ends,
+        values,
+        by_type,
+    })
+}
+
+/// The result of [`cumulative_flow`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CumulativeFlow {
+    /// Every day from the first to the last date in the data.
+    pub dates: Vec<NaiveDate>,
+    /// The column names, in workflow order.
+    pub columns: Vec<String>,
+    /// `counts[c][d]`: items (or points) that had reached column `c` or a later one
+    /// by the end of `dates[d]`.
+    pub counts: Vec<Vec<f64>>,
+}
+
+/// Cumulative flow per day: for each column, how many items had reached it (or a
+/// later column) by each day.
+///
+/// **Rule** (jira-agile-metrics' `CFDCalculator`): an item that skipped a column is
+/// counted in it from the day it entered the next column it did reach; days run from
+/// the earliest to the latest entry date of any item.
+///
+/// **Errors**: malformed `timelines`.
+///
+/// ```
+/// use pmkit::flow::{cumulative_flow, item_timelines, sample_items, sample_workflow, Counting, Measure};
+///
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+/// let timelines = item_timelines(&sample_items(), &sample_workflow(), today, Counting::Elapsed)?;
+/// let cfd = cumulative_flow(&timelines, Measure::Items)?;
+/// // Every column's band is at least as high as the next one's.
+/// let last = cfd.dates.len() - 1;
+/// assert!(cfd.counts[0][last] >= cfd.counts[1][last]);
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+pub fn cumulative_flow(timelines: &Timelines, measure: Measure) -> Result<CumulativeFlow> {
+    timelines.check()?;
+    let columns = timelines.columns.len();
+    let all_dates = || {
+        timelines
+            .items
+            .iter()
+            .flat_map(|item| item.entered.iter().flatten().map(|moment| moment.date()))
+    };
+    let (Some(first), Some(last)) = (all_dates().min(), all_dates().max()) else {
+        return Ok(CumulativeFlow {
+            dates: Vec::new(),
+            columns: timelines.columns.clone(),
+            counts: vec![Vec::new(); columns],
+        });
+    };
+    let dates = period_ends(Period::Day, first, last)?;
+    let mut counts = vec![vec![0.0; dates.len()]; columns];
+    for item in &timelines.items {
+        let weight = measure.weight(item);
+        // Right to left, so a skipped column takes the next reached column's date.
+        let mut reached: Option<NaiveDate> = None;
+        for (column, entry) in item.entered.iter().enumerate().rev() {
+            if let Some(moment) = entry {
+                reached = Some(moment.date());
+            }
+            if let Some(day) = reached {
+                let index = (day - first).num_days() as usize;
+                if let Some(slot) = counts.get_mut(column).and_then(|row| row.get_mut(index)) {
+                    *slot += weight;
+                }
+            }
+        }
+    }
+    for row in &mut counts {
+        let mut total = 0.0;
+        for value in row.iter_mut() {
+            total += *value;
+            *value = total;
+        }
+    }
+    Ok(CumulativeFlow {
+        dates,
+        columns: timelines.columns.clone(),
+        counts,
+    })
+}
+
+/// The result of [`wip`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Wip {
+    /// Every day of the cumulative flow.
+    pub dates: Vec<NaiveDate>,
+    /// Items (or points) committed but not done at the end of each day.
+    pub values: Vec<f64>,
+}
+
+/// Work in progress per day: the committed band minus the done band of the
+/// [`cumulative_flow`] (jira-agile-metrics' `WIPChartCalculator`).
+///
+/// **Errors**: malformed `timelines`.
+///
+/// ```
+/// use pmkit::flow::{item_timelines, sample_items, sample_workflow, wip, Counting, Measure};
+///
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+/// let timelines = item_timelines(&sample_items(), &sample_workflow(), today, Counting::Elapsed)?;
+/// let daily = wip(&timelines, Measure::Items)?;
+/// assert!(daily.values.iter().all(|&open| open >= 0.0));
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+pub fn wip(timelines: &Timelines, measure: Measure) -> Result<Wip> {
+    let cfd = cumulative_flow(timelines, measure)?;
+    let band = |column: usize| cfd.counts.get(column).cloned().unwrap_or_default();
+    let (started, finished) = (band(timelines.committed), band(timelines.done));
+    let values = started.iter().zip(&finished).map(|(s, f)| s - f).collect();
+    Ok(Wip {
+        dates: cfd.dates,
+        values,
+    })
+}
+
+/// The result of [`net_flow`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NetFlow {
+    /// The period length.
+    pub period: Period,
+    /// The last day of each period.
+    pub ends: Vec<NaiveDate>,
+    /// Items (or points) that reached the committed column in each period.
+    pub arrivals: Vec<f64>,
+    /// Items (or points) that reached the done column in each period.
+    pub departures: Vec<f64>,
+    /// `arrivals − departures`: positive when work piles up.
+    pub net: Vec<f64>,
+}
+
+/// Arrivals (commitments) and departures (finishes) per period, from the
+/// [`cumulative_flow`] (jira-agile-metrics' `NetFlowChartCalculator`).
+///
+/// The first period's arrivals and departures include everything before it, as in
+/// jira-agile-metrics. jira-agile-metrics labels a week by the day before it starts
+/// (`label='left'`); pmkit gives its last day.
+///
+/// **Errors**: malformed `timelines`.
+///
+/// ```
+/// use pmkit::flow::{item_timelines, net_flow, sample_items, sample_workflow, Counting, Measure, Period};
+///
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+/// let timelines = item_timelines(&sample_items(), &sample_workflow(), today, Counting::Elapsed)?;
+/// let weekly = net_flow(&timelines, Period::parse("period", "week")?, Measure::Items)?;
+/// let piled_up: f64 = weekly.net.iter().sum();
+/// assert_eq!(piled_up, *pmkit::flow::wip(&timelines, Measure::Items)?.values.last().unwrap());
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+pub fn net_flow(timelines: &Timelines, period: Period, measure: Measure) -> Result<NetFlow> {
+    let cfd = cumulative_flow(timelines, measure)?;
+    let (Some(&first), Some(&last)) = (cfd.dates.first(), cfd.dates.last()) else {
+        return Ok(NetFlow {
+            period,
+            ends: Vec::new(),
+            arrivals: Vec::new(),
+            departures: Vec::new(),
+            net: Vec::new(),
+        });
+    };
+    let ends = period_ends(period, first, last)?;
+    let changes = |column: usize| -> Vec<f64> {
+        let band = cfd
+            .counts
+            .get(column)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let mut before = 0.0;
+        ends.iter()
+            .map(|end| {
+                let day = (*end.min(&last) - first).num_days() as usize;
+                let now = band.get(day).copied().unwrap_or(before);
+                let change = now - before;
+                before = now;
+                change
+            })
+            .collect()
+    };
+    let arrivals = changes(timelines.committed);
+    let departures = changes(timelines.done);
+    let net = arrivals
+        .iter()
+        .zip(&departures)
+        .map(|(a, d)| a - d)
+        .collect();
+    Ok(NetFlow {
+        period,
+        ends,
+        arrivals,
+        departures,
+        net,
+    })
+}
+
+/// One open item in [`ageing_wip`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgeingItem {
+    /// The item's key.
+    pub key: String,
+    /// The item's type.
+    pub item_type: String,
+    /// The column it is in.
+    pub column: String,
+    /// The day work on it started.
+    pub started: NaiveDate,
+    /// Days from `started` to `today`, by the timelines' counting (inclusive adds 1;
+    /// exact counts calendar days, as `today` is a day).
+    pub age_days: f64,
+}
+
+/// The items in progress on `today` (committed, not done) with their age and column,
+/// in input order (jira-agile-metrics' `AgeingWIPChartCalculator`).
+///
+/// pmkit dates the start as cycle time does (the first committed..done column the item
+/// entered); jira-agile-metrics uses the committed column only, and drops an item that
+/// skipped it.
+///
+/// **Errors**: `today` before an open item's start; malformed `timelines`.
+///
+/// ```
+/// use pmkit::flow::{ageing_wip, item_timelines, sample_items, sample_workflow, Counting};
+///
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+/// let timelines = item_timelines(&sample_items(), &sample_workflow(), today, Counting::Elapsed)?;
+/// let open = ageing_wip(&timelines)?;
+/// assert!(open.iter().all(|item| item.column != "Done" && item.age_days >= 0.0));
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+pub fn ageing_wip(timelines: &Timelines) -> Result<Vec<AgeingItem>> {
+    timelines.check()?;
+    let today = timelines.today;
+    let mut open = Vec::new();
+    for item in &timelines.items {
+        let (Some(started), None) = (item.committed_on, item.done_on) else {
+            continue;
+        };
+        if today < started {
+            return Err(Error::invalid(
+                "today",
+                format!("{today} is before {} started on {started}", item.key),
+            ));
+        }
+        let elapsed = (today - started).num_days() as f64;
+        let age_days = match timelines.counting {
+            Counting::Inclusive => elapsed + 1.0,
+            Counting::Elapsed | Counting::Exact => elapsed,
+        };
+        open.push(AgeingItem {
+            key: item.key.clone(),
+            item_type: item.item_type.clone(),
+            column: item.column.clone().unwrap_or_default(),
+            started,
+            age_days,
+        });
+    }
+    Ok(open)
+}
