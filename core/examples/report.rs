@@ -6,16 +6,23 @@
 //! Without a path it uses the bundled `sample_product.json`; a file must have the
 //! same shape (a [`ProductSnapshot`] in JSON).
 
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use pmkit::metrics::{MetricId, Unit};
 use pmkit::roles::{
     product_manager_headcount, role_profile, salary_benchmark, worked_example, Role, RoleProfile,
 };
-use pmkit::scorecard::{scorecard, KpiReading, ProductSnapshot, Scorecard};
-
-const SAMPLE: &str = include_str!("sample_product.json");
+use pmkit::scorecard::{scorecard, KpiReading, ProductSnapshot, Scorecard, SAMPLE_JSON};
 const COLUMN: usize = 46;
+
+/// `writeln!` into the report text; writing to a `String` cannot fail.
+macro_rules! outln {
+    ($out:expr, $($arg:tt)*) => {
+        let _ = writeln!($out, $($arg)*);
+    };
+}
 
 fn main() -> ExitCode {
     match run() {
@@ -33,34 +40,45 @@ fn run() -> Result<(), String> {
             let text = std::fs::read_to_string(&path).map_err(|err| format!("{path}: {err}"))?;
             (path, text)
         }
-        None => ("bundled sample".to_owned(), SAMPLE.to_owned()),
+        None => ("bundled sample".to_owned(), SAMPLE_JSON.to_owned()),
     };
-    let snapshot: ProductSnapshot = serde_json::from_str(&text)
-        .map_err(|err| format!("{origin}: not a product snapshot: {err}"))?;
+    let snapshot = ProductSnapshot::from_json(&text).map_err(|err| format!("{origin}: {err}"))?;
     let card = scorecard(&snapshot).map_err(|err| format!("{origin}: {err}"))?;
 
-    println!("pmkit report — {} ({origin})", card.product);
-    println!("{}", "═".repeat(2 * COLUMN + 20));
-    print_roles();
-    print_worked_example();
-    print_kpis(&card);
-    Ok(())
+    let mut out = String::new();
+    outln!(out, "pmkit report — {} ({origin})", card.product);
+    outln!(out, "{}", "═".repeat(2 * COLUMN + 20));
+    print_roles(&mut out);
+    print_worked_example(&mut out);
+    print_kpis(&mut out, &card);
+    // One write, and a closed pipe (`make demo | head`) is not an error.
+    match std::io::stdout().write_all(out.as_bytes()) {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(err.to_string()),
+        _ => Ok(()),
+    }
 }
 
 /// The two profiles side by side, row by row.
-fn print_roles() {
+fn print_roles(out: &mut String) {
     let manager = role_profile(Role::ProductManager);
     let owner = role_profile(Role::ProductOwner);
-    heading("The two roles");
-    row("", &[manager.title.clone()], &[owner.title.clone()]);
+    heading(out, "The two roles");
+    row(out, "", &[manager.title.clone()], &[owner.title.clone()]);
     row(
+        out,
         "horizon",
         &[manager.horizon.as_str().into()],
         &[owner.horizon.as_str().into()],
     );
-    row("focus", &[manager.focus.clone()], &[owner.focus.clone()]);
+    row(
+        out,
+        "focus",
+        &[manager.focus.clone()],
+        &[owner.focus.clone()],
+    );
     let labels = |profile: &RoleProfile, pick: fn(&RoleProfile) -> Vec<String>| pick(profile);
     row(
+        out,
         "responsibilities",
         &labels(&manager, |p| {
             p.responsibilities.iter().map(|r| r.label.clone()).collect()
@@ -70,6 +88,7 @@ fn print_roles() {
         }),
     );
     row(
+        out,
         "skills",
         &labels(&manager, |p| {
             p.skills.iter().map(|s| s.label.clone()).collect()
@@ -79,6 +98,7 @@ fn print_roles() {
         }),
     );
     row(
+        out,
         "judged by",
         &labels(&manager, |p| {
             p.kpis.iter().map(|k| k.label.clone()).collect()
@@ -93,26 +113,31 @@ fn print_roles() {
         )]
     };
     row(
+        out,
         "salary",
         &salary(Role::ProductManager),
         &salary(Role::ProductOwner),
     );
     let headcount = product_manager_headcount();
-    println!(
+    outln!(
+        out,
         "\n  More than {} product managers work in the {} ({}).",
-        headcount.at_least, headcount.country, headcount.source
+        headcount.at_least,
+        headcount.country,
+        headcount.source
     );
 }
 
 /// The source's worked example: who does what when a CRM adds AI features.
-fn print_worked_example() {
+fn print_worked_example(out: &mut String) {
     let example = worked_example();
-    heading(&format!("Worked example — {}", example.product));
-    println!("  {}", example.initiative);
+    heading(out, &format!("Worked example — {}", example.product));
+    outln!(out, "  {}", example.initiative);
     for role in Role::ALL {
-        println!("\n  {}:", role_profile(role).title);
+        outln!(out, "\n  {}:", role_profile(role).title);
         for activity in example.activities_of(role) {
-            println!(
+            outln!(
+                out,
                 "    • {} [{}, {}]",
                 activity.description,
                 activity.kind.as_str(),
@@ -123,20 +148,23 @@ fn print_worked_example() {
 }
 
 /// Every KPI, grouped by the role judged by it.
-fn print_kpis(card: &Scorecard) {
+fn print_kpis(out: &mut String, card: &Scorecard) {
     for role in Role::ALL {
-        heading(&format!(
-            "KPIs of the {} — {}",
-            role_profile(role).title.to_lowercase(),
-            card.product
-        ));
+        heading(
+            out,
+            &format!(
+                "KPIs of the {} — {}",
+                role_profile(role).title.to_lowercase(),
+                card.product
+            ),
+        );
         for reading in card.for_role(role) {
-            print_reading(reading, &card.currency);
+            print_reading(out, reading, &card.currency);
         }
     }
     if !card.missing.is_empty() {
         let names: Vec<&str> = card.missing.iter().map(|id| id.as_str()).collect();
-        println!("\n  No inputs for: {}", names.join(", "));
+        outln!(out, "\n  No inputs for: {}", names.join(", "));
     }
     // A reminder that the two roles share some metrics (they appear under both).
     let shared: Vec<&str> = MetricId::ALL
@@ -145,11 +173,11 @@ fn print_kpis(card: &Scorecard) {
         .map(|id| id.as_str())
         .collect();
     if !shared.is_empty() {
-        println!("\n  Shared by both roles: {}", shared.join(", "));
+        outln!(out, "\n  Shared by both roles: {}", shared.join(", "));
     }
 }
 
-fn print_reading(reading: &KpiReading, currency: &str) {
+fn print_reading(out: &mut String, reading: &KpiReading, currency: &str) {
     let value = match reading.unit {
         Unit::Fraction => format!("{:.4}  ({:.1} %)", reading.value, reading.value * 100.0),
         Unit::Money | Unit::MoneyPerMonth | Unit::MoneyPerUser => {
@@ -157,27 +185,28 @@ fn print_reading(reading: &KpiReading, currency: &str) {
         }
         _ => format!("{:.2}", reading.value),
     };
-    println!(
+    outln!(
+        out,
         "\n  {:<34} {:<28} [{}]",
         reading.name,
         value,
         reading.unit.as_str()
     );
     for line in wrap(&format!("= {}", reading.formula), 2 * COLUMN) {
-        println!("      {line}");
+        outln!(out, "      {line}");
     }
     if let Some(note) = &reading.note {
-        println!("      ({note})");
+        outln!(out, "      ({note})");
     }
 }
 
-fn heading(title: &str) {
-    println!("\n{title}");
-    println!("{}", "─".repeat(title.chars().count()));
+fn heading(out: &mut String, title: &str) {
+    outln!(out, "\n{title}");
+    outln!(out, "{}", "─".repeat(title.chars().count()));
 }
 
 /// One labelled row of the side-by-side table: bullet lists wrapped into two columns.
-fn row(label: &str, left: &[String], right: &[String]) {
+fn row(out: &mut String, label: &str, left: &[String], right: &[String]) {
     let bullets = |items: &[String]| -> Vec<String> {
         let bullet = items.len() > 1;
         items
@@ -198,7 +227,8 @@ fn row(label: &str, left: &[String], right: &[String]) {
     let (left, right) = (bullets(left), bullets(right));
     for index in 0..left.len().max(right.len()) {
         let first = if index == 0 { label } else { "" };
-        println!(
+        outln!(
+            out,
             "  {:<16} {:<width$} │ {}",
             first,
             left.get(index).map_or("", String::as_str),

@@ -155,6 +155,18 @@ impl Error {
         }
     }
 
+    /// The same error with its field rewritten by `rename` (used where a value
+    /// reached a function under another name, e.g. a section of a JSON document).
+    pub fn map_field(mut self, rename: impl FnOnce(&str) -> String) -> Self {
+        match &mut self {
+            Error::InvalidInput { field, .. }
+            | Error::OutOfRange { field, .. }
+            | Error::Undefined { field, .. }
+            | Error::Parse { field, .. } => *field = rename(field),
+        }
+        self
+    }
+
     /// The same error with `prefix.` put before its field, for errors raised inside
     /// a nested value (`"stakeholders[2]"` + `"current"` → `"stakeholders[2].current"`).
     pub fn within(mut self, prefix: &str) -> Self {

@@ -137,7 +137,7 @@ class FunnelConversion:
     def step_rates(self) -> list[float | None]:
         """``steps[i + 1] / steps[i]``; ``None`` when nobody reached step ``i``."""
     @property
-    def from_start(self) -> list[float]:
+    def cumulative_rates(self) -> list[float]:
         """``steps[i] / steps[0]``: share of the funnel's entrants who reached step ``i``."""
     @property
     def drop_off(self) -> list[int]:
@@ -201,11 +201,219 @@ def customer_retention_rate(
 
 # ---------------------------------------------------------------- metrics: delivery
 
+def time_to_market(concept_date: datetime.date | str, launch_date: datetime.date | str) -> int:
+    """Time to market: whole calendar days from ``concept_date`` to ``launch_date``.
+
+    Dates are ``datetime.date`` objects or ISO 8601 strings (``"2026-04-15"``). A
+    ``datetime.datetime`` is rejected (``InvalidInputError``): its calendar day depends
+    on a time zone, so pass ``dt.date()``.
+
+    >>> time_to_market(datetime.date(2026, 1, 15), "2026-04-15")
+    90
+
+    Raises ``InvalidInputError`` (field ``launch_date``) when the launch is before the
+    concept, ``ParseError`` for a string that is not an ISO date.
+    """
+
+@final
+class VelocitySummary:
+    """The result of :func:`team_velocity`: points completed per sprint over the window."""
+
+    @property
+    def mean(self) -> float:
+        """Mean points per sprint: the velocity to plan with."""
+    @property
+    def median(self) -> float: ...
+    @property
+    def standard_deviation(self) -> float | None:
+        """Sample standard deviation (n − 1); ``None`` with fewer than 2 sprints."""
+    @property
+    def min(self) -> float: ...
+    @property
+    def max(self) -> float: ...
+    @property
+    def sprints(self) -> int:
+        """How many sprints were used: the last ``min(window, len(completed_points))``."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+def team_velocity(completed_points: Sequence[float], window: float = 3.0) -> VelocitySummary:
+    """Team velocity: points completed per sprint (oldest first) over the last ``window`` sprints.
+
+    >>> team_velocity([5, 20, 24, 22]).mean   # the last 3 sprints
+    22.0
+
+    Raises ``UndefinedMetricError`` for no sprints, ``InvalidInputError`` for a negative
+    or NaN value (field ``completed_points[i]``) or a fractional window,
+    ``OutOfRangeError`` for ``window=0``.
+    """
+
+def backlog_completion_rate(completed: float, planned: float) -> float:
+    """Backlog completion rate: ``completed / planned`` (items or points) as a fraction.
+
+    >>> backlog_completion_rate(34, 40)
+    0.85
+
+    Raises ``UndefinedMetricError`` when nothing was planned, ``OutOfRangeError`` when
+    ``completed > planned``, ``InvalidInputError`` for negative or NaN values.
+    """
+
+@final
+class SprintBurndown:
+    """The result of :func:`sprint_burndown`, indexed by day (0 = sprint start)."""
+
+    @property
+    def ideal(self) -> list[float]:
+        """``committed_points × (1 − d / sprint_days)`` for ``d = 0..=sprint_days``."""
+    @property
+    def actual(self) -> list[float]:
+        """``[committed_points, *remaining_points]``."""
+    @property
+    def gap(self) -> list[float]:
+        """``actual − ideal`` per reported day; positive = behind plan."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+def sprint_burndown(
+    committed_points: float, remaining_points: Sequence[float], sprint_days: float
+) -> SprintBurndown:
+    """Sprint burndown: remaining points at the end of each day so far against the ideal line.
+
+    >>> sprint_burndown(40, [32, 25], 4).gap
+    [0.0, 2.0, 5.0]
+
+    Raises ``InvalidInputError`` for negative or NaN points or more values than sprint
+    days, ``OutOfRangeError`` for ``sprint_days`` outside ``1..=366``.
+    """
+
 # ---------------------------------------------------------------- metrics: quality
+
+def defect_density(
+    defect_counts: Sequence[float],
+    size_kloc: float,
+    severity_weights: Sequence[float] | None = None,
+) -> float:
+    """Defect density: ``Σ defect_counts[i] × severity_weights[i] / size_kloc`` (defects per KLOC).
+
+    ``defect_counts`` has one count per severity level; without weights every defect
+    counts 1.
+
+    >>> defect_density([30], 15)
+    2.0
+    >>> defect_density([2, 5, 10], 9, severity_weights=[10, 3, 1])
+    5.0
+
+    Raises ``UndefinedMetricError`` for no levels or ``size_kloc=0``,
+    ``InvalidInputError`` for a fractional or negative count, a negative weight or
+    weights of another length than the counts.
+    """
+
+def defect_escape_rate(found_in_production: float, found_before_release: float) -> float:
+    """Defect escape rate: ``found_in_production / (found_in_production + found_before_release)``.
+
+    >>> defect_escape_rate(4, 36)
+    0.1
+
+    Raises ``UndefinedMetricError`` (field ``found_before_release``) when both are 0.
+    """
 
 # ---------------------------------------------------------------- metrics: stakeholder
 
+_EngagementLevel = Literal["unaware", "resistant", "neutral", "supportive", "leading"]
+
+class _Stakeholder(TypedDict):
+    name: str
+    """Who (a person, group or role); not blank."""
+    current: _EngagementLevel
+    desired: _EngagementLevel
+
+class _StakeholderGap(TypedDict):
+    name: str
+    current: _EngagementLevel
+    desired: _EngagementLevel
+    shortfall: int
+    """Levels between current and desired (≥ 1)."""
+
+@final
+class StakeholderEngagement:
+    """The result of :func:`stakeholder_engagement`."""
+
+    @property
+    def share_at_or_above_desired(self) -> float:
+        """Share of stakeholders at or above their desired level (fraction)."""
+    @property
+    def mean_gap(self) -> float:
+        """Mean shortfall in levels over all stakeholders (0..=4)."""
+    @property
+    def gaps(self) -> list[_StakeholderGap]:
+        """The stakeholders below their desired level, in input order."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+def stakeholder_engagement(stakeholders: Sequence[_Stakeholder]) -> StakeholderEngagement:
+    """Stakeholder engagement on the PMBOK Stakeholder Engagement Assessment Matrix.
+
+    Levels, least engaged first: ``"unaware"``, ``"resistant"``, ``"neutral"``,
+    ``"supportive"``, ``"leading"``.
+
+    >>> stakeholder_engagement([
+    ...     {"name": "CFO", "current": "resistant", "desired": "supportive"},
+    ...     {"name": "Sales VP", "current": "leading", "desired": "supportive"},
+    ... ]).mean_gap
+    1.0
+
+    Raises ``UndefinedMetricError`` for no stakeholders, ``InvalidInputError`` for a
+    malformed dict or unknown level (field ``stakeholders[i]``) or a blank name (field
+    ``stakeholders[i].name``).
+    """
+
 # ---------------------------------------------------------------- metrics: catalog
+
+_MetricId = Literal[
+    "return_on_investment", "customer_satisfaction_score", "net_promoter_score",
+    "product_revenue", "monthly_recurring_revenue", "average_revenue_per_user",
+    "conversion_rate", "funnel_conversion", "feature_adoption_rate", "stickiness",
+    "churn_rate", "customer_retention_rate", "time_to_market", "defect_density",
+    "defect_escape_rate", "team_velocity", "backlog_completion_rate", "sprint_burndown",
+    "stakeholder_engagement", "customer_lifetime_value", "market_share", "forecast_attainment",
+]
+_MetricUnit = Literal[
+    "fraction", "score", "money", "money_per_month", "money_per_user", "days",
+    "defects_per_kloc", "points", "points_per_sprint",
+]
+
+@final
+class MetricInfo:
+    """One metric's catalog entry (see :func:`metrics_catalog`)."""
+
+    @property
+    def id(self) -> _MetricId:
+        """The snake_case id (``"team_velocity"``)."""
+    @property
+    def name(self) -> str:
+        """Display name (``"Net Promoter Score (NPS)"``)."""
+    @property
+    def owners(self) -> list[_Role]:
+        """The role(s) judged by it."""
+    @property
+    def unit(self) -> _MetricUnit: ...
+    @property
+    def higher_is_better(self) -> bool | None:
+        """``True`` higher is better, ``False`` lower is better, ``None`` neither."""
+    @property
+    def formula(self) -> str:
+        """The formula in words, with its variants."""
+    @property
+    def source(self) -> str:
+        """The public source the formula follows."""
+    @property
+    def function(self) -> str:
+        """The pmkit function that computes it (same name in Rust and Python)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+def metrics_catalog() -> list[MetricInfo]:
+    """Every metric pmkit computes: name, owners, unit, direction, formula, source, function.
+
+    >>> [m.id for m in metrics_catalog() if "product_owner" in m.owners][:2]
+    ['churn_rate', 'customer_retention_rate']
+    """
 
 # ---------------------------------------------------------------- roles
 

@@ -56,6 +56,27 @@ pub struct ProductSnapshot {
     pub forecast: Option<Forecast>,
 }
 
+impl ProductSnapshot {
+    /// Reads a snapshot from its JSON text.
+    ///
+    /// **Errors**: [`Error::Parse`] naming the line and column and what was wrong
+    /// (an unknown section, a wrong type, malformed JSON).
+    pub fn from_json(text: &str) -> Result<Self> {
+        serde_json::from_str(text).map_err(|err| {
+            Error::parse(
+                format!("snapshot line {} column {}", err.line(), err.column()),
+                err.to_string(),
+            )
+        })
+    }
+
+    /// The snapshot as pretty-printed JSON text.
+    pub fn to_json(&self) -> String {
+        // Serializing plain structs of numbers, strings and dates cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
 /// ROI inputs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -119,7 +119,7 @@ fn evaluate(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<(f64,
     let s = snapshot;
     let plain = |value: Result<f64>, section: &str| {
         value
-            .map_err(|err| err.within(section))
+            .map_err(|err| locate(err, section))
             .map(|v| Some((v, None)))
     };
     Ok(match metric {
@@ -148,7 +148,7 @@ fn evaluate(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<(f64,
         MetricId::NetPromoterScore => match &s.nps_responses {
             Some(r) => Some((
                 m::net_promoter_score(r)
-                    .map_err(|e| e.within("nps_responses"))?
+                    .map_err(|e| locate(e, "nps_responses"))?
                     .score,
                 None,
             )),
@@ -168,7 +168,7 @@ fn evaluate(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<(f64,
         MetricId::AverageRevenuePerUser => match &s.monthly_fees {
             Some(fees) => {
                 let mrr =
-                    m::monthly_recurring_revenue(fees).map_err(|e| e.within("monthly_fees"))?;
+                    m::monthly_recurring_revenue(fees).map_err(|e| locate(e, "monthly_fees"))?;
                 let customers = u64::try_from(fees.len()).unwrap_or(u64::MAX);
                 plain(m::average_revenue_per_user(mrr, customers), "monthly_fees")?
                     .map(|(v, _)| (v, Some("MRR / paying subscribers".into())))
@@ -177,7 +177,7 @@ fn evaluate(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<(f64,
         },
         MetricId::ConversionRate => match &s.funnel {
             Some(f) => {
-                let (first, last) = f.ends().map_err(|e| e.within("funnel"))?;
+                let (first, last) = f.ends().map_err(|e| locate(e, "funnel"))?;
                 plain(m::conversion_rate(last, first), "funnel")?
                     .map(|(v, _)| (v, Some("last funnel step / first funnel step".into())))
             }
@@ -186,7 +186,7 @@ fn evaluate(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<(f64,
         MetricId::FunnelConversion => match &s.funnel {
             Some(f) => Some((
                 m::funnel_conversion(&f.counts)
-                    .map_err(|e| e.within("funnel"))?
+                    .map_err(|e| locate(e, "funnel"))?
                     .overall,
                 Some("overall conversion, first step to last".into()),
             )),
@@ -212,7 +212,7 @@ fn evaluate(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<(f64,
         },
         MetricId::CustomerRetentionRate => match &s.customers {
             Some(c) => {
-                let at_end = c.at_end().map_err(|e| e.within("customers"))?;
+                let at_end = c.at_end().map_err(|e| locate(e, "customers"))?;
                 plain(
                     m::customer_retention_rate(c.at_start, at_end, c.new),
                     "customers",
@@ -223,7 +223,7 @@ fn evaluate(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<(f64,
         MetricId::TimeToMarket => match &s.launch {
             Some(l) => {
                 let days = m::time_to_market(l.concept_date, l.launch_date)
-                    .map_err(|e| e.within("launch"))?;
+                    .map_err(|e| locate(e, "launch"))?;
                 // Whole days, exact in f64 for any calendar span chrono represents.
                 Some((days as f64, None))
             }
@@ -246,7 +246,7 @@ fn evaluate(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<(f64,
         MetricId::TeamVelocity => match &s.velocity {
             Some(v) => {
                 let summary = m::team_velocity(&v.completed_points, v.window)
-                    .map_err(|e| e.within("velocity"))?;
+                    .map_err(|e| locate(e, "velocity"))?;
                 Some((
                     summary.mean,
                     Some(format!("mean of the last {} sprints", summary.sprints)),
@@ -265,7 +265,7 @@ fn evaluate(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<(f64,
             Some(sp) => {
                 let burndown =
                     m::sprint_burndown(sp.committed_points, &sp.remaining_points, sp.sprint_days)
-                        .map_err(|e| e.within("sprint"))?;
+                        .map_err(|e| locate(e, "sprint"))?;
                 let gap = burndown.gap.last().copied().unwrap_or(0.0);
                 Some((
                     gap,
@@ -280,7 +280,7 @@ fn evaluate(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<(f64,
         MetricId::StakeholderEngagement => match &s.stakeholders {
             Some(list) => Some((
                 m::stakeholder_engagement(list)
-                    .map_err(|e| e.within("stakeholders"))?
+                    .map_err(|e| locate(e, "stakeholders"))?
                     .share_at_or_above_desired,
                 Some("share of stakeholders at or above their desired engagement".into()),
             )),
@@ -315,8 +315,116 @@ fn evaluate(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<(f64,
     })
 }
 
+/// Renames an error's field from the metric function's parameter to where the value
+/// sits in the snapshot (`responses[3]` → `nps_responses[3]`, `customers_lost` →
+/// `customers.lost`); other fields are put under their section.
+fn locate(err: crate::Error, section: &str) -> crate::Error {
+    // (section, function parameter, snapshot path) where the names differ.
+    const RENAMES: &[(&str, &str, &str)] = &[
+        ("nps_responses", "responses", "nps_responses"),
+        ("csat_responses", "responses", "csat_responses"),
+        ("monthly_fees", "monthly_fees", "monthly_fees"),
+        ("monthly_fees", "revenue", "monthly_fees"),
+        ("monthly_fees", "customers", "monthly_fees"),
+        ("stakeholders", "stakeholders", "stakeholders"),
+        ("funnel", "steps", "funnel.counts"),
+        ("funnel", "conversions", "funnel.counts"),
+        ("funnel", "visitors", "funnel.counts"),
+        ("customers", "customers_at_start", "customers.at_start"),
+        ("customers", "customers_lost", "customers.lost"),
+        ("customers", "new_customers", "customers.new"),
+        ("customers", "customers_at_end", "customers.lost"),
+        ("market", "total_market", "market.total_market_revenue"),
+        ("forecast", "actual", "forecast.actual_revenue"),
+        ("forecast", "forecast", "forecast.forecast_revenue"),
+    ];
+    err.map_field(|field| {
+        for &(renamed_section, parameter, path) in RENAMES {
+            if renamed_section != section {
+                continue;
+            }
+            if let Some(rest) = field.strip_prefix(parameter) {
+                if rest.is_empty() || rest.starts_with('[') || rest.starts_with('.') {
+                    return format!("{path}{rest}");
+                }
+            }
+        }
+        format!("{section}.{field}")
+    })
+}
+
+/// The bundled sample product (the one `make demo` reports on): a CRM adding an AI
+/// email assistant, with inputs for every KPI.
+///
+/// ```
+/// let card = pmkit::scorecard::scorecard(&pmkit::scorecard::sample_snapshot())?;
+/// assert!(card.missing.is_empty());
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+pub fn sample_snapshot() -> ProductSnapshot {
+    // The bundled text is checked by the tests; an unreadable one would be a bug caught there.
+    ProductSnapshot::from_json(SAMPLE_JSON).unwrap_or_default()
+}
+
+/// The bundled sample product as JSON text.
+pub const SAMPLE_JSON: &str = include_str!("sample_product.json");
+
 /// Checks that a whole snapshot is usable before it is stored (the scorecard of it succeeds).
 pub fn validate_snapshot(snapshot: &ProductSnapshot) -> Result<()> {
     input::non_empty("product", snapshot.product.as_bytes())?;
     scorecard(snapshot).map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorKind;
+
+    #[test]
+    fn sample_has_every_kpi() {
+        let snapshot = ProductSnapshot::from_json(SAMPLE_JSON).unwrap();
+        let card = scorecard(&snapshot).unwrap();
+        assert_eq!(card.readings.len(), MetricId::ALL.len());
+        assert!(card.missing.is_empty());
+        // Hand-computed from sample_product.json.
+        let value = |id| card.get(id).unwrap().value;
+        assert_eq!(value(MetricId::ChurnRate), 24.0 / 800.0);
+        assert_eq!(
+            value(MetricId::CustomerRetentionRate),
+            (840.0 - 64.0) / 800.0
+        );
+        assert_eq!(value(MetricId::ConversionRate), 360.0 / 12_000.0);
+        assert_eq!(value(MetricId::TeamVelocity), (33.0 + 30.0 + 36.0) / 3.0);
+        assert_eq!(value(MetricId::TimeToMarket), 163.0);
+        assert_eq!(value(MetricId::NetPromoterScore), 35.0); // 10 promoters, 3 detractors of 20
+    }
+
+    #[test]
+    fn json_round_trips() {
+        let snapshot = sample_snapshot();
+        let again = ProductSnapshot::from_json(&snapshot.to_json()).unwrap();
+        assert_eq!(snapshot, again);
+    }
+
+    #[test]
+    fn bad_sections_name_their_field() {
+        let snapshot = ProductSnapshot {
+            nps_responses: Some(vec![10.0, 11.0]),
+            ..ProductSnapshot::default()
+        };
+        let err = scorecard(&snapshot).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::OutOfRange);
+        assert_eq!(err.field(), "nps_responses[1]");
+
+        let err = ProductSnapshot::from_json(r#"{"product": "x", "nps": []}"#).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Parse);
+        assert!(err.to_string().contains("unknown field `nps`"), "{err}");
+    }
+
+    #[test]
+    fn absent_sections_are_missing_not_zero() {
+        let card = scorecard(&ProductSnapshot::default()).unwrap();
+        assert!(card.readings.is_empty());
+        assert_eq!(card.missing.len(), MetricId::ALL.len());
+    }
 }

@@ -89,9 +89,10 @@ impl Backlog {
     /// ([`Error::InvalidInput`] on `stories[i].id`); an estimate off the scale
     /// ([`Error::OutOfRange`] on `stories[i].estimate`).
     pub fn new(stories: Vec<Story>, scale: Option<EstimateScale>) -> Result<Self> {
+        let mut ids = std::collections::HashSet::with_capacity(stories.len());
         for (index, story) in stories.iter().enumerate() {
             check_story(story, scale.as_ref()).map_err(|err| err.within(&format!("stories[{index}]")))?;
-            if stories[..index].iter().any(|other| other.id == story.id) {
+            if !ids.insert(story.id.as_str()) {
                 return Err(Error::invalid(
                     format!("stories[{index}].id"),
                     format!("{:?} appears twice; ids must be unique", story.id),
