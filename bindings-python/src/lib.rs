@@ -13,6 +13,7 @@ mod forecast;
 mod metrics;
 mod record;
 mod roles;
+mod scorecard;
 mod work;
 
 /// The native part of pmkit. Import `pmkit`, not this module.
@@ -24,6 +25,7 @@ fn _pmkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     forecast::register(m)?;
     metrics::register(m)?;
     roles::register(m)?;
+    scorecard::register(m)?;
     work::register(m)?;
     Ok(())
 }

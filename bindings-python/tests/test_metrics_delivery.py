@@ -95,12 +95,12 @@ def test_velocity_accepts_tuples_and_numpy_arrays() -> None:
 def test_velocity_errors_are_subclasses_by_kind() -> None:
     with pytest.raises(pmkit.UndefinedMetricError):
         pmkit.team_velocity([])
-    with pytest.raises(pmkit.OutOfRangeError) as raised:
+    with pytest.raises(pmkit.OutOfRangeError) as out_of_range:
         pmkit.team_velocity([3], window=0)
-    assert raised.value.field == "window"
-    with pytest.raises(pmkit.InvalidInputError) as raised:
+    assert out_of_range.value.field == "window"
+    with pytest.raises(pmkit.InvalidInputError) as invalid:
         pmkit.team_velocity([3, float("nan")])
-    assert raised.value.field == "completed_points[1]"
+    assert invalid.value.field == "completed_points[1]"
 
 
 # ---------------------------------------------------------------- backlog, burndown
@@ -173,7 +173,7 @@ def test_stakeholder_entries_must_be_dicts_with_known_levels() -> None:
         pmkit.stakeholder_engagement([MATRIX[0], "CFO"])  # type: ignore[list-item]
     assert raised.value.field == "stakeholders[1]"
     with pytest.raises(pmkit.InvalidInputError) as raised:
-        pmkit.stakeholder_engagement([{"name": "CFO", "current": "champion", "desired": "leading"}])  # type: ignore[typeddict-item]
+        pmkit.stakeholder_engagement([{"name": "CFO", "current": "champion", "desired": "leading"}])
     assert raised.value.field == "stakeholders[0]"
     assert "champion" in str(raised.value)
     with pytest.raises(pmkit.InvalidInputError) as raised:

@@ -12,4 +12,5 @@ mod flow;
 mod forecast;
 mod metrics;
 mod roles;
+mod scorecard;
 mod work;

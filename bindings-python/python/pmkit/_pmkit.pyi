@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any, Literal, Sequence, TypedDict, final
+from typing import Any, Literal, Mapping, Sequence, TypedDict, final
 
 __version__: str
 
@@ -319,12 +319,6 @@ def defect_escape_rate(found_in_production: float, found_before_release: float) 
 
 _EngagementLevel = Literal["unaware", "resistant", "neutral", "supportive", "leading"]
 
-class _Stakeholder(TypedDict):
-    name: str
-    """Who (a person, group or role); not blank."""
-    current: _EngagementLevel
-    desired: _EngagementLevel
-
 class _StakeholderGap(TypedDict):
     name: str
     current: _EngagementLevel
@@ -347,10 +341,11 @@ class StakeholderEngagement:
         """The stakeholders below their desired level, in input order."""
     def to_dict(self) -> dict[str, Any]: ...
 
-def stakeholder_engagement(stakeholders: Sequence[_Stakeholder]) -> StakeholderEngagement:
+def stakeholder_engagement(stakeholders: Sequence[Mapping[str, str]]) -> StakeholderEngagement:
     """Stakeholder engagement on the PMBOK Stakeholder Engagement Assessment Matrix.
 
-    Levels, least engaged first: ``"unaware"``, ``"resistant"``, ``"neutral"``,
+    Each stakeholder is a dict ``{"name": ..., "current": level, "desired": level}``;
+    levels, least engaged first: ``"unaware"``, ``"resistant"``, ``"neutral"``,
     ``"supportive"``, ``"leading"``.
 
     >>> stakeholder_engagement([
@@ -578,6 +573,34 @@ def worked_example() -> WorkedExample:
 
 def product_manager_headcount() -> Headcount:
     """Over 500,000 product managers work in the US."""
+
+# ---------------------------------------------------------------- scorecard
+
+@final
+class Scorecard:
+    """Every KPI computed for one product: :func:`kpi_scorecard`."""
+
+    @property
+    def product(self) -> str: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def readings(self) -> list[dict[str, Any]]:
+        """One dict per KPI: metric, name, value, unit, formula, owners, note."""
+    @property
+    def missing(self) -> list[str]:
+        """Metric ids whose inputs the snapshot lacks."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+def kpi_scorecard(snapshot: dict[str, Any] | str) -> Scorecard:
+    """Every KPI the snapshot (a dict in the JSON form, or JSON text) has inputs for.
+
+    Absent sections are listed in ``missing``; a bad section raises
+    :class:`PmkitError` naming the field (``"nps_responses[3]"``).
+    """
+
+def sample_snapshot() -> dict[str, Any]:
+    """The bundled sample product (what ``make demo`` reports on), as a dict."""
 
 # ---------------------------------------------------------------- work (backlog)
 

@@ -191,7 +191,7 @@ fn sample_workflow(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     to_python(py, &pmkit::flow::sample_workflow())
 }
 
-/// 80 sample items of the sample board, read on `sample_today()` (as dicts).
+/// 120 sample items of the sample board, read on `sample_today()` (as dicts).
 #[pyfunction]
 fn sample_items(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     to_python(py, &pmkit::flow::sample_items())

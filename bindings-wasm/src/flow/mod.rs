@@ -222,7 +222,7 @@ pub fn sample_workflow() -> Result<JsValue, JsValue> {
     to_js_value(&pmkit::flow::sample_workflow())
 }
 
-/// 80 sample items of the sample board, read on sampleToday().
+/// 120 sample items of the sample board, read on sampleToday().
 #[wasm_bindgen(js_name = sampleItems, unchecked_return_type = "Item[]")]
 pub fn sample_items() -> Result<JsValue, JsValue> {
     to_js_value(&pmkit::flow::sample_items())

@@ -32,22 +32,23 @@ pub fn sample_workflow() -> Workflow {
     }
 }
 
-/// The day [`sample_items`] was "read": 2026-03-31.
+/// The day [`sample_items`] was "read": 2026-02-20.
 pub fn sample_today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 3, 31).unwrap_or_default()
+    NaiveDate::from_ymd_opt(2026, 2, 20).unwrap_or_default()
 }
 
-/// 80 items of [`sample_workflow`] created from 2026-01-05 and read on
-/// [`sample_today`]: [`synthetic_items`] with seed 2026.
+/// 120 items of [`sample_workflow`] created from 2026-01-05 (three a day) and read on
+/// [`sample_today`], when the latest are still in the backlog or in progress:
+/// [`synthetic_items`] with seed 2026.
 ///
 /// ```
 /// let items = pmkit::flow::sample_items();
-/// assert_eq!(items.len(), 80);
+/// assert_eq!(items.len(), 120);
 /// assert_eq!(items[0].key, "PM-1");
 /// ```
 pub fn sample_items() -> Vec<Item> {
     let first_day = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap_or_default();
-    synthetic_items(80, 2026, first_day, sample_today())
+    synthetic_items(120, 2026, first_day, sample_today())
 }
 
 /// Up to `count` synthetic items of [`sample_workflow`], three created a day from

@@ -154,10 +154,9 @@ impl DurationKind {
 /// sample for [`percentiles`] and [`histogram`].
 ///
 /// ```
-/// use pmkit::flow::{durations, item_timelines, percentiles, sample_items, sample_workflow, Counting, DurationKind, CYCLE_TIME_LEVELS};
+/// use pmkit::flow::{durations, item_timelines, percentiles, sample_items, sample_today, sample_workflow, Counting, DurationKind, CYCLE_TIME_LEVELS};
 ///
-/// let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
-/// let timelines = item_timelines(&sample_items(), &sample_workflow(), today, Counting::Elapsed)?;
+/// let timelines = item_timelines(&sample_items(), &sample_workflow(), sample_today(), Counting::Elapsed)?;
 /// let cycle_times = durations(&timelines, DurationKind::CycleTime);
 /// let p = percentiles(&cycle_times, &CYCLE_TIME_LEVELS)?;
 /// assert!(p[0].value <= p[1].value && p[1].value <= p[2].value);

@@ -202,10 +202,9 @@ pub struct Throughput {
 /// **Errors**: `end` before `start`; malformed `timelines`.
 ///
 /// ```
-/// use pmkit::flow::{item_timelines, sample_items, sample_workflow, throughput, Counting, Measure, Period};
+/// use pmkit::flow::{item_timelines, sample_items, sample_today, sample_workflow, throughput, Counting, Measure, Period};
 ///
-/// let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
-/// let timelines = item_timelines(&sample_items(), &sample_workflow(), today, Counting::Elapsed)?;
+/// let timelines = item_timelines(&sample_items(), &sample_workflow(), sample_today(), Counting::Elapsed)?;
 /// let weekly = throughput(&timelines, Period::parse("period", "week_monday")?, Measure::Items, None, None)?;
 /// let finished = timelines.items.iter().filter(|item| item.cycle_time.is_some()).count();
 /// assert_eq!(weekly.values.iter().sum::<f64>(), finished as f64);
@@ -290,10 +289,9 @@ pub struct CumulativeFlow {
 /// **Errors**: malformed `timelines`.
 ///
 /// ```
-/// use pmkit::flow::{cumulative_flow, item_timelines, sample_items, sample_workflow, Counting, Measure};
+/// use pmkit::flow::{cumulative_flow, item_timelines, sample_items, sample_today, sample_workflow, Counting, Measure};
 ///
-/// let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
-/// let timelines = item_timelines(&sample_items(), &sample_workflow(), today, Counting::Elapsed)?;
+/// let timelines = item_timelines(&sample_items(), &sample_workflow(), sample_today(), Counting::Elapsed)?;
 /// let cfd = cumulative_flow(&timelines, Measure::Items)?;
 /// // Every column's band is at least as high as the next one's.
 /// let last = cfd.dates.len() - 1;
@@ -363,10 +361,9 @@ pub struct Wip {
 /// **Errors**: malformed `timelines`.
 ///
 /// ```
-/// use pmkit::flow::{item_timelines, sample_items, sample_workflow, wip, Counting, Measure};
+/// use pmkit::flow::{item_timelines, sample_items, sample_today, sample_workflow, wip, Counting, Measure};
 ///
-/// let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
-/// let timelines = item_timelines(&sample_items(), &sample_workflow(), today, Counting::Elapsed)?;
+/// let timelines = item_timelines(&sample_items(), &sample_workflow(), sample_today(), Counting::Elapsed)?;
 /// let daily = wip(&timelines, Measure::Items)?;
 /// assert!(daily.values.iter().all(|&open| open >= 0.0));
 /// # Ok::<(), pmkit::Error>(())
@@ -407,10 +404,9 @@ pub struct NetFlow {
 /// **Errors**: malformed `timelines`.
 ///
 /// ```
-/// use pmkit::flow::{item_timelines, net_flow, sample_items, sample_workflow, Counting, Measure, Period};
+/// use pmkit::flow::{item_timelines, net_flow, sample_items, sample_today, sample_workflow, Counting, Measure, Period};
 ///
-/// let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
-/// let timelines = item_timelines(&sample_items(), &sample_workflow(), today, Counting::Elapsed)?;
+/// let timelines = item_timelines(&sample_items(), &sample_workflow(), sample_today(), Counting::Elapsed)?;
 /// let weekly = net_flow(&timelines, Period::parse("period", "week")?, Measure::Items)?;
 /// let piled_up: f64 = weekly.net.iter().sum();
 /// assert_eq!(piled_up, *pmkit::flow::wip(&timelines, Measure::Items)?.values.last().unwrap());
@@ -487,11 +483,11 @@ pub struct AgeingItem {
 /// **Errors**: `today` before an open item's start; malformed `timelines`.
 ///
 /// ```
-/// use pmkit::flow::{ageing_wip, item_timelines, sample_items, sample_workflow, Counting};
+/// use pmkit::flow::{ageing_wip, item_timelines, sample_items, sample_today, sample_workflow, Counting};
 ///
-/// let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
-/// let timelines = item_timelines(&sample_items(), &sample_workflow(), today, Counting::Elapsed)?;
+/// let timelines = item_timelines(&sample_items(), &sample_workflow(), sample_today(), Counting::Elapsed)?;
 /// let open = ageing_wip(&timelines)?;
+/// assert!(!open.is_empty());
 /// assert!(open.iter().all(|item| item.column != "Done" && item.age_days >= 0.0));
 /// # Ok::<(), pmkit::Error>(())
 /// ```

@@ -59,15 +59,10 @@ pub struct ProductSnapshot {
 impl ProductSnapshot {
     /// Reads a snapshot from its JSON text.
     ///
-    /// **Errors**: [`Error::Parse`] naming the line and column and what was wrong
-    /// (an unknown section, a wrong type, malformed JSON).
+    /// **Errors**: [`Error::Parse`] on field `snapshot`, saying what was wrong and
+    /// where (an unknown section, a wrong type, malformed JSON; with line and column).
     pub fn from_json(text: &str) -> Result<Self> {
-        serde_json::from_str(text).map_err(|err| {
-            Error::parse(
-                format!("snapshot line {} column {}", err.line(), err.column()),
-                err.to_string(),
-            )
-        })
+        serde_json::from_str(text).map_err(|err| Error::parse("snapshot", err.to_string()))
     }
 
     /// The snapshot as pretty-printed JSON text.

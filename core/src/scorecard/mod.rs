@@ -24,6 +24,11 @@
 
 mod inputs;
 
+// docs/scorecard.md's Rust example runs as a doc test.
+#[doc = include_str!("../../../docs/scorecard.md")]
+#[cfg(doctest)]
+pub struct ScorecardDoctests;
+
 pub use inputs::*;
 
 use serde::{Deserialize, Serialize};

@@ -91,7 +91,8 @@ impl Backlog {
     pub fn new(stories: Vec<Story>, scale: Option<EstimateScale>) -> Result<Self> {
         let mut ids = std::collections::HashSet::with_capacity(stories.len());
         for (index, story) in stories.iter().enumerate() {
-            check_story(story, scale.as_ref()).map_err(|err| err.within(&format!("stories[{index}]")))?;
+            check_story(story, scale.as_ref())
+                .map_err(|err| err.within(&format!("stories[{index}]")))?;
             if !ids.insert(story.id.as_str()) {
                 return Err(Error::invalid(
                     format!("stories[{index}].id"),
@@ -100,6 +101,12 @@ impl Backlog {
             }
         }
         Ok(Backlog { stories, scale })
+    }
+
+    /// A backlog known to be valid (the built-in sample, whose validity a unit test
+    /// checks with [`Backlog::new`]).
+    pub(crate) fn trusted(stories: Vec<Story>, scale: Option<EstimateScale>) -> Self {
+        Backlog { stories, scale }
     }
 
     /// The stories, top first.
@@ -270,7 +277,11 @@ impl Backlog {
     /// done and cancelled ones in their current order.
     ///
     /// **Errors**: as [`Backlog::rank`]; on error the backlog is unchanged.
-    pub fn sort_by_rank(&mut self, framework: Framework, variant: Variant) -> Result<Vec<RankedStory>> {
+    pub fn sort_by_rank(
+        &mut self,
+        framework: Framework,
+        variant: Variant,
+    ) -> Result<Vec<RankedStory>> {
         let ranking = self.rank(framework, variant)?;
         let mut ordered = Vec::with_capacity(self.stories.len());
         let mut rest = std::mem::take(&mut self.stories);
@@ -347,18 +358,32 @@ mod tests {
 
     fn ice_story(id: &str, impact: f64) -> Story {
         let mut story = Story::new(id, id).unwrap();
-        story.priority.ice = Some(IceInputs { impact, confidence: 5.0, ease: 5.0 });
+        story.priority.ice = Some(IceInputs {
+            impact,
+            confidence: 5.0,
+            ease: 5.0,
+        });
         story
     }
 
     #[test]
     fn ties_keep_backlog_order() {
         let backlog = Backlog::new(
-            vec![ice_story("A", 2.0), ice_story("B", 8.0), ice_story("C", 2.0), ice_story("D", 8.0)],
+            vec![
+                ice_story("A", 2.0),
+                ice_story("B", 8.0),
+                ice_story("C", 2.0),
+                ice_story("D", 8.0),
+            ],
             None,
         )
         .unwrap();
-        let ids: Vec<String> = backlog.rank(Framework::Ice, Variant::Mean).unwrap().into_iter().map(|r| r.id).collect();
+        let ids: Vec<String> = backlog
+            .rank(Framework::Ice, Variant::Mean)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
         assert_eq!(ids, ["B", "D", "A", "C"]);
     }
 
@@ -366,9 +391,16 @@ mod tests {
     fn closed_stories_are_not_ranked_and_missing_inputs_are_errors() {
         let mut done = Story::new("X", "x").unwrap();
         done.status = Status::of(StatusCategory::Done);
-        let backlog = Backlog::new(vec![ice_story("A", 2.0), done, Story::new("Y", "y").unwrap()], None).unwrap();
+        let backlog = Backlog::new(
+            vec![ice_story("A", 2.0), done, Story::new("Y", "y").unwrap()],
+            None,
+        )
+        .unwrap();
         let err = backlog.rank(Framework::Ice, Variant::Product).unwrap_err();
-        assert_eq!((err.kind(), err.field()), (ErrorKind::Undefined, "stories[2].priority.ice"));
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::Undefined, "stories[2].priority.ice")
+        );
         let err = backlog.rank(Framework::Ice, Variant::Ratio).unwrap_err();
         assert_eq!(err.field(), "variant");
     }
@@ -377,28 +409,65 @@ mod tests {
     fn bad_inputs_name_the_story() {
         let backlog = Backlog::new(vec![ice_story("A", 11.0)], None).unwrap();
         let err = backlog.rank(Framework::Ice, Variant::Product).unwrap_err();
-        assert_eq!((err.kind(), err.field()), (ErrorKind::OutOfRange, "stories[0].priority.ice.impact"));
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::OutOfRange, "stories[0].priority.ice.impact")
+        );
     }
 
     #[test]
     fn invariants_are_checked() {
-        let err = Backlog::new(vec![Story::new("A", "a").unwrap(), Story::new("A", "b").unwrap()], None).unwrap_err();
+        let err = Backlog::new(
+            vec![Story::new("A", "a").unwrap(), Story::new("A", "b").unwrap()],
+            None,
+        )
+        .unwrap_err();
         assert_eq!(err.field(), "stories[1].id");
         let mut story = Story::new("A", "a").unwrap();
         story.estimate = Some(4.0);
-        let err = Backlog::new(vec![story.clone()], Some(EstimateScale::preset(ScalePreset::Fibonacci))).unwrap_err();
-        assert_eq!((err.kind(), err.field()), (ErrorKind::OutOfRange, "stories[0].estimate"));
-        let mut backlog = Backlog::new(vec![], Some(EstimateScale::preset(ScalePreset::Fibonacci))).unwrap();
-        assert_eq!(backlog.insert_story(story, 1).unwrap_err().field(), "story.estimate");
+        let err = Backlog::new(
+            vec![story.clone()],
+            Some(EstimateScale::preset(ScalePreset::Fibonacci)),
+        )
+        .unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::OutOfRange, "stories[0].estimate")
+        );
+        let mut backlog =
+            Backlog::new(vec![], Some(EstimateScale::preset(ScalePreset::Fibonacci))).unwrap();
+        assert_eq!(
+            backlog.insert_story(story, 1).unwrap_err().field(),
+            "story.estimate"
+        );
     }
 
     #[test]
     fn move_insert_remove_bounds() {
-        let mut backlog = Backlog::new(vec![Story::new("A", "a").unwrap(), Story::new("B", "b").unwrap()], None).unwrap();
-        assert_eq!(backlog.move_story("A", 3).unwrap_err().kind(), ErrorKind::OutOfRange);
+        let mut backlog = Backlog::new(
+            vec![Story::new("A", "a").unwrap(), Story::new("B", "b").unwrap()],
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            backlog.move_story("A", 3).unwrap_err().kind(),
+            ErrorKind::OutOfRange
+        );
         assert_eq!(backlog.move_story("Z", 1).unwrap_err().field(), "id");
-        assert_eq!(backlog.insert_story(Story::new("C", "c").unwrap(), 0).unwrap_err().field(), "rank");
-        assert_eq!(backlog.insert_story(Story::new("A", "c").unwrap(), 1).unwrap_err().field(), "story.id");
+        assert_eq!(
+            backlog
+                .insert_story(Story::new("C", "c").unwrap(), 0)
+                .unwrap_err()
+                .field(),
+            "rank"
+        );
+        assert_eq!(
+            backlog
+                .insert_story(Story::new("A", "c").unwrap(), 1)
+                .unwrap_err()
+                .field(),
+            "story.id"
+        );
         backlog.move_story("A", 2).unwrap();
         assert_eq!(backlog.position("A").unwrap(), 2);
         assert!(backlog.remove_story("Q").is_err());
@@ -408,11 +477,20 @@ mod tests {
     #[test]
     fn sort_by_rank_puts_closed_work_last() {
         let mut backlog = sample_backlog();
-        let ranking = backlog.sort_by_rank(Framework::Wsjf, Variant::Unrestricted).unwrap();
-        let top: Vec<&str> = backlog.stories().iter().take(ranking.len()).map(|s| s.id.as_str()).collect();
+        let ranking = backlog
+            .sort_by_rank(Framework::Wsjf, Variant::Unrestricted)
+            .unwrap();
+        let top: Vec<&str> = backlog
+            .stories()
+            .iter()
+            .take(ranking.len())
+            .map(|s| s.id.as_str())
+            .collect();
         let ranked: Vec<&str> = ranking.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(top, ranked);
-        assert!(backlog.stories()[ranking.len()..].iter().all(|s| !s.status.category.is_open()));
+        assert!(backlog.stories()[ranking.len()..]
+            .iter()
+            .all(|s| !s.status.category.is_open()));
     }
 
     #[test]
@@ -421,7 +499,8 @@ mod tests {
         let json = serde_json::to_string(&backlog).unwrap();
         let back: Backlog = serde_json::from_str(&json).unwrap();
         assert_eq!(back, backlog);
-        let bad = serde_json::json!({"stories": [{"id": "A", "title": "a"}, {"id": "A", "title": "b"}]});
+        let bad =
+            serde_json::json!({"stories": [{"id": "A", "title": "a"}, {"id": "A", "title": "b"}]});
         let err = serde_json::from_value::<Backlog>(bad).unwrap_err();
         assert!(err.to_string().contains("stories[1].id"));
     }

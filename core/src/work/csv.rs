@@ -50,7 +50,10 @@ pub(crate) fn read_records(text: &str) -> Result<Vec<Record>> {
                     ));
                 }
                 fields.push(field);
-                records.push(Record { line: start, fields });
+                records.push(Record {
+                    line: start,
+                    fields,
+                });
                 return Ok(records);
             };
             if quoted {
@@ -98,7 +101,10 @@ pub(crate) fn read_records(text: &str) -> Result<Vec<Record>> {
             }
         }
         fields.push(field);
-        records.push(Record { line: start, fields });
+        records.push(Record {
+            line: start,
+            fields,
+        });
     }
 }
 
@@ -107,13 +113,20 @@ mod tests {
     use super::*;
 
     fn fields(text: &str) -> Vec<Vec<String>> {
-        read_records(text).unwrap().into_iter().map(|record| record.fields).collect()
+        read_records(text)
+            .unwrap()
+            .into_iter()
+            .map(|record| record.fields)
+            .collect()
     }
 
     #[test]
     fn rfc_4180_cases() {
         assert_eq!(fields("a,b\r\n1,2"), [["a", "b"], ["1", "2"]]);
-        assert_eq!(fields("\"x, y\",\"say \"\"hi\"\"\"\n"), [["x, y", "say \"hi\""]]);
+        assert_eq!(
+            fields("\"x, y\",\"say \"\"hi\"\"\"\n"),
+            [["x, y", "say \"hi\""]]
+        );
         assert_eq!(fields("a,,\n"), [["a", "", ""]]);
         assert_eq!(fields("\"\",b"), [["", "b"]]);
     }

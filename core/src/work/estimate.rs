@@ -125,7 +125,10 @@ impl EstimateScale {
             if label.is_empty() {
                 return Err(Error::invalid(format!("cards[{index}].label"), "is empty"));
             }
-            if cards[..index].iter().any(|other| other.label.trim().eq_ignore_ascii_case(label)) {
+            if cards[..index]
+                .iter()
+                .any(|other| other.label.trim().eq_ignore_ascii_case(label))
+            {
                 return Err(Error::invalid(
                     format!("cards[{index}].label"),
                     format!("{label:?} appears twice; labels must be unique"),
@@ -146,7 +149,10 @@ impl EstimateScale {
             }
         }
         if previous.is_none() {
-            return Err(Error::invalid("cards", "no card has a weight; at least one must"));
+            return Err(Error::invalid(
+                "cards",
+                "no card has a weight; at least one must",
+            ));
         }
         let cards = cards
             .into_iter()
@@ -164,10 +170,15 @@ impl EstimateScale {
     /// A ready-made scale; its name is the preset's id (`"modified_fibonacci"`).
     pub fn preset(preset: ScalePreset) -> Self {
         let numbers = |weights: &[f64]| -> Vec<Card> {
-            weights.iter().map(|&weight| Card::new(&weight.to_string(), weight)).collect()
+            weights
+                .iter()
+                .map(|&weight| Card::new(&weight.to_string(), weight))
+                .collect()
         };
         let cards = match preset {
-            ScalePreset::Fibonacci => numbers(&[0.0, 1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 21.0, 34.0, 55.0, 89.0]),
+            ScalePreset::Fibonacci => {
+                numbers(&[0.0, 1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 21.0, 34.0, 55.0, 89.0])
+            }
             ScalePreset::ModifiedFibonacci => {
                 let mut cards = vec![Card::new("0", 0.0), Card::new("½", 0.5)];
                 cards.extend(numbers(&[1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 20.0, 40.0, 100.0]));
@@ -209,11 +220,18 @@ impl EstimateScale {
         input::non_negative(field, points)?;
         self.cards
             .iter()
-            .find(|card| card.weight.is_some_and(|weight| (weight - points).abs() <= SAME_WEIGHT))
+            .find(|card| {
+                card.weight
+                    .is_some_and(|weight| (weight - points).abs() <= SAME_WEIGHT)
+            })
             .ok_or_else(|| {
                 Error::out_of_range(
                     field,
-                    format!("{points} is not on the {} scale ({})", self.name, self.describe()),
+                    format!(
+                        "{points} is not on the {} scale ({})",
+                        self.name,
+                        self.describe()
+                    ),
                 )
             })
     }
@@ -231,14 +249,22 @@ impl EstimateScale {
     /// off the scale, else [`Error::Parse`], both on `field`.
     pub fn points(&self, field: &str, text: &str) -> Result<Option<f64>> {
         let text = text.trim();
-        if let Some(card) = self.cards.iter().find(|card| card.label.eq_ignore_ascii_case(text)) {
+        if let Some(card) = self
+            .cards
+            .iter()
+            .find(|card| card.label.eq_ignore_ascii_case(text))
+        {
             return Ok(card.weight);
         }
         match parse_number(text) {
             Some(points) => self.card(field, points).map(|card| card.weight),
             None => Err(Error::parse(
                 field,
-                format!("{text:?} is not a card of the {} scale ({})", self.name, self.describe()),
+                format!(
+                    "{text:?} is not a card of the {} scale ({})",
+                    self.name,
+                    self.describe()
+                ),
             )),
         }
     }
@@ -303,7 +329,9 @@ impl UnestimatedPolicy {
     pub fn from_weight(field: &str, weight: Option<f64>) -> Result<Self> {
         match weight {
             None => Ok(UnestimatedPolicy::Exclude),
-            Some(weight) => Ok(UnestimatedPolicy::CountAs(input::non_negative(field, weight)?)),
+            Some(weight) => Ok(UnestimatedPolicy::CountAs(input::non_negative(
+                field, weight,
+            )?)),
         }
     }
 
@@ -325,8 +353,15 @@ mod tests {
     #[test]
     fn modified_fibonacci_is_the_planning_poker_deck() {
         let scale = EstimateScale::preset(ScalePreset::ModifiedFibonacci);
-        let labels: Vec<&str> = scale.cards().iter().map(|card| card.label.as_str()).collect();
-        assert_eq!(labels, ["0", "½", "1", "2", "3", "5", "8", "13", "20", "40", "100", "?"]);
+        let labels: Vec<&str> = scale
+            .cards()
+            .iter()
+            .map(|card| card.label.as_str())
+            .collect();
+        assert_eq!(
+            labels,
+            ["0", "½", "1", "2", "3", "5", "8", "13", "20", "40", "100", "?"]
+        );
         assert_eq!(scale.cards()[1].weight, Some(0.5));
         assert_eq!(scale.cards()[11].weight, None);
     }
@@ -346,9 +381,18 @@ mod tests {
         let err = scale.check("estimate", 4.0).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::OutOfRange);
         assert!(err.reason().contains("fibonacci"));
-        assert_eq!(scale.points("estimate", "Huge").unwrap_err().kind(), ErrorKind::Parse);
-        assert_eq!(scale.points("estimate", "4").unwrap_err().kind(), ErrorKind::OutOfRange);
-        assert_eq!(scale.check("estimate", -1.0).unwrap_err().kind(), ErrorKind::InvalidInput);
+        assert_eq!(
+            scale.points("estimate", "Huge").unwrap_err().kind(),
+            ErrorKind::Parse
+        );
+        assert_eq!(
+            scale.points("estimate", "4").unwrap_err().kind(),
+            ErrorKind::OutOfRange
+        );
+        assert_eq!(
+            scale.check("estimate", -1.0).unwrap_err().kind(),
+            ErrorKind::InvalidInput
+        );
     }
 
     #[test]
@@ -362,7 +406,8 @@ mod tests {
     fn custom_scales_are_validated() {
         let err = EstimateScale::new("s", vec![]).unwrap_err();
         assert_eq!((err.kind(), err.field()), (ErrorKind::Undefined, "cards"));
-        let err = EstimateScale::new("s", vec![Card::new("a", 1.0), Card::new("A", 2.0)]).unwrap_err();
+        let err =
+            EstimateScale::new("s", vec![Card::new("a", 1.0), Card::new("A", 2.0)]).unwrap_err();
         assert_eq!(err.field(), "cards[1].label");
         let err = EstimateScale::new("s", vec![Card::new("a", f64::NAN)]).unwrap_err();
         assert_eq!(err.field(), "cards[0].weight");

@@ -109,12 +109,23 @@ pub fn parse_acceptance_criteria(text: &str) -> Result<Vec<Scenario>> {
         }
         if strip_header(line, &["feature"]).is_some() {
             if seen_feature || !scenarios.is_empty() {
-                return Err(Error::parse(field, "only one Feature: line is allowed, before the scenarios"));
+                return Err(Error::parse(
+                    field,
+                    "only one Feature: line is allowed, before the scenarios",
+                ));
             }
             seen_feature = true;
             continue;
         }
-        if let Some(name) = strip_header(line, &["scenario outline", "scenario template", "scenario", "example"]) {
+        if let Some(name) = strip_header(
+            line,
+            &[
+                "scenario outline",
+                "scenario template",
+                "scenario",
+                "example",
+            ],
+        ) {
             close_scenario(scenarios.last())?;
             scenarios.push((
                 line_no,
@@ -146,11 +157,17 @@ pub fn parse_acceptance_criteria(text: &str) -> Result<Vec<Scenario>> {
             if scenario.steps.is_empty() && matches!(keyword, StepKeyword::And | StepKeyword::But) {
                 return Err(Error::parse(
                     field,
-                    format!("{} cannot start a scenario; it continues a Given, When or Then step", keyword.word()),
+                    format!(
+                        "{} cannot start a scenario; it continues a Given, When or Then step",
+                        keyword.word()
+                    ),
                 ));
             }
             if rest.is_empty() {
-                return Err(Error::parse(field, format!("the {} step has no text", keyword.word())));
+                return Err(Error::parse(
+                    field,
+                    format!("the {} step has no text", keyword.word()),
+                ));
             }
             scenario.steps.push(Step {
                 keyword,
@@ -165,7 +182,10 @@ pub fn parse_acceptance_criteria(text: &str) -> Result<Vec<Scenario>> {
             "has no scenario; write steps starting with Given, When and Then",
         ));
     }
-    Ok(scenarios.into_iter().map(|(_, scenario)| scenario).collect())
+    Ok(scenarios
+        .into_iter()
+        .map(|(_, scenario)| scenario)
+        .collect())
 }
 
 /// A finished scenario must have steps and state an outcome.
@@ -175,9 +195,16 @@ fn close_scenario(last: Option<&(usize, Scenario)>) -> Result<()> {
     };
     let field = format!("line {line_no}");
     if scenario.steps.is_empty() {
-        return Err(Error::parse(field, format!("scenario {:?} has no steps", scenario.name)));
+        return Err(Error::parse(
+            field,
+            format!("scenario {:?} has no steps", scenario.name),
+        ));
     }
-    if !scenario.steps.iter().any(|step| step.keyword == StepKeyword::Then) {
+    if !scenario
+        .steps
+        .iter()
+        .any(|step| step.keyword == StepKeyword::Then)
+    {
         return Err(Error::parse(
             field,
             format!("scenario {:?} has no Then step; acceptance criteria must state the expected outcome", scenario.name),
@@ -198,7 +225,9 @@ fn strip_header<'a>(line: &'a str, headers: &[&str]) -> Option<&'a str> {
 
 /// `"Given a user"` → `(Given, "a user")`; the keyword must be a whole word.
 fn split_step(line: &str) -> Option<(StepKeyword, &str)> {
-    let word_end = line.find(|ch: char| ch.is_whitespace()).unwrap_or(line.len());
+    let word_end = line
+        .find(|ch: char| ch.is_whitespace())
+        .unwrap_or(line.len());
     let (word, rest) = line.split_at(word_end);
     let keyword = StepKeyword::ALL
         .iter()
@@ -218,7 +247,13 @@ mod tests {
         let criteria = parse_acceptance_criteria(text).unwrap();
         assert_eq!(criteria.len(), 2);
         assert_eq!(criteria[1].name, "two");
-        assert_eq!(criteria[1].steps[2], Step { keyword: StepKeyword::But, text: "not z".into() });
+        assert_eq!(
+            criteria[1].steps[2],
+            Step {
+                keyword: StepKeyword::But,
+                text: "not z".into()
+            }
+        );
     }
 
     #[test]
@@ -234,7 +269,8 @@ mod tests {
         assert_eq!((err.kind(), err.field()), (ErrorKind::Parse, "line 3"));
         let err = parse_acceptance_criteria("Scenario: a\nAnd x\nThen y").unwrap_err();
         assert_eq!(err.field(), "line 2");
-        let err = parse_acceptance_criteria("Scenario: a\nGiven x\nWhen y\nScenario: b\nThen z").unwrap_err();
+        let err = parse_acceptance_criteria("Scenario: a\nGiven x\nWhen y\nScenario: b\nThen z")
+            .unwrap_err();
         assert_eq!(err.field(), "line 1");
         assert!(err.reason().contains("no Then"));
         let err = parse_acceptance_criteria("Scenario: a\n").unwrap_err();

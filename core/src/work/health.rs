@@ -115,20 +115,41 @@ pub struct BacklogHealth {
 /// assert_eq!(health.completion_rate, Some(2.0 / 8.0)); // 2 done, 6 still open
 /// # Ok::<(), pmkit::Error>(())
 /// ```
-pub fn backlog_health(backlog: &Backlog, today: NaiveDate, options: &HealthOptions) -> Result<BacklogHealth> {
+pub fn backlog_health(
+    backlog: &Backlog,
+    today: NaiveDate,
+    options: &HealthOptions,
+) -> Result<BacklogHealth> {
     if backlog.is_empty() {
-        return Err(Error::undefined("backlog", "has no stories, so its health is undefined"));
+        return Err(Error::undefined(
+            "backlog",
+            "has no stories, so its health is undefined",
+        ));
     }
     if options.period_days == 0 {
-        return Err(Error::out_of_range("period_days", "is 0; the period must be at least one day"));
+        return Err(Error::out_of_range(
+            "period_days",
+            "is 0; the period must be at least one day",
+        ));
     }
-    options.context.validate().map_err(|err| err.within("context"))?;
+    options
+        .context
+        .validate()
+        .map_err(|err| err.within("context"))?;
     if options.definition_of_ready.is_empty() {
-        return Err(Error::undefined("definition_of_ready", "is empty; pick at least one rule"));
+        return Err(Error::undefined(
+            "definition_of_ready",
+            "is empty; pick at least one rule",
+        ));
     }
     let period_start = today
         .checked_sub_days(chrono::Days::new(u64::from(options.period_days) - 1))
-        .ok_or_else(|| Error::out_of_range("period_days", "reaches before the earliest representable date"))?;
+        .ok_or_else(|| {
+            Error::out_of_range(
+                "period_days",
+                "reaches before the earliest representable date",
+            )
+        })?;
     let context = backlog.invest_context(&options.context);
 
     let mut open = 0u64;
@@ -141,7 +162,10 @@ pub fn backlog_health(backlog: &Backlog, today: NaiveDate, options: &HealthOptio
         for (name, date) in [("created", story.created), ("resolved", story.resolved)] {
             if let Some(date) = date {
                 if date > today {
-                    return Err(Error::invalid(field(name), format!("{date} is after today ({today})")));
+                    return Err(Error::invalid(
+                        field(name),
+                        format!("{date} is after today ({today})"),
+                    ));
                 }
             }
         }
@@ -158,7 +182,7 @@ pub fn backlog_health(backlog: &Backlog, today: NaiveDate, options: &HealthOptio
                 if story.estimate.is_none() {
                     unestimated += 1;
                 }
-                if is_ready(story, &context, &options.definition_of_ready)? {
+                if is_ready(story, &options.definition_of_ready, &context)? {
                     ready += 1;
                 }
                 if !invest_findings(story, &context, &[Rule::Blocked])?.is_empty() {
@@ -219,7 +243,12 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, month, day).unwrap()
     }
 
-    fn story(id: &str, category: StatusCategory, created: Option<NaiveDate>, resolved: Option<NaiveDate>) -> Story {
+    fn story(
+        id: &str,
+        category: StatusCategory,
+        created: Option<NaiveDate>,
+        resolved: Option<NaiveDate>,
+    ) -> Story {
         let mut story = Story::new(id, id).unwrap();
         story.status = Status::of(category);
         story.created = created;
@@ -232,7 +261,12 @@ mod tests {
         let backlog = Backlog::new(
             vec![
                 story("A", StatusCategory::Done, Some(day(1, 1)), Some(day(3, 20))),
-                story("B", StatusCategory::Cancelled, Some(day(1, 1)), Some(day(3, 21))),
+                story(
+                    "B",
+                    StatusCategory::Cancelled,
+                    Some(day(1, 1)),
+                    Some(day(3, 21)),
+                ),
                 story("C", StatusCategory::ToDo, Some(day(3, 1)), None),
                 story("D", StatusCategory::Done, None, Some(day(1, 5))),
                 story("E", StatusCategory::Done, None, None),
@@ -242,7 +276,14 @@ mod tests {
         .unwrap();
         let health = backlog_health(&backlog, day(3, 31), &HealthOptions::default()).unwrap();
         assert_eq!(health.period_start, day(3, 2));
-        assert_eq!((health.completed_in_period, health.cancelled_in_period, health.done_without_date), (1, 1, 1));
+        assert_eq!(
+            (
+                health.completed_in_period,
+                health.cancelled_in_period,
+                health.done_without_date
+            ),
+            (1, 1, 1)
+        );
         assert_eq!(health.completion_rate, Some(0.5));
         assert_eq!(health.median_open_age_days, Some(30.0));
         assert_eq!(health.oldest_open_id.as_deref(), Some("C"));
@@ -253,9 +294,15 @@ mod tests {
     #[test]
     fn blocked_by_open_items_only() {
         let mut a = story("A", StatusCategory::ToDo, None, None);
-        a.links.push(Link { kind: LinkKind::BlockedBy, id: "B".into() });
+        a.links.push(Link {
+            kind: LinkKind::BlockedBy,
+            id: "B".into(),
+        });
         let mut c = story("C", StatusCategory::ToDo, None, None);
-        c.links.push(Link { kind: LinkKind::BlockedBy, id: "D".into() });
+        c.links.push(Link {
+            kind: LinkKind::BlockedBy,
+            id: "D".into(),
+        });
         let b = story("B", StatusCategory::InProgress, None, None);
         let d = story("D", StatusCategory::Cancelled, None, None);
         let backlog = Backlog::new(vec![a, b, c, d], None).unwrap();
@@ -275,12 +322,27 @@ mod tests {
         let empty = Backlog::new(vec![], None).unwrap();
         let err = backlog_health(&empty, day(3, 31), &HealthOptions::default()).unwrap_err();
         assert_eq!((err.kind(), err.field()), (ErrorKind::Undefined, "backlog"));
-        let future = Backlog::new(vec![story("A", StatusCategory::ToDo, Some(day(4, 1)), None)], None).unwrap();
+        let future = Backlog::new(
+            vec![story("A", StatusCategory::ToDo, Some(day(4, 1)), None)],
+            None,
+        )
+        .unwrap();
         let err = backlog_health(&future, day(3, 31), &HealthOptions::default()).unwrap_err();
         assert_eq!(err.field(), "backlog.stories[0].created");
-        let options = HealthOptions { period_days: 0, ..HealthOptions::default() };
-        assert_eq!(backlog_health(&sample_backlog(), day(3, 31), &options).unwrap_err().field(), "period_days");
-        let options = HealthOptions { definition_of_ready: vec![Rule::MustHaveShare], ..HealthOptions::default() };
+        let options = HealthOptions {
+            period_days: 0,
+            ..HealthOptions::default()
+        };
+        assert_eq!(
+            backlog_health(&sample_backlog(), day(3, 31), &options)
+                .unwrap_err()
+                .field(),
+            "period_days"
+        );
+        let options = HealthOptions {
+            definition_of_ready: vec![Rule::MustHaveShare],
+            ..HealthOptions::default()
+        };
         let err = backlog_health(&sample_backlog(), day(3, 31), &options).unwrap_err();
         assert_eq!(err.field(), "definition_of_ready[0]");
     }

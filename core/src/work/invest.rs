@@ -77,9 +77,30 @@ pub struct Finding {
 
 /// Vague words that make a goal untestable (whole words, any case).
 pub const VAGUE_WORDS: &[&str] = &[
-    "easy", "easily", "fast", "quick", "quickly", "simple", "simply", "intuitive", "user-friendly",
-    "user friendly", "seamless", "seamlessly", "flexible", "efficient", "robust", "better", "improve",
-    "improved", "optimal", "optimize", "etc", "and/or", "as needed", "if possible",
+    "easy",
+    "easily",
+    "fast",
+    "quick",
+    "quickly",
+    "simple",
+    "simply",
+    "intuitive",
+    "user-friendly",
+    "user friendly",
+    "seamless",
+    "seamlessly",
+    "flexible",
+    "efficient",
+    "robust",
+    "better",
+    "improve",
+    "improved",
+    "optimal",
+    "optimize",
+    "etc",
+    "and/or",
+    "as needed",
+    "if possible",
 ];
 
 /// What the lint needs to know beyond the story itself.
@@ -162,7 +183,11 @@ impl InvestContext {
 /// assert_eq!(rules, [Rule::MissingBenefit, Rule::MissingAcceptanceCriteria, Rule::TooBig, Rule::VagueGoal]);
 /// # Ok::<(), pmkit::Error>(())
 /// ```
-pub fn invest_findings(story: &Story, context: &InvestContext, rules: &[Rule]) -> Result<Vec<Finding>> {
+pub fn invest_findings(
+    story: &Story,
+    context: &InvestContext,
+    rules: &[Rule],
+) -> Result<Vec<Finding>> {
     story.validate().map_err(|err| err.within("story"))?;
     context.validate().map_err(|err| err.within("context"))?;
     for (index, rule) in rules.iter().enumerate() {
@@ -184,7 +209,11 @@ pub fn invest_findings(story: &Story, context: &InvestContext, rules: &[Rule]) -
             });
         }
     };
-    if story.benefit.as_deref().is_none_or(|benefit| benefit.trim().is_empty()) {
+    if story
+        .benefit
+        .as_deref()
+        .is_none_or(|benefit| benefit.trim().is_empty())
+    {
         report(
             Rule::MissingBenefit,
             format!("{} does not say why; add \"so that <benefit>\"", story.id),
@@ -193,7 +222,10 @@ pub fn invest_findings(story: &Story, context: &InvestContext, rules: &[Rule]) -
     if story.acceptance_criteria.is_empty() {
         report(
             Rule::MissingAcceptanceCriteria,
-            format!("{} has no acceptance criteria; add Given / When / Then scenarios", story.id),
+            format!(
+                "{} has no acceptance criteria; add Given / When / Then scenarios",
+                story.id
+            ),
         );
     }
     match story.estimate {
@@ -203,18 +235,30 @@ pub fn invest_findings(story: &Story, context: &InvestContext, rules: &[Rule]) -
         ),
         Some(points) => {
             if let Some(reason) = too_big(points, context) {
-                report(Rule::TooBig, format!("{} is {points} points, {reason}; split it", story.id));
+                report(
+                    Rule::TooBig,
+                    format!("{} is {points} points, {reason}; split it", story.id),
+                );
             }
         }
     }
     let open_blockers: Vec<&str> = story
         .blockers()
-        .filter(|blocker| !context.resolved_items.iter().any(|resolved| resolved == blocker))
+        .filter(|blocker| {
+            !context
+                .resolved_items
+                .iter()
+                .any(|resolved| resolved == blocker)
+        })
         .collect();
     if !open_blockers.is_empty() {
         report(
             Rule::Blocked,
-            format!("{} is blocked by open item(s) {}", story.id, open_blockers.join(", ")),
+            format!(
+                "{} is blocked by open item(s) {}",
+                story.id,
+                open_blockers.join(", ")
+            ),
         );
     }
     let goal = story.goal.as_deref().unwrap_or(&story.title);
@@ -243,18 +287,25 @@ pub fn invest_findings(story: &Story, context: &InvestContext, rules: &[Rule]) -
 ///
 /// let mut story = Story::parse("PAY-1", "As a shopper, I want to save my card so that I pay faster")?;
 /// let ready = [Rule::MissingAcceptanceCriteria, Rule::Unestimated];
-/// assert!(!is_ready(&story, &InvestContext::default(), &ready)?);
+/// assert!(!is_ready(&story, &ready, &InvestContext::default())?);
 /// story.estimate = Some(3.0);
 /// story.acceptance_criteria = parse_acceptance_criteria("Given a saved card\nWhen I pay\nThen I am not asked for it")?;
-/// assert!(is_ready(&story, &InvestContext::default(), &ready)?);
+/// assert!(is_ready(&story, &ready, &InvestContext::default())?);
 /// # Ok::<(), pmkit::Error>(())
 /// ```
-pub fn is_ready(story: &Story, context: &InvestContext, definition_of_ready: &[Rule]) -> Result<bool> {
+pub fn is_ready(
+    story: &Story,
+    context: &InvestContext,
+    definition_of_ready: &[Rule],
+) -> Result<bool> {
     input::non_empty("definition_of_ready", definition_of_ready)?;
     invest_findings(story, context, definition_of_ready)
         .map_err(|err| {
             if err.field().starts_with("rules") {
-                Error::invalid(err.field().replacen("rules", "definition_of_ready", 1), err.reason())
+                Error::invalid(
+                    err.field().replacen("rules", "definition_of_ready", 1),
+                    err.reason(),
+                )
             } else {
                 err
             }
@@ -303,25 +354,46 @@ mod tests {
     use crate::ErrorKind;
 
     fn good_story() -> Story {
-        let mut story = Story::parse("S-1", "As a PO, I want a burndown chart so that I see sprint risk").unwrap();
+        let mut story = Story::parse(
+            "S-1",
+            "As a PO, I want a burndown chart so that I see sprint risk",
+        )
+        .unwrap();
         story.estimate = Some(5.0);
-        story.acceptance_criteria = parse_acceptance_criteria("Given a sprint\nThen I see its burndown").unwrap();
+        story.acceptance_criteria =
+            parse_acceptance_criteria("Given a sprint\nThen I see its burndown").unwrap();
         story
     }
 
     #[test]
     fn a_good_story_has_no_findings() {
-        assert!(invest_findings(&good_story(), &InvestContext::default(), &[]).unwrap().is_empty());
+        assert!(
+            invest_findings(&good_story(), &InvestContext::default(), &[])
+                .unwrap()
+                .is_empty()
+        );
     }
 
     #[test]
     fn too_big_by_limit_or_velocity() {
         let story = good_story();
-        let limit = InvestContext { max_points: Some(3.0), ..InvestContext::default() };
-        assert_eq!(invest_findings(&story, &limit, &[]).unwrap()[0].rule, Rule::TooBig);
-        let velocity = InvestContext { velocity: Some(10.0), ..InvestContext::default() };
+        let limit = InvestContext {
+            max_points: Some(3.0),
+            ..InvestContext::default()
+        };
+        assert_eq!(
+            invest_findings(&story, &limit, &[]).unwrap()[0].rule,
+            Rule::TooBig
+        );
+        let velocity = InvestContext {
+            velocity: Some(10.0),
+            ..InvestContext::default()
+        };
         assert!(invest_findings(&story, &velocity, &[]).unwrap().is_empty()); // 5 is exactly half
-        let velocity = InvestContext { velocity: Some(9.0), ..InvestContext::default() };
+        let velocity = InvestContext {
+            velocity: Some(9.0),
+            ..InvestContext::default()
+        };
         let findings = invest_findings(&story, &velocity, &[]).unwrap();
         assert!(findings[0].message.contains("50% of the velocity of 9"));
     }
@@ -329,18 +401,33 @@ mod tests {
     #[test]
     fn blocked_unless_blocker_resolved() {
         let mut story = good_story();
-        story.links.push(Link { kind: LinkKind::BlockedBy, id: "S-9".into() });
-        story.links.push(Link { kind: LinkKind::RelatesTo, id: "S-8".into() });
+        story.links.push(Link {
+            kind: LinkKind::BlockedBy,
+            id: "S-9".into(),
+        });
+        story.links.push(Link {
+            kind: LinkKind::RelatesTo,
+            id: "S-8".into(),
+        });
         let findings = invest_findings(&story, &InvestContext::default(), &[]).unwrap();
         assert_eq!(findings.len(), 1);
-        assert_eq!((findings[0].rule, findings[0].severity), (Rule::Blocked, Severity::Error));
-        let resolved = InvestContext { resolved_items: vec!["S-9".into()], ..InvestContext::default() };
+        assert_eq!(
+            (findings[0].rule, findings[0].severity),
+            (Rule::Blocked, Severity::Error)
+        );
+        let resolved = InvestContext {
+            resolved_items: vec!["S-9".into()],
+            ..InvestContext::default()
+        };
         assert!(invest_findings(&story, &resolved, &[]).unwrap().is_empty());
     }
 
     #[test]
     fn vague_words_are_whole_words() {
-        assert_eq!(vague_words("A FAST, user-friendly export etc."), ["fast", "user-friendly", "etc"]);
+        assert_eq!(
+            vague_words("A FAST, user-friendly export etc."),
+            ["fast", "user-friendly", "etc"]
+        );
         assert!(vague_words("breakfast exports").is_empty());
         assert_eq!(vague_words("export as needed"), ["as needed"]);
     }
@@ -348,15 +435,28 @@ mod tests {
     #[test]
     fn rules_filter_and_validate() {
         let story = Story::new("S-1", "t").unwrap();
-        let findings = invest_findings(&story, &InvestContext::default(), &[Rule::Unestimated]).unwrap();
+        let findings =
+            invest_findings(&story, &InvestContext::default(), &[Rule::Unestimated]).unwrap();
         assert_eq!(findings.len(), 1);
-        let err = invest_findings(&story, &InvestContext::default(), &[Rule::MustHaveShare]).unwrap_err();
+        let err =
+            invest_findings(&story, &InvestContext::default(), &[Rule::MustHaveShare]).unwrap_err();
         assert_eq!(err.field(), "rules[0]");
-        let err = is_ready(&story, &InvestContext::default(), &[Rule::Unestimated, Rule::MustHaveShare]).unwrap_err();
+        let err = is_ready(
+            &story,
+            &InvestContext::default(),
+            &[Rule::Unestimated, Rule::MustHaveShare],
+        )
+        .unwrap_err();
         assert_eq!(err.field(), "definition_of_ready[1]");
-        let err = is_ready(&story, &InvestContext::default(), &[]).unwrap_err();
+        let err = is_ready(&story, &[], &InvestContext::default()).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Undefined);
-        let bad = InvestContext { max_velocity_share: 2.0, ..InvestContext::default() };
-        assert_eq!(invest_findings(&story, &bad, &[]).unwrap_err().field(), "context.max_velocity_share");
+        let bad = InvestContext {
+            max_velocity_share: 2.0,
+            ..InvestContext::default()
+        };
+        assert_eq!(
+            invest_findings(&story, &bad, &[]).unwrap_err().field(),
+            "context.max_velocity_share"
+        );
     }
 }

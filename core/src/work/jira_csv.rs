@@ -23,7 +23,12 @@ const POINTS: &[&str] = &[
 const SPRINT: &[&str] = &["sprint", "custom field (sprint)"];
 const CREATED: &[&str] = &["created"];
 const RESOLVED: &[&str] = &["resolved"];
-const PARENT: &[&str] = &["parent key", "parent", "parent id", "custom field (epic link)"];
+const PARENT: &[&str] = &[
+    "parent key",
+    "parent",
+    "parent id",
+    "custom field (epic link)",
+];
 const DESCRIPTION: &[&str] = &["description"];
 const LABELS: &[&str] = &["labels"];
 const LINKS: &[(&str, LinkKind)] = &[
@@ -72,12 +77,16 @@ const LINKS: &[(&str, LinkKind)] = &[
 /// assert_eq!(backlog.stories()[1].status.category, StatusCategory::Cancelled);
 /// # Ok::<(), pmkit::Error>(())
 /// ```
-pub fn import_jira_csv(text: &str, statuses: &StatusMap, scale: Option<&EstimateScale>) -> Result<Backlog> {
+pub fn import_jira_csv(
+    text: &str,
+    statuses: &StatusMap,
+    scale: Option<&EstimateScale>,
+) -> Result<Backlog> {
     let records = read_records(text)?;
     let mut records = records.into_iter();
-    let header = records
-        .next()
-        .ok_or_else(|| Error::undefined("text", "is empty; a Jira export starts with a header row"))?;
+    let header = records.next().ok_or_else(|| {
+        Error::undefined("text", "is empty; a Jira export starts with a header row")
+    })?;
     let columns = Columns::new(&header)?;
     let mut stories: Vec<Story> = Vec::new();
     let mut seen = std::collections::HashMap::new();
@@ -87,7 +96,10 @@ pub fn import_jira_csv(text: &str, statuses: &StatusMap, scale: Option<&Estimate
         if let Some(first) = seen.insert(story.id.clone(), line) {
             return Err(Error::parse(
                 format!("line {line}"),
-                format!("issue key {:?} is also on line {first}; keys must be unique", story.id),
+                format!(
+                    "issue key {:?} is also on line {first}; keys must be unique",
+                    story.id
+                ),
             ));
         }
         stories.push(story);
@@ -115,12 +127,22 @@ struct Columns {
 
 impl Columns {
     fn new(header: &Record) -> Result<Self> {
-        let names: Vec<String> = header.fields.iter().map(|name| name.trim().to_lowercase()).collect();
+        let names: Vec<String> = header
+            .fields
+            .iter()
+            .map(|name| name.trim().to_lowercase())
+            .collect();
         let all = |wanted: &[&str]| -> Vec<usize> {
             // In the order of `wanted` (preference), then of the header.
             wanted
                 .iter()
-                .flat_map(|want| names.iter().enumerate().filter(move |(_, name)| name == want).map(|(index, _)| index))
+                .flat_map(|want| {
+                    names
+                        .iter()
+                        .enumerate()
+                        .filter(move |(_, name)| name == want)
+                        .map(|(index, _)| index)
+                })
                 .collect()
         };
         let first = |wanted: &[&str]| all(wanted).first().copied();
@@ -152,7 +174,12 @@ impl Columns {
         })
     }
 
-    fn story(&self, record: &Record, statuses: &StatusMap, scale: Option<&EstimateScale>) -> Result<Story> {
+    fn story(
+        &self,
+        record: &Record,
+        statuses: &StatusMap,
+        scale: Option<&EstimateScale>,
+    ) -> Result<Story> {
         let field = format!("line {}", record.line);
         if record.fields.len() != self.width {
             return Err(Error::parse(
@@ -164,8 +191,19 @@ impl Columns {
                 ),
             ));
         }
-        let cell = |index: usize| record.fields.get(index).map(|text| text.trim()).unwrap_or("");
-        let optional = |index: Option<usize>| index.map(cell).filter(|text| !text.is_empty()).map(str::to_owned);
+        let cell = |index: usize| {
+            record
+                .fields
+                .get(index)
+                .map(|text| text.trim())
+                .unwrap_or("")
+        };
+        let optional = |index: Option<usize>| {
+            index
+                .map(cell)
+                .filter(|text| !text.is_empty())
+                .map(str::to_owned)
+        };
         let key = cell(self.key);
         if key.is_empty() {
             return Err(Error::parse(&field, "Issue key is empty"));
@@ -174,12 +212,23 @@ impl Columns {
         if summary.is_empty() {
             return Err(Error::parse(&field, format!("Summary of {key} is empty")));
         }
-        let mut story = Story::new(key, summary).map_err(|err| Error::parse(&field, err.to_string()))?;
+        let mut story =
+            Story::new(key, summary).map_err(|err| Error::parse(&field, err.to_string()))?;
         story.status = statuses.status(&field, cell(self.status))?;
         story.issue_type = optional(self.issue_type);
         story.description = optional(self.description);
-        story.parent = self.parents.iter().map(|&index| cell(index)).find(|text| !text.is_empty()).map(str::to_owned);
-        story.sprint = self.sprints.iter().map(|&index| cell(index)).filter(|text| !text.is_empty()).last().map(str::to_owned);
+        story.parent = self
+            .parents
+            .iter()
+            .map(|&index| cell(index))
+            .find(|text| !text.is_empty())
+            .map(str::to_owned);
+        story.sprint = self
+            .sprints
+            .iter()
+            .map(|&index| cell(index))
+            .rfind(|text| !text.is_empty())
+            .map(str::to_owned);
         story.labels = self
             .labels
             .iter()
@@ -200,18 +249,31 @@ impl Columns {
                 .parse()
                 .ok()
                 .filter(|points: &f64| points.is_finite() && *points >= 0.0)
-                .ok_or_else(|| Error::parse(&field, format!("Story Points {text:?} is not a number ≥ 0")))?;
+                .ok_or_else(|| {
+                    Error::parse(&field, format!("Story Points {text:?} is not a number ≥ 0"))
+                })?;
             if let Some(scale) = scale {
                 scale.check(&field, points)?;
             }
             story.estimate = Some(points);
         }
-        story.created = self.created.map(cell).filter(|text| !text.is_empty()).map(|text| jira_date(&field, "Created", text)).transpose()?;
-        story.resolved = self.resolved.map(cell).filter(|text| !text.is_empty()).map(|text| jira_date(&field, "Resolved", text)).transpose()?;
+        story.created = self
+            .created
+            .map(cell)
+            .filter(|text| !text.is_empty())
+            .map(|text| jira_date(&field, "Created", text))
+            .transpose()?;
+        story.resolved = self
+            .resolved
+            .map(cell)
+            .filter(|text| !text.is_empty())
+            .map(|text| jira_date(&field, "Resolved", text))
+            .transpose()?;
         story.validate().map_err(|err| match err {
-            Error::InvalidInput { reason, field: name } => {
-                Error::invalid(&field, format!("{name} {reason}"))
-            }
+            Error::InvalidInput {
+                reason,
+                field: name,
+            } => Error::invalid(&field, format!("{name} {reason}")),
             other => Error::parse(&field, other.to_string()),
         })?;
         Ok(story)
@@ -221,12 +283,25 @@ impl Columns {
 /// The day of a Jira date: `12/Jan/24 3:45 PM`, `12/Jan/2024 15:45`, `12/Jan/24`, or
 /// ISO `2024-01-12` with an optional time and offset after it.
 fn jira_date(field: &str, column: &str, text: &str) -> Result<NaiveDate> {
-    const DATE_TIMES: &[&str] = &["%d/%b/%y %I:%M %p", "%d/%b/%Y %I:%M %p", "%d/%b/%y %H:%M", "%d/%b/%Y %H:%M"];
+    const DATE_TIMES: &[&str] = &[
+        "%d/%b/%y %I:%M %p",
+        "%d/%b/%Y %I:%M %p",
+        "%d/%b/%y %H:%M",
+        "%d/%b/%Y %H:%M",
+    ];
     const DATES: &[&str] = &["%d/%b/%y", "%d/%b/%Y"];
     let parsed = DATE_TIMES
         .iter()
-        .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok().map(|at| at.date()))
-        .or_else(|| DATES.iter().find_map(|format| NaiveDate::parse_from_str(text, format).ok()))
+        .find_map(|format| {
+            NaiveDateTime::parse_from_str(text, format)
+                .ok()
+                .map(|at| at.date())
+        })
+        .or_else(|| {
+            DATES
+                .iter()
+                .find_map(|format| NaiveDate::parse_from_str(text, format).ok())
+        })
         .or_else(|| iso_day(text));
     parsed.ok_or_else(|| {
         Error::parse(
@@ -247,7 +322,9 @@ fn iso_day(text: &str) -> Option<NaiveDate> {
     let time = rest.strip_prefix(['T', ' '])?;
     // The time must at least be HH:MM.
     let hm = time.get(..5)?;
-    chrono::NaiveTime::parse_from_str(hm, "%H:%M").ok().map(|_| day)
+    chrono::NaiveTime::parse_from_str(hm, "%H:%M")
+        .ok()
+        .map(|_| day)
 }
 
 #[cfg(test)]
@@ -257,7 +334,13 @@ mod tests {
     use crate::ErrorKind;
 
     fn statuses() -> StatusMap {
-        StatusMap::from_names([("To Do", "to_do"), ("In Progress", "in_progress"), ("Done", "done"), ("Won't Do", "cancelled")]).unwrap()
+        StatusMap::from_names([
+            ("To Do", "to_do"),
+            ("In Progress", "in_progress"),
+            ("Done", "done"),
+            ("Won't Do", "cancelled"),
+        ])
+        .unwrap()
     }
 
     const HEADER: &str = "Summary,Issue key,Issue id,Issue Type,Status,Custom field (Story Points),Sprint,Sprint,Created,Resolved,Parent,Inward issue link (Blocks),Description\n";
@@ -267,7 +350,12 @@ mod tests {
         let csv = format!(
             "{HEADER}\"Export, as CSV\",PAY-7,10007,Story,in progress,5,Sprint 1,Sprint 2,2024-01-12 15:45,,PAY-1,PAY-3,\"Line one\nline two\"\n"
         );
-        let backlog = import_jira_csv(&csv, &statuses(), Some(&EstimateScale::preset(ScalePreset::Fibonacci))).unwrap();
+        let backlog = import_jira_csv(
+            &csv,
+            &statuses(),
+            Some(&EstimateScale::preset(ScalePreset::Fibonacci)),
+        )
+        .unwrap();
         let story = &backlog.stories()[0];
         assert_eq!(story.id, "PAY-7");
         assert_eq!(story.title, "Export, as CSV");
@@ -277,7 +365,13 @@ mod tests {
         assert_eq!(story.sprint.as_deref(), Some("Sprint 2"));
         assert_eq!(story.parent.as_deref(), Some("PAY-1"));
         assert_eq!(story.issue_type.as_deref(), Some("Story"));
-        assert_eq!(story.links, [Link { kind: LinkKind::BlockedBy, id: "PAY-3".into() }]);
+        assert_eq!(
+            story.links,
+            [Link {
+                kind: LinkKind::BlockedBy,
+                id: "PAY-3".into()
+            }]
+        );
         assert_eq!(story.description.as_deref(), Some("Line one\nline two"));
         assert_eq!(story.created, NaiveDate::from_ymd_opt(2024, 1, 12));
     }
@@ -285,10 +379,24 @@ mod tests {
     #[test]
     fn dates_in_jira_and_iso_forms() {
         let day = NaiveDate::from_ymd_opt(2024, 1, 12);
-        for text in ["12/Jan/24 3:45 PM", "12/jan/2024 11:05 am", "12/Jan/24 15:45", "12/Jan/24", "2024-01-12", "2024-01-12T15:45:00.000+0100", "2024-01-12 15:45"] {
+        for text in [
+            "12/Jan/24 3:45 PM",
+            "12/jan/2024 11:05 am",
+            "12/Jan/24 15:45",
+            "12/Jan/24",
+            "2024-01-12",
+            "2024-01-12T15:45:00.000+0100",
+            "2024-01-12 15:45",
+        ] {
             assert_eq!(jira_date("line 2", "Created", text).ok(), day, "{text}");
         }
-        for text in ["2024-13-01", "12/Foo/24", "yesterday", "2024-01-12x", "12/Jan/24 25:00"] {
+        for text in [
+            "2024-13-01",
+            "12/Foo/24",
+            "yesterday",
+            "2024-01-12x",
+            "12/Jan/24 25:00",
+        ] {
             assert!(jira_date("line 2", "Created", text).is_err(), "{text}");
         }
     }
@@ -297,16 +405,29 @@ mod tests {
     fn a_bad_row_fails_the_whole_import_naming_its_line() {
         let good = "PAY-1,S,Done,3\n";
         let cases = [
-            ("PAY-2,S,Shipped,3\n", ErrorKind::Parse, "not in the status mapping"),
+            (
+                "PAY-2,S,Shipped,3\n",
+                ErrorKind::Parse,
+                "not in the status mapping",
+            ),
             ("PAY-2,S,Done,three\n", ErrorKind::Parse, "not a number"),
-            ("PAY-2,S,Done,4\n", ErrorKind::OutOfRange, "not on the fibonacci scale"),
+            (
+                "PAY-2,S,Done,4\n",
+                ErrorKind::OutOfRange,
+                "not on the fibonacci scale",
+            ),
             ("PAY-1,S,Done,3\n", ErrorKind::Parse, "also on line 2"),
             ("PAY-2,S,Done\n", ErrorKind::Parse, "3 fields"),
             (",S,Done,3\n", ErrorKind::Parse, "Issue key is empty"),
         ];
         for (row, kind, says) in cases {
             let csv = format!("Issue key,Summary,Status,Story Points\n{good}{row}");
-            let err = import_jira_csv(&csv, &statuses(), Some(&EstimateScale::preset(ScalePreset::Fibonacci))).unwrap_err();
+            let err = import_jira_csv(
+                &csv,
+                &statuses(),
+                Some(&EstimateScale::preset(ScalePreset::Fibonacci)),
+            )
+            .unwrap_err();
             assert_eq!((err.kind(), err.field()), (kind, "line 3"), "{row}");
             assert!(err.reason().contains(says), "{row}: {err}");
         }
@@ -317,15 +438,25 @@ mod tests {
         let err = import_jira_csv("Issue key,Status\nA,Done\n", &statuses(), None).unwrap_err();
         assert_eq!(err.field(), "line 1");
         assert!(err.reason().contains("Summary"));
-        assert_eq!(import_jira_csv("", &statuses(), None).unwrap_err().kind(), ErrorKind::Undefined);
-        assert!(import_jira_csv("Issue key,Summary,Status\n", &statuses(), None).unwrap().is_empty());
+        assert_eq!(
+            import_jira_csv("", &statuses(), None).unwrap_err().kind(),
+            ErrorKind::Undefined
+        );
+        assert!(
+            import_jira_csv("Issue key,Summary,Status\n", &statuses(), None)
+                .unwrap()
+                .is_empty()
+        );
     }
 
     #[test]
     fn resolved_before_created_is_invalid() {
         let csv = "Issue key,Summary,Status,Created,Resolved\nA,S,Done,2024-02-01,2024-01-01\n";
         let err = import_jira_csv(csv, &statuses(), None).unwrap_err();
-        assert_eq!((err.kind(), err.field()), (ErrorKind::InvalidInput, "line 2"));
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::InvalidInput, "line 2")
+        );
         assert!(err.reason().contains("resolved"));
     }
 }

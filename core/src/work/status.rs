@@ -123,7 +123,9 @@ impl StatusMap {
     ///
     /// **Errors**: an empty name ([`Error::InvalidInput`] on `statuses`), or two names
     /// that differ only by case or spacing ([`Error::InvalidInput`] on `statuses["name"]`).
-    pub fn new<S: AsRef<str>>(pairs: impl IntoIterator<Item = (S, StatusCategory)>) -> Result<Self> {
+    pub fn new<S: AsRef<str>>(
+        pairs: impl IntoIterator<Item = (S, StatusCategory)>,
+    ) -> Result<Self> {
         let mut categories = BTreeMap::new();
         let mut seen = BTreeMap::new();
         for (name, category) in pairs {
@@ -146,12 +148,15 @@ impl StatusMap {
     ///
     /// **Errors**: as [`StatusMap::new`], and an unknown category name is
     /// [`Error::Parse`] on `statuses["name"]`.
-    pub fn from_names<S: AsRef<str>, C: AsRef<str>>(pairs: impl IntoIterator<Item = (S, C)>) -> Result<Self> {
+    pub fn from_names<S: AsRef<str>, C: AsRef<str>>(
+        pairs: impl IntoIterator<Item = (S, C)>,
+    ) -> Result<Self> {
         let parsed = pairs
             .into_iter()
             .map(|(name, category)| {
                 let name = name.as_ref().to_owned();
-                let category = StatusCategory::parse(&format!("statuses[{name:?}]"), category.as_ref())?;
+                let category =
+                    StatusCategory::parse(&format!("statuses[{name:?}]"), category.as_ref())?;
                 Ok((name, category))
             })
             .collect::<Result<Vec<_>>>()?;
@@ -177,7 +182,11 @@ impl StatusMap {
                     field,
                     format!(
                         "status {name:?} is not in the status mapping; add it (known: {})",
-                        if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+                        if known.is_empty() {
+                            "none".to_owned()
+                        } else {
+                            known.join(", ")
+                        }
                     ),
                 )
             })
@@ -185,7 +194,9 @@ impl StatusMap {
 
     /// Every `(name, category)` pair, sorted by name.
     pub fn iter(&self) -> impl Iterator<Item = (&str, StatusCategory)> {
-        self.categories.iter().map(|(name, &category)| (name.as_str(), category))
+        self.categories
+            .iter()
+            .map(|(name, &category)| (name.as_str(), category))
     }
 }
 
@@ -210,8 +221,14 @@ mod tests {
 
     #[test]
     fn categories_parse_loosely_but_not_wrongly() {
-        assert_eq!(StatusCategory::parse("c", "TO DO").unwrap(), StatusCategory::ToDo);
-        assert_eq!(StatusCategory::parse("c", "todo").unwrap(), StatusCategory::ToDo);
+        assert_eq!(
+            StatusCategory::parse("c", "TO DO").unwrap(),
+            StatusCategory::ToDo
+        );
+        assert_eq!(
+            StatusCategory::parse("c", "todo").unwrap(),
+            StatusCategory::ToDo
+        );
         let err = StatusCategory::parse("c", "closed").unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Parse);
         assert!(err.reason().contains("cancelled"));
@@ -244,7 +261,10 @@ mod tests {
     #[test]
     fn json_form_is_an_object() {
         let map = StatusMap::from_names([("Won't Do", "cancelled")]).unwrap();
-        assert_eq!(serde_json::to_value(&map).unwrap(), serde_json::json!({"Won't Do": "cancelled"}));
+        assert_eq!(
+            serde_json::to_value(&map).unwrap(),
+            serde_json::json!({"Won't Do": "cancelled"})
+        );
         assert_eq!(
             serde_json::to_value(Status::default()).unwrap(),
             serde_json::json!({"name": "To Do", "category": "to_do"})

@@ -170,10 +170,17 @@ impl Story {
     ///
     /// **Errors**: no persona or no goal ([`Error::Undefined`] on `persona` / `goal`).
     pub fn to_connextra(&self) -> Result<String> {
-        let persona = present(&self.persona)
-            .ok_or_else(|| Error::undefined("persona", "is missing, so there is no \"As a …\" part"))?;
-        let goal = present(&self.goal).ok_or_else(|| Error::undefined("goal", "is missing, so there is no \"I want …\" part"))?;
-        let article = if persona.starts_with(|ch: char| "aeiouAEIOU".contains(ch)) { "an" } else { "a" };
+        let persona = present(&self.persona).ok_or_else(|| {
+            Error::undefined("persona", "is missing, so there is no \"As a …\" part")
+        })?;
+        let goal = present(&self.goal).ok_or_else(|| {
+            Error::undefined("goal", "is missing, so there is no \"I want …\" part")
+        })?;
+        let article = if persona.starts_with(|ch: char| "aeiouAEIOU".contains(ch)) {
+            "an"
+        } else {
+            "a"
+        };
         let mut sentence = format!("As {article} {persona}, I want {goal}");
         if let Some(benefit) = present(&self.benefit) {
             sentence.push_str(&format!(", so that {benefit}"));
@@ -192,7 +199,10 @@ impl Story {
             return Err(Error::invalid("id", "is empty; every story needs a key"));
         }
         if self.title.trim().is_empty() {
-            return Err(Error::invalid("title", "is empty; give the story a summary"));
+            return Err(Error::invalid(
+                "title",
+                "is empty; give the story a summary",
+            ));
         }
         if self.status.name.trim().is_empty() {
             return Err(Error::invalid("status.name", "is empty"));
@@ -213,7 +223,10 @@ impl Story {
                 return Err(Error::invalid(format!("links[{index}].id"), "is empty"));
             }
             if link.id == self.id {
-                return Err(Error::invalid(format!("links[{index}].id"), "links the story to itself"));
+                return Err(Error::invalid(
+                    format!("links[{index}].id"),
+                    "links the story to itself",
+                ));
             }
         }
         Ok(())
@@ -230,7 +243,9 @@ impl Story {
 
 /// `Some(text)` when the option holds non-blank text.
 fn present(text: &Option<String>) -> Option<&str> {
-    text.as_deref().map(str::trim).filter(|text| !text.is_empty())
+    text.as_deref()
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
 }
 
 /// Where `needle` (lowercase ASCII) starts as whole words in `haystack`, at or after `from`.
@@ -240,8 +255,14 @@ fn find_words(haystack: &str, needle: &str, from: usize) -> Option<usize> {
     while let Some(offset) = lower.get(start..)?.find(needle) {
         let at = start + offset;
         let end = at + needle.len();
-        let before_ok = lower[..at].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric());
-        let after_ok = lower[end..].chars().next().is_none_or(|ch| !ch.is_alphanumeric());
+        let before_ok = lower[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|ch| !ch.is_alphanumeric());
+        let after_ok = lower[end..]
+            .chars()
+            .next()
+            .is_none_or(|ch| !ch.is_alphanumeric());
         if before_ok && after_ok {
             return Some(at);
         }
@@ -270,25 +291,41 @@ fn parse_connextra(sentence: &str) -> Result<Connextra> {
         })?;
     let (want_at, want_len) = ["i want", "i need", "i would like", "i'd like"]
         .iter()
-        .filter_map(|phrase| find_words(sentence, phrase, persona_start).map(|at| (at, phrase.len())))
+        .filter_map(|phrase| {
+            find_words(sentence, phrase, persona_start).map(|at| (at, phrase.len()))
+        })
         .min()
-        .ok_or_else(|| Error::parse("text", "missing the goal: expected \"I want <goal>\" after the persona"))?;
+        .ok_or_else(|| {
+            Error::parse(
+                "text",
+                "missing the goal: expected \"I want <goal>\" after the persona",
+            )
+        })?;
     let persona = clause(&sentence[persona_start..want_at]);
     if persona.is_empty() {
-        return Err(Error::parse("text", "the persona is empty: write who wants it after \"As a\""));
+        return Err(Error::parse(
+            "text",
+            "the persona is empty: write who wants it after \"As a\"",
+        ));
     }
     let goal_start = want_at + want_len;
     let so_that = find_words(sentence, "so that", goal_start);
     let goal = clause(&sentence[goal_start..so_that.unwrap_or(sentence.len())]);
     if goal.is_empty() {
-        return Err(Error::parse("text", "the goal is empty: write what they want after \"I want\""));
+        return Err(Error::parse(
+            "text",
+            "the goal is empty: write what they want after \"I want\"",
+        ));
     }
     let benefit = match so_that {
         None => None,
         Some(at) => {
             let benefit = clause(&sentence[at + "so that".len()..]);
             if benefit.is_empty() {
-                return Err(Error::parse("text", "the benefit is empty: write why after \"so that\", or drop \"so that\""));
+                return Err(Error::parse(
+                    "text",
+                    "the benefit is empty: write why after \"so that\", or drop \"so that\"",
+                ));
             }
             Some(benefit.to_owned())
         }
@@ -311,8 +348,12 @@ mod tests {
         assert_eq!(story.persona.as_deref(), Some("ADMIN"));
         assert_eq!(story.goal.as_deref(), Some("to export users"));
         assert_eq!(story.benefit, None);
-        assert_eq!(story.to_connextra().unwrap(), "As an ADMIN, I want to export users.");
-        let story = Story::parse("A-2", "As a PO, I'd like a burndown; so that I see risk!").unwrap();
+        assert_eq!(
+            story.to_connextra().unwrap(),
+            "As an ADMIN, I want to export users."
+        );
+        let story =
+            Story::parse("A-2", "As a PO, I'd like a burndown; so that I see risk!").unwrap();
         assert_eq!(story.goal.as_deref(), Some("a burndown"));
         assert_eq!(story.benefit.as_deref(), Some("I see risk"));
     }
@@ -349,14 +390,20 @@ mod tests {
         story.resolved = NaiveDate::from_ymd_opt(2026, 1, 3);
         assert_eq!(story.validate().unwrap_err().field(), "resolved");
         story.resolved = None;
-        story.links.push(Link { kind: LinkKind::BlockedBy, id: "S-1".into() });
+        story.links.push(Link {
+            kind: LinkKind::BlockedBy,
+            id: "S-1".into(),
+        });
         assert_eq!(story.validate().unwrap_err().field(), "links[0].id");
         assert_eq!(story.to_connextra().unwrap_err().field(), "persona");
     }
 
     #[test]
     fn json_reads_with_defaults() {
-        let story: Story = serde_json::from_value(serde_json::json!({"id": "S-1", "title": "t", "created": "2026-01-02"})).unwrap();
+        let story: Story = serde_json::from_value(
+            serde_json::json!({"id": "S-1", "title": "t", "created": "2026-01-02"}),
+        )
+        .unwrap();
         assert_eq!(story.status, Status::default());
         assert_eq!(story.created, NaiveDate::from_ymd_opt(2026, 1, 2));
         let json = serde_json::to_value(&story).unwrap();

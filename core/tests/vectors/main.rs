@@ -8,6 +8,7 @@ mod forecast;
 mod metrics_business;
 mod metrics_delivery;
 mod roles;
+mod scorecard;
 mod work;
 
 use serde_json::Value;
@@ -18,6 +19,7 @@ fn dispatch(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
     metrics_business::call(function, args)
         .or_else(|| metrics_delivery::call(function, args))
         .or_else(|| roles::call(function, args))
+        .or_else(|| scorecard::call(function, args))
         .or_else(|| work::call(function, args))
         .or_else(|| flow::call(function, args))
         .or_else(|| forecast::call(function, args))

@@ -59,7 +59,10 @@ fn one_to_ten(field: &str, value: f64) -> Result<f64> {
     if (1.0..=10.0).contains(&value) {
         Ok(value)
     } else {
-        Err(Error::out_of_range(field, format!("{value} is outside the 1..=10 scale")))
+        Err(Error::out_of_range(
+            field,
+            format!("{value} is outside the 1..=10 scale"),
+        ))
     }
 }
 
@@ -70,21 +73,47 @@ mod tests {
 
     #[test]
     fn bounds_are_inclusive() {
-        let low = IceInputs { impact: 1.0, confidence: 1.0, ease: 1.0 };
+        let low = IceInputs {
+            impact: 1.0,
+            confidence: 1.0,
+            ease: 1.0,
+        };
         assert_eq!(ice_score(&low, Variant::Product).unwrap().score, 1.0);
-        let high = IceInputs { impact: 10.0, confidence: 10.0, ease: 10.0 };
+        let high = IceInputs {
+            impact: 10.0,
+            confidence: 10.0,
+            ease: 10.0,
+        };
         assert_eq!(ice_score(&high, Variant::Product).unwrap().score, 1000.0);
         assert_eq!(ice_score(&high, Variant::Mean).unwrap().score, 10.0);
     }
 
     #[test]
     fn off_scale_and_wrong_variant() {
-        let zero = IceInputs { impact: 0.0, confidence: 5.0, ease: 5.0 };
+        let zero = IceInputs {
+            impact: 0.0,
+            confidence: 5.0,
+            ease: 5.0,
+        };
         let err = ice_score(&zero, Variant::Product).unwrap_err();
         assert_eq!((err.kind(), err.field()), (ErrorKind::OutOfRange, "impact"));
-        let nan = IceInputs { impact: 5.0, confidence: 5.0, ease: f64::NAN };
-        assert_eq!(ice_score(&nan, Variant::Mean).unwrap_err().kind(), ErrorKind::InvalidInput);
-        let ok = IceInputs { impact: 5.0, confidence: 5.0, ease: 5.0 };
-        assert_eq!(ice_score(&ok, Variant::Intercom).unwrap_err().field(), "variant");
+        let nan = IceInputs {
+            impact: 5.0,
+            confidence: 5.0,
+            ease: f64::NAN,
+        };
+        assert_eq!(
+            ice_score(&nan, Variant::Mean).unwrap_err().kind(),
+            ErrorKind::InvalidInput
+        );
+        let ok = IceInputs {
+            impact: 5.0,
+            confidence: 5.0,
+            ease: 5.0,
+        };
+        assert_eq!(
+            ice_score(&ok, Variant::Intercom).unwrap_err().field(),
+            "variant"
+        );
     }
 }

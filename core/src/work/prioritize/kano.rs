@@ -127,7 +127,10 @@ pub struct KanoSummary {
 /// assert_eq!(summary.category, KanoCategory::MustBe); // a three-way tie goes to must-be
 /// # Ok::<(), pmkit::Error>(())
 /// ```
-pub fn kano_summary(functional: &[KanoAnswer], dysfunctional: &[KanoAnswer]) -> Result<KanoSummary> {
+pub fn kano_summary(
+    functional: &[KanoAnswer],
+    dysfunctional: &[KanoAnswer],
+) -> Result<KanoSummary> {
     input::non_empty("functional", functional)?;
     input::same_length("functional", functional, "dysfunctional", dysfunctional)?;
     let mut counts = [0u64; 6];
@@ -193,7 +196,10 @@ mod tests {
 
     #[test]
     fn the_whole_evaluation_table() {
-        use KanoCategory::{Attractive as A, Indifferent as I, MustBe as M, OneDimensional as O, Questionable as Q, Reverse as R};
+        use KanoCategory::{
+            Attractive as A, Indifferent as I, MustBe as M, OneDimensional as O, Questionable as Q,
+            Reverse as R,
+        };
         let answers = [Like, MustBe, Neutral, LiveWith, Dislike];
         let table = [
             [Q, A, A, A, O],
@@ -204,7 +210,11 @@ mod tests {
         ];
         for (row, &functional) in answers.iter().enumerate() {
             for (column, &dysfunctional) in answers.iter().enumerate() {
-                assert_eq!(kano_category(functional, dysfunctional), table[row][column], "{functional} / {dysfunctional}");
+                assert_eq!(
+                    kano_category(functional, dysfunctional),
+                    table[row][column],
+                    "{functional} / {dysfunctional}"
+                );
             }
         }
     }
@@ -217,7 +227,10 @@ mod tests {
             &[Neutral, LiveWith, Dislike, Neutral, Neutral, Like],
         )
         .unwrap();
-        assert_eq!((summary.attractive, summary.reverse, summary.questionable), (2, 1, 1));
+        assert_eq!(
+            (summary.attractive, summary.reverse, summary.questionable),
+            (2, 1, 1)
+        );
         assert_eq!(summary.better, 0.75);
         assert_eq!(summary.worse, -0.25);
         assert_eq!(summary.category, KanoCategory::Attractive);
@@ -226,16 +239,25 @@ mod tests {
 
     #[test]
     fn errors() {
-        assert_eq!(kano_summary(&[], &[]).unwrap_err().kind(), ErrorKind::Undefined);
+        assert_eq!(
+            kano_summary(&[], &[]).unwrap_err().kind(),
+            ErrorKind::Undefined
+        );
         let err = kano_summary(&[Like], &[Like, Like]).unwrap_err();
-        assert_eq!((err.kind(), err.field()), (ErrorKind::InvalidInput, "functional"));
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::InvalidInput, "functional")
+        );
         let err = kano_summary(&[Like, Dislike], &[Like, Neutral]).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Undefined);
     }
 
     #[test]
     fn answers_parse_from_survey_wording() {
-        assert_eq!(KanoAnswer::parse("a", "I can tolerate it").unwrap(), LiveWith);
+        assert_eq!(
+            KanoAnswer::parse("a", "I can tolerate it").unwrap(),
+            LiveWith
+        );
         assert_eq!(KanoAnswer::parse("a", "Must-be").unwrap(), MustBe);
         assert_eq!(KanoAnswer::parse("a", "expect").unwrap(), MustBe);
     }

@@ -20,7 +20,10 @@ mod wsjf;
 
 pub use ice::{ice_score, IceInputs};
 pub use kano::{kano_category, kano_summary, KanoAnswer, KanoCategory, KanoSummary};
-pub use moscow::{moscow_score, moscow_summary, Moscow, MoscowInputs, MoscowSummary, MoscowTotals, MUST_HAVE_EFFORT_LIMIT};
+pub use moscow::{
+    moscow_score, moscow_summary, Moscow, MoscowInputs, MoscowSummary, MoscowTotals,
+    MUST_HAVE_EFFORT_LIMIT,
+};
 pub use rice::{rice_score, RiceInputs, INTERCOM_CONFIDENCE, INTERCOM_IMPACT};
 pub use value_effort::{value_effort_quadrant, value_effort_score, Quadrant, ValueEffortInputs};
 pub use wsjf::{wsjf_score, WsjfInputs};
@@ -100,10 +103,17 @@ impl Framework {
         if self.variants().contains(&variant) {
             Ok(variant)
         } else {
-            let valid: Vec<&str> = self.variants().iter().map(|variant| variant.as_str()).collect();
+            let valid: Vec<&str> = self
+                .variants()
+                .iter()
+                .map(|variant| variant.as_str())
+                .collect();
             Err(Error::parse(
                 field,
-                format!("{variant} is not a variant of {self}; expected one of: {}", valid.join(", ")),
+                format!(
+                    "{variant} is not a variant of {self}; expected one of: {}",
+                    valid.join(", ")
+                ),
             ))
         }
     }
@@ -184,9 +194,21 @@ impl Priority {
         framework.check_variant("variant", variant)?;
         let within = |err: Error| err.within(framework.as_str());
         match framework {
-            Framework::Rice => self.rice.as_ref().map(|inputs| rice_score(inputs, variant).map_err(within)).transpose(),
-            Framework::Ice => self.ice.as_ref().map(|inputs| ice_score(inputs, variant).map_err(within)).transpose(),
-            Framework::Wsjf => self.wsjf.as_ref().map(|inputs| wsjf_score(inputs, variant).map_err(within)).transpose(),
+            Framework::Rice => self
+                .rice
+                .as_ref()
+                .map(|inputs| rice_score(inputs, variant).map_err(within))
+                .transpose(),
+            Framework::Ice => self
+                .ice
+                .as_ref()
+                .map(|inputs| ice_score(inputs, variant).map_err(within))
+                .transpose(),
+            Framework::Wsjf => self
+                .wsjf
+                .as_ref()
+                .map(|inputs| wsjf_score(inputs, variant).map_err(within))
+                .transpose(),
             Framework::ValueEffort => self
                 .value_effort
                 .as_ref()
@@ -204,9 +226,17 @@ mod tests {
 
     #[test]
     fn variants_belong_to_their_framework() {
-        assert_eq!(Framework::Ice.variant("variant", None).unwrap(), Variant::Product);
-        assert_eq!(Framework::Ice.variant("variant", Some("mean")).unwrap(), Variant::Mean);
-        let err = Framework::Rice.variant("variant", Some("mean")).unwrap_err();
+        assert_eq!(
+            Framework::Ice.variant("variant", None).unwrap(),
+            Variant::Product
+        );
+        assert_eq!(
+            Framework::Ice.variant("variant", Some("mean")).unwrap(),
+            Variant::Mean
+        );
+        let err = Framework::Rice
+            .variant("variant", Some("mean"))
+            .unwrap_err();
         assert_eq!((err.kind(), err.field()), (ErrorKind::Parse, "variant"));
         assert!(err.reason().contains("intercom"));
         for framework in Framework::ALL {
@@ -220,13 +250,28 @@ mod tests {
             moscow: Some(Moscow::Should),
             ..Priority::default()
         };
-        assert_eq!(priority.score(Framework::Rice, Variant::Intercom).unwrap(), None);
-        assert_eq!(priority.score(Framework::Moscow, Variant::Standard).unwrap().unwrap().score, 2.0);
+        assert_eq!(
+            priority.score(Framework::Rice, Variant::Intercom).unwrap(),
+            None
+        );
+        assert_eq!(
+            priority
+                .score(Framework::Moscow, Variant::Standard)
+                .unwrap()
+                .unwrap()
+                .score,
+            2.0
+        );
     }
 
     #[test]
     fn score_json_form() {
-        let inputs = RiceInputs { reach: 500.0, impact: 2.0, confidence: 0.8, effort: 2.0 };
+        let inputs = RiceInputs {
+            reach: 500.0,
+            impact: 2.0,
+            confidence: 0.8,
+            effort: 2.0,
+        };
         let score = rice_score(&inputs, Variant::Intercom).unwrap();
         let json = serde_json::to_value(&score).unwrap();
         assert_eq!(

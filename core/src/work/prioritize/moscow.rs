@@ -125,7 +125,10 @@ pub fn moscow_summary(stories: &[Story], unestimated: UnestimatedPolicy) -> Mosc
         must_have_share: None,
         findings: Vec::new(),
     };
-    for story in stories.iter().filter(|story| story.status.category.is_open()) {
+    for story in stories
+        .iter()
+        .filter(|story| story.status.category.is_open())
+    {
         let totals = match story.priority.moscow {
             Some(Moscow::Must) => &mut summary.must,
             Some(Moscow::Should) => &mut summary.should,
@@ -168,7 +171,12 @@ mod tests {
     use super::*;
     use crate::work::{Status, StatusCategory};
 
-    fn story(id: &str, category: Option<Moscow>, points: Option<f64>, status: StatusCategory) -> Story {
+    fn story(
+        id: &str,
+        category: Option<Moscow>,
+        points: Option<f64>,
+        status: StatusCategory,
+    ) -> Story {
         let mut story = Story::new(id, id).unwrap();
         story.priority.moscow = category;
         story.estimate = points;
@@ -181,7 +189,12 @@ mod tests {
         let stories = [
             story("A", Some(Moscow::Must), Some(3.0), StatusCategory::ToDo),
             story("B", Some(Moscow::Must), Some(50.0), StatusCategory::Done),
-            story("C", Some(Moscow::Should), Some(3.0), StatusCategory::InProgress),
+            story(
+                "C",
+                Some(Moscow::Should),
+                Some(3.0),
+                StatusCategory::InProgress,
+            ),
             story("D", Some(Moscow::Wont), Some(40.0), StatusCategory::ToDo),
             story("E", None, Some(1.0), StatusCategory::ToDo),
             story("F", Some(Moscow::Could), None, StatusCategory::Cancelled),

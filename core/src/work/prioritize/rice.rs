@@ -56,8 +56,18 @@ pub fn rice_score(inputs: &RiceInputs, variant: Variant) -> Result<Score> {
     input::finite("effort", inputs.effort)?;
     let effort = input::positive("effort", inputs.effort)?;
     if variant == Variant::Intercom {
-        on_scale("impact", impact, &INTERCOM_IMPACT, "Intercom's impact scale (3, 2, 1, 0.5, 0.25)")?;
-        on_scale("confidence", confidence, &INTERCOM_CONFIDENCE, "Intercom's confidence scale (1.0, 0.8, 0.5)")?;
+        on_scale(
+            "impact",
+            impact,
+            &INTERCOM_IMPACT,
+            "Intercom's impact scale (3, 2, 1, 0.5, 0.25)",
+        )?;
+        on_scale(
+            "confidence",
+            confidence,
+            &INTERCOM_CONFIDENCE,
+            "Intercom's confidence scale (1.0, 0.8, 0.5)",
+        )?;
     } else if confidence > 1.0 {
         return Err(Error::out_of_range(
             "confidence",
@@ -84,7 +94,9 @@ fn on_scale(field: &str, value: f64, allowed: &[f64], scale: &str) -> Result<()>
         };
         Err(Error::out_of_range(
             field,
-            format!("{value} is not on {scale}{hint}; use variant \"unrestricted\" for other values"),
+            format!(
+                "{value} is not on {scale}{hint}; use variant \"unrestricted\" for other values"
+            ),
         ))
     }
 }
@@ -95,7 +107,12 @@ mod tests {
     use crate::ErrorKind;
 
     fn inputs(reach: f64, impact: f64, confidence: f64, effort: f64) -> RiceInputs {
-        RiceInputs { reach, impact, confidence, effort }
+        RiceInputs {
+            reach,
+            impact,
+            confidence,
+            effort,
+        }
     }
 
     #[test]
@@ -124,6 +141,9 @@ mod tests {
         let err = rice_score(&inputs(10.0, 1.0, 1.0, 0.0), Variant::Intercom).unwrap_err();
         assert_eq!((err.kind(), err.field()), (ErrorKind::Undefined, "effort"));
         let err = rice_score(&inputs(-1.0, 1.0, 1.0, 1.0), Variant::Intercom).unwrap_err();
-        assert_eq!((err.kind(), err.field()), (ErrorKind::InvalidInput, "reach"));
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::InvalidInput, "reach")
+        );
     }
 }

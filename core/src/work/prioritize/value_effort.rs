@@ -73,17 +73,24 @@ named_enum!(
 /// assert_eq!(value_effort_quadrant(3.0, 9.0, 5.0, 5.0)?, Quadrant::MoneyPit);
 /// # Ok::<(), pmkit::Error>(())
 /// ```
-pub fn value_effort_quadrant(value: f64, effort: f64, value_threshold: f64, effort_threshold: f64) -> Result<Quadrant> {
+pub fn value_effort_quadrant(
+    value: f64,
+    effort: f64,
+    value_threshold: f64,
+    effort_threshold: f64,
+) -> Result<Quadrant> {
     let value = input::non_negative("value", value)?;
     let effort = input::non_negative("effort", effort)?;
     let value_threshold = input::non_negative("value_threshold", value_threshold)?;
     let effort_threshold = input::non_negative("effort_threshold", effort_threshold)?;
-    Ok(match (value >= value_threshold, effort >= effort_threshold) {
-        (true, false) => Quadrant::QuickWin,
-        (true, true) => Quadrant::BigBet,
-        (false, false) => Quadrant::FillIn,
-        (false, true) => Quadrant::MoneyPit,
-    })
+    Ok(
+        match (value >= value_threshold, effort >= effort_threshold) {
+            (true, false) => Quadrant::QuickWin,
+            (true, true) => Quadrant::BigBet,
+            (false, false) => Quadrant::FillIn,
+            (false, true) => Quadrant::MoneyPit,
+        },
+    )
 }
 
 #[cfg(test)]
@@ -93,16 +100,34 @@ mod tests {
 
     #[test]
     fn thresholds_count_as_high() {
-        assert_eq!(value_effort_quadrant(5.0, 5.0, 5.0, 5.0).unwrap(), Quadrant::BigBet);
-        assert_eq!(value_effort_quadrant(4.9, 4.9, 5.0, 5.0).unwrap(), Quadrant::FillIn);
+        assert_eq!(
+            value_effort_quadrant(5.0, 5.0, 5.0, 5.0).unwrap(),
+            Quadrant::BigBet
+        );
+        assert_eq!(
+            value_effort_quadrant(4.9, 4.9, 5.0, 5.0).unwrap(),
+            Quadrant::FillIn
+        );
         let err = value_effort_quadrant(1.0, 1.0, f64::NAN, 5.0).unwrap_err();
         assert_eq!(err.field(), "value_threshold");
     }
 
     #[test]
     fn zero_effort_ratio_is_undefined() {
-        let err = value_effort_score(&ValueEffortInputs { value: 3.0, effort: 0.0 }).unwrap_err();
+        let err = value_effort_score(&ValueEffortInputs {
+            value: 3.0,
+            effort: 0.0,
+        })
+        .unwrap_err();
         assert_eq!((err.kind(), err.field()), (ErrorKind::Undefined, "effort"));
-        assert_eq!(value_effort_score(&ValueEffortInputs { value: 0.0, effort: 4.0 }).unwrap().score, 0.0);
+        assert_eq!(
+            value_effort_score(&ValueEffortInputs {
+                value: 0.0,
+                effort: 4.0
+            })
+            .unwrap()
+            .score,
+            0.0
+        );
     }
 }

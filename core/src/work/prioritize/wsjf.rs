@@ -86,7 +86,12 @@ mod tests {
     use crate::ErrorKind;
 
     fn job(value: f64, time: f64, risk: f64, size: f64) -> WsjfInputs {
-        WsjfInputs { user_business_value: value, time_criticality: time, risk_reduction: risk, job_size: size }
+        WsjfInputs {
+            user_business_value: value,
+            time_criticality: time,
+            risk_reduction: risk,
+            job_size: size,
+        }
     }
 
     #[test]
@@ -100,15 +105,29 @@ mod tests {
     #[test]
     fn deck_is_enforced_only_when_asked() {
         let err = wsjf_score(&job(7.0, 5.0, 3.0, 8.0), Variant::ModifiedFibonacci).unwrap_err();
-        assert_eq!((err.kind(), err.field()), (ErrorKind::OutOfRange, "user_business_value"));
-        assert_eq!(wsjf_score(&job(7.0, 5.0, 3.0, 5.0), Variant::Unrestricted).unwrap().score, 3.0);
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::OutOfRange, "user_business_value")
+        );
+        assert_eq!(
+            wsjf_score(&job(7.0, 5.0, 3.0, 5.0), Variant::Unrestricted)
+                .unwrap()
+                .score,
+            3.0
+        );
     }
 
     #[test]
     fn zero_job_size_is_undefined() {
         let err = wsjf_score(&job(1.0, 1.0, 1.0, 0.0), Variant::ModifiedFibonacci).unwrap_err();
-        assert_eq!((err.kind(), err.field()), (ErrorKind::Undefined, "job_size"));
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::Undefined, "job_size")
+        );
         let err = wsjf_score(&job(1.0, -1.0, 1.0, 1.0), Variant::Unrestricted).unwrap_err();
-        assert_eq!((err.kind(), err.field()), (ErrorKind::InvalidInput, "time_criticality"));
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::InvalidInput, "time_criticality")
+        );
     }
 }

@@ -1,0 +1,20 @@
+//! Dispatch for `pmkit::scorecard`.
+
+use super::*;
+use serde_json::Value;
+
+pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
+    Some(match function {
+        "kpi_scorecard" => {
+            let snapshot = opt(args, "snapshot").expect("snapshot");
+            let snapshot = match snapshot.as_str() {
+                Some(text) => pmkit::scorecard::ProductSnapshot::from_json(text),
+                // An object arrives as structured data, as a dict or JS object does.
+                None => serde_json::from_value(snapshot.clone())
+                    .map_err(|err| pmkit::Error::invalid("snapshot", err.to_string())),
+            };
+            snapshot.and_then(|snapshot| json(pmkit::scorecard::scorecard(&snapshot)))
+        }
+        _ => return None,
+    })
+}
