@@ -22,7 +22,7 @@ pub fn date(field: &str, value: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
         )));
     }
     if value.is_instance_of::<PyDate>() {
-        return value.extract::<NaiveDate>().map_err(Into::into);
+        return value.extract::<NaiveDate>();
     }
     if value.is_instance_of::<PyString>() {
         let text: String = value.extract()?;

@@ -23,7 +23,9 @@ fn to_snapshot(value: &Bound<'_, PyAny>) -> PyResult<pmkit::scorecard::ProductSn
 /// Every KPI the snapshot (a dict in the JSON form, or JSON text) has inputs for.
 #[pyfunction]
 fn kpi_scorecard(snapshot: &Bound<'_, PyAny>) -> PyResult<Scorecard> {
-    pmkit::scorecard::scorecard(&to_snapshot(snapshot)?).py().map(Into::into)
+    pmkit::scorecard::scorecard(&to_snapshot(snapshot)?)
+        .py()
+        .map(Into::into)
 }
 
 /// The bundled sample product (what `make demo` reports on), as a dict.

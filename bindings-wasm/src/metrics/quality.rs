@@ -11,9 +11,8 @@ use crate::errors::IntoJs;
 pub fn defect_density(
     #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] defect_counts: Vec<f64>,
     size_kloc: f64,
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number> | null")] severity_weights: Option<
-        Vec<f64>,
-    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "ArrayLike<number> | null")]
+    severity_weights: Option<Vec<f64>>,
 ) -> Result<f64, JsValue> {
     let defect_counts = pmkit::input::counts("defect_counts", &defect_counts).js()?;
     pmkit::metrics::defect_density(&defect_counts, size_kloc, severity_weights.as_deref()).js()

@@ -109,6 +109,32 @@ impl Backlog {
         Backlog { stories, scale }
     }
 
+    /// A backlog from its JSON text, validated as [`Backlog::new`] validates.
+    ///
+    /// **Errors**: text that is not JSON or not a backlog's shape ([`Error::Parse`] on
+    /// `text`, with serde's line and column); then as [`Backlog::new`].
+    ///
+    /// ```
+    /// use pmkit::work::{sample_backlog, Backlog};
+    ///
+    /// let text = sample_backlog().to_json();
+    /// assert_eq!(Backlog::from_json(&text)?, sample_backlog());
+    /// assert!(Backlog::from_json("{\"stories\": 3}").is_err());
+    /// # Ok::<(), pmkit::Error>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<Self> {
+        let parts: BacklogParts =
+            serde_json::from_str(text).map_err(|err| Error::parse("text", err.to_string()))?;
+        Backlog::try_from(parts)
+    }
+
+    /// The backlog as pretty-printed JSON text: the same bytes from Rust, Python and
+    /// JavaScript, since all three call this.
+    pub fn to_json(&self) -> String {
+        // A backlog holds strings, finite numbers and dates only, so this cannot fail.
+        serde_json::to_string_pretty(&BacklogParts::from(self.clone())).unwrap_or_default()
+    }
+
     /// The stories, top first.
     pub fn stories(&self) -> &[Story] {
         &self.stories

@@ -295,8 +295,8 @@ pub fn invest_findings(
 /// ```
 pub fn is_ready(
     story: &Story,
-    context: &InvestContext,
     definition_of_ready: &[Rule],
+    context: &InvestContext,
 ) -> Result<bool> {
     input::non_empty("definition_of_ready", definition_of_ready)?;
     invest_findings(story, context, definition_of_ready)
@@ -443,8 +443,8 @@ mod tests {
         assert_eq!(err.field(), "rules[0]");
         let err = is_ready(
             &story,
-            &InvestContext::default(),
             &[Rule::Unestimated, Rule::MustHaveShare],
+            &InvestContext::default(),
         )
         .unwrap_err();
         assert_eq!(err.field(), "definition_of_ready[1]");

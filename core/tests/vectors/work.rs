@@ -1,9 +1,243 @@
-//! Dispatch for the backlog module (`pmkit::work`).
+//! Dispatch for the backlog module (`pmkit::work`). Structured arguments (stories,
+//! backlogs, scales) arrive in their JSON form and are read as the bindings read them:
+//! a shape error is `invalid_input` on the parameter, a broken invariant is the core's
+//! error prefixed with the parameter (`backlog.stories[1].id`).
 
+use super::*;
+use pmkit::work::{
+    self as w, Backlog, BacklogParts, EstimateScale, Framework, InvestContext, KanoAnswer, Rule,
+    ScaleParts, Story, UnestimatedPolicy,
+};
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-pub fn call(function: &str, _args: &Value) -> Option<pmkit::Result<Value>> {
-    match function {
-        _ => None,
+/// A JSON-form argument; a shape error names the parameter.
+fn data<T: DeserializeOwned>(args: &Value, name: &str) -> pmkit::Result<T> {
+    serde_json::from_value(opt(args, name).cloned().unwrap_or(Value::Null))
+        .map_err(|err| pmkit::Error::invalid(name, err.to_string()))
+}
+
+fn backlog(args: &Value) -> pmkit::Result<Backlog> {
+    let parts: BacklogParts = data(args, "backlog")?;
+    Backlog::try_from(parts).map_err(|err| err.within("backlog"))
+}
+
+fn story(args: &Value) -> pmkit::Result<Story> {
+    data(args, "story")
+}
+
+fn scale(args: &Value, name: &str) -> pmkit::Result<Option<EstimateScale>> {
+    if opt(args, name).is_none() {
+        return Ok(None);
     }
+    let parts: ScaleParts = data(args, name)?;
+    EstimateScale::try_from(parts)
+        .map(Some)
+        .map_err(|err| err.within(name))
+}
+
+fn context(args: &Value) -> pmkit::Result<InvestContext> {
+    if opt(args, "context").is_none() {
+        return Ok(InvestContext::default());
+    }
+    data(args, "context")
+}
+
+fn rules(args: &Value, name: &str) -> pmkit::Result<Option<Vec<Rule>>> {
+    let Some(list) = opt(args, name) else {
+        return Ok(None);
+    };
+    let names: Vec<String> = serde_json::from_value(list.clone()).expect("list of rule names");
+    names
+        .iter()
+        .enumerate()
+        .map(|(index, text)| Rule::parse(&format!("{name}[{index}]"), text))
+        .collect::<pmkit::Result<Vec<_>>>()
+        .map(Some)
+}
+
+fn answers(args: &Value, name: &str) -> pmkit::Result<Vec<KanoAnswer>> {
+    let texts: Vec<String> =
+        serde_json::from_value(opt(args, name).cloned().expect("list")).expect("strings");
+    texts
+        .iter()
+        .enumerate()
+        .map(|(index, text)| KanoAnswer::parse(&format!("{name}[{index}]"), text))
+        .collect()
+}
+
+fn unestimated(args: &Value) -> pmkit::Result<UnestimatedPolicy> {
+    UnestimatedPolicy::from_weight("unestimated_weight", opt_f64(args, "unestimated_weight"))
+}
+
+fn rank_arg(args: &Value, name: &str) -> pmkit::Result<usize> {
+    pmkit::input::count(name, f64_arg(args, name)).map(|rank| rank as usize)
+}
+
+fn framework_variant(args: &Value, framework: Framework) -> pmkit::Result<w::Variant> {
+    framework.variant("variant", opt_str(args, "variant"))
+}
+
+pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
+    Some(match function {
+        "parse_story" => json(Story::parse(str_arg(args, "id"), str_arg(args, "text"))),
+        "to_connextra" => json(
+            story(args).and_then(|story| story.to_connextra().map_err(|err| err.within("story"))),
+        ),
+        "parse_acceptance_criteria" => json(w::parse_acceptance_criteria(str_arg(args, "text"))),
+        "estimate_scale" => json(
+            w::ScalePreset::parse(
+                "preset",
+                opt_str(args, "preset").unwrap_or("modified_fibonacci"),
+            )
+            .map(EstimateScale::preset),
+        ),
+        "estimate_points" => json(scale(args, "scale").and_then(|scale| {
+            scale
+                .expect("scale")
+                .points("label", str_arg(args, "label"))
+        })),
+        "estimate_card" => json(scale(args, "scale").and_then(|scale| {
+            scale
+                .expect("scale")
+                .card("points", f64_arg(args, "points"))
+                .cloned()
+        })),
+        "invest_findings" => json((|| {
+            let story = story(args)?;
+            let rules = rules(args, "rules")?.unwrap_or_default();
+            w::invest_findings(&story, &context(args)?, &rules)
+        })()),
+        "is_ready" => json((|| {
+            let story = story(args)?;
+            let definition = rules(args, "definition_of_ready")?.unwrap_or_default();
+            w::is_ready(&story, &definition, &context(args)?)
+        })()),
+        "rice_score" => json(
+            framework_variant(args, Framework::Rice).and_then(|variant| {
+                let inputs = w::RiceInputs {
+                    reach: f64_arg(args, "reach"),
+                    impact: f64_arg(args, "impact"),
+                    confidence: f64_arg(args, "confidence"),
+                    effort: f64_arg(args, "effort"),
+                };
+                w::rice_score(&inputs, variant)
+            }),
+        ),
+        "ice_score" => json(framework_variant(args, Framework::Ice).and_then(|variant| {
+            let inputs = w::IceInputs {
+                impact: f64_arg(args, "impact"),
+                confidence: f64_arg(args, "confidence"),
+                ease: f64_arg(args, "ease"),
+            };
+            w::ice_score(&inputs, variant)
+        })),
+        "wsjf_score" => json(
+            framework_variant(args, Framework::Wsjf).and_then(|variant| {
+                let inputs = w::WsjfInputs {
+                    user_business_value: f64_arg(args, "user_business_value"),
+                    time_criticality: f64_arg(args, "time_criticality"),
+                    risk_reduction: f64_arg(args, "risk_reduction"),
+                    job_size: f64_arg(args, "job_size"),
+                };
+                w::wsjf_score(&inputs, variant)
+            }),
+        ),
+        "value_effort_score" => json(w::value_effort_score(&w::ValueEffortInputs {
+            value: f64_arg(args, "value"),
+            effort: f64_arg(args, "effort"),
+        })),
+        "value_effort_quadrant" => json(w::value_effort_quadrant(
+            f64_arg(args, "value"),
+            f64_arg(args, "effort"),
+            f64_arg(args, "value_threshold"),
+            f64_arg(args, "effort_threshold"),
+        )),
+        "moscow_score" => {
+            json(w::Moscow::parse("category", str_arg(args, "category")).map(w::moscow_score))
+        }
+        "moscow_summary" => {
+            json(backlog(args).and_then(|backlog| Ok(backlog.moscow_summary(unestimated(args)?))))
+        }
+        "kano_category" => json((|| {
+            let functional = KanoAnswer::parse("functional", str_arg(args, "functional"))?;
+            let dysfunctional = KanoAnswer::parse("dysfunctional", str_arg(args, "dysfunctional"))?;
+            Ok(w::kano_category(functional, dysfunctional))
+        })()),
+        "kano_summary" => json((|| {
+            w::kano_summary(
+                &answers(args, "functional")?,
+                &answers(args, "dysfunctional")?,
+            )
+        })()),
+        "rank_backlog" => json((|| {
+            let backlog = backlog(args)?;
+            let framework = Framework::parse("framework", str_arg(args, "framework"))?;
+            backlog.rank(framework, framework_variant(args, framework)?)
+        })()),
+        "point_totals" => {
+            json(backlog(args).and_then(|backlog| Ok(backlog.point_totals(unestimated(args)?))))
+        }
+        "stories_in" => json((|| {
+            let backlog = backlog(args)?;
+            let category = w::StatusCategory::parse("category", str_arg(args, "category"))?;
+            Ok(backlog
+                .stories_in(category)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>())
+        })()),
+        "move_story" => json((|| {
+            let mut backlog = backlog(args)?;
+            backlog.move_story(str_arg(args, "id"), rank_arg(args, "rank")?)?;
+            Ok(backlog)
+        })()),
+        "insert_story" => json((|| {
+            let mut backlog = backlog(args)?;
+            let story = story(args)?;
+            let rank = match opt(args, "rank") {
+                Some(_) => rank_arg(args, "rank")?,
+                None => backlog.len() + 1,
+            };
+            backlog.insert_story(story, rank)?;
+            Ok(backlog)
+        })()),
+        "remove_story" => json((|| {
+            let mut backlog = backlog(args)?;
+            backlog.remove_story(str_arg(args, "id"))?;
+            Ok(backlog)
+        })()),
+        "new_backlog" => json((|| {
+            let stories: Vec<Story> = data(args, "stories")?;
+            Backlog::new(stories, scale(args, "scale")?)
+        })()),
+        "backlog_from_json" => json(Backlog::from_json(str_arg(args, "text"))),
+        "backlog_to_json" => json(backlog(args).map(|backlog| backlog.to_json())),
+        "backlog_health" => json((|| {
+            let backlog = backlog(args)?;
+            let today = pmkit::input::date("today", str_arg(args, "today"))?;
+            let mut options = w::HealthOptions::default();
+            if let Some(days) = opt_f64(args, "period_days") {
+                options.period_days = u32::try_from(pmkit::input::count("period_days", days)?)
+                    .map_err(|_| pmkit::Error::out_of_range("period_days", "is too large"))?;
+            }
+            if let Some(rules) = rules(args, "definition_of_ready")? {
+                options.definition_of_ready = rules;
+            }
+            options.context = context(args)?;
+            options.unestimated = unestimated(args)?;
+            w::backlog_health(&backlog, today, &options)
+        })()),
+        "import_jira_csv" => json((|| {
+            let statuses: std::collections::BTreeMap<String, String> = data(args, "statuses")?;
+            let statuses = w::StatusMap::from_names(statuses)?;
+            w::import_jira_csv(
+                str_arg(args, "source"),
+                &statuses,
+                scale(args, "scale")?.as_ref(),
+            )
+        })()),
+        "sample_backlog" => json(Ok(w::sample_backlog())),
+        _ => return None,
+    })
 }
