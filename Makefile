@@ -13,7 +13,7 @@ CARGO_BIN := $(shell dirname "$$(command -v cargo)")
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 WASM_OUT := bindings-wasm/pkg
 
-.PHONY: demo test setup wasm-target wasm-bindgen-cli venv python wasm lint rust-test py-test js-test clean
+.PHONY: demo test setup wasm-target wasm-bindgen-cli venv python wasm lint rust-test py-test js-test ts-check clean
 
 demo:
 	cargo run --release -p pmkit --example report -- $(ARGS)
@@ -69,8 +69,16 @@ py-test: python
 	# The .pyi stubs must match what the native module really exports.
 	$(PYTHON) -m mypy.stubtest pmkit._pmkit --allowlist bindings-python/stubtest-allowlist.txt
 
-js-test: wasm
+js-test: wasm ts-check
 	node --test bindings-wasm/tests/
 
+# The generated .d.ts must type-check, and typed code must be able to use it.
+TSC := .tools/node_modules/.bin/tsc
+$(TSC):
+	npm install --silent --no-audit --no-fund --prefix .tools typescript@5.9.3
+
+ts-check: wasm $(TSC)
+	$(TSC) -p bindings-wasm/tsconfig.json
+
 clean:
-	rm -rf target $(VENV) $(WASM_OUT)
+	rm -rf target $(VENV) $(WASM_OUT) .tools
