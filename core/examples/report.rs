@@ -63,7 +63,12 @@ fn print_roles(out: &mut String) {
     let manager = role_profile(Role::ProductManager);
     let owner = role_profile(Role::ProductOwner);
     heading(out, "The two roles");
-    row(out, "", &[manager.title.clone()], &[owner.title.clone()]);
+    row(
+        out,
+        "",
+        std::slice::from_ref(&manager.title),
+        std::slice::from_ref(&owner.title),
+    );
     row(
         out,
         "horizon",
@@ -73,8 +78,8 @@ fn print_roles(out: &mut String) {
     row(
         out,
         "focus",
-        &[manager.focus.clone()],
-        &[owner.focus.clone()],
+        std::slice::from_ref(&manager.focus),
+        std::slice::from_ref(&owner.focus),
     );
     let labels = |profile: &RoleProfile, pick: fn(&RoleProfile) -> Vec<String>| pick(profile);
     row(

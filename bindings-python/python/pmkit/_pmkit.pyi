@@ -606,4 +606,324 @@ def sample_snapshot() -> dict[str, Any]:
 
 # ---------------------------------------------------------------- flow
 
+@final
+class Timelines:
+    """The result of :func:`item_timelines`: every item's path through the workflow.
+
+    Pass it (not a copy) to :func:`throughput`, :func:`cumulative_flow`, :func:`wip`,
+    :func:`net_flow`, :func:`ageing_wip` and :func:`durations`; its ``to_dict()`` form
+    is accepted too.
+    """
+
+    @property
+    def columns(self) -> list[str]:
+        """Column names, in workflow order."""
+    @property
+    def backlog(self) -> int:
+        """Index of the backlog column."""
+    @property
+    def committed(self) -> int:
+        """Index of the committed column (cycle time starts here)."""
+    @property
+    def done(self) -> int:
+        """Index of the done column (cycle and lead time end here)."""
+    @property
+    def today(self) -> str:
+        """The day the data was read (ISO)."""
+    @property
+    def counting(self) -> Literal["elapsed", "inclusive", "exact"]: ...
+    @property
+    def items(self) -> list[dict[str, Any]]:
+        """One dict per item: ``key``, ``item_type``, ``points``, ``entered`` (first entry
+        per column, ISO timestamp or ``None``), ``committed_on``, ``done_on``,
+        ``cycle_time``, ``lead_time`` (days or ``None``), ``blocked_days``, ``column``."""
+    @property
+    def unmapped_statuses(self) -> list[str]:
+        """Statuses in no column; moves to them were ignored."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Throughput:
+    """The result of :func:`throughput`: ``values[i]`` finished in the period ending ``ends[i]``."""
+
+    @property
+    def period(self) -> str: ...
+    @property
+    def ends(self) -> list[str]:
+        """Last day of each period (ISO), oldest first, no gaps."""
+    @property
+    def values(self) -> list[float]:
+        """Items (or points) finished per period; 0 for an empty period."""
+    @property
+    def by_type(self) -> dict[str, list[float]]:
+        """The same per item type."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class CumulativeFlow:
+    """The result of :func:`cumulative_flow`: ``counts[column][day]``."""
+
+    @property
+    def dates(self) -> list[str]: ...
+    @property
+    def columns(self) -> list[str]: ...
+    @property
+    def counts(self) -> list[list[float]]:
+        """Items (or points) that had reached each column, or a later one, by each day."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Wip:
+    """The result of :func:`wip`: committed minus done at the end of each day."""
+
+    @property
+    def dates(self) -> list[str]: ...
+    @property
+    def values(self) -> list[float]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class NetFlow:
+    """The result of :func:`net_flow`: arrivals, departures and ``net = arrivals − departures``."""
+
+    @property
+    def period(self) -> str: ...
+    @property
+    def ends(self) -> list[str]: ...
+    @property
+    def arrivals(self) -> list[float]: ...
+    @property
+    def departures(self) -> list[float]: ...
+    @property
+    def net(self) -> list[float]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class AgeingItem:
+    """One open item of :func:`ageing_wip`."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def item_type(self) -> str: ...
+    @property
+    def column(self) -> str: ...
+    @property
+    def started(self) -> str: ...
+    @property
+    def age_days(self) -> float: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Percentile:
+    """One percentile: the value below which ``level`` (a fraction) of the sample lies."""
+
+    @property
+    def level(self) -> float: ...
+    @property
+    def value(self) -> float: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def item_timelines(
+    items: Sequence[Mapping[str, Any]],
+    workflow: Mapping[str, Any],
+    today: datetime.date | str,
+    counting: Literal["elapsed", "inclusive", "exact"] = "elapsed",
+) -> Timelines:
+    """Each item's column entry times, cycle time, lead time, blocked days and column.
+
+    ``items`` are dicts: ``key``, ``created`` (ISO date or timestamp), optional
+    ``item_type``, ``points``, ``status`` (used only without transitions),
+    ``transitions`` (``{"at", "from", "to"}``, oldest first) and ``blocked``
+    (``{"start", "end"}``). ``workflow`` is ``{"columns": [{"name", "statuses"}],
+    "backlog", "committed", "done"}``. ``counting="elapsed"`` is jira-agile-metrics'
+    rule (same day = 0 days); ``"inclusive"`` counts both ends; ``"exact"`` uses the
+    timestamps.
+
+    Raises ``InvalidInputError`` for an inconsistent workflow or transitions out of
+    order (field ``items[i].transitions[j].at``), ``ParseError`` for a bad ``today``
+    or ``counting``.
+    """
+
+def throughput(
+    timelines: Timelines | Mapping[str, Any],
+    period: str = "week",
+    measure: Literal["items", "points"] = "items",
+    start: datetime.date | str | None = None,
+    end: datetime.date | str | None = None,
+) -> Throughput:
+    """Items (or points) finished per ``period`` (``"day"``, ``"week"``, ``"week_monday"`` …),
+    empty periods as 0, in total and by type; ``start``/``end`` fix the range.
+
+    Only items with a cycle time count (as in jira-agile-metrics). Raises
+    ``InvalidInputError`` (field ``end``) when ``end`` is before ``start``.
+    """
+
+def cumulative_flow(
+    timelines: Timelines | Mapping[str, Any], measure: Literal["items", "points"] = "items"
+) -> CumulativeFlow:
+    """Cumulative flow per day: per column, items (or points) that had reached it or a later one."""
+
+def wip(timelines: Timelines | Mapping[str, Any], measure: Literal["items", "points"] = "items") -> Wip:
+    """Work in progress per day: the committed band minus the done band of the cumulative flow."""
+
+def net_flow(
+    timelines: Timelines | Mapping[str, Any],
+    period: str = "week",
+    measure: Literal["items", "points"] = "items",
+) -> NetFlow:
+    """Arrivals (commitments) and departures (finishes) per period."""
+
+def ageing_wip(timelines: Timelines | Mapping[str, Any]) -> list[AgeingItem]:
+    """Items in progress on the timelines' ``today``, with their column and age in days.
+
+    Raises ``InvalidInputError`` (field ``today``) when ``today`` is before an open item's start.
+    """
+
+def durations(
+    timelines: Timelines | Mapping[str, Any], kind: Literal["cycle_time", "lead_time"] = "cycle_time"
+) -> list[float]:
+    """Cycle (or lead) times of every finished item, in days, in input order."""
+
+def percentiles(values: Sequence[float], levels: Sequence[float] | None = None) -> list[Percentile]:
+    """Percentiles with linear interpolation (numpy's default); ``levels`` are fractions,
+    ``[0.5, 0.85, 0.95]`` by default.
+
+    >>> [p.value for p in percentiles([4, 1, 3, 2], [0.5, 0.85])]
+    [2.5, 3.55]
+
+    Raises ``UndefinedMetricError`` for no values, ``OutOfRangeError`` for a level
+    outside 0..=1 (field ``levels[i]``).
+    """
+
+def histogram(values: Sequence[float]) -> list[int]:
+    """Counts per one-day bin: ``counts[d]`` values lie in ``d..d+1`` days."""
+
+def sample_workflow() -> dict[str, Any]:
+    """The sample board: Backlog, In Progress, Review, Done."""
+
+def sample_items() -> list[dict[str, Any]]:
+    """120 sample items of the sample board, read on :func:`sample_today`."""
+
+def sample_today() -> datetime.date:
+    """The day the sample items were read: 2026-02-20."""
+
+def synthetic_items(
+    count: float, seed: float, first_day: datetime.date | str, today: datetime.date | str
+) -> list[dict[str, Any]]:
+    """Up to ``count`` synthetic items of the sample board, three a day from ``first_day``,
+    cut at ``today``; the same seed gives the same items."""
+
 # ---------------------------------------------------------------- forecast
+
+@final
+class WhenForecast:
+    """The result of :func:`forecast_when`."""
+
+    @property
+    def trials(self) -> int: ...
+    @property
+    def percentiles(self) -> list[dict[str, Any]]:
+        """One ``{"level", "periods", "date"}`` per level: ``level`` of the trials were
+        done within ``periods`` (ending on ``date`` when a start was given, else ``None``)."""
+    @property
+    def deadline_probability(self) -> float | None:
+        """Share of trials done by the deadline, when one was given."""
+    @property
+    def mean_periods(self) -> float: ...
+    @property
+    def distribution(self) -> list[dict[str, int]]:
+        """``{"periods", "trials"}``: trials per number of periods, fewest first."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class HowManyForecast:
+    """The result of :func:`forecast_how_many`."""
+
+    @property
+    def trials(self) -> int: ...
+    @property
+    def periods(self) -> int: ...
+    @property
+    def percentiles(self) -> list[dict[str, float]]:
+        """``{"level", "value"}`` read from the low end: at 0.85, at least ``value`` in 85 % of trials."""
+    @property
+    def mean(self) -> float: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class EpicsForecast:
+    """The result of :func:`forecast_epics`."""
+
+    @property
+    def trials(self) -> int: ...
+    @property
+    def epics(self) -> list[dict[str, Any]]:
+        """``{"name", "percentiles"}`` per epic, in plan order."""
+    @property
+    def all(self) -> list[dict[str, Any]]:
+        """Percentiles of when the last epic is done."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+def forecast_when(
+    remaining: float,
+    history: Sequence[float],
+    trials: float = 10000.0,
+    seed: float = 0.0,
+    levels: Sequence[float] | None = None,
+    start: datetime.date | str | None = None,
+    period_days: float = 1.0,
+    deadline: datetime.date | str | None = None,
+) -> WhenForecast:
+    """When will ``remaining`` items (or points) be done? Monte Carlo over ``history``
+    (items or points done per period, zero periods included; a list or numpy array).
+
+    Levels default to ``[0.5, 0.7, 0.85, 0.95]``. With ``start`` (and ``period_days``:
+    1 daily, 7 weekly, 14 for two-week sprints) each percentile gets a date, and
+    ``deadline`` gets the probability of finishing by it. The seed defaults to 0: the
+    same call always gives the same numbers, in Python, Rust and JavaScript.
+
+    >>> forecast_when(20, [5], trials=100).percentiles[0]["periods"]
+    4
+
+    Raises ``UndefinedMetricError`` (field ``history``) for an empty or all-zero
+    history (the work would never finish), ``OutOfRangeError`` for work beyond 100,000
+    periods, ``InvalidInputError`` for a deadline without a start.
+    """
+
+def forecast_how_many(
+    history: Sequence[float],
+    periods: float | None = None,
+    trials: float = 10000.0,
+    seed: float = 0.0,
+    levels: Sequence[float] | None = None,
+    start: datetime.date | str | None = None,
+    period_days: float = 1.0,
+    deadline: datetime.date | str | None = None,
+) -> HowManyForecast:
+    """How many items (or points) will be done in ``periods`` periods, or from ``start`` to
+    ``deadline``? Percentiles read from the low end: 0.85 → "at least N".
+
+    Raises ``InvalidInputError`` (field ``periods``) unless exactly one of ``periods``
+    and ``deadline`` is given.
+    """
+
+def forecast_epics(
+    epics: Sequence[Mapping[str, Any]],
+    history: Sequence[float],
+    wip_limit: float = 1.0,
+    split_rate: Mapping[str, float] | None = None,
+    risks: Sequence[Mapping[str, Any]] | None = None,
+    trials: float = 10000.0,
+    seed: float = 0.0,
+    levels: Sequence[float] | None = None,
+    start: datetime.date | str | None = None,
+    period_days: float = 1.0,
+) -> EpicsForecast:
+    """When will each epic be done, worked in priority order with at most ``wip_limit`` at once?
+
+    ``epics``: ``{"name", "low", "high"}`` (size range, highest priority first);
+    ``split_rate``: ``{"low", "high"}`` (0.2 = 20 % more work); ``risks``:
+    ``{"name", "epic", "probability", "low", "high"}``. Throughput is shared equally
+    among the epics in progress.
+    """

@@ -131,16 +131,27 @@ pub fn team_velocity(completed_points: &[f64], window: u64) -> Result<VelocitySu
         // Points near f64::MAX overflow the sum; dividing first keeps the mean finite.
         sorted.iter().map(|points| points / n).sum()
     };
+    let max = sorted.last().copied().unwrap_or(0.0);
     let standard_deviation = (sorted.len() >= 2).then(|| {
         let squares: f64 = sorted.iter().map(|points| (points - mean).powi(2)).sum();
-        (squares / (n - 1.0)).sqrt()
+        let deviation = (squares / (n - 1.0)).sqrt();
+        if deviation.is_finite() {
+            deviation
+        } else {
+            // Squares of points above ~1e154 overflow; scaling by the maximum cannot.
+            let scaled: f64 = sorted
+                .iter()
+                .map(|points| ((points - mean) / max).powi(2))
+                .sum();
+            max * (scaled / (n - 1.0)).sqrt()
+        }
     });
     Ok(VelocitySummary {
         mean,
         median: median_of_sorted(&sorted),
         standard_deviation,
         min: sorted.first().copied().unwrap_or(0.0),
-        max: sorted.last().copied().unwrap_or(0.0),
+        max,
         sprints: sorted.len() as u64,
     })
 }
@@ -366,6 +377,10 @@ mod tests {
         assert_eq!(summary.mean, f64::MAX);
         assert_eq!(summary.median, f64::MAX);
         assert_eq!(summary.standard_deviation, Some(0.0));
+        // Deviations of 1e200 square past f64::MAX; the result is still 1e200 × √2.
+        let summary = team_velocity(&[0.0, 2e200], 2).unwrap();
+        let sd = summary.standard_deviation.unwrap();
+        assert!((sd / (1e200 * 2f64.sqrt()) - 1.0).abs() < 1e-12);
     }
 
     #[test]

@@ -19,7 +19,8 @@ use crate::{input, Error, Result};
 /// or NaN ([`InvalidInput`](crate::Error::InvalidInput)); weights of another length
 /// than the counts ([`InvalidInput`](crate::Error::InvalidInput), `severity_weights`);
 /// a negative or NaN weight ([`InvalidInput`](crate::Error::InvalidInput),
-/// `severity_weights[i]`).
+/// `severity_weights[i]`); a result too large for a 64-bit float
+/// ([`OutOfRange`](crate::Error::OutOfRange), `severity_weights` or `size_kloc`).
 ///
 /// **Source**: ISTQB Glossary, "defect density" ("the number of defects per unit size
 /// of a work product"); IEEE Std 982.1-2005, *Standard Dictionary of Measures of the
@@ -56,7 +57,20 @@ pub fn defect_density(
                 .sum()
         }
     };
-    Ok(weighted / size_kloc)
+    if !weighted.is_finite() {
+        return Err(Error::out_of_range(
+            "severity_weights",
+            "are so large that the weighted defect count overflows a 64-bit float",
+        ));
+    }
+    let density = weighted / size_kloc;
+    if !density.is_finite() {
+        return Err(Error::out_of_range(
+            "size_kloc",
+            format!("{size_kloc} is so small that the density overflows a 64-bit float"),
+        ));
+    }
+    Ok(density)
 }
 
 /// Defect escape rate: the share of defects that reached production.
@@ -141,6 +155,20 @@ mod tests {
             let err = result.unwrap_err();
             assert_eq!((err.kind(), err.field()), (kind, field), "{err}");
         }
+    }
+
+    #[test]
+    fn overflow_is_out_of_range_not_infinity() {
+        let err = defect_density(&[2, 2], 1.0, Some(&[f64::MAX, f64::MAX])).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::OutOfRange, "severity_weights")
+        );
+        let err = defect_density(&[1_000], 1e-308, None).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::OutOfRange, "size_kloc")
+        );
     }
 
     #[test]

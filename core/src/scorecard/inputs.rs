@@ -212,7 +212,7 @@ pub struct Velocity {
 }
 
 fn default_velocity_window() -> u64 {
-    3
+    crate::metrics::DEFAULT_VELOCITY_WINDOW
 }
 
 /// Backlog progress in a period.

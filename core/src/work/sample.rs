@@ -61,11 +61,11 @@ fn scenario(name: &str, steps: &[(StepKeyword, &str)]) -> Vec<Scenario> {
     }]
 }
 
-/// A story with the Connextra parts filled in; the title is the goal.
-fn story(id: &str, persona: &str, goal: &str, benefit: Option<&str>) -> Story {
+/// A story with the Connextra parts filled in.
+fn story(id: &str, title: &str, persona: &str, goal: &str, benefit: Option<&str>) -> Story {
     Story {
         id: id.to_owned(),
-        title: goal.to_owned(),
+        title: title.to_owned(),
         persona: Some(persona.to_owned()),
         goal: Some(goal.to_owned()),
         benefit: benefit.map(str::to_owned),
@@ -102,6 +102,7 @@ pub fn sample_backlog() -> Backlog {
 
     let mut s = story(
         "PAY-101",
+        "Pay with a saved card",
         "returning customer",
         "to pay with a saved card",
         Some("checkout takes one step"),
@@ -135,6 +136,7 @@ pub fn sample_backlog() -> Backlog {
 
     let mut s = story(
         "PAY-102",
+        "Shipping costs in the cart",
         "shopper",
         "to see shipping costs before checkout",
         Some("I am not surprised at the end"),
@@ -162,6 +164,7 @@ pub fn sample_backlog() -> Backlog {
 
     let mut s = story(
         "PAY-103",
+        "Monthly refunds export",
         "finance analyst",
         "a monthly refunds export",
         Some("I can reconcile payouts"),
@@ -197,7 +200,13 @@ pub fn sample_backlog() -> Backlog {
     stories.push(s);
 
     // Deliberately weak: vague goal, no benefit, no criteria, no estimate.
-    let mut s = story("PAY-104", "shopper", "a fast and easy coupon field", None);
+    let mut s = story(
+        "PAY-104",
+        "Coupon field",
+        "shopper",
+        "a fast and easy coupon field",
+        None,
+    );
     s.priority = priority(
         Moscow::Could,
         (
@@ -212,6 +221,7 @@ pub fn sample_backlog() -> Backlog {
 
     let mut s = story(
         "PAY-105",
+        "Partial refunds",
         "support agent",
         "to refund part of an order",
         Some("customers keep the rest of it"),
@@ -243,6 +253,7 @@ pub fn sample_backlog() -> Backlog {
 
     let mut s = story(
         "PAY-106",
+        "Apple Pay",
         "mobile user",
         "Apple Pay at checkout",
         Some("I pay without typing"),
@@ -271,6 +282,7 @@ pub fn sample_backlog() -> Backlog {
     let finished = [
         (
             "PAY-90",
+            "Card tokenization",
             "tokenize cards with the payment provider",
             8.0,
             StatusCategory::Done,
@@ -279,6 +291,7 @@ pub fn sample_backlog() -> Backlog {
         ),
         (
             "PAY-91",
+            "Card form validation",
             "validate the card form as the customer types",
             3.0,
             StatusCategory::Done,
@@ -287,6 +300,7 @@ pub fn sample_backlog() -> Backlog {
         ),
         (
             "PAY-80",
+            "Checkout analytics",
             "send checkout analytics events",
             2.0,
             StatusCategory::Done,
@@ -295,6 +309,7 @@ pub fn sample_backlog() -> Backlog {
         ),
         (
             "PAY-95",
+            "Bank transfers",
             "pay by bank transfer",
             8.0,
             StatusCategory::Cancelled,
@@ -302,8 +317,8 @@ pub fn sample_backlog() -> Backlog {
             day(2026, 3, 12),
         ),
     ];
-    for (id, goal, points, category, created, resolved) in finished {
-        let mut s = story(id, "shopper", goal, None);
+    for (id, title, goal, points, category, created, resolved) in finished {
+        let mut s = story(id, title, "shopper", goal, None);
         s.estimate = Some(points);
         s.status = if category == StatusCategory::Cancelled {
             Status {

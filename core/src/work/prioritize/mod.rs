@@ -125,7 +125,23 @@ impl Framework {
     pub fn variant(self, field: &str, text: Option<&str>) -> Result<Variant> {
         match text {
             None => Ok(self.default_variant()),
-            Some(text) => self.check_variant(field, Variant::parse(field, text)?),
+            Some(text) => match Variant::parse(field, text) {
+                Ok(variant) => self.check_variant(field, variant),
+                Err(_) => {
+                    let valid: Vec<&str> = self
+                        .variants()
+                        .iter()
+                        .map(|variant| variant.as_str())
+                        .collect();
+                    Err(Error::parse(
+                        field,
+                        format!(
+                            "unknown variant {text:?} of {self}; expected one of: {}",
+                            valid.join(", ")
+                        ),
+                    ))
+                }
+            },
         }
     }
 }

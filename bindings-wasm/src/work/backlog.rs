@@ -1,0 +1,202 @@
+//! Backlogs for JavaScript: ranking, totals, move / insert / remove, health, JSON and
+//! Jira import. A backlog is a plain object (`{stories, scale}`); functions that change
+//! one return a new object and leave the argument untouched.
+
+use std::collections::BTreeMap;
+
+use wasm_bindgen::prelude::*;
+
+use super::{backlog_arg, context_arg, rank_arg, rules_arg, scale_arg, unestimated_arg};
+use crate::convert::{from_js_value, to_js_value};
+use crate::errors::{to_js, IntoJs};
+use pmkit::work::{self as core, Backlog, Framework, StatusCategory, Story};
+
+#[wasm_bindgen(typescript_custom_section)]
+const BACKLOG_TYPES: &'static str = r#"
+/** An ordered collection of stories, top first, optionally with the team's scale. */
+export interface Backlog { stories: Story[]; scale?: EstimateScale | null; }
+
+/** One story's place in a ranking. */
+export interface RankedStory { rank: number; id: string; title: string; score: Score; }
+
+export interface CategoryTotals { stories: number; points: number; unestimated: number; }
+
+/** Stories, points and unestimated stories per status category. */
+export interface PointTotals { to_do: CategoryTotals; in_progress: CategoryTotals; done: CategoryTotals; cancelled: CategoryTotals; }
+
+/** The health report of a backlog on a day. Shares are fractions of the open stories. */
+export interface BacklogHealth {
+  today: string;
+  period_start: string;
+  stories: number;
+  open: number;
+  completed_in_period: number;
+  cancelled_in_period: number;
+  done_without_date: number;
+  completion_rate: number | null;
+  ready: number;
+  ready_share: number | null;
+  unestimated: number;
+  unestimated_share: number | null;
+  median_open_age_days: number | null;
+  oldest_open_age_days: number | null;
+  oldest_open_id: string | null;
+  blocked: string[];
+  must_have_share: number | null;
+  findings: Finding[];
+}
+"#;
+
+fn backlog_value(backlog: &Backlog) -> Result<JsValue, JsValue> {
+    to_js_value(backlog)
+}
+
+/// A backlog of `stories`, top first, checked against `scale` if given.
+#[wasm_bindgen(js_name = newBacklog, unchecked_return_type = "Backlog")]
+pub fn new_backlog(
+    #[wasm_bindgen(unchecked_param_type = "Story[]")] stories: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EstimateScale | null | undefined")] scale: JsValue,
+) -> Result<JsValue, JsValue> {
+    let stories: Vec<Story> = from_js_value("stories", stories)?;
+    backlog_value(&Backlog::new(stories, scale_arg("scale", scale)?).js()?)
+}
+
+/// A backlog from its JSON text.
+#[wasm_bindgen(js_name = backlogFromJson, unchecked_return_type = "Backlog")]
+pub fn backlog_from_json(text: &str) -> Result<JsValue, JsValue> {
+    backlog_value(&Backlog::from_json(text).js()?)
+}
+
+/// The backlog as JSON text, byte for byte what Rust and Python write.
+#[wasm_bindgen(js_name = backlogToJson)]
+pub fn backlog_to_json(
+    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
+) -> Result<String, JsValue> {
+    Ok(backlog_arg(backlog)?.to_json())
+}
+
+/// The open stories ranked by a framework, highest score first; ties keep backlog order.
+#[wasm_bindgen(js_name = rankBacklog, unchecked_return_type = "RankedStory[]")]
+pub fn rank_backlog(
+    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Framework")] framework: &str,
+    #[wasm_bindgen(unchecked_param_type = "Variant | null | undefined")] variant: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let backlog = backlog_arg(backlog)?;
+    let framework = Framework::parse("framework", framework).js()?;
+    let variant = framework.variant("variant", variant.as_deref()).js()?;
+    to_js_value(&backlog.rank(framework, variant).js()?)
+}
+
+/// Stories, points and unestimated stories per status category.
+#[wasm_bindgen(js_name = pointTotals, unchecked_return_type = "PointTotals")]
+pub fn point_totals(
+    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
+    unestimated_weight: Option<f64>,
+) -> Result<JsValue, JsValue> {
+    let backlog = backlog_arg(backlog)?;
+    to_js_value(&backlog.point_totals(unestimated_arg(unestimated_weight)?))
+}
+
+/// The stories whose status is in `category`, in backlog order.
+#[wasm_bindgen(js_name = storiesIn, unchecked_return_type = "Story[]")]
+pub fn stories_in(
+    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "StatusCategory")] category: &str,
+) -> Result<JsValue, JsValue> {
+    let backlog = backlog_arg(backlog)?;
+    let category = StatusCategory::parse("category", category).js()?;
+    to_js_value(&backlog.stories_in(category))
+}
+
+/// A new backlog with story `id` moved to `rank` (1 = top).
+#[wasm_bindgen(js_name = moveStory, unchecked_return_type = "Backlog")]
+pub fn move_story(
+    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
+    id: &str,
+    rank: f64,
+) -> Result<JsValue, JsValue> {
+    let mut backlog = backlog_arg(backlog)?;
+    backlog.move_story(id, rank_arg(rank)?).js()?;
+    backlog_value(&backlog)
+}
+
+/// A new backlog with `story` inserted at `rank` (1 = top; default: the bottom).
+#[wasm_bindgen(js_name = insertStory, unchecked_return_type = "Backlog")]
+pub fn insert_story(
+    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Story")] story: JsValue,
+    rank: Option<f64>,
+) -> Result<JsValue, JsValue> {
+    let mut backlog = backlog_arg(backlog)?;
+    let story: Story = from_js_value("story", story)?;
+    let rank = match rank {
+        Some(rank) => rank_arg(rank)?,
+        None => backlog.len() + 1,
+    };
+    backlog.insert_story(story, rank).js()?;
+    backlog_value(&backlog)
+}
+
+/// A new backlog without story `id`.
+#[wasm_bindgen(js_name = removeStory, unchecked_return_type = "Backlog")]
+pub fn remove_story(
+    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
+    id: &str,
+) -> Result<JsValue, JsValue> {
+    let mut backlog = backlog_arg(backlog)?;
+    backlog.remove_story(id).js()?;
+    backlog_value(&backlog)
+}
+
+/// The health report of a backlog on `today` (a Date, by its UTC day, or an ISO string).
+#[wasm_bindgen(js_name = backlogHealth, unchecked_return_type = "BacklogHealth")]
+pub fn backlog_health(
+    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Date | string")] today: JsValue,
+    period_days: Option<f64>,
+    #[wasm_bindgen(unchecked_param_type = "Rule[] | null | undefined")] definition_of_ready: Option<
+        Vec<String>,
+    >,
+    #[wasm_bindgen(unchecked_param_type = "InvestContext | null | undefined")] context: JsValue,
+    unestimated_weight: Option<f64>,
+) -> Result<JsValue, JsValue> {
+    let backlog = backlog_arg(backlog)?;
+    let today = crate::dates::date("today", &today)?;
+    let mut options = core::HealthOptions::default();
+    if let Some(days) = period_days {
+        let days = pmkit::input::count("period_days", days).js()?;
+        options.period_days = u32::try_from(days).map_err(|_| {
+            to_js(pmkit::Error::out_of_range(
+                "period_days",
+                format!("{days} days is too long a period"),
+            ))
+        })?;
+    }
+    if let Some(rules) = definition_of_ready {
+        options.definition_of_ready = rules_arg("definition_of_ready", &rules)?;
+    }
+    options.context = context_arg(context)?;
+    options.unestimated = unestimated_arg(unestimated_weight)?;
+    to_js_value(&core::backlog_health(&backlog, today, &options).js()?)
+}
+
+/// A backlog from the text of a Jira CSV export; `statuses` maps each status name to
+/// "to_do", "in_progress", "done" or "cancelled".
+#[wasm_bindgen(js_name = importJiraCsv, unchecked_return_type = "Backlog")]
+pub fn import_jira_csv(
+    source: &str,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, StatusCategory>")] statuses: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EstimateScale | null | undefined")] scale: JsValue,
+) -> Result<JsValue, JsValue> {
+    let statuses: BTreeMap<String, String> = from_js_value("statuses", statuses)?;
+    let statuses = core::StatusMap::from_names(statuses).js()?;
+    let scale = scale_arg("scale", scale)?;
+    backlog_value(&core::import_jira_csv(source, &statuses, scale.as_ref()).js()?)
+}
+
+/// The sample checkout backlog that `make demo` reports on.
+#[wasm_bindgen(js_name = sampleBacklog, unchecked_return_type = "Backlog")]
+pub fn sample_backlog() -> Result<JsValue, JsValue> {
+    backlog_value(&core::sample_backlog())
+}
