@@ -7,6 +7,7 @@
 use pyo3::prelude::*;
 
 mod dates;
+mod analytics;
 mod errors;
 mod flow;
 mod forecast;
@@ -21,6 +22,7 @@ mod work;
 fn _pmkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     errors::register(m)?;
+    analytics::register(m)?;
     flow::register(m)?;
     forecast::register(m)?;
     metrics::register(m)?;

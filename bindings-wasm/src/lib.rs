@@ -5,6 +5,7 @@
 //! the TypeScript interfaces each submodule declares. Errors are real `Error`
 //! objects whose `name` is `"PmkitError"`, with `kind` and `field` set.
 
+mod analytics;
 mod convert;
 mod dates;
 mod errors;

@@ -3,6 +3,7 @@
 //! a case's `function` and `args` into a call and the result into JSON.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod analytics;
 mod flow;
 mod forecast;
 mod metrics_business;
@@ -22,6 +23,7 @@ fn dispatch(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
         .or_else(|| scorecard::call(function, args))
         .or_else(|| work::call(function, args))
         .or_else(|| flow::call(function, args))
+        .or_else(|| analytics::call(function, args))
         .or_else(|| forecast::call(function, args))
 }
 

@@ -1,0 +1,1 @@
+//! `pmkit::analytics` for JavaScript.

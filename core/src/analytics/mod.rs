@@ -1,0 +1,1 @@
+//! Product analytics over event logs: active users, retention cohorts, churn, adoption, funnels.
