@@ -6,15 +6,17 @@
 
 use pyo3::prelude::*;
 
-mod dates;
 mod analytics;
+mod dates;
 mod errors;
 mod flow;
 mod forecast;
 mod metrics;
 mod record;
+mod roadmap;
 mod roles;
 mod scorecard;
+mod sprint;
 mod work;
 
 /// The native part of pmkit. Import `pmkit`, not this module.
@@ -26,8 +28,10 @@ fn _pmkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     flow::register(m)?;
     forecast::register(m)?;
     metrics::register(m)?;
+    roadmap::register(m)?;
     roles::register(m)?;
     scorecard::register(m)?;
+    sprint::register(m)?;
     work::register(m)?;
     Ok(())
 }

@@ -12,6 +12,8 @@ mod errors;
 mod flow;
 mod forecast;
 mod metrics;
+mod roadmap;
 mod roles;
 mod scorecard;
+mod sprint;
 mod work;

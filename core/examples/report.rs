@@ -15,6 +15,7 @@ use pmkit::roles::{
     product_manager_headcount, role_profile, salary_benchmark, worked_example, Role, RoleProfile,
 };
 use pmkit::scorecard::{scorecard, KpiReading, ProductSnapshot, Scorecard, SAMPLE_JSON};
+use pmkit::work::{backlog_health, sample_backlog, Framework, HealthOptions};
 const COLUMN: usize = 46;
 
 /// `writeln!` into the report text; writing to a `String` cannot fail.
@@ -51,6 +52,7 @@ fn run() -> Result<(), String> {
     print_roles(&mut out);
     print_worked_example(&mut out);
     print_kpis(&mut out, &card);
+    print_backlog(&mut out).map_err(|err| format!("sample backlog: {err}"))?;
     // One write, and a closed pipe (`make demo | head`) is not an error.
     match std::io::stdout().write_all(out.as_bytes()) {
         Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(err.to_string()),
@@ -180,6 +182,61 @@ fn print_kpis(out: &mut String, card: &Scorecard) {
     if !shared.is_empty() {
         outln!(out, "\n  Shared by both roles: {}", shared.join(", "));
     }
+}
+
+/// The product owner's backlog: a WSJF ranking and the health report.
+fn print_backlog(out: &mut String) -> pmkit::Result<()> {
+    let backlog = sample_backlog();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap_or_default();
+    heading(out, "Backlog — ranked by WSJF (cost of delay / job size)");
+    for ranked in backlog.rank(Framework::Wsjf, Framework::Wsjf.default_variant())? {
+        outln!(
+            out,
+            "  {:>2}. {:<8} {:<34} WSJF {:>5.2}",
+            ranked.rank,
+            ranked.id,
+            ranked.title,
+            ranked.score.score
+        );
+    }
+    let health = backlog_health(&backlog, today, &HealthOptions::default())?;
+    let share =
+        |value: Option<f64>| value.map_or("n/a".to_owned(), |v| format!("{:.1} %", v * 100.0));
+    heading(out, &format!("Backlog health on {today}"));
+    outln!(out, "  stories {} (open {}), completed in period {}, cancelled in period {} (never counted as done)",
+        health.stories, health.open, health.completed_in_period, health.cancelled_in_period);
+    outln!(
+        out,
+        "  completion rate {}, ready {}, unestimated {}, must-have effort {}",
+        share(health.completion_rate),
+        share(health.ready_share),
+        share(health.unestimated_share),
+        share(health.must_have_share)
+    );
+    outln!(
+        out,
+        "  open-item age: median {} days, oldest {} days ({})",
+        health
+            .median_open_age_days
+            .map_or("n/a".to_owned(), |d| format!("{d:.1}")),
+        health
+            .oldest_open_age_days
+            .map_or("n/a".to_owned(), |d| d.to_string()),
+        health.oldest_open_id.as_deref().unwrap_or("-")
+    );
+    outln!(
+        out,
+        "  blocked: {}",
+        if health.blocked.is_empty() {
+            "none".to_owned()
+        } else {
+            health.blocked.join(", ")
+        }
+    );
+    for finding in &health.findings {
+        outln!(out, "  finding: {}", finding.message);
+    }
+    Ok(())
 }
 
 fn print_reading(out: &mut String, reading: &KpiReading, currency: &str) {

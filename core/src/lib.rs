@@ -27,8 +27,10 @@ pub mod flow;
 pub mod forecast;
 pub mod input;
 pub mod metrics;
+pub mod roadmap;
 pub mod roles;
 pub mod scorecard;
+pub mod sprint;
 pub mod work;
 
 pub use error::{Error, ErrorKind, Result};

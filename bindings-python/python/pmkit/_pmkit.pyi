@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 from typing import Any, Literal, Mapping, Sequence, TypedDict, final
 
 __version__: str
@@ -604,7 +605,358 @@ def sample_snapshot() -> dict[str, Any]:
 
 # ---------------------------------------------------------------- work (backlog)
 
+_StatusCategory = Literal["to_do", "in_progress", "done", "cancelled"]
+_Rule = Literal[
+    "missing_benefit", "missing_acceptance_criteria", "unestimated", "too_big", "blocked", "vague_goal", "must_have_share"
+]
+_Framework = Literal["rice", "ice", "wsjf", "value_effort", "moscow"]
+_Variant = Literal["intercom", "unrestricted", "product", "mean", "modified_fibonacci", "ratio", "standard"]
+
+class _Status(TypedDict):
+    name: str
+    category: _StatusCategory
+
+class _Step(TypedDict):
+    keyword: Literal["given", "when", "then", "and", "but"]
+    text: str
+
+class _Scenario(TypedDict):
+    name: str
+    steps: list[_Step]
+
+class _Link(TypedDict):
+    kind: Literal["blocks", "blocked_by", "relates_to"]
+    id: str
+
+class _Priority(TypedDict, total=False):
+    moscow: Literal["must", "should", "could", "wont"] | None
+    rice: dict[str, float] | None
+    ice: dict[str, float] | None
+    wsjf: dict[str, float] | None
+    value_effort: dict[str, float] | None
+
+class _StoryRequired(TypedDict):
+    id: str
+    title: str
+
+class _Story(_StoryRequired, total=False):
+    """A story in its JSON form: only ``id`` and ``title`` are required on input;
+    results have every key. Dates are ISO strings; ``estimate`` is points or None."""
+
+    persona: str | None
+    goal: str | None
+    benefit: str | None
+    description: str | None
+    acceptance_criteria: list[_Scenario]
+    estimate: float | None
+    status: _Status
+    priority: _Priority
+    parent: str | None
+    labels: list[str]
+    issue_type: str | None
+    sprint: str | None
+    created: str | None
+    resolved: str | None
+    links: list[_Link]
+
+class _Card(TypedDict):
+    label: str
+    weight: float | None
+
+class _EstimateScale(TypedDict):
+    name: str
+    cards: list[_Card]
+
+class _BacklogRequired(TypedDict):
+    stories: list[_Story]
+
+class _Backlog(_BacklogRequired, total=False):
+    """A backlog in its JSON form: stories top first, and the team's scale or None."""
+
+    scale: _EstimateScale | None
+
+class _InvestContext(TypedDict, total=False):
+    max_points: float | None
+    velocity: float | None
+    max_velocity_share: float
+    resolved_items: list[str]
+
+@final
+class Finding:
+    """One broken rule: which, how serious, and what to do."""
+
+    @property
+    def rule(self) -> _Rule: ...
+    @property
+    def severity(self) -> Literal["error", "warning"]: ...
+    @property
+    def message(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Score:
+    """A priority score with its provenance. Higher scores rank first."""
+
+    @property
+    def framework(self) -> _Framework: ...
+    @property
+    def variant(self) -> _Variant: ...
+    @property
+    def inputs(self) -> dict[str, Any]:
+        """The inputs as given, in the framework's own terms."""
+    @property
+    def score(self) -> float: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class MoscowSummary:
+    """The MoSCoW breakdown of a backlog's open stories."""
+
+    @property
+    def must(self) -> dict[str, Any]:
+        """``{"stories", "effort", "unestimated"}``; likewise should, could, wont."""
+    @property
+    def should(self) -> dict[str, Any]: ...
+    @property
+    def could(self) -> dict[str, Any]: ...
+    @property
+    def wont(self) -> dict[str, Any]: ...
+    @property
+    def uncategorized(self) -> int: ...
+    @property
+    def must_have_share(self) -> float | None:
+        """Must effort / (must + should + could effort); None when that total is 0."""
+    @property
+    def findings(self) -> list[dict[str, Any]]:
+        """A ``must_have_share`` finding when the share is above 0.6 (DSDM)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class KanoSummary:
+    """Respondents' Kano answers on one feature."""
+
+    @property
+    def attractive(self) -> int: ...
+    @property
+    def one_dimensional(self) -> int: ...
+    @property
+    def must_be(self) -> int: ...
+    @property
+    def indifferent(self) -> int: ...
+    @property
+    def reverse(self) -> int: ...
+    @property
+    def questionable(self) -> int: ...
+    @property
+    def respondents(self) -> int: ...
+    @property
+    def category(self) -> Literal["attractive", "one_dimensional", "must_be", "indifferent", "reverse", "questionable"]:
+        """The most frequent category; ties go must-be, one-dimensional, attractive, indifferent."""
+    @property
+    def better(self) -> float:
+        """(A + O) / (A + O + M + I)."""
+    @property
+    def worse(self) -> float:
+        """−(O + M) / (A + O + M + I)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class RankedStory:
+    """One story's place in a ranking."""
+
+    @property
+    def rank(self) -> int: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def score(self) -> dict[str, Any]:
+        """The score's dict form: framework, variant, inputs, score."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class PointTotals:
+    """Stories, points and unestimated stories per status category."""
+
+    @property
+    def to_do(self) -> dict[str, Any]:
+        """``{"stories", "points", "unestimated"}``; likewise the other categories."""
+    @property
+    def in_progress(self) -> dict[str, Any]: ...
+    @property
+    def done(self) -> dict[str, Any]: ...
+    @property
+    def cancelled(self) -> dict[str, Any]:
+        """Cancelled work, never counted as done."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class BacklogHealth:
+    """The health report of a backlog on a day; shares are fractions of the open stories."""
+
+    @property
+    def today(self) -> str: ...
+    @property
+    def period_start(self) -> str: ...
+    @property
+    def stories(self) -> int: ...
+    @property
+    def open(self) -> int: ...
+    @property
+    def completed_in_period(self) -> int: ...
+    @property
+    def cancelled_in_period(self) -> int: ...
+    @property
+    def done_without_date(self) -> int: ...
+    @property
+    def completion_rate(self) -> float | None:
+        """completed_in_period / (completed_in_period + open)."""
+    @property
+    def ready(self) -> int: ...
+    @property
+    def ready_share(self) -> float | None: ...
+    @property
+    def unestimated(self) -> int: ...
+    @property
+    def unestimated_share(self) -> float | None: ...
+    @property
+    def median_open_age_days(self) -> float | None: ...
+    @property
+    def oldest_open_age_days(self) -> int | None: ...
+    @property
+    def oldest_open_id(self) -> str | None: ...
+    @property
+    def blocked(self) -> list[str]: ...
+    @property
+    def must_have_share(self) -> float | None: ...
+    @property
+    def findings(self) -> list[dict[str, Any]]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def parse_story(id: str, text: str) -> _Story:
+    """A story from "As a <persona>, I want <goal>, so that <benefit>" (case and
+    punctuation tolerant; "so that" optional). Raises ParseError naming the missing part."""
+
+def to_connextra(story: _Story) -> str:
+    """The story as "As a <persona>, I want <goal>, so that <benefit>."."""
+
+def parse_acceptance_criteria(text: str) -> list[_Scenario]:
+    """Given / When / Then scenarios from Gherkin-style text; errors name the line."""
+
+def invest_findings(
+    story: _Story, context: _InvestContext | None = None, rules: Sequence[_Rule] | None = None
+) -> list[Finding]:
+    """INVEST findings of a story for the given rules (every story rule by default)."""
+
+def is_ready(story: _Story, definition_of_ready: Sequence[_Rule], context: _InvestContext | None = None) -> bool:
+    """Whether no rule of the Definition of Ready has a finding."""
+
+def estimate_scale(
+    preset: Literal["fibonacci", "modified_fibonacci", "powers_of_two", "linear", "t_shirt"] = "modified_fibonacci",
+) -> _EstimateScale:
+    """A ready-made estimate scale."""
+
+def estimate_points(scale: _EstimateScale, label: str) -> float | None:
+    """The points of the card named ``label`` ("½", "1/2", "M", "8"); None for "?"."""
+
+def estimate_card(scale: _EstimateScale, points: float) -> _Card:
+    """The card whose weight is ``points``; OutOfRangeError when none is."""
+
+def rice_score(
+    reach: float, impact: float, confidence: float, effort: float, variant: Literal["intercom", "unrestricted"] | None = None
+) -> Score:
+    """RICE = reach × impact × confidence / effort (Intercom). Variant "intercom"
+    (default) requires impact in {3, 2, 1, 0.5, 0.25} and confidence in {1, 0.8, 0.5}."""
+
+def ice_score(impact: float, confidence: float, ease: float, variant: Literal["product", "mean"] | None = None) -> Score:
+    """ICE of inputs on 1..=10: their product (default) or mean."""
+
+def wsjf_score(
+    user_business_value: float,
+    time_criticality: float,
+    risk_reduction: float,
+    job_size: float,
+    variant: Literal["unrestricted", "modified_fibonacci"] | None = None,
+) -> Score:
+    """WSJF = (user-business value + time criticality + risk reduction) / job size (SAFe)."""
+
+def value_effort_score(value: float, effort: float) -> Score:
+    """Value / effort."""
+
+def value_effort_quadrant(
+    value: float, effort: float, value_threshold: float, effort_threshold: float
+) -> Literal["quick_win", "big_bet", "fill_in", "money_pit"]:
+    """The 2 × 2 quadrant; a value or effort at its threshold counts as high."""
+
+def moscow_score(category: str) -> Score:
+    """A MoSCoW category as a score: must 3, should 2, could 1, won't 0."""
+
+def moscow_summary(backlog: _Backlog, unestimated_weight: float | None = None) -> MoscowSummary:
+    """MoSCoW breakdown of the open stories with the must-have share of effort."""
+
+def kano_category(
+    functional: str, dysfunctional: str
+) -> Literal["attractive", "one_dimensional", "must_be", "indifferent", "reverse", "questionable"]:
+    """One respondent's Kano category from the standard evaluation table (Berger et al. 1993)."""
+
+def kano_summary(functional: Sequence[str], dysfunctional: Sequence[str]) -> KanoSummary:
+    """Category counts, category and better / worse coefficients over many respondents."""
+
+def new_backlog(stories: Sequence[_Story], scale: _EstimateScale | None = None) -> _Backlog:
+    """A validated backlog (ids unique, estimates on the scale), every field filled in."""
+
+def backlog_from_json(text: str) -> _Backlog:
+    """A backlog from its JSON text."""
+
+def backlog_to_json(backlog: _Backlog) -> str:
+    """The backlog as JSON text, byte for byte what Rust and JavaScript write."""
+
+def rank_backlog(backlog: _Backlog, framework: _Framework, variant: _Variant | None = None) -> list[RankedStory]:
+    """The open stories ranked by a framework, highest first; ties keep backlog order."""
+
+def point_totals(backlog: _Backlog, unestimated_weight: float | None = None) -> PointTotals:
+    """Stories, points and unestimated stories per status category."""
+
+def stories_in(backlog: _Backlog, category: str) -> list[_Story]:
+    """The stories whose status is in ``category``, in backlog order."""
+
+def move_story(backlog: _Backlog, id: str, rank: float) -> _Backlog:
+    """A new backlog with story ``id`` moved to ``rank`` (1 = top)."""
+
+def insert_story(backlog: _Backlog, story: _Story, rank: float | None = None) -> _Backlog:
+    """A new backlog with ``story`` inserted at ``rank`` (default: the bottom)."""
+
+def remove_story(backlog: _Backlog, id: str) -> _Backlog:
+    """A new backlog without story ``id``."""
+
+def backlog_health(
+    backlog: _Backlog,
+    today: datetime.date | str,
+    period_days: float = 30.0,
+    definition_of_ready: Sequence[_Rule] | None = None,
+    context: _InvestContext | None = None,
+    unestimated_weight: float | None = None,
+) -> BacklogHealth:
+    """Completion rate, ready and unestimated shares, ages, blocked stories and the
+    must-have share of a backlog on ``today``."""
+
+def import_jira_csv(
+    source: str | os.PathLike[str] | Any,
+    statuses: Mapping[str, _StatusCategory],
+    scale: _EstimateScale | None = None,
+) -> _Backlog:
+    """A backlog from a Jira CSV export: CSV text (a str with a line break), a path, or a
+    pandas DataFrame. ``statuses`` maps every status name to its category."""
+
+def sample_backlog() -> _Backlog:
+    """The sample checkout backlog that ``make demo`` reports on."""
+
 # ---------------------------------------------------------------- analytics
+
+# ---------------------------------------------------------------- sprint
+
+# ---------------------------------------------------------------- roadmap
 
 # ---------------------------------------------------------------- flow
 

@@ -90,11 +90,21 @@ fn story(id: &str, title: &str, persona: &str, goal: &str, benefit: Option<&str>
 /// `today` = 2026-03-31).
 ///
 /// ```
-/// use pmkit::work::{sample_backlog, StatusCategory};
+/// use pmkit::work::{backlog_health, sample_backlog, Framework, HealthOptions, StatusCategory};
 ///
 /// let backlog = sample_backlog();
 /// assert_eq!(backlog.len(), 10);
 /// assert_eq!(backlog.stories_in(StatusCategory::Done).len(), 3);
+///
+/// // What the demo prints: the WSJF ranking and the health report.
+/// for ranked in backlog.rank(Framework::Wsjf, Framework::Wsjf.default_variant())? {
+///     println!("{:>2}. {:<8} {:<28} WSJF {:.2}", ranked.rank, ranked.id, ranked.title, ranked.score.score);
+/// }
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap_or_default();
+/// let health = backlog_health(&backlog, today, &HealthOptions::default())?;
+/// println!("completion {:?}, ready {:?}, blocked {:?}", health.completion_rate, health.ready_share, health.blocked);
+/// assert_eq!(health.completion_rate, Some(0.25));
+/// # Ok::<(), pmkit::Error>(())
 /// ```
 pub fn sample_backlog() -> Backlog {
     use StepKeyword::{And, Given, Then, When};

@@ -49,13 +49,35 @@ impl StatusCategory {
 
 /// A team's status name and the category it maps to.
 ///
-/// JSON form: `{"name": "In Review", "category": "in_progress"}`.
+/// JSON form: `{"name": "In Review", "category": "in_progress"}`. When reading, the
+/// name may be left out; it then defaults to the category's ("Done").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StatusParts")]
 pub struct Status {
     /// The team's own name for the status, as shown on its board.
     pub name: String,
     /// The category that name maps to.
     pub category: StatusCategory,
+}
+
+/// A [`Status`] as read from JSON, with the name optional.
+#[derive(Deserialize)]
+struct StatusParts {
+    #[serde(default)]
+    name: Option<String>,
+    category: StatusCategory,
+}
+
+impl From<StatusParts> for Status {
+    fn from(parts: StatusParts) -> Self {
+        match parts.name {
+            Some(name) => Status {
+                name,
+                category: parts.category,
+            },
+            None => Status::of(parts.category),
+        }
+    }
 }
 
 impl Status {
@@ -256,6 +278,20 @@ mod tests {
         let err = map.status("line 3", "Closed").unwrap_err();
         assert_eq!(err.field(), "line 3");
         assert!(err.reason().contains("Open"));
+    }
+
+    #[test]
+    fn status_name_defaults_to_the_category() {
+        let status: Status =
+            serde_json::from_value(serde_json::json!({"category": "done"})).unwrap();
+        assert_eq!(status, Status::of(StatusCategory::Done));
+        let status: Status =
+            serde_json::from_value(serde_json::json!({"name": "Shipped", "category": "Done"}))
+                .unwrap();
+        assert_eq!(
+            (status.name.as_str(), status.category),
+            ("Shipped", StatusCategory::Done)
+        );
     }
 
     #[test]

@@ -125,8 +125,8 @@ impl Story {
         Ok(story)
     }
 
-    /// A story from its Connextra sentence: "As a <persona>, I want <goal>, so that
-    /// <benefit>". The title is the sentence itself (whitespace collapsed).
+    /// A story from its Connextra sentence: "As a \<persona\>, I want \<goal\>, so
+    /// that \<benefit\>". The title is the sentence itself (whitespace collapsed).
     ///
     /// Tolerant of case, punctuation and spacing: "As a" or "As an"; "I want", "I need",
     /// "I would like" or "I'd like"; "so that" optional; commas and a final period
@@ -134,7 +134,7 @@ impl Story {
     /// [`to_connextra`](Story::to_connextra) writes the sentence back.
     ///
     /// **Errors** ([`Error::Parse`] on `text`, naming the missing part): no "As a
-    /// <persona>" opening; no "I want <goal>"; an empty persona, goal or benefit.
+    /// \<persona\>" opening; no "I want \<goal\>"; an empty persona, goal or benefit.
     /// An empty id is [`Error::InvalidInput`] on `id`.
     ///
     /// **Source**: Rachel Davies' Connextra card template (2001), in Mike Cohn,
@@ -165,8 +165,8 @@ impl Story {
         Ok(story)
     }
 
-    /// The story as a Connextra sentence: "As a <persona>, I want <goal>, so that
-    /// <benefit>." ("As an" before a vowel; the "so that" clause only with a benefit).
+    /// The story as a Connextra sentence: "As a \<persona\>, I want \<goal\>, so
+    /// that \<benefit\>." ("As an" before a vowel; the "so that" clause only with a benefit).
     ///
     /// **Errors**: no persona or no goal ([`Error::Undefined`] on `persona` / `goal`).
     pub fn to_connextra(&self) -> Result<String> {

@@ -8,8 +8,10 @@ mod flow;
 mod forecast;
 mod metrics_business;
 mod metrics_delivery;
+mod roadmap;
 mod roles;
 mod scorecard;
+mod sprint;
 mod work;
 
 use serde_json::Value;
@@ -20,6 +22,8 @@ fn dispatch(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
     metrics_business::call(function, args)
         .or_else(|| metrics_delivery::call(function, args))
         .or_else(|| roles::call(function, args))
+        .or_else(|| sprint::call(function, args))
+        .or_else(|| roadmap::call(function, args))
         .or_else(|| scorecard::call(function, args))
         .or_else(|| work::call(function, args))
         .or_else(|| flow::call(function, args))

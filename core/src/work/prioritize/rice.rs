@@ -53,7 +53,6 @@ pub fn rice_score(inputs: &RiceInputs, variant: Variant) -> Result<Score> {
     let reach = input::non_negative("reach", inputs.reach)?;
     let impact = input::non_negative("impact", inputs.impact)?;
     let confidence = input::non_negative("confidence", inputs.confidence)?;
-    input::finite("effort", inputs.effort)?;
     let effort = input::positive("effort", inputs.effort)?;
     if variant == Variant::Intercom {
         on_scale(

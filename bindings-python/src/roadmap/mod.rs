@@ -1,0 +1,7 @@
+//! `pmkit::roadmap` for Python.
+
+use pyo3::prelude::*;
+
+pub fn register(_m: &Bound<'_, PyModule>) -> PyResult<()> {
+    Ok(())
+}

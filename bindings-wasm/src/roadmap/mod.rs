@@ -1,0 +1,1 @@
+//! `pmkit::roadmap` for JavaScript.

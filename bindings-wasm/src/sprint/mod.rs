@@ -1,0 +1,1 @@
+//! `pmkit::sprint` for JavaScript.

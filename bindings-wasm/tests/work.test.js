@@ -1,0 +1,106 @@
+// The backlog (pmkit::work) from JavaScript: what the vectors cannot express (Date
+// objects, omitted optional arguments, error objects, immutability, JSON round trips).
+'use strict';
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const pmkit = require('../pkg');
+
+/** Asserts `fn` throws a PmkitError of `kind` naming `field`. */
+function throwsPmkit(fn, kind, field) {
+  assert.throws(fn, (err) => {
+    assert.ok(err instanceof Error, 'not an Error');
+    assert.equal(err.name, 'PmkitError');
+    assert.equal(err.kind, kind);
+    assert.equal(err.field, field);
+    assert.ok(err.message.startsWith(`${field}: `), err.message);
+    return true;
+  });
+}
+
+test('published examples: RICE, WSJF, Kano', () => {
+  // Intercom's scales (McBride, 2016): 500 × 2 × 0.8 / 2.
+  const rice = pmkit.riceScore(500, 2, 0.8, 2);
+  assert.deepEqual(rice, {
+    framework: 'rice',
+    variant: 'intercom',
+    inputs: { reach: 500, impact: 2, confidence: 0.8, effort: 2 },
+    score: 400,
+  });
+  // SAFe: CoD = 1 + 3 + 5 = 9, over job size 3.
+  assert.equal(pmkit.wsjfScore(1, 3, 5, 3, 'modified_fibonacci').score, 3);
+  // Berger et al. 1993: better = (A+O)/(A+O+M+I), worse = −(O+M)/(A+O+M+I).
+  const kano = pmkit.kanoSummary(['like', 'like', 'neutral', 'like'], ['dislike', 'neutral', 'dislike', 'neutral']);
+  assert.equal(kano.better, 3 / 4);
+  assert.equal(kano.worse, -2 / 4);
+  assert.equal(kano.category, 'attractive');
+});
+
+test('optional arguments can be omitted', () => {
+  assert.equal(pmkit.iceScore(8, 5, 5).variant, 'product');
+  assert.equal(pmkit.estimateScale().name, 'modified_fibonacci');
+  assert.deepEqual(pmkit.investFindings({ id: 'S', title: 'Save my card', estimate: 3 }).map((f) => f.rule), [
+    'missing_benefit',
+    'missing_acceptance_criteria',
+  ]);
+  assert.equal(pmkit.isReady({ id: 'S', title: 's', estimate: 3 }, ['unestimated']), true);
+  assert.equal(pmkit.estimatePoints(pmkit.estimateScale(), '?'), null);
+});
+
+test('errors are PmkitError objects naming the field', () => {
+  throwsPmkit(() => pmkit.riceScore(500, 4, 0.8, 2), 'out_of_range', 'impact');
+  throwsPmkit(() => pmkit.parseStory('X', 'Pay with a saved card'), 'parse', 'text');
+  throwsPmkit(() => pmkit.rankBacklog({ stories: 3 }, 'rice'), 'invalid_input', 'backlog');
+  throwsPmkit(() => pmkit.backlogHealth(pmkit.sampleBacklog(), new Date(NaN)), 'invalid_input', 'today');
+});
+
+test('stories round trip through Connextra', () => {
+  const story = pmkit.parseStory('PAY-1', 'As an admin, I want to export users so that I can audit them');
+  assert.equal(story.persona, 'admin');
+  assert.equal(pmkit.toConnextra(story), 'As an admin, I want to export users, so that I can audit them.');
+});
+
+test('backlog functions return new objects and leave their argument alone', () => {
+  const backlog = pmkit.newBacklog([{ id: 'A', title: 'a' }, { id: 'B', title: 'b' }]);
+  const moved = pmkit.moveStory(backlog, 'B', 1);
+  assert.deepEqual(moved.stories.map((s) => s.id), ['B', 'A']);
+  assert.deepEqual(backlog.stories.map((s) => s.id), ['A', 'B']);
+  const grown = pmkit.insertStory(moved, { id: 'C', title: 'c' });
+  assert.deepEqual(grown.stories.map((s) => s.id), ['B', 'A', 'C']);
+  assert.deepEqual(pmkit.removeStory(grown, 'A').stories.map((s) => s.id), ['B', 'C']);
+});
+
+test('health takes a Date (its UTC day) or an ISO string', () => {
+  const backlog = pmkit.sampleBacklog();
+  const byDate = pmkit.backlogHealth(backlog, new Date('2026-03-31'));
+  assert.deepEqual(byDate, pmkit.backlogHealth(backlog, '2026-03-31', 30));
+  assert.equal(byDate.completion_rate, 2 / 8);
+  assert.deepEqual(byDate.blocked, ['PAY-105']);
+});
+
+test('cancelled is never counted as done', () => {
+  const totals = pmkit.pointTotals(pmkit.sampleBacklog());
+  assert.equal(totals.done.points, 13);
+  assert.deepEqual(totals.cancelled, { stories: 1, points: 8, unestimated: 0 });
+});
+
+test('JSON round trip: the same text as Rust and Python, and JSON.parse gives the backlog back', () => {
+  const backlog = pmkit.sampleBacklog();
+  const text = pmkit.backlogToJson(backlog);
+  assert.deepEqual(pmkit.backlogFromJson(text), backlog);
+  assert.deepEqual(JSON.parse(text), backlog);
+  assert.equal(pmkit.backlogToJson(JSON.parse(JSON.stringify(backlog))), text);
+});
+
+test('rank the sample backlog', () => {
+  const ranking = pmkit.rankBacklog(pmkit.sampleBacklog(), 'wsjf');
+  assert.deepEqual(ranking.map((r) => r.id), ['PAY-101', 'PAY-102', 'PAY-104', 'PAY-103', 'PAY-105', 'PAY-106']);
+  assert.equal(ranking[0].score.score, 19 / 5);
+});
+
+test('Jira import is all or nothing, naming the line', () => {
+  const csv = 'Issue key,Summary,Status\nA,"a, b",Done\nB,b,Shipped\n';
+  throwsPmkit(() => pmkit.importJiraCsv(csv, { Done: 'done' }), 'parse', 'line 3');
+  const backlog = pmkit.importJiraCsv('Issue key,Summary,Status\nA,"a, b",Done\n', { Done: 'done' });
+  assert.equal(backlog.stories[0].title, 'a, b');
+});

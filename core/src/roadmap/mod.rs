@@ -1,0 +1,1 @@
+//! Roadmaps: the hierarchy from objectives to stories, dependencies, lifecycle, feasibility.

@@ -1,0 +1,1 @@
+//! Sprints: planning, capacity, the event log, burndown and burnup, velocity.
