@@ -2,8 +2,6 @@
 
 use serde_json::Value;
 
-pub fn call(function: &str, _args: &Value) -> Option<pmkit::Result<Value>> {
-    match function {
-        _ => None,
-    }
+pub fn call(_function: &str, _args: &Value) -> Option<pmkit::Result<Value>> {
+    None
 }
