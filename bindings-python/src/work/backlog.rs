@@ -162,14 +162,10 @@ fn backlog_health(
 ) -> PyResult<BacklogHealth> {
     let backlog = backlog_arg(backlog)?;
     let today = crate::dates::date("today", today)?;
-    let mut options = core::HealthOptions::default();
-    let days = pmkit::input::count("period_days", period_days).py()?;
-    options.period_days = u32::try_from(days).map_err(|_| {
-        to_py(pmkit::Error::out_of_range(
-            "period_days",
-            format!("{days} days is too long a period"),
-        ))
-    })?;
+    let mut options = core::HealthOptions {
+        period_days: pmkit::input::count("period_days", period_days).py()?,
+        ..core::HealthOptions::default()
+    };
     if let Some(rules) = definition_of_ready {
         options.definition_of_ready = rules_arg("definition_of_ready", &rules)?;
     }

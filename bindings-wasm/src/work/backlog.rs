@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use super::{backlog_arg, context_arg, rank_arg, rules_arg, scale_arg, unestimated_arg};
 use crate::convert::{from_js_value, to_js_value};
-use crate::errors::{to_js, IntoJs};
+use crate::errors::IntoJs;
 use pmkit::work::{self as core, Backlog, Framework, StatusCategory, Story};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -165,13 +165,7 @@ pub fn backlog_health(
     let today = crate::dates::date("today", &today)?;
     let mut options = core::HealthOptions::default();
     if let Some(days) = period_days {
-        let days = pmkit::input::count("period_days", days).js()?;
-        options.period_days = u32::try_from(days).map_err(|_| {
-            to_js(pmkit::Error::out_of_range(
-                "period_days",
-                format!("{days} days is too long a period"),
-            ))
-        })?;
+        options.period_days = pmkit::input::count("period_days", days).js()?;
     }
     if let Some(rules) = definition_of_ready {
         options.definition_of_ready = rules_arg("definition_of_ready", &rules)?;

@@ -16,7 +16,7 @@ use crate::{input, Error, Result};
 #[serde(default)]
 pub struct HealthOptions {
     /// Days in the period ending `today` (inclusive) for the completion rate, ≥ 1.
-    pub period_days: u32,
+    pub period_days: u64,
     /// The team's Definition of Ready.
     pub definition_of_ready: Vec<Rule>,
     /// Size limits for `too_big`; the backlog adds its own resolved items.
@@ -143,7 +143,7 @@ pub fn backlog_health(
         ));
     }
     let period_start = today
-        .checked_sub_days(chrono::Days::new(u64::from(options.period_days) - 1))
+        .checked_sub_days(chrono::Days::new(options.period_days - 1))
         .ok_or_else(|| {
             Error::out_of_range(
                 "period_days",

@@ -218,8 +218,7 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
             let today = pmkit::input::date("today", str_arg(args, "today"))?;
             let mut options = w::HealthOptions::default();
             if let Some(days) = opt_f64(args, "period_days") {
-                options.period_days = u32::try_from(pmkit::input::count("period_days", days)?)
-                    .map_err(|_| pmkit::Error::out_of_range("period_days", "is too large"))?;
+                options.period_days = pmkit::input::count("period_days", days)?;
             }
             if let Some(rules) = rules(args, "definition_of_ready")? {
                 options.definition_of_ready = rules;
