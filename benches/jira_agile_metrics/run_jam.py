@@ -7,6 +7,9 @@ ageing WIP, percentiles, histogram and the burn-up Monte Carlo forecast.
 
     python run_jam.py DATA.json [--forecast-trials N] > jam.json
 
+With --forecast-trials, DATA.json may also hold "remaining" (default 500), "levels"
+and "seed" (numpy's global seed, which pandas' sampler uses).
+
 Output: JSON with the same shapes as pmkit's results, plus "seconds" per step.
 """
 
@@ -24,7 +27,11 @@ import pandas as pd
 from jira_agile_metrics.calculators.ageingwip import AgeingWIPChartCalculator
 from jira_agile_metrics.calculators.cfd import CFDCalculator, calculate_cfd_data
 from jira_agile_metrics.calculators.cycletime import CycleTimeCalculator, calculate_cycle_times
-from jira_agile_metrics.calculators.forecast import burnup_monte_carlo, throughput_sampler
+from jira_agile_metrics.calculators.forecast import (
+    burnup_monte_carlo,
+    calculate_daily_throughput,
+    throughput_sampler,
+)
 from jira_agile_metrics.calculators.histogram import HistogramCalculator
 from jira_agile_metrics.calculators.netflow import NetFlowChartCalculator
 from jira_agile_metrics.calculators.throughput import calculate_throughput
@@ -148,11 +155,9 @@ def main() -> None:
         "cycle_times": days(cycle_data["cycle_time"]),
         "blocked_days": [int(value) for value in cycle_data["blocked_days"]],
         "entered": [
-            [None if pd.isnull(row[name]) else row[name].strftime("%Y-%m-%d") for name in names]
-            for _, row in cycle_data.iterrows()
-        ]
-        if len(cycle_data) <= 1000
-        else None,
+            [None if pd.isnull(day) else day for day in cycle_data[name].dt.strftime("%Y-%m-%d")]
+            for name in names
+        ],
         "percentiles": [value / pd.Timedelta(days=1) for value in percentiles],
         "histogram": [int(value) for value in histogram],
         "throughput": {"ends": iso(throughput.index), "values": [float(v) for v in throughput["count"]]},
@@ -173,32 +178,43 @@ def main() -> None:
     }
 
     if args.forecast_trials:
-        forecast = data["forecast"]
-        history = pd.DataFrame(
-            {"count": forecast["history"]},
-            index=pd.date_range(end=forecast["start"], periods=len(forecast["history"]), freq="D"),
+        # BurnupForecastCalculator.run: daily throughput of the 60 days up to the last
+        # finish, then burnup_monte_carlo from the last day of the CFD.
+        done = cycle_data[workflow["done"]]
+        window_end = done.max().date()
+        window_start = window_end - datetime.timedelta(days=60)
+        history = calculate_daily_throughput(
+            cycle_data[(done >= pd.Timestamp(window_start)) & (done <= pd.Timestamp(window_end))],
+            workflow["done"],
+            window_start,
+            window_end,
         )
-        start_value, target = 0, forecast["remaining"]
-        np.random.seed(forecast.get("seed", 0))
+        start_date = cfd.index.max()
+        remaining = data.get("remaining", 500)
+        levels = data.get("levels", [0.5, 0.7, 0.85, 0.95])
+        np.random.seed(data.get("seed", 0))
         started = time.perf_counter()
         trials = burnup_monte_carlo(
-            start_value=start_value,
-            target_value=target,
-            start_date=pd.Timestamp(forecast["start"]),
+            start_value=0,
+            target_value=remaining,
+            start_date=start_date,
             frequency=history.index.freq,
-            draw_sample=throughput_sampler(history, start_value, target),
+            draw_sample=throughput_sampler(history, 0, remaining),
             trials=args.forecast_trials,
         )
+        seconds["forecast_simulation"] = time.perf_counter() - started
         # BurnupForecastCalculator.write: each trial's finish is its last dated value.
         finish = trials.apply(pd.Series.last_valid_index)
-        finish_quantiles = finish.quantile(forecast["levels"]).dt.normalize()
+        finish_quantiles = finish.quantile(levels).dt.normalize()
         seconds["forecast"] = time.perf_counter() - started
         out["forecast"] = {
             "trials": args.forecast_trials,
+            "remaining": remaining,
+            "levels": levels,
+            "start": start_date.strftime("%Y-%m-%d"),
+            "history": [float(v) for v in history["count"]],
             "dates": iso(finish_quantiles),
-            "periods": [
-                (stamp - pd.Timestamp(forecast["start"])) / pd.Timedelta(days=1) for stamp in finish_quantiles
-            ],
+            "periods": [(stamp - start_date) / pd.Timedelta(days=1) for stamp in finish_quantiles],
         }
     out["seconds"] = seconds
     json.dump(out, sys.stdout)

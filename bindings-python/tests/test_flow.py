@@ -91,11 +91,32 @@ def test_errors_are_pmkit_errors_with_kind_and_field() -> None:
     assert raised.value.field == "today"
     with pytest.raises(pmkit.InvalidInputError) as raised:
         pmkit.item_timelines([{"key": "X"}], WORKFLOW, "2026-03-10")
-    assert raised.value.field == "items"
+    assert raised.value.field == "items[0].created"
     with pytest.raises(pmkit.UndefinedMetricError):
         pmkit.percentiles([])
     with pytest.raises(ValueError):  # PmkitError is a ValueError
         pmkit.throughput({"columns": []})
+
+
+def test_items_take_datetimes_as_well_as_iso_strings() -> None:
+    as_objects = [
+        {
+            **entry,
+            "created": datetime.date(2026, 3, 1),
+            "transitions": [
+                {**move, "at": datetime.datetime.fromisoformat(move["at"])} for move in entry["transitions"]
+            ],
+        }
+        for entry in ITEMS
+    ]
+    aware = datetime.datetime(2026, 3, 2, 23, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=-5)))
+    as_objects[0]["transitions"][0]["at"] = aware  # its wall-clock day is kept: 2 March
+    assert pmkit.item_timelines(as_objects, WORKFLOW, "2026-03-10") == pmkit.item_timelines(
+        ITEMS, WORKFLOW, "2026-03-10"
+    ) or pmkit.durations(pmkit.item_timelines(as_objects, WORKFLOW, "2026-03-10")) == [2.0, 0.0]
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.item_timelines([{**ITEMS[0], "points": "three"}], WORKFLOW, "2026-03-10")
+    assert raised.value.field == "items[0].points"
 
 
 def test_sample_data_runs_end_to_end() -> None:

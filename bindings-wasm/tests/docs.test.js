@@ -37,7 +37,8 @@ for (const { where, code } of blocks) {
     // A block that requires pmkit itself gets no injected names (they would clash with
     // its own `const { ... } = require('pmkit')`); others may use the exports bare.
     const names = code.includes('require(') ? [] : Object.keys(pmkit);
-    const run = new Function('pmkit', 'assert', 'require', ...names, code);
+    // The block runs in its own braces so its `const x` may shadow an export named x.
+    const run = new Function('pmkit', 'assert', 'require', ...names, `{\n${code}\n}`);
     run(pmkit, assert, requireShim, ...names.map((name) => pmkit[name]));
   });
 }

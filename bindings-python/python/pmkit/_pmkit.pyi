@@ -956,7 +956,336 @@ def sample_backlog() -> _Backlog:
 
 # ---------------------------------------------------------------- sprint
 
+_SprintState = Literal["planned", "active", "closed"]
+_WeekDay = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+class _SprintRequired(TypedDict):
+    id: str
+    name: str
+    start: str
+    end: str
+
+class _Sprint(_SprintRequired, total=False):
+    """A sprint in its JSON form (dates as ISO strings; both included)."""
+
+    goal: str | None
+    team: list[str]
+    state: _SprintState
+
+class _WorkCalendar(TypedDict, total=False):
+    """Working weekdays (default Monday to Friday) and holidays (ISO strings)."""
+
+    working_weekdays: list[_WeekDay]
+    holidays: list[str]
+
+class _MemberRequired(TypedDict):
+    name: str
+
+class _Member(_MemberRequired, total=False):
+    days_off: list[str]
+    focus_factor: float
+    hours_per_day: float | None
+
+class _CommitmentRequired(TypedDict):
+    id: str
+
+class _Commitment(_CommitmentRequired, total=False):
+    points: float | None
+    carried_in: bool
+
+class _SprintEventRequired(TypedDict):
+    date: str
+    kind: Literal["added", "removed", "re_estimated", "completed", "reopened", "cancelled", "carried_over"]
+    id: str
+
+class _SprintEvent(_SprintEventRequired, total=False):
+    points: float | None
+
+class _SprintLogRequired(TypedDict):
+    sprint: _Sprint
+    commitment: list[_Commitment]
+
+class _SprintLog(_SprintLogRequired, total=False):
+    """The sprint, the team calendar, the commitment at start and the events since."""
+
+    calendar: _WorkCalendar
+    events: list[_SprintEvent]
+
+class _SprintOutcomeRequired(TypedDict):
+    sprint_id: str
+    completed_points: float
+    completed_items: int
+
+class _SprintOutcome(_SprintOutcomeRequired, total=False):
+    """One closed sprint's numbers."""
+
+    committed_points: float
+    committed_items: int
+    available_person_days: float | None
+
+@final
+class SprintCapacity:
+    """Working days, person-days, focus days and hours (None unless every member gives hours)."""
+
+    @property
+    def working_days(self) -> int: ...
+    @property
+    def members(self) -> list[dict[str, Any]]: ...
+    @property
+    def available_days(self) -> int: ...
+    @property
+    def focus_days(self) -> float: ...
+    @property
+    def hours(self) -> float | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class CapacityPlan:
+    """Points to commit at the historical focus factor (points per available person-day)."""
+
+    @property
+    def focus_factor(self) -> float: ...
+    @property
+    def points(self) -> float: ...
+    @property
+    def sprints(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class SprintReport:
+    """Burndown, burnup, committed vs completed, scope change, carry-over and say/do.
+
+    Day series hold one value per calendar day (end of day); ``working`` flags working days.
+    Tallies (``committed``, ``added`` ...) are dicts ``{"items": int, "points": float}``."""
+
+    @property
+    def sprint_id(self) -> str: ...
+    @property
+    def count_by(self) -> Literal["points", "items"]: ...
+    @property
+    def working_days(self) -> int: ...
+    @property
+    def dates(self) -> list[str]: ...
+    @property
+    def working(self) -> list[bool]: ...
+    @property
+    def ideal(self) -> list[float]: ...
+    @property
+    def remaining(self) -> list[float]: ...
+    @property
+    def scope(self) -> list[float]: ...
+    @property
+    def done(self) -> list[float]: ...
+    @property
+    def committed(self) -> dict[str, Any]: ...
+    @property
+    def completed(self) -> dict[str, Any]: ...
+    @property
+    def completed_committed(self) -> dict[str, Any]: ...
+    @property
+    def added(self) -> dict[str, Any]: ...
+    @property
+    def removed(self) -> dict[str, Any]: ...
+    @property
+    def cancelled(self) -> dict[str, Any]: ...
+    @property
+    def re_estimated(self) -> dict[str, Any]: ...
+    @property
+    def carried_in(self) -> dict[str, Any]: ...
+    @property
+    def carry_over(self) -> list[dict[str, Any]]: ...
+    @property
+    def say_do_ratio(self) -> float | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Velocity:
+    """Mean, median, standard deviation, min, max and trend per sprint, in points and items."""
+
+    @property
+    def sprint_ids(self) -> list[str]: ...
+    @property
+    def points(self) -> dict[str, Any]: ...
+    @property
+    def items(self) -> dict[str, Any]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def new_sprint(
+    id: str,
+    name: str,
+    start: datetime.date | str,
+    end: datetime.date | str,
+    goal: str | None = None,
+    team: Sequence[str] | None = None,
+    state: _SprintState | None = None,
+) -> _Sprint:
+    """A sprint, checked: InvalidInputError when ``end`` is before ``start``,
+    OutOfRangeError when it is longer than one month."""
+
+def working_days(start: datetime.date | str, end: datetime.date | str, calendar: _WorkCalendar | None = None) -> list[str]:
+    """The working days (ISO strings) from ``start`` to ``end``, both included."""
+
+def sprint_capacity(sprint: _Sprint, members: Sequence[_Member], calendar: _WorkCalendar | None = None) -> SprintCapacity:
+    """Per member: working days minus days off, × focus factor (ideal days) or × hours per day."""
+
+def plan_capacity(history: Sequence[_SprintOutcome], available_person_days: float, window: float = 3.0) -> CapacityPlan:
+    """Σ completed points / Σ available person-days over the last ``window`` sprints,
+    × ``available_person_days``."""
+
+def sprint_report(log: _SprintLog, count_by: Literal["points", "items"] = "points") -> SprintReport:
+    """The sprint report of a log: re-estimates are scope change, cancelled is never
+    done, the ideal line is flat on non-working days and ignores added scope."""
+
+def sprint_log_from_json(text: str) -> _SprintLog:
+    """A sprint log from its JSON text."""
+
+def sprint_log_to_json(log: _SprintLog) -> str:
+    """The sprint log as JSON text, byte for byte what Rust and JavaScript write."""
+
+def velocity(history: Sequence[_SprintOutcome], window: float = 3.0) -> Velocity:
+    """Velocity over the last ``window`` closed sprints (oldest first), in points and items."""
+
+def sample_sprint() -> _SprintLog:
+    """The hand-computed sample sprint of docs/sprints.md."""
+
+def sample_sprint_history() -> list[_SprintOutcome]:
+    """Five closed sprints, oldest first, ending with the sample sprint."""
+
 # ---------------------------------------------------------------- roadmap
+
+_Stage = Literal["introduction", "growth", "maturity", "decline", "sunset"]
+
+class _RoadmapItemRequired(TypedDict):
+    id: str
+    title: str
+    level: Literal["product", "objective", "key_result", "theme", "initiative", "epic", "story"]
+
+class _RoadmapItem(_RoadmapItemRequired, total=False):
+    """A roadmap item; targets are "2026-11-28", "2026-11", "2026-Q4", "2026-H2" or "2026"."""
+
+    parent: str | None
+    owner: Literal["product_manager", "product_owner"] | None
+    status: _StatusCategory
+    start: str | None
+    target: str | None
+    lane: Literal["now", "next", "later"] | None
+    estimate: float | None
+
+# "from" is a Python keyword, hence the functional form.
+_Dependency = TypedDict(
+    "_Dependency",
+    {
+        "from": str,
+        "to": str,
+        "kind": Literal["finish_to_start", "start_to_start", "finish_to_finish", "start_to_finish"],
+        "lag_days": int,
+    },
+    total=False,
+)
+
+class _StageChange(TypedDict):
+    stage: _Stage
+    date: str
+
+class _Lifecycle(TypedDict):
+    history: list[_StageChange]
+
+class _RoadmapRequired(TypedDict):
+    product: str
+    items: list[_RoadmapItem]
+
+class _Roadmap(_RoadmapRequired, total=False):
+    """A roadmap in its JSON form (a dependency needs "from" and "to")."""
+
+    dependencies: list[_Dependency]
+    releases: list[dict[str, Any]]
+    milestones: list[dict[str, Any]]
+    lifecycle: _Lifecycle | None
+
+class _PlannedEpicRequired(TypedDict):
+    id: str
+    remaining_points: float
+
+class _PlannedEpic(_PlannedEpicRequired, total=False):
+    target: str | None
+
+@final
+class RoadmapValidation:
+    """Every cycle (path with the first id repeated), missing item, level-order problem,
+    child outside its parent and violated dependency."""
+
+    @property
+    def valid(self) -> bool: ...
+    @property
+    def issues(self) -> list[dict[str, Any]]: ...
+    @property
+    def cycles_truncated(self) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class RoadmapProgress:
+    """Done / total points and items per item and per level; cancelled excluded."""
+
+    @property
+    def items(self) -> list[dict[str, Any]]: ...
+    @property
+    def levels(self) -> list[dict[str, Any]]: ...
+    @property
+    def unplanned(self) -> list[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Feasibility:
+    """The ranked epics laid into future sprints at mean velocity."""
+
+    @property
+    def mean_velocity(self) -> float: ...
+    @property
+    def sprints_needed(self) -> int: ...
+    @property
+    def epics(self) -> list[dict[str, Any]]: ...
+    @property
+    def missed(self) -> list[str]: ...
+    @property
+    def sprints(self) -> list[dict[str, Any]]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def roadmap_from_json(text: str) -> _Roadmap:
+    """A roadmap from its JSON text."""
+
+def roadmap_to_json(roadmap: _Roadmap) -> str:
+    """The roadmap as JSON text, byte for byte what Rust and JavaScript write."""
+
+def validate_roadmap(roadmap: _Roadmap) -> RoadmapValidation:
+    """Every cycle, missing item, misplaced child and violated dependency, at once."""
+
+def roadmap_progress(roadmap: _Roadmap, backlog: _Backlog) -> RoadmapProgress:
+    """Progress of every roadmap item and level, rolled up from the backlog."""
+
+def remaining_epics(roadmap: _Roadmap, backlog: _Backlog) -> list[_PlannedEpic]:
+    """The open epics in rank order with their remaining points."""
+
+def feasibility(
+    epics: Sequence[_PlannedEpic],
+    velocity_history: Sequence[float],
+    first_sprint_start: datetime.date | str,
+    sprint_length_days: float = 14.0,
+    wip_limit: float = 1.0,
+    window: float = 3.0,
+) -> Feasibility:
+    """The ranked epics laid into future sprints at the mean velocity of the last
+    ``window`` sprints, ``wip_limit`` at a time; which finish after their target."""
+
+def new_lifecycle(stage: _Stage, date: datetime.date | str) -> _Lifecycle:
+    """A lifecycle that entered ``stage`` on ``date``."""
+
+def advance_lifecycle(
+    lifecycle: _Lifecycle, stage: _Stage, date: datetime.date | str, allow_backward: bool = False
+) -> _Lifecycle:
+    """A new lifecycle moved to ``stage``; backward moves only with ``allow_backward``."""
+
+def sample_roadmap() -> _Roadmap:
+    """The checkout roadmap that matches the sample backlog."""
 
 # ---------------------------------------------------------------- flow
 

@@ -2,10 +2,12 @@
 //! flow, ageing WIP, percentiles and histograms.
 //!
 //! Items and workflows arrive as dicts and lists in their JSON form (timestamps as ISO
-//! strings); the team-level functions take the `Timelines` object `item_timelines`
+//! strings, or `datetime` values in items); the team-level functions take the `Timelines` object `item_timelines`
 //! returns (borrowed, not copied) or its `to_dict()` form.
 
 use pyo3::prelude::*;
+
+mod items;
 
 use crate::dates::date;
 use crate::errors::IntoPy;
@@ -90,7 +92,7 @@ fn item_timelines(
     today: &Bound<'_, PyAny>,
     counting: &str,
 ) -> PyResult<Timelines> {
-    let items: Vec<pmkit::flow::Item> = from_python("items", items)?;
+    let items = items::items(items)?;
     let workflow: pmkit::flow::Workflow = from_python("workflow", workflow)?;
     let today = date("today", today)?;
     let counting = pmkit::flow::Counting::parse("counting", counting).py()?;

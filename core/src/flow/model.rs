@@ -37,6 +37,9 @@ impl Moment {
     /// Reads one of the text forms above; [`Error::Parse`] naming `field` otherwise.
     pub fn parse(field: &str, text: &str) -> Result<Self> {
         let text = text.trim();
+        if let Some(moment) = Self::parse_plain(text) {
+            return Ok(moment);
+        }
         if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
             return Ok(Moment::from_date(date));
         }
@@ -64,6 +67,39 @@ impl Moment {
         ))
     }
 
+    /// The two common forms, `YYYY-MM-DD` and `YYYY-MM-DD[T ]HH:MM:SS`, read digit by
+    /// digit: status histories hold millions of them, and chrono's general parser
+    /// costs several times more. Anything else (or an impossible date) returns `None`
+    /// and goes to the general parser, which reports the error.
+    fn parse_plain(text: &str) -> Option<Self> {
+        let bytes = text.as_bytes();
+        let number = |range: std::ops::Range<usize>| -> Option<u32> {
+            bytes.get(range)?.iter().try_fold(0u32, |total, &byte| {
+                byte.is_ascii_digit()
+                    .then(|| total * 10 + u32::from(byte - b'0'))
+            })
+        };
+        if bytes.len() != 10 && bytes.len() != 19 {
+            return None;
+        }
+        if bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
+            return None;
+        }
+        let year = i32::try_from(number(0..4)?).ok()?;
+        let date = NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)?;
+        if bytes.len() == 10 {
+            return Some(Moment::from_date(date));
+        }
+        let separator_ok = matches!(bytes.get(10), Some(b'T' | b' '))
+            && bytes.get(13) == Some(&b':')
+            && bytes.get(16) == Some(&b':');
+        if !separator_ok {
+            return None;
+        }
+        let time = NaiveTime::from_hms_opt(number(11..13)?, number(14..16)?, number(17..19)?)?;
+        Some(Moment(date.and_time(time)))
+    }
+
     /// The calendar day.
     pub fn date(self) -> NaiveDate {
         self.0.date()
@@ -84,8 +120,18 @@ impl Serialize for Moment {
 
 impl<'de> Deserialize<'de> for Moment {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Moment::parse("moment", &text).map_err(|err| serde::de::Error::custom(err.reason()))
+        // A visitor rather than `String::deserialize`: no copy of each timestamp's text.
+        struct MomentText;
+        impl serde::de::Visitor<'_> for MomentText {
+            type Value = Moment;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an ISO 8601 date or timestamp")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> std::result::Result<Moment, E> {
+                Moment::parse("moment", text).map_err(|err| E::custom(err.reason()))
+            }
+        }
+        deserializer.deserialize_str(MomentText)
     }
 }
 
@@ -173,7 +219,9 @@ pub(crate) struct Board {
     pub backlog: usize,
     pub committed: usize,
     pub done: usize,
-    exact: HashMap<String, usize>,
+    /// (status, column), scanned in order: boards have a few dozen statuses at most,
+    /// where comparing strings beats hashing them.
+    exact: Vec<(String, usize)>,
     folded: HashMap<String, usize>,
 }
 
@@ -188,7 +236,7 @@ impl Board {
                 ),
             ));
         }
-        let mut exact = HashMap::new();
+        let mut exact = Vec::new();
         let mut folded = HashMap::new();
         let mut names = Vec::with_capacity(workflow.columns.len());
         for (index, column) in workflow.columns.iter().enumerate() {
@@ -214,7 +262,7 @@ impl Board {
                         format!("{status:?} is mapped to another column too; a status belongs to one column"),
                     ));
                 }
-                exact.insert(status.clone(), index);
+                exact.push((status.clone(), index));
             }
             names.push(column.name.clone());
         }
@@ -261,9 +309,10 @@ impl Board {
     pub fn column_of(&self, status: &str) -> Option<usize> {
         // The exact lookup spares a lowercase copy for the usual, well-cased status.
         self.exact
-            .get(status)
-            .or_else(|| self.folded.get(&status.to_lowercase()))
-            .copied()
+            .iter()
+            .find(|(name, _)| name == status)
+            .map(|(_, column)| *column)
+            .or_else(|| self.folded.get(&status.to_lowercase()).copied())
     }
 
     /// Columns whose time does not count as blocked time: the backlog side and done.
@@ -340,6 +389,12 @@ mod tests {
         }
         let err = Moment::parse("at", "02/03/2026").unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Parse);
+        // The fast path and chrono agree, and impossible dates still fail.
+        let fast = Moment::parse("at", "2026-03-02 23:59:58").unwrap();
+        assert_eq!(fast.to_string(), "2026-03-02T23:59:58");
+        assert!(Moment::parse("at", "2026-02-30").is_err());
+        assert!(Moment::parse("at", "2026-03-02T24:00:00").is_err());
+        assert!(Moment::parse("at", "2026-03-0xT10:00:00").is_err());
         let json =
             serde_json::to_string(&Moment::parse("at", "2026-03-02T10:00:00+05:00").unwrap());
         assert_eq!(json.unwrap(), "\"2026-03-02T10:00:00\"");

@@ -168,12 +168,30 @@ fn period_ends(period: Period, first: NaiveDate, last: NaiveDate) -> Result<Vec<
         .collect()
 }
 
-/// Index of the period holding `day` in a series whose first period ends on `first_end`.
-fn period_index(period: Period, first_end: NaiveDate, day: NaiveDate) -> Result<Option<usize>> {
-    let offset = (period.end_of(day)? - first_end).num_days();
-    Ok(usize::try_from(offset)
+/// Days since 0001-01-01 (day 1, a Monday): plain integers for the per-item loops,
+/// where date arithmetic would cost more than the counting itself.
+fn day_number(day: NaiveDate) -> i64 {
+    i64::from(day.num_days_from_ce())
+}
+
+/// The date of a [`day_number`]; `None` for a number no date has (the "none" markers).
+fn from_day_number(number: i64) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(number).ok()?)
+}
+
+/// Index of the period holding the day numbered `day` in a series whose first period
+/// ends on the day numbered `first_end`; `None` before the series.
+fn period_index(period: Period, first_end: i64, day: i64) -> Option<usize> {
+    let end = match period {
+        Period::Day => day,
+        Period::Week { closing } => {
+            let weekday = (day - 1).rem_euclid(7);
+            day + (i64::from(closing.num_days_from_monday()) - weekday).rem_euclid(7)
+        }
+    };
+    usize::try_from(end - first_end)
         .ok()
-        .map(|days| days / period.days() as usize))
+        .map(|days| days / period.days() as usize)
 }
 
 /// The result of [`throughput`].
@@ -242,8 +260,9 @@ pub fn throughput(
     let mut values = vec![0.0; ends.len()];
     let mut by_type: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     if let Some(&first_end) = ends.first() {
+        let first_end = day_number(first_end);
         for (item, day) in finished() {
-            let Some(index) = period_index(period, first_end, day)? else {
+            let Some(index) = period_index(period, first_end, day_number(day)) else {
                 continue;
             };
             let Some(slot) = values.get_mut(index) else {
@@ -251,10 +270,12 @@ pub fn throughput(
             };
             let weight = measure.weight(item);
             *slot += weight;
-            let per_type = by_type
-                .entry(item.item_type.clone())
-                .or_insert_with(|| vec![0.0; ends.len()]);
-            if let Some(slot) = per_type.get_mut(index) {
+            // Look up before inserting, so the type name is copied once per type, not per item.
+            if !by_type.contains_key(&item.item_type) {
+                by_type.insert(item.item_type.clone(), vec![0.0; ends.len()]);
+            }
+            let per_type = by_type.get_mut(&item.item_type);
+            if let Some(slot) = per_type.and_then(|values| values.get_mut(index)) {
                 *slot += weight;
             }
         }
@@ -301,34 +322,51 @@ pub struct CumulativeFlow {
 pub fn cumulative_flow(timelines: &Timelines, measure: Measure) -> Result<CumulativeFlow> {
     timelines.check()?;
     let columns = timelines.columns.len();
-    let all_dates = || {
-        timelines
-            .items
-            .iter()
-            .flat_map(|item| item.entered.iter().flatten().map(|moment| moment.date()))
-    };
-    let (Some(first), Some(last)) = (all_dates().min(), all_dates().max()) else {
+    // One pass over the items (each a separate allocation, so the slow part) gathers
+    // every item's reached day per column, right to left so that a skipped column takes
+    // the next reached column's day; the counting then runs on this flat array.
+    const NOT_REACHED: i64 = i64::MIN;
+    let mut reached_days = Vec::with_capacity(timelines.items.len() * columns);
+    let (mut first, mut last) = (i64::MAX, i64::MIN);
+    for item in &timelines.items {
+        let start = reached_days.len();
+        reached_days.resize(start + columns, NOT_REACHED);
+        let mut reached = NOT_REACHED;
+        for (column, entry) in item.entered.iter().enumerate().rev() {
+            if let Some(moment) = entry {
+                reached = day_number(moment.date());
+                first = first.min(reached);
+                last = last.max(reached);
+            }
+            if let Some(slot) = reached_days.get_mut(start + column) {
+                *slot = reached;
+            }
+        }
+    }
+    let (Some(first_day), Some(last_day)) = (from_day_number(first), from_day_number(last)) else {
         return Ok(CumulativeFlow {
             dates: Vec::new(),
             columns: timelines.columns.clone(),
             counts: vec![Vec::new(); columns],
         });
     };
-    let dates = period_ends(Period::Day, first, last)?;
+    let dates = period_ends(Period::Day, first_day, last_day)?;
     let mut counts = vec![vec![0.0; dates.len()]; columns];
-    for item in &timelines.items {
+    for (item, days) in timelines
+        .items
+        .iter()
+        .zip(reached_days.chunks_exact(columns.max(1)))
+    {
         let weight = measure.weight(item);
-        // Right to left, so a skipped column takes the next reached column's date.
-        let mut reached: Option<NaiveDate> = None;
-        for (column, entry) in item.entered.iter().enumerate().rev() {
-            if let Some(moment) = entry {
-                reached = Some(moment.date());
+        for (row, &day) in counts.iter_mut().zip(days) {
+            if day == NOT_REACHED {
+                continue;
             }
-            if let Some(day) = reached {
-                let index = (day - first).num_days() as usize;
-                if let Some(slot) = counts.get_mut(column).and_then(|row| row.get_mut(index)) {
-                    *slot += weight;
-                }
+            if let Some(slot) = usize::try_from(day - first)
+                .ok()
+                .and_then(|index| row.get_mut(index))
+            {
+                *slot += weight;
             }
         }
     }

@@ -119,7 +119,10 @@ impl Timelines {
                     format!("has {} entries for {columns} columns", item.entered.len()),
                 ));
             }
-            input::non_negative(&format!("timelines.items[{index}].points"), item.points)?;
+            // Checked before naming the field: this runs on every item of every call.
+            if !(item.points.is_finite() && item.points >= 0.0) {
+                input::non_negative(&format!("timelines.items[{index}].points"), item.points)?;
+            }
         }
         Ok(())
     }

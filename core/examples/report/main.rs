@@ -6,6 +6,8 @@
 //! Without a path it uses the bundled `sample_product.json`; a file must have the
 //! same shape (a [`ProductSnapshot`] in JSON).
 
+mod delivery;
+
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -24,6 +26,7 @@ macro_rules! outln {
         let _ = writeln!($out, $($arg)*);
     };
 }
+pub(crate) use outln;
 
 fn main() -> ExitCode {
     match run() {
@@ -53,6 +56,8 @@ fn run() -> Result<(), String> {
     print_worked_example(&mut out);
     print_kpis(&mut out, &card);
     print_backlog(&mut out).map_err(|err| format!("sample backlog: {err}"))?;
+    delivery::print_sprint(&mut out).map_err(|err| format!("sample sprint: {err}"))?;
+    delivery::print_roadmap(&mut out).map_err(|err| format!("sample roadmap: {err}"))?;
     // One write, and a closed pipe (`make demo | head`) is not an error.
     match std::io::stdout().write_all(out.as_bytes()) {
         Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(err.to_string()),
@@ -262,7 +267,7 @@ fn print_reading(out: &mut String, reading: &KpiReading, currency: &str) {
     }
 }
 
-fn heading(out: &mut String, title: &str) {
+pub(crate) fn heading(out: &mut String, title: &str) {
     outln!(out, "\n{title}");
     outln!(out, "{}", "─".repeat(title.chars().count()));
 }

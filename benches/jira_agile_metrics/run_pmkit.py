@@ -1,0 +1,80 @@
+"""Run pmkit on a data set in its JSON form; print results shaped like run_jam.py's.
+
+Runs in pmkit's environment (`make python` builds it into .venv).
+
+    python run_pmkit.py DATA.json [--forecast-from jam.json] [--forecast-trials N] > pmkit.json
+
+--forecast-from takes the daily history and start date jira-agile-metrics derived
+(run_jam.py's "forecast" section), so both forecasts replay the same history.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+import pmkit
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data")
+    parser.add_argument("--forecast-from")
+    parser.add_argument("--forecast-trials", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    with open(args.data, encoding="utf-8") as handle:
+        data = json.load(handle)
+    seconds = {}
+
+    started = time.perf_counter()
+    timelines = pmkit.item_timelines(data["items"], data["workflow"], data["today"])
+    seconds["cycle_times"] = time.perf_counter() - started
+    started = time.perf_counter()
+    cfd = pmkit.cumulative_flow(timelines)
+    seconds["cfd"] = time.perf_counter() - started
+    started = time.perf_counter()
+    weekly = pmkit.throughput(timelines, period=data.get("frequency", "1W-MON"))
+    seconds["throughput"] = time.perf_counter() - started
+    net_flow = pmkit.net_flow(timelines, period=data.get("frequency", "1W-MON"))
+    cycle_times = pmkit.durations(timelines)
+    items = timelines.items
+    out = {
+        "cycle_times": [item["cycle_time"] for item in items],
+        "blocked_days": [item["blocked_days"] for item in items],
+        "entered": [[entry[:10] if entry else None for entry in column] for column in zip(*(i["entered"] for i in items))],
+        "percentiles": [p.value for p in pmkit.percentiles(cycle_times, data.get("quantiles"))],
+        "histogram": pmkit.histogram(cycle_times),
+        "throughput": {"ends": weekly.ends, "values": weekly.values},
+        "cfd": {"dates": cfd.dates, "counts": cfd.counts},
+        "wip": pmkit.wip(timelines).values,
+        "net_flow": {"ends": net_flow.ends, "arrivals": net_flow.arrivals, "departures": net_flow.departures},
+        "ageing_wip": [{"key": i.key, "column": i.column, "age_days": i.age_days} for i in pmkit.ageing_wip(timelines)],
+        "unmapped_statuses": timelines.unmapped_statuses,
+    }
+    if args.forecast_from:
+        with open(args.forecast_from, encoding="utf-8") as handle:
+            jam = json.load(handle)["forecast"]
+        started = time.perf_counter()
+        forecast = pmkit.forecast_when(
+            jam["remaining"],
+            jam["history"],
+            trials=args.forecast_trials,
+            seed=args.seed,
+            levels=jam["levels"],
+            start=jam["start"],
+        )
+        seconds["forecast"] = time.perf_counter() - started
+        out["forecast"] = {
+            "trials": args.forecast_trials,
+            "dates": [p["date"] for p in forecast.percentiles],
+            "periods": [p["periods"] for p in forecast.percentiles],
+        }
+    out["seconds"] = seconds
+    json.dump(out, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

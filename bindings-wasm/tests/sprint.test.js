@@ -1,0 +1,58 @@
+// Sprints (pmkit::sprint) from JavaScript: what the vectors cannot express (Date
+// objects, omitted optional arguments, error objects, immutability, JSON round trips).
+'use strict';
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const pmkit = require('../pkg');
+
+function throwsPmkit(fn, kind, field) {
+  assert.throws(fn, (err) => {
+    assert.ok(err instanceof Error, 'not an Error');
+    assert.equal(err.name, 'PmkitError');
+    assert.equal(err.kind, kind);
+    assert.equal(err.field, field);
+    return true;
+  });
+}
+
+test('the hand-computed sprint', () => {
+  const report = pmkit.sprintReport(pmkit.sampleSprint());
+  assert.equal(report.count_by, 'points');
+  assert.deepEqual(report.ideal, [16, 14, 12, 10, 8, 8, 8, 6, 6, 4, 2, 0]);
+  assert.deepEqual(report.remaining, [18, 15, 18, 16, 16, 16, 16, 19, 19, 16, 11, 8]);
+  assert.deepEqual(report.scope, [18, 18, 21, 21, 21, 21, 21, 24, 24, 21, 21, 21]);
+  assert.deepEqual(report.completed, { items: 4, points: 13 });
+  assert.deepEqual(report.carry_over, [{ id: 'C', points: 8, committed: true }]);
+  assert.equal(report.say_do_ratio, 10 / 18);
+  assert.equal(pmkit.sprintReport(pmkit.sampleSprint(), 'items').remaining.at(-1), 1);
+});
+
+test('Date objects by their UTC day, optional arguments omitted', () => {
+  const sprint = pmkit.newSprint('S-1', 'Sprint 1', new Date(Date.UTC(2026, 2, 2)), '2026-03-13');
+  assert.equal(sprint.start, '2026-03-02');
+  assert.equal(sprint.state, 'planned');
+  assert.deepEqual(sprint.team, []);
+  assert.equal(pmkit.workingDays('2026-03-02', '2026-03-08').length, 5);
+  const history = pmkit.sampleSprintHistory();
+  assert.deepEqual(pmkit.velocity(history), pmkit.velocity(history, 3));
+  assert.equal(pmkit.velocity(history).points.trend, -5.5);
+  assert.ok(Math.abs(pmkit.planCapacity(history, 36).points - (36 * 57) / 112) < 1e-12);
+});
+
+test('errors are PmkitError objects naming the field', () => {
+  throwsPmkit(() => pmkit.newSprint('S-1', 'S', '2026-03-02', '2026-04-02'), 'out_of_range', 'end');
+  throwsPmkit(() => pmkit.workingDays(new Date(NaN), '2026-03-08'), 'invalid_input', 'start');
+  const log = pmkit.sampleSprint();
+  log.events[1].points = null;
+  throwsPmkit(() => pmkit.sprintReport(log), 'invalid_input', 'log.events[1].points');
+  throwsPmkit(() => pmkit.sprintCapacity(log.sprint, [{ name: 'a', focus: 1 }]), 'invalid_input', 'members');
+});
+
+test('JSON round trip leaves the argument untouched', () => {
+  const log = pmkit.sampleSprint();
+  const before = structuredClone(log);
+  const text = pmkit.sprintLogToJson(log);
+  assert.deepEqual(pmkit.sprintLogFromJson(text), log);
+  assert.deepEqual(log, before);
+});
