@@ -954,6 +954,193 @@ def sample_backlog() -> _Backlog:
 
 # ---------------------------------------------------------------- analytics
 
+# A column: a numpy array (int64/uint64/datetime64 borrowed without a copy), a pandas or
+# polars Series, or a list. User ids and event names may also be strings.
+_Column = Any
+_TimeUnit = Literal["days", "seconds", "milliseconds", "microseconds", "nanoseconds", "D", "s", "ms", "us", "ns"]
+_Cohorts = Literal["first_time", "recurring"]
+_RetentionKind = Literal["on", "on_or_after"]
+
+class _RetentionOptions(TypedDict):
+    period: str
+    cohorts: _Cohorts
+    kind: _RetentionKind
+    start_event: int | None
+    return_event: int | None
+
+@final
+class ActiveUsers:
+    """The result of :func:`active_users` (dates as ISO strings)."""
+
+    @property
+    def days(self) -> list[str]: ...
+    @property
+    def dau(self) -> list[int]:
+        """Distinct users active each day."""
+    @property
+    def wau(self) -> list[int]:
+        """Distinct users active in the 7 days ending each day (rolling)."""
+    @property
+    def mau(self) -> list[int]:
+        """Distinct users active in the 30 days ending each day (rolling)."""
+    @property
+    def stickiness(self) -> list[float | None]:
+        """DAU / MAU per day; ``None`` where MAU is 0."""
+    @property
+    def week(self) -> str: ...
+    @property
+    def weeks(self) -> list[str]: ...
+    @property
+    def weekly(self) -> list[int]: ...
+    @property
+    def months(self) -> list[str]: ...
+    @property
+    def monthly(self) -> list[int]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Retention:
+    """The result of :func:`retention`: the cohort matrix (``None`` = a cell after the last day)."""
+
+    @property
+    def options(self) -> _RetentionOptions: ...
+    @property
+    def cohort_starts(self) -> list[str]: ...
+    @property
+    def cohort_sizes(self) -> list[int]: ...
+    @property
+    def counts(self) -> list[list[int | None]]: ...
+    @property
+    def rates(self) -> list[list[float | None]]: ...
+    @property
+    def average(self) -> list[float | None]:
+        """The weighted-average row over cohorts whose period ``k`` is complete."""
+    @property
+    def average_returned(self) -> list[int]: ...
+    @property
+    def average_cohort_users(self) -> list[int]: ...
+    @property
+    def last_day(self) -> str: ...
+    @property
+    def last_period_complete(self) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Counts:
+    """Partial counts of one metric for a shard of users; they add up across shards
+    partitioned by user. Picklable (through its dict form)."""
+
+    def __new__(cls, value: Mapping[str, Any]) -> Counts: ...
+    @property
+    def metric(self) -> str:
+        """The metric: ``"active_users"``, ``"retention"``, ..."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def merge(self, other: Counts | Mapping[str, Any]) -> Counts:
+        """These counts plus another shard's (disjoint users)."""
+    def finish(self) -> Any:
+        """The metric these counts describe (``ActiveUsers``, ``Retention``, ...)."""
+
+@final
+class EncodedIds:
+    """The result of :func:`encode_ids`."""
+
+    @property
+    def codes(self) -> list[int]: ...
+    @property
+    def ids(self) -> list[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class SampleEvents:
+    """The result of :func:`sample_events`: an event log as columns."""
+
+    @property
+    def user_ids(self) -> list[int]: ...
+    @property
+    def times(self) -> list[int]:
+        """Seconds since the epoch (UTC)."""
+    @property
+    def events(self) -> list[int]: ...
+    @property
+    def event_names(self) -> list[str]: ...
+    @property
+    def unit(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def active_users(
+    user_ids: _Column,
+    times: _Column,
+    unit: _TimeUnit | None = None,
+    utc_offset_minutes: float = 0.0,
+    week: str = "week",
+) -> ActiveUsers:
+    """DAU, rolling WAU (7 days) and MAU (30 days) per day, DAU/MAU stickiness, and
+    distinct users per calendar ``week`` (ISO by default) and month.
+
+    ``times`` are seconds since the epoch unless ``unit`` says otherwise; datetime64
+    columns carry their own unit. Calendar days are UTC, or local to a fixed
+    ``utc_offset_minutes``. Raises ``UndefinedMetricError`` for an empty log,
+    ``InvalidInputError`` for a negative or fractional id (``user_ids[i]``),
+    ``OutOfRangeError`` for a time outside 1970..=9999 (``times[i]``).
+    """
+
+def active_user_counts(
+    user_ids: _Column,
+    times: _Column,
+    unit: _TimeUnit | None = None,
+    utc_offset_minutes: float = 0.0,
+    week: str = "week",
+) -> Counts:
+    """Partial counts of :func:`active_users` for a shard of users (empty shards allowed)."""
+
+def retention(
+    user_ids: _Column,
+    times: _Column,
+    period: str = "week",
+    cohorts: _Cohorts = "first_time",
+    kind: _RetentionKind = "on",
+    events: _Column | None = None,
+    start_event: int | str | None = None,
+    return_event: int | str | None = None,
+    unit: _TimeUnit | None = None,
+    utc_offset_minutes: float = 0.0,
+) -> Retention:
+    """The retention matrix: cohorts by calendar ``period`` ("day", "week",
+    "week_<weekday>", "month") of first activity ("first_time") or of every activity
+    ("recurring"), and the distinct users of each returning in period ``k`` ("on") or in
+    ``k`` or later ("on_or_after"), as counts and rates, with the weighted-average row.
+
+    ``start_event`` / ``return_event`` restrict cohorts and returns to an event code
+    (or name, when ``events`` holds names). Cells after the log's last day are ``None``.
+    """
+
+def retention_counts(
+    user_ids: _Column,
+    times: _Column,
+    period: str = "week",
+    cohorts: _Cohorts = "first_time",
+    kind: _RetentionKind = "on",
+    events: _Column | None = None,
+    start_event: int | str | None = None,
+    return_event: int | str | None = None,
+    unit: _TimeUnit | None = None,
+    utc_offset_minutes: float = 0.0,
+) -> Counts:
+    """Partial counts of :func:`retention` for a shard of users (empty shards allowed)."""
+
+def merge_counts(parts: Sequence[Counts | Mapping[str, Any]]) -> Counts:
+    """The sum of partial counts from shards partitioned by user (each user in one shard)."""
+
+def finish_counts(counts: Counts | Mapping[str, Any]) -> Any:
+    """The metric that (merged) partial counts describe."""
+
+def encode_ids(values: Sequence[str], known: Sequence[str] | None = None) -> EncodedIds:
+    """Dense integer codes for text ids, in order of first appearance, continuing
+    ``known`` (the ``ids`` of an earlier call) so codes stay the same across batches."""
+
+def sample_events() -> SampleEvents:
+    """A small, deterministic event log: 120 users over eight ISO weeks of 2026."""
+
 # ---------------------------------------------------------------- sprint
 
 _SprintState = Literal["planned", "active", "closed"]

@@ -1,7 +1,17 @@
-//! `pmkit::analytics` for Python.
+//! `pmkit::analytics` for Python: product analytics over event logs given as numpy
+//! arrays, pandas or polars Series, or lists. Columns are borrowed read-only (zero-copy
+//! for int64, uint64 and datetime64) and the GIL is released while the core counts.
 
 use pyo3::prelude::*;
 
-pub fn register(_m: &Bound<'_, PyModule>) -> PyResult<()> {
+mod columns;
+mod counts;
+mod ids;
+mod metrics;
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    counts::register(m)?;
+    ids::register(m)?;
+    metrics::register(m)?;
     Ok(())
 }

@@ -7,6 +7,7 @@
 //! same shape (a [`ProductSnapshot`] in JSON).
 
 mod delivery;
+mod flow;
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -58,6 +59,7 @@ fn run() -> Result<(), String> {
     print_backlog(&mut out).map_err(|err| format!("sample backlog: {err}"))?;
     delivery::print_sprint(&mut out).map_err(|err| format!("sample sprint: {err}"))?;
     delivery::print_roadmap(&mut out).map_err(|err| format!("sample roadmap: {err}"))?;
+    flow::print_flow(&mut out).map_err(|err| format!("sample board: {err}"))?;
     // One write, and a closed pipe (`make demo | head`) is not an error.
     match std::io::stdout().write_all(out.as_bytes()) {
         Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(err.to_string()),

@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::calendar::{MAX_DAY, MIN_DAY};
+use super::calendar::{PeriodTable, MAX_DAY, MIN_DAY};
 use super::columns::{bad_value, EventLog, EventValue, TimeUnit, TimeValue, UserIdValue};
 use crate::{Error, Result};
 
@@ -188,6 +188,7 @@ pub(crate) fn prepare<'a, U: UserIdValue, T: TimeValue, E: EventValue>(
     }))
 }
 
+#[allow(dead_code)] // the funnel accessors land with the funnel module
 impl<'a, U: UserIdValue, T: TimeValue, E: EventValue> Prepared<'a, U, T, E> {
     /// Days from the first to the last day of the log, both included.
     pub fn span_days(&self) -> usize {
@@ -296,30 +297,128 @@ impl Activity {
         prepared: &Prepared<'_, U, T, E>,
         code: Option<u32>,
     ) -> Activity {
+        Activity::build_with(prepared, code, prepared.span_days(), |day| day)
+    }
+
+    /// Like [`Activity::build`], but recording each user's distinct *periods* of
+    /// `table` instead of days: what retention needs, in a fraction of the memory.
+    pub fn build_periods<U: UserIdValue, T: TimeValue, E: EventValue>(
+        prepared: &Prepared<'_, U, T, E>,
+        code: Option<u32>,
+        table: &PeriodTable,
+    ) -> Activity {
+        Activity::build_with(prepared, code, table.count(), |day| table.of(day) as u32)
+    }
+
+    /// Records `slot(day)` (in `0..span`) for every row with `code`.
+    fn build_with<U: UserIdValue, T: TimeValue, E: EventValue>(
+        prepared: &Prepared<'_, U, T, E>,
+        code: Option<u32>,
+        span: usize,
+        slot: impl Fn(u32) -> u32 + Copy,
+    ) -> Activity {
         let users = prepared.users;
-        let words = prepared.span_days().div_ceil(64);
+        let words = span.div_ceil(64);
         let bitmap_bytes = users.saturating_mul(words).saturating_mul(8);
         let budget = prepared.log.len().saturating_mul(8).max(1 << 20);
         let store = if bitmap_bytes <= budget {
-            let mut bits = vec![0u64; users * words];
-            prepared.for_each_row(|row, user, day| {
-                if prepared.row_has(row, code) {
-                    let at = user as usize * words + (day / 64) as usize;
-                    if let Some(word) = bits.get_mut(at) {
-                        *word |= 1u64 << (day % 64);
-                    }
-                }
-            });
-            Store::Bitmaps { words, bits }
+            Store::Bitmaps {
+                words,
+                bits: Activity::bitmaps(prepared, code, words, span, slot),
+            }
         } else {
-            Activity::lists(prepared, code)
+            Activity::lists(prepared, code, slot)
         };
         Activity { users, store }
+    }
+
+    /// The per-user day bitmaps of the rows with `code`.
+    ///
+    /// Setting one bit per row at a random user is a cache miss per row once the
+    /// bitmaps outgrow the CPU caches (24 MB for a million users over half a year), so
+    /// rows are first bucketed by user range — one sequential write per row into about
+    /// a hundred streams — and each bucket then sets its bits in a slice of bitmaps
+    /// that fits in the L2 cache. Two cheap passes beat one slow one by about 4×.
+    fn bitmaps<U: UserIdValue, T: TimeValue, E: EventValue>(
+        prepared: &Prepared<'_, U, T, E>,
+        code: Option<u32>,
+        words: usize,
+        span: usize,
+        slot: impl Fn(u32) -> u32 + Copy,
+    ) -> Vec<u64> {
+        let users = prepared.users;
+        let mut bits = vec![0u64; users * words];
+        let set = |bits: &mut [u64], user: usize, day: u32| {
+            if let Some(word) = bits.get_mut(user * words + (day / 64) as usize) {
+                *word |= 1u64 << (day % 64);
+            }
+        };
+        // Users per bucket: a power of two whose bitmaps take about 256 KiB, and small
+        // enough that (user in bucket, day) packs into 32 bits.
+        const BUCKET_BYTES: usize = 256 << 10;
+        let day_bits = usize::BITS - span.leading_zeros();
+        let by_cache = (BUCKET_BYTES / (words * 8).max(1)).max(1).ilog2();
+        let shift = by_cache.min(32u32.saturating_sub(day_bits));
+        if users <= (1 << shift) || shift == 0 {
+            prepared.for_each_row(|row, user, day| {
+                if prepared.row_has(row, code) {
+                    set(&mut bits, user as usize, slot(day));
+                }
+            });
+            return bits;
+        }
+        let buckets = (users >> shift) + 1;
+        let mut starts = vec![0usize; buckets + 1];
+        prepared.for_each_row(|row, user, _| {
+            if prepared.row_has(row, code) {
+                if let Some(count) = starts.get_mut((user >> shift) as usize + 1) {
+                    *count += 1;
+                }
+            }
+        });
+        for bucket in 0..buckets {
+            starts[bucket + 1] += starts[bucket];
+        }
+        let mut packed = vec![0u32; starts[buckets]];
+        let mut next = starts.clone();
+        let local_mask = (1u32 << shift) - 1;
+        let slot_of = slot;
+        prepared.for_each_row(|row, user, day| {
+            if prepared.row_has(row, code) {
+                if let Some(at) = next.get_mut((user >> shift) as usize) {
+                    if let Some(slot) = packed.get_mut(*at) {
+                        *slot = ((user & local_mask) << day_bits) | slot_of(day);
+                    }
+                    *at += 1;
+                }
+            }
+        });
+        let day_mask = if day_bits >= 32 {
+            u32::MAX
+        } else {
+            (1u32 << day_bits) - 1
+        };
+        for bucket in 0..buckets {
+            let base = bucket << shift;
+            let entries = packed
+                .get(starts[bucket]..starts[bucket + 1])
+                .unwrap_or(&[]);
+            for &entry in entries {
+                let local = if day_bits >= 32 {
+                    0
+                } else {
+                    (entry >> day_bits) as usize
+                };
+                set(&mut bits, base + local, entry & day_mask);
+            }
+        }
+        bits
     }
 
     fn lists<U: UserIdValue, T: TimeValue, E: EventValue>(
         prepared: &Prepared<'_, U, T, E>,
         code: Option<u32>,
+        slot_of: impl Fn(u32) -> u32 + Copy,
     ) -> Store {
         let users = prepared.users;
         let mut offsets = vec![0usize; users + 1];
@@ -339,7 +438,7 @@ impl Activity {
             if prepared.row_has(row, code) {
                 if let Some(at) = next.get_mut(user as usize) {
                     if let Some(slot) = days.get_mut(*at) {
-                        *slot = day;
+                        *slot = slot_of(day);
                     }
                     *at += 1;
                 }
@@ -447,7 +546,7 @@ mod tests {
         let bitmaps = Activity::build(&prepared, None);
         let lists = Activity {
             users: prepared.users,
-            store: Activity::lists(&prepared, None),
+            store: Activity::lists(&prepared, None, |day| day),
         };
         let expected = vec![(0, vec![0, 2]), (1, vec![1]), (2, vec![0, 4])];
         assert_eq!(collect(&bitmaps), expected);
@@ -498,7 +597,7 @@ mod tests {
         let prepared = prepare(&log, false).unwrap().unwrap();
         let lists = Activity {
             users: prepared.users,
-            store: Activity::lists(&prepared, None),
+            store: Activity::lists(&prepared, None, |day| day),
         };
         assert_eq!(
             collect(&lists),

@@ -270,6 +270,34 @@ pub(crate) fn bad_value(column: &str, index: usize, value: impl Display, why: &s
     }
 }
 
+/// One whole number given as a float (a parameter such as `utc_offset_minutes`, as
+/// Python and JavaScript pass it); [`Error::InvalidInput`] naming `field` otherwise.
+pub fn whole_number(field: &str, value: f64) -> Result<i64> {
+    whole_float(value).map_err(|why| {
+        let err = bad_value(field, 0, value, why);
+        Error::invalid(field, err.reason().to_owned())
+    })
+}
+
+/// A column of floats (how JSON and JavaScript pass numbers) as whole numbers, each
+/// checked: not NaN, no fraction, within ±2^53. Errors name `column[i]`
+/// ([`Error::InvalidInput`], or [`Error::OutOfRange`] beyond 2^53).
+///
+/// ```
+/// assert_eq!(pmkit::analytics::whole_numbers("times", &[3.0, -2.0])?, [3, -2]);
+/// assert_eq!(pmkit::analytics::whole_numbers("times", &[1.5]).unwrap_err().field(), "times[0]");
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+pub fn whole_numbers(column: &str, values: &[f64]) -> Result<Vec<i64>> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(index, &value)| {
+            whole_float(value).map_err(|why| bad_value(column, index, value, why))
+        })
+        .collect()
+}
+
 /// The widest fixed UTC offset accepted: ±18 hours, the ISO 8601 limit.
 pub const MAX_UTC_OFFSET_MINUTES: i64 = 18 * 60;
 

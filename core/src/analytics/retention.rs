@@ -141,17 +141,6 @@ pub struct Retention {
     pub last_period_complete: bool,
 }
 
-/// Marks every distinct period of `days` (sorted) in `out`, in order.
-fn distinct_periods(table: &PeriodTable, days: &[u32], out: &mut Vec<usize>) {
-    out.clear();
-    for &day in days {
-        let period = table.of(day);
-        if out.last() != Some(&period) {
-            out.push(period);
-        }
-    }
-}
-
 /// Partial counts of [`retention`] for a shard of users (see [`RetentionCounts`]).
 ///
 /// **Errors**: as [`retention`], except that an empty log gives empty counts.
@@ -178,27 +167,23 @@ pub fn retention_counts<U: UserIdValue, T: TimeValue, E: EventValue>(
     let period = options.period;
     let table = PeriodTable::new(period, prepared.first_day, prepared.last_day);
     let periods = table.count();
-    let start_activity = Activity::build(&prepared, options.start_event);
+    let start_activity = Activity::build_periods(&prepared, options.start_event, &table);
     let own_returns = (options.return_event != options.start_event)
-        .then(|| Activity::build(&prepared, options.return_event));
+        .then(|| Activity::build_periods(&prepared, options.return_event, &table));
     let return_activity = own_returns.as_ref().unwrap_or(&start_activity);
 
     let mut sizes = vec![0u64; periods];
     // Row c has one cell per period from c to the last; "on or after" rows are
     // difference arrays until the end (one more cell).
     let mut rows: Vec<Vec<i64>> = (0..periods).map(|c| vec![0i64; periods - c + 1]).collect();
-    let (mut cohort_periods, mut return_periods) = (Vec::new(), Vec::new());
+    // The activities hold each user's distinct periods (relative to the first).
     start_activity.for_each_user_with(return_activity, |_, started, returned| {
-        if started.is_empty() {
-            return;
-        }
-        distinct_periods(&table, started, &mut cohort_periods);
-        distinct_periods(&table, returned, &mut return_periods);
-        let cohorts: &[usize] = match options.cohorts {
-            Cohorts::FirstTime => &cohort_periods[..1],
-            Cohorts::Recurring => &cohort_periods,
+        let cohorts: &[u32] = match options.cohorts {
+            Cohorts::FirstTime => started.get(..1).unwrap_or(&[]),
+            Cohorts::Recurring => started,
         };
         for &cohort in cohorts {
+            let cohort = cohort as usize;
             if let Some(size) = sizes.get_mut(cohort) {
                 *size += 1;
             }
@@ -207,18 +192,18 @@ pub fn retention_counts<U: UserIdValue, T: TimeValue, E: EventValue>(
             };
             match options.kind {
                 RetentionKind::On => {
-                    for &period in return_periods.iter().filter(|&&p| p >= cohort) {
-                        if let Some(cell) = row.get_mut(period - cohort) {
+                    for &period in returned.iter().filter(|&&p| p as usize >= cohort) {
+                        if let Some(cell) = row.get_mut(period as usize - cohort) {
                             *cell += 1;
                         }
                     }
                 }
                 RetentionKind::OnOrAfter => {
-                    if let Some(&latest) = return_periods.last().filter(|&&p| p >= cohort) {
+                    if let Some(&latest) = returned.last().filter(|&&p| p as usize >= cohort) {
                         if let Some(cell) = row.first_mut() {
                             *cell += 1;
                         }
-                        if let Some(cell) = row.get_mut(latest - cohort + 1) {
+                        if let Some(cell) = row.get_mut(latest as usize - cohort + 1) {
                             *cell -= 1;
                         }
                     }
@@ -328,9 +313,10 @@ impl RetentionCounts {
             (Vec::new(), Vec::new(), Vec::new());
         for k in 0..periods {
             let (mut returned, mut users) = (0u64, 0u64);
-            for c in (0..complete_periods).take_while(|c| c + k < complete_periods) {
-                returned += counts[c][k].unwrap_or(0);
-                users += sizes[c];
+            let eligible = complete_periods.saturating_sub(k);
+            for (row, &size) in counts.iter().zip(&sizes).take(eligible) {
+                returned += row.get(k).copied().flatten().unwrap_or(0);
+                users += size;
             }
             average.push((users > 0).then(|| returned as f64 / users as f64));
             average_returned.push(returned);

@@ -558,3 +558,110 @@ pub fn ageing_wip(timelines: &Timelines) -> Result<Vec<AgeingItem>> {
     }
     Ok(open)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::{item_timelines, sample_workflow, Item, Moment, Transition};
+    use crate::ErrorKind;
+
+    fn day(text: &str) -> NaiveDate {
+        crate::input::date("day", text).unwrap()
+    }
+
+    fn finished(key: &str, start: &str, end: &str) -> Item {
+        let at = |text: &str| Moment::parse("at", text).unwrap();
+        let to = |when: &str, from: &str, to: &str| Transition {
+            at: at(when),
+            from: Some(from.into()),
+            to: to.into(),
+        };
+        Item {
+            key: key.into(),
+            item_type: "story".into(),
+            points: 2.0,
+            created: at("2026-03-01"),
+            status: None,
+            transitions: vec![
+                to(start, "To Do", "In Progress"),
+                to(end, "In Progress", "Done"),
+            ],
+            blocked: vec![],
+        }
+    }
+
+    fn timelines(items: &[Item]) -> Timelines {
+        item_timelines(
+            items,
+            &sample_workflow(),
+            day("2026-03-31"),
+            Counting::Elapsed,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn weeks_close_on_the_chosen_day() {
+        // 2026-03-03 is a Tuesday: the week closing on Monday ends on 2026-03-09,
+        // the ISO week on Sunday 2026-03-08; a Monday closes its own week.
+        let monday = Period::parse("period", "week_monday").unwrap();
+        assert_eq!(monday.end_of(day("2026-03-03")).unwrap(), day("2026-03-09"));
+        assert_eq!(monday.end_of(day("2026-03-09")).unwrap(), day("2026-03-09"));
+        let iso = Period::parse("period", "W").unwrap();
+        assert_eq!(iso.end_of(day("2026-03-03")).unwrap(), day("2026-03-08"));
+        assert_eq!(Period::parse("period", "1W-MON").unwrap(), monday);
+        assert_eq!(monday.to_string(), "week_monday");
+        assert_eq!(
+            Period::parse("period", "month").unwrap_err().kind(),
+            ErrorKind::Parse
+        );
+    }
+
+    #[test]
+    fn empty_weeks_count_zero_and_ranges_cut() {
+        // Finishes on Tue 3 March and Wed 18 March: three ISO weeks, the middle one empty.
+        let t = timelines(&[
+            finished("A", "2026-03-02", "2026-03-03"),
+            finished("B", "2026-03-10", "2026-03-18"),
+        ]);
+        let weekly = throughput(
+            &t,
+            Period::Week {
+                closing: Weekday::Sun,
+            },
+            Measure::Points,
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            weekly.ends,
+            vec![day("2026-03-08"), day("2026-03-15"), day("2026-03-22")]
+        );
+        assert_eq!(weekly.values, vec![2.0, 0.0, 2.0]);
+        let cut = throughput(
+            &t,
+            Period::Day,
+            Measure::Items,
+            Some(day("2026-03-10")),
+            None,
+        )
+        .unwrap();
+        assert_eq!(cut.values.len(), 9);
+        assert_eq!(cut.values.iter().sum::<f64>(), 1.0);
+    }
+
+    #[test]
+    fn no_items_give_empty_series() {
+        let t = timelines(&[]);
+        assert!(throughput(&t, Period::Day, Measure::Items, None, None)
+            .unwrap()
+            .ends
+            .is_empty());
+        assert!(net_flow(&t, Period::Day, Measure::Items)
+            .unwrap()
+            .net
+            .is_empty());
+        assert!(ageing_wip(&t).unwrap().is_empty());
+    }
+}
