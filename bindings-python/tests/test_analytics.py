@@ -177,3 +177,75 @@ def test_active_users_equal_pandas() -> None:
     assert active.wau == wau
     monthly = pairs.assign(month=pd.to_datetime(pairs.day, unit="D").dt.to_period("M")).groupby("month")["user"].nunique()
     assert active.monthly == monthly.tolist()
+
+
+def test_stickiness_histogram_equals_pandas() -> None:
+    frame = random_log(5)
+    histogram = pmkit.stickiness_histogram(frame.user, frame.ts)
+    day = frame.ts // 86_400
+    pairs = pd.DataFrame({"user": frame.user, "day": day}).drop_duplicates()
+    pairs["week"] = (pairs.day + 3) // 7
+    days_per_user = pairs.groupby(["week", "user"]).size()
+    expected = days_per_user.groupby(level="week").value_counts().sort_index()
+    first_week = int(pairs.week.min())
+    for (week, k), n in expected.items():
+        assert histogram.users[week - first_week][k - 1] == n
+    assert histogram.active == pairs.groupby("week")["user"].nunique().tolist()
+
+
+def test_activity_churn_equals_pandas() -> None:
+    frame = random_log(3)
+    churn = pmkit.activity_churn(frame.user, frame.ts, period="week", inactive_days=14)
+    day = frame.ts // 86_400
+    pairs = pd.DataFrame({"user": frame.user, "day": day}).drop_duplicates().sort_values(["user", "day"])
+    pairs["week"] = (pairs.day + 3) // 7
+    weekly = pairs.groupby(["user", "week"]).day.max().reset_index()
+    # A user's next active day after a week: the first day of their next active week.
+    firsts = pairs.groupby(["user", "week"]).day.min().reset_index()
+    weekly["next_day"] = firsts.groupby("user").day.shift(-1).values
+    weekly["end"] = weekly.week * 7 - 3 + 6
+    weekly["churned"] = weekly.next_day.isna() | (weekly.next_day > weekly.end + 14)
+    last_day = int(day.max())
+    first_week = int(pairs.week.min())
+    for week, group in weekly.groupby("week"):
+        index = week - first_week
+        assert churn.active[index] == len(group)
+        if week * 7 - 3 + 6 + 14 <= last_day:
+            assert churn.churned[index] == int(group.churned.sum())
+        else:
+            assert churn.churned[index] is None
+
+
+def test_funnel_and_adoption_take_event_names() -> None:
+    users = ["a", "a", "a", "b", "b"]
+    times = [0, 60, 120, 0, 30]
+    events = ["view", "cart", "buy", "view", "cart"]
+    funnel = pmkit.event_funnel(users, times, events, ["view", "cart", "buy"], window_seconds=3600)
+    assert funnel.reached == [2, 2, 1]
+    assert funnel.median_seconds_from_previous == [None, 45.0, 60.0]
+    adoption = pmkit.feature_adoption(users, times, events, "buy")
+    assert (adoption.users, adoption.active, adoption.adopters) == ([1], [2], 1)
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.event_funnel(users, times, events, ["view", 1.5])
+    assert raised.value.field == "steps[1]"
+
+
+def test_every_metric_merges_across_user_shards() -> None:
+    frame = random_log(13, rows=5_000, users=400)
+    frame["event"] = frame.ts % 5
+    shards = [part for _, part in frame.groupby(frame.user % 3)]
+    calls = [
+        (pmkit.active_users, pmkit.active_user_counts, {}),
+        (pmkit.retention, pmkit.retention_counts, {"kind": "on_or_after", "period": "month"}),
+        (pmkit.activity_churn, pmkit.activity_churn_counts, {"inactive_days": 10}),
+        (pmkit.stickiness_histogram, pmkit.stickiness_counts, {"period": "month"}),
+    ]
+    for whole, partial, kwargs in calls:
+        parts = [partial(s.user, s.ts, **kwargs) for s in shards]
+        assert pmkit.merge_counts(parts).finish() == whole(frame.user, frame.ts, **kwargs), whole.__name__
+    parts = [pmkit.feature_adoption_counts(s.user, s.ts, s.event, 2) for s in shards]
+    assert pmkit.merge_counts(parts).finish() == pmkit.feature_adoption(frame.user, frame.ts, frame.event, 2)
+    parts = [pmkit.event_funnel_counts(s.user, s.ts, s.event, [0, 1, 2], 86_400) for s in shards]
+    assert pmkit.finish_counts(pmkit.merge_counts(parts)) == pmkit.event_funnel(
+        frame.user, frame.ts, frame.event, [0, 1, 2], 86_400
+    )

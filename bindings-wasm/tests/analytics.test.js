@@ -61,3 +61,19 @@ test('encodeIds keeps codes across batches; the sample log works', () => {
   assert.equal(matrix.cohort_starts.length, 8);
   assert.equal(matrix.last_period_complete, true);
 });
+
+test('churn, adoption, funnels and stickiness take typed arrays', () => {
+  const users = new Float64Array([7, 7, 7, 8, 8]);
+  const times = new Float64Array([0, 600, 1800, 100, 200]);
+  const events = new Uint8Array([1, 2, 3, 1, 2]);
+  const funnel = pmkit.eventFunnel(users, times, events, new Uint32Array([1, 2, 3]), 3600);
+  assert.deepEqual(funnel.reached, [2, 2, 1]);
+  assert.equal(funnel.order, 'sequential');
+  const adoption = pmkit.featureAdoption(users, times, events, 3);
+  assert.deepEqual([adoption.users, adoption.active], [[1], [2]]);
+  assert.equal(pmkit.stickinessHistogram(users, times).active[0], 2);
+  assert.deepEqual(pmkit.activityChurn(users, times).churned, [null]);
+  assert.throws(() => pmkit.eventFunnel(users, times, events, [1, 1], null, 'any_order'), { field: 'steps[1]' });
+  const parts = [pmkit.eventFunnelCounts([7, 7], [0, 600], [1, 2], [1, 2]), pmkit.eventFunnelCounts([9, 9], [0, 200], [1, 2], [1, 2])];
+  assert.deepEqual(pmkit.finishCounts(pmkit.mergeCounts(parts)).median_seconds_from_previous, [null, 400]);
+});

@@ -1134,6 +1134,192 @@ def merge_counts(parts: Sequence[Counts | Mapping[str, Any]]) -> Counts:
 def finish_counts(counts: Counts | Mapping[str, Any]) -> Any:
     """The metric that (merged) partial counts describe."""
 
+@final
+class Churn:
+    """The result of :func:`activity_churn` (``None`` = follow-up not observed yet)."""
+
+    @property
+    def period(self) -> str: ...
+    @property
+    def inactive_days(self) -> int: ...
+    @property
+    def period_starts(self) -> list[str]: ...
+    @property
+    def active(self) -> list[int]: ...
+    @property
+    def churned(self) -> list[int | None]: ...
+    @property
+    def churn_rate(self) -> list[float | None]: ...
+    @property
+    def retention_rate(self) -> list[float | None]: ...
+    @property
+    def last_day(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Adoption:
+    """The result of :func:`feature_adoption`."""
+
+    @property
+    def period(self) -> str: ...
+    @property
+    def feature(self) -> int: ...
+    @property
+    def period_starts(self) -> list[str]: ...
+    @property
+    def active(self) -> list[int]: ...
+    @property
+    def users(self) -> list[int]: ...
+    @property
+    def rate(self) -> list[float | None]: ...
+    @property
+    def ever_active(self) -> list[int]: ...
+    @property
+    def ever_adopted(self) -> list[int]: ...
+    @property
+    def cumulative_rate(self) -> list[float | None]: ...
+    @property
+    def adopters(self) -> int: ...
+    @property
+    def days_to_first_use(self) -> list[int]:
+        """Histogram: ``days_to_first_use[d]`` adopters first used it ``d`` days after their first event."""
+    @property
+    def median_days_to_first_use(self) -> float | None: ...
+    @property
+    def mean_days_to_first_use(self) -> float | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Funnel:
+    """The result of :func:`event_funnel`."""
+
+    @property
+    def steps(self) -> list[int]: ...
+    @property
+    def window_seconds(self) -> int: ...
+    @property
+    def order(self) -> Literal["sequential", "any_order"]: ...
+    @property
+    def reached(self) -> list[int]: ...
+    @property
+    def conversion_from_previous(self) -> list[float | None]: ...
+    @property
+    def conversion_from_start(self) -> list[float | None]: ...
+    @property
+    def overall(self) -> float | None: ...
+    @property
+    def median_seconds_from_previous(self) -> list[float | None]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class StickinessHistogram:
+    """The result of :func:`stickiness_histogram`."""
+
+    @property
+    def period(self) -> str: ...
+    @property
+    def period_starts(self) -> list[str]: ...
+    @property
+    def period_days(self) -> list[int]: ...
+    @property
+    def complete(self) -> list[bool]: ...
+    @property
+    def active(self) -> list[int]: ...
+    @property
+    def users(self) -> list[list[int]]:
+        """``users[p][k - 1]``: users active on exactly ``k`` days of period ``p``."""
+    @property
+    def at_least(self) -> list[list[int]]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def activity_churn(
+    user_ids: _Column,
+    times: _Column,
+    period: str = "week",
+    inactive_days: float = 30.0,
+    unit: _TimeUnit | None = None,
+    utc_offset_minutes: float = 0.0,
+) -> Churn:
+    """Churn from activity: per calendar period, users active in it with no event in the
+    ``inactive_days`` after it ended, and churn and retention rates (``None`` while the
+    follow-up is not observed). Raises ``OutOfRangeError`` for ``inactive_days`` of 0."""
+
+def activity_churn_counts(
+    user_ids: _Column,
+    times: _Column,
+    period: str = "week",
+    inactive_days: float = 30.0,
+    unit: _TimeUnit | None = None,
+    utc_offset_minutes: float = 0.0,
+) -> Counts:
+    """Partial counts of :func:`activity_churn` for a shard of users."""
+
+def feature_adoption(
+    user_ids: _Column,
+    times: _Column,
+    events: _Column,
+    feature: int | str,
+    period: str = "week",
+    unit: _TimeUnit | None = None,
+    utc_offset_minutes: float = 0.0,
+) -> Adoption:
+    """Feature adoption per calendar period (users of the ``feature`` event / active
+    users), cumulative adoption, and days from first event to first use."""
+
+def feature_adoption_counts(
+    user_ids: _Column,
+    times: _Column,
+    events: _Column,
+    feature: int | str,
+    period: str = "week",
+    unit: _TimeUnit | None = None,
+    utc_offset_minutes: float = 0.0,
+) -> Counts:
+    """Partial counts of :func:`feature_adoption` for a shard of users."""
+
+def event_funnel(
+    user_ids: _Column,
+    times: _Column,
+    events: _Column,
+    steps: Sequence[int | str],
+    window_seconds: float = 2_592_000.0,
+    order: Literal["sequential", "any_order"] = "sequential",
+    unit: _TimeUnit | None = None,
+    utc_offset_minutes: float = 0.0,
+) -> Funnel:
+    """A conversion funnel: users reaching each step within ``window_seconds`` (default
+    30 days) of entering, per-step and overall conversion, median seconds between steps."""
+
+def event_funnel_counts(
+    user_ids: _Column,
+    times: _Column,
+    events: _Column,
+    steps: Sequence[int | str],
+    window_seconds: float = 2_592_000.0,
+    order: Literal["sequential", "any_order"] = "sequential",
+    unit: _TimeUnit | None = None,
+    utc_offset_minutes: float = 0.0,
+) -> Counts:
+    """Partial counts of :func:`event_funnel` for a shard of users."""
+
+def stickiness_histogram(
+    user_ids: _Column,
+    times: _Column,
+    period: str = "week",
+    unit: _TimeUnit | None = None,
+    utc_offset_minutes: float = 0.0,
+) -> StickinessHistogram:
+    """Per calendar period, users active on exactly ``k`` days of it and on at least ``k``."""
+
+def stickiness_counts(
+    user_ids: _Column,
+    times: _Column,
+    period: str = "week",
+    unit: _TimeUnit | None = None,
+    utc_offset_minutes: float = 0.0,
+) -> Counts:
+    """Partial counts of :func:`stickiness_histogram` for a shard of users."""
+
 def encode_ids(values: Sequence[str], known: Sequence[str] | None = None) -> EncodedIds:
     """Dense integer codes for text ids, in order of first appearance, continuing
     ``known`` (the ``ids`` of an earlier call) so codes stay the same across batches."""

@@ -5,6 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
 use super::metrics::{ActiveUsers, Retention};
+use super::more::{Adoption, Churn, Funnel, StickinessHistogram};
 use crate::errors::IntoPy;
 use crate::record::{from_python, to_python};
 use pmkit::analytics as core;
@@ -29,6 +30,12 @@ fn finished(py: Python<'_>, metric: core::Metric) -> PyResult<Py<PyAny>> {
     Ok(match metric {
         core::Metric::ActiveUsers(value) => Py::new(py, ActiveUsers(value))?.into_any(),
         core::Metric::Retention(value) => Py::new(py, Retention(value))?.into_any(),
+        core::Metric::ActivityChurn(value) => Py::new(py, Churn(value))?.into_any(),
+        core::Metric::FeatureAdoption(value) => Py::new(py, Adoption(value))?.into_any(),
+        core::Metric::EventFunnel(value) => Py::new(py, Funnel(value))?.into_any(),
+        core::Metric::StickinessHistogram(value) => {
+            Py::new(py, StickinessHistogram(value))?.into_any()
+        }
     })
 }
 

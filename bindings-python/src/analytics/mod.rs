@@ -8,10 +8,12 @@ mod columns;
 mod counts;
 mod ids;
 mod metrics;
+mod more;
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     counts::register(m)?;
     ids::register(m)?;
     metrics::register(m)?;
+    more::register(m)?;
     Ok(())
 }

@@ -12,6 +12,7 @@ use crate::errors::IntoJs;
 use pmkit::analytics::{self as core, EventLog, Period, RetentionOptions, TimeUnit};
 
 mod ids;
+mod more;
 
 #[wasm_bindgen(typescript_custom_section)]
 const ANALYTICS_TYPES: &'static str = r#"
@@ -67,7 +68,7 @@ export interface Retention {
 
 /** Partial counts of one metric for a shard of users (JSON form); merge with mergeCounts. */
 export interface Counts {
-  metric: "active_users" | "retention";
+  metric: "active_users" | "retention" | "activity_churn" | "feature_adoption" | "event_funnel" | "stickiness_histogram";
   [field: string]: unknown;
 }
 
@@ -88,7 +89,7 @@ export function retentionCounts(userIds: ArrayLike<number>, times: ArrayLike<num
 /** The sum of partial counts from shards partitioned by user. */
 export function mergeCounts(parts: Counts[]): Counts;
 /** The metric that (merged) partial counts describe. */
-export function finishCounts(counts: Counts): ActiveUsers | Retention;
+export function finishCounts(counts: Counts): ActiveUsers | Retention | Churn | Adoption | Funnel | StickinessHistogram;
 "#;
 
 fn unit_of(unit: Option<String>) -> Result<TimeUnit, JsValue> {

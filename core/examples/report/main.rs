@@ -6,6 +6,7 @@
 //! Without a path it uses the bundled `sample_product.json`; a file must have the
 //! same shape (a [`ProductSnapshot`] in JSON).
 
+mod analytics;
 mod delivery;
 mod flow;
 
@@ -60,6 +61,7 @@ fn run() -> Result<(), String> {
     delivery::print_sprint(&mut out).map_err(|err| format!("sample sprint: {err}"))?;
     delivery::print_roadmap(&mut out).map_err(|err| format!("sample roadmap: {err}"))?;
     flow::print_flow(&mut out).map_err(|err| format!("sample board: {err}"))?;
+    analytics::print_analytics(&mut out).map_err(|err| format!("sample events: {err}"))?;
     // One write, and a closed pipe (`make demo | head`) is not an error.
     match std::io::stdout().write_all(out.as_bytes()) {
         Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(err.to_string()),

@@ -168,7 +168,6 @@ impl Period {
     }
 
     /// Days in period `index`.
-    #[allow(dead_code)] // used by the stickiness histogram
     pub(crate) fn length(self, index: i64) -> i64 {
         self.start(index + 1) - self.start(index)
     }

@@ -6,7 +6,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::active_users::{ActiveUserCounts, ActiveUsers};
+use super::adoption::{Adoption, AdoptionCounts};
+use super::churn::{Churn, ChurnCounts};
+use super::funnel::{Funnel, FunnelCounts};
 use super::retention::{Retention, RetentionCounts};
+use super::stickiness::{StickinessCounts, StickinessHistogram};
 use crate::{Error, Result};
 
 /// Partial counts of one metric for a shard of users.
@@ -17,6 +21,14 @@ pub enum Counts {
     ActiveUsers(ActiveUserCounts),
     /// From [`retention_counts`](super::retention_counts).
     Retention(RetentionCounts),
+    /// From [`activity_churn_counts`](super::activity_churn_counts).
+    ActivityChurn(ChurnCounts),
+    /// From [`feature_adoption_counts`](super::feature_adoption_counts).
+    FeatureAdoption(AdoptionCounts),
+    /// From [`event_funnel_counts`](super::event_funnel_counts).
+    EventFunnel(FunnelCounts),
+    /// From [`stickiness_counts`](super::stickiness_counts).
+    StickinessHistogram(StickinessCounts),
 }
 
 /// A finished metric: what [`Counts::finish`] gives.
@@ -27,6 +39,14 @@ pub enum Metric {
     ActiveUsers(ActiveUsers),
     /// See [`retention`](super::retention).
     Retention(Retention),
+    /// See [`activity_churn`](super::activity_churn).
+    ActivityChurn(Churn),
+    /// See [`feature_adoption`](super::feature_adoption).
+    FeatureAdoption(Adoption),
+    /// See [`event_funnel`](super::event_funnel).
+    EventFunnel(Funnel),
+    /// See [`stickiness_histogram`](super::stickiness_histogram).
+    StickinessHistogram(StickinessHistogram),
 }
 
 impl Counts {
@@ -35,6 +55,10 @@ impl Counts {
         match self {
             Counts::ActiveUsers(_) => "active_users",
             Counts::Retention(_) => "retention",
+            Counts::ActivityChurn(_) => "activity_churn",
+            Counts::FeatureAdoption(_) => "feature_adoption",
+            Counts::EventFunnel(_) => "event_funnel",
+            Counts::StickinessHistogram(_) => "stickiness_histogram",
         }
     }
 
@@ -46,6 +70,16 @@ impl Counts {
         match (self, other) {
             (Counts::ActiveUsers(mine), Counts::ActiveUsers(theirs)) => mine.merge(theirs, field),
             (Counts::Retention(mine), Counts::Retention(theirs)) => mine.merge(theirs, field),
+            (Counts::ActivityChurn(mine), Counts::ActivityChurn(theirs)) => {
+                mine.merge(theirs, field)
+            }
+            (Counts::FeatureAdoption(mine), Counts::FeatureAdoption(theirs)) => {
+                mine.merge(theirs, field)
+            }
+            (Counts::EventFunnel(mine), Counts::EventFunnel(theirs)) => mine.merge(theirs, field),
+            (Counts::StickinessHistogram(mine), Counts::StickinessHistogram(theirs)) => {
+                mine.merge(theirs, field)
+            }
             (mine, theirs) => Err(Error::invalid(
                 field,
                 format!(
@@ -64,6 +98,10 @@ impl Counts {
         Ok(match self {
             Counts::ActiveUsers(counts) => Metric::ActiveUsers(counts.finish()?),
             Counts::Retention(counts) => Metric::Retention(counts.finish()?),
+            Counts::ActivityChurn(counts) => Metric::ActivityChurn(counts.finish()?),
+            Counts::FeatureAdoption(counts) => Metric::FeatureAdoption(counts.finish()?),
+            Counts::EventFunnel(counts) => Metric::EventFunnel(counts.finish()?),
+            Counts::StickinessHistogram(counts) => Metric::StickinessHistogram(counts.finish()?),
         })
     }
 }

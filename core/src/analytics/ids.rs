@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::activity::FastMap;
+use super::rows::FastMap;
 use crate::{Error, Result};
 
 /// A mapping from text ids to dense codes `0, 1, 2, …` in order of first appearance.

@@ -30,18 +30,27 @@
 
 mod active_users;
 mod activity;
+mod adoption;
 mod calendar;
+mod churn;
 mod columns;
 mod counts;
+mod funnel;
 mod ids;
 mod retention;
+mod rows;
 mod sample;
 mod series;
+mod stickiness;
 
 pub use active_users::*;
+pub use adoption::*;
 pub use calendar::{Period, MAX_DAY, MIN_DAY};
+pub use churn::*;
 pub use columns::*;
 pub use counts::*;
+pub use funnel::*;
 pub use ids::*;
 pub use retention::*;
 pub use sample::*;
+pub use stickiness::*;

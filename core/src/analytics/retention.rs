@@ -3,9 +3,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::activity::{prepare, Activity};
+use super::activity::Activity;
 use super::calendar::{date_of, day_of, Period, PeriodTable};
 use super::columns::{EventLog, EventValue, TimeValue, UserIdValue};
+use super::rows::prepare;
 use super::series::{add_aligned, add_rows, later, period_index, period_starts, same_setting};
 use crate::{Error, Result};
 

@@ -53,7 +53,7 @@ const SAMPLE_DAYS: u64 = 56;
 
 /// A deterministic sample log of a small app: 120 users who sign up over eight ISO
 /// weeks (Monday 2026-01-05 to Sunday 2026-03-01, UTC) and come back less and less, a
-/// third of them often. On an active day a user opens the app, and may search, add to
+/// quarter of them often. On an active day a user opens the app, and may search, add to
 /// cart and buy (event codes 0–3, names in `event_names`), a funnel of shrinking
 /// steps. Rows are grouped by user; the metrics do not need them sorted.
 ///
@@ -72,16 +72,17 @@ pub fn sample_events() -> SampleEvents {
         } else {
             (rng.below(SAMPLE_DAYS) * rng.below(SAMPLE_DAYS)) / SAMPLE_DAYS
         };
-        let loyal = user % 3 == 0;
+        // A quarter of the users stay loyal; the others fade within a few weeks.
+        let loyal = user % 4 == 0;
         for day in signup..SAMPLE_DAYS {
             let since = day - signup;
             // Day 0 always; then a chance that fades with age (slower for loyal users).
             let percent = if since == 0 {
                 100
             } else if loyal {
-                45u64.saturating_sub(since / 2).max(15)
+                35u64.saturating_sub(since / 3).max(15)
             } else {
-                30u64.saturating_sub(since).max(3)
+                14u64.saturating_sub(since / 2).max(1)
             };
             // The last day is forced active for user 0 so the log ends on a Sunday.
             if !(rng.chance(percent) || (user == 0 && day == SAMPLE_DAYS - 1)) {
