@@ -27,6 +27,7 @@ pub mod flow;
 pub mod forecast;
 pub mod input;
 pub mod metrics;
+mod names;
 pub mod roadmap;
 pub mod roles;
 pub mod scorecard;

@@ -8,71 +8,34 @@ use super::calendar::{date_of, day_of, Period, PeriodTable};
 use super::columns::{EventLog, EventValue, TimeValue, UserIdValue};
 use super::rows::prepare;
 use super::series::{add_aligned, add_rows, later, period_index, period_starts, same_setting};
+use crate::names::named_enum;
 use crate::{Error, Result};
 
-/// Which users form a cohort.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Cohorts {
-    /// Each user joins one cohort: the period of their first (start) event, the
-    /// default ("first time" in Mixpanel, "new users" / `_new` in Amplitude).
-    #[default]
-    FirstTime,
-    /// A user joins the cohort of every period with a start event, so one user can be
-    /// in many cohorts ("recurring" in Mixpanel, "compounded" in its API).
-    Recurring,
-}
-
-/// What counts as returning in period `k` of a cohort.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RetentionKind {
-    /// Active in exactly period `k` ("N-day" / "return on" retention), the default.
-    #[default]
-    On,
-    /// Active in period `k` or any later one ("unbounded" / "return on or after"), so
-    /// the curve never rises.
-    OnOrAfter,
-}
-
-macro_rules! text_enum {
-    ($name:ident, $what:literal, [$($variant:ident = $text:literal),+]) => {
-        impl $name {
-            /// The snake_case name used in JSON and in every language.
-            pub const fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-
-            /// Reads the snake_case name; [`Error::Parse`] naming `field` otherwise.
-            pub fn parse(field: &str, text: &str) -> Result<Self> {
-                match text {
-                    $($text => Ok($name::$variant),)+
-                    _ => Err(Error::parse(
-                        field,
-                        format!(concat!("unknown ", $what, " {:?}; expected {}"), text,
-                            [$(concat!("\"", $text, "\"")),+].join(" or ")),
-                    )),
-                }
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
-
-text_enum!(
-    Cohorts,
-    "cohort kind",
-    [FirstTime = "first_time", Recurring = "recurring"]
+named_enum!(
+    /// Which users form a cohort.
+    #[derive(Default)]
+    Cohorts, "cohort kind" {
+        /// Each user joins one cohort: the period of their first (start) event, the
+        /// default ("first time" in Mixpanel, "new users" / `_new` in Amplitude).
+        #[default]
+        FirstTime = "first_time",
+        /// A user joins the cohort of every period with a start event, so one user can be
+        /// in many cohorts ("recurring" in Mixpanel, "compounded" in its API).
+        Recurring = "recurring",
+    }
 );
-text_enum!(
-    RetentionKind,
-    "retention kind",
-    [On = "on", OnOrAfter = "on_or_after"]
+
+named_enum!(
+    /// What counts as returning in period `k` of a cohort.
+    #[derive(Default)]
+    RetentionKind, "retention kind" {
+        /// Active in exactly period `k` ("N-day" / "return on" retention), the default.
+        #[default]
+        On = "on",
+        /// Active in period `k` or any later one ("unbounded" / "return on or after"), so
+        /// the curve never rises.
+        OnOrAfter = "on_or_after",
+    }
 );
 
 /// The settings of [`retention`]; `Default` is weekly (ISO weeks), first-time cohorts,

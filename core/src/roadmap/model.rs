@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::lifecycle::Lifecycle;
 use super::target::{Lane, Target};
 use crate::roles::Role;
-use crate::work::names::named_enum;
+use crate::names::named_enum;
 use crate::work::StatusCategory;
 use crate::{Error, Result};
 

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::work::names::named_enum;
+use crate::names::named_enum;
 use crate::{Error, Result};
 
 named_enum!(

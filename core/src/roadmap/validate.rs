@@ -7,7 +7,7 @@ use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::model::{DependencyKind, Roadmap, RoadmapItem};
-use crate::work::names::named_enum;
+use crate::names::named_enum;
 use crate::Result;
 
 named_enum!(

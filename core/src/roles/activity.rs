@@ -246,7 +246,12 @@ mod tests {
             assert_eq!(ActivityKind::parse("kind", kind.as_str()).unwrap(), *kind);
             assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
         }
-        let err = ActivityKind::parse("kind", "Market_Analysis").unwrap_err();
+        // Names parse as every option list does: case and separators do not matter.
+        assert_eq!(
+            ActivityKind::parse("kind", "Market Analysis").unwrap(),
+            ActivityKind::parse("kind", "market_analysis").unwrap()
+        );
+        let err = ActivityKind::parse("kind", "marketing").unwrap_err();
         assert_eq!(err.kind(), crate::ErrorKind::Parse);
         assert_eq!(err.field(), "kind");
         for kind in ActivityKind::ALL {

@@ -23,9 +23,10 @@ pub struct Labeled<T> {
     pub label: String,
 }
 
-/// Declares a closed list as an enum with a snake_case id and a label per variant, and
-/// gives it `ALL`, `as_str`, `label`, `labeled`, `parse` and `Display`. The id written
-/// here is also the serde name, so the JSON form and `as_str` cannot disagree.
+/// Declares a closed list as an enum with a snake_case id and a label per variant: a
+/// [`named_enum!`](crate::names) (so `ALL`, `as_str`, `parse` and `Display` behave as
+/// every other option list) plus `label` and `labeled`. The id written here is also the
+/// serde name, so the JSON form and `as_str` cannot disagree.
 macro_rules! labeled_enum {
     (
         $(#[$meta:meta])*
@@ -33,30 +34,14 @@ macro_rules! labeled_enum {
             $( $variant:ident = ($id:literal, $label:literal), )+
         }
     ) => {
-        $(#[$meta])*
-        #[derive(
-            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
-            serde::Serialize, serde::Deserialize,
-        )]
-        pub enum $name {
-            $(
-                #[doc = $label]
-                #[serde(rename = $id)]
-                $variant,
-            )+
-        }
+        $crate::names::named_enum!(
+            $(#[$meta])*
+            $name, $what {
+                $( #[doc = $label] $variant = $id, )+
+            }
+        );
 
         impl $name {
-            /// Every variant, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The snake_case id used in JSON and in every language.
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    $($name::$variant => $id,)+
-                }
-            }
-
             /// The human label.
             pub const fn label(self) -> &'static str {
                 match self {
@@ -70,32 +55,6 @@ macro_rules! labeled_enum {
                     id: self,
                     label: self.label().to_owned(),
                 }
-            }
-
-            /// Parses the snake_case id. An unknown name is an [`crate::Error::Parse`]
-            /// naming `field` and listing every valid name.
-            pub fn parse(field: &str, text: &str) -> $crate::Result<Self> {
-                Self::ALL
-                    .iter()
-                    .copied()
-                    .find(|value| value.as_str() == text)
-                    .ok_or_else(|| {
-                        let valid: Vec<&str> = Self::ALL.iter().map(|value| value.as_str()).collect();
-                        $crate::Error::parse(
-                            field,
-                            format!(
-                                "unknown {} {text:?}; expected one of: {}",
-                                $what,
-                                valid.join(", ")
-                            ),
-                        )
-                    })
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
             }
         }
     };

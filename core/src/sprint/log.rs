@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::WorkCalendar;
 use super::sprint::Sprint;
-use crate::work::names::named_enum;
+use crate::names::named_enum;
 use crate::{input, Error, Result};
 
 named_enum!(

@@ -3,7 +3,7 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::work::names::named_enum;
+use crate::names::named_enum;
 use crate::{Error, Result};
 
 named_enum!(

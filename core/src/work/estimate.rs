@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::names::named_enum;
+use crate::names::named_enum;
 use crate::{input, Error, Result};
 
 /// Two weights closer than this are the same card (½ given as 0.5000000001 is ½).

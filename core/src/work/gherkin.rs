@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::names::named_enum;
+use crate::names::named_enum;
 use crate::{Error, Result};
 
 named_enum!(

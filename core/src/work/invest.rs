@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::names::named_enum;
+use crate::names::named_enum;
 use super::story::Story;
 use crate::{input, Error, Result};
 

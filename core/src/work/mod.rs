@@ -37,7 +37,6 @@ mod gherkin;
 mod health;
 mod invest;
 mod jira_csv;
-pub(crate) mod names;
 mod prioritize;
 mod sample;
 mod status;

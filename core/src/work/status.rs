@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::names::{named_enum, normalize};
+use crate::names::{named_enum, normalize};
 use crate::{Error, Result};
 
 named_enum!(

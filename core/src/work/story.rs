@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::gherkin::Scenario;
-use super::names::named_enum;
+use crate::names::named_enum;
 use super::prioritize::Priority;
 use super::status::Status;
 use crate::{input, Error, Result};

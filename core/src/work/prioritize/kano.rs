@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::work::names::named_enum;
+use crate::names::named_enum;
 use crate::{input, Error, Result};
 
 named_enum!(

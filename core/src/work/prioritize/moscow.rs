@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Framework, Score, ScoreInputs, Variant};
-use crate::work::names::named_enum;
+use crate::names::named_enum;
 use crate::work::{Finding, Rule, Severity, Story, UnestimatedPolicy};
 
 /// DSDM's guideline: must-haves take no more than 60 % of the effort of a timebox.

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Framework, Score, ScoreInputs, Variant};
-use crate::work::names::named_enum;
+use crate::names::named_enum;
 use crate::{input, Result};
 
 /// The inputs of a value / effort score, on any scale the team uses consistently.

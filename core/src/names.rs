@@ -1,7 +1,8 @@
 //! `named_enum!`: a closed list of options with a stable snake_case id.
 //!
-//! Every option list of the backlog module (status categories, rules, frameworks,
-//! Kano answers ...) is written with this macro, so they all parse the same way:
+//! Every closed option list of the crate (status categories, prioritization frameworks,
+//! sprint event kinds, chart themes, retention kinds ...) is written with this macro, or
+//! with `labeled_enum!` built on it, so they all parse the same way:
 //! case-insensitive, with spaces or hyphens accepted for underscores (`"In Progress"`,
 //! `"in-progress"` and `"in_progress"` are one option), plus any listed aliases. An
 //! unknown name is an [`Error::Parse`](crate::Error::Parse) listing the valid ids.
@@ -64,9 +65,9 @@ macro_rules! named_enum {
             /// **Errors**: an unknown name is [`Error::Parse`](crate::Error::Parse) on
             /// `field`, listing the valid ids.
             pub fn parse(field: &str, text: &str) -> $crate::Result<Self> {
-                let wanted = $crate::work::names::normalize(text);
+                let wanted = $crate::names::normalize(text);
                 $(
-                    if wanted == $id $(|| wanted == $crate::work::names::normalize($alias))* {
+                    if wanted == $id $(|| wanted == $crate::names::normalize($alias))* {
                         return Ok($name::$variant);
                     }
                 )+
