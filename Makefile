@@ -13,12 +13,12 @@ CARGO_BIN := $(shell dirname "$$(command -v cargo)")
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 WASM_OUT := bindings-wasm/pkg
 
-.PHONY: demo test setup wasm-target wasm-bindgen-cli venv python wasm lint rust-test py-test js-test ts-check clean
+.PHONY: demo test setup wasm-target wasm-bindgen-cli venv python wasm lint rust-test py-test js-test ts-check clean www serve browser-test
 
 demo:
 	cargo run --release -p pmkit --example report -- $(ARGS)
 
-test: setup lint rust-test python py-test wasm js-test
+test: setup lint rust-test python py-test wasm js-test browser-test
 	@echo "make test: all checks passed"
 
 setup: wasm-target wasm-bindgen-cli venv
@@ -80,5 +80,34 @@ $(TSC):
 ts-check: wasm $(TSC)
 	$(TSC) -p bindings-wasm/tsconfig.json
 
+# The browser dashboard (bindings-wasm/www): the same release wasm as `wasm`, bound
+# for the web (an ES module the page imports, no bundler).
+WWW_OUT := bindings-wasm/www/pkg
+
+www: wasm
+	rm -rf $(WWW_OUT)
+	wasm-bindgen --target web --out-name pmkit --out-dir $(WWW_OUT) \
+	  target/wasm32-unknown-unknown/release/pmkit_wasm.wasm
+
+# Python's http.server serves .wasm as application/wasm, which streaming compilation needs.
+serve: www
+	@echo "pmkit dashboard on http://localhost:8000/ (Ctrl-C to stop)"
+	python3 -m http.server --bind 127.0.0.1 --directory bindings-wasm/www 8000
+
+# The dashboard driven in headless Chromium: Debian's chromium (installed if missing)
+# and playwright-core from npm, pinned, in .tools like typescript.
+CHROMIUM := /usr/bin/chromium
+PLAYWRIGHT := .tools/node_modules/playwright-core/package.json
+
+$(CHROMIUM):
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends chromium
+
+$(PLAYWRIGHT):
+	npm install --silent --no-audit --no-fund --prefix .tools playwright-core@1.65.1
+
+browser-test: www $(CHROMIUM) $(PLAYWRIGHT)
+	node --test bindings-wasm/browser/
+
 clean:
-	rm -rf target $(VENV) $(WASM_OUT) .tools
+	rm -rf target $(VENV) $(WASM_OUT) $(WWW_OUT) .tools

@@ -7,6 +7,8 @@
 use pyo3::prelude::*;
 
 mod analytics;
+mod chart;
+mod dashboard;
 mod dates;
 mod errors;
 mod flow;
@@ -25,6 +27,8 @@ fn _pmkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     errors::register(m)?;
     analytics::register(m)?;
+    chart::register(m)?;
+    dashboard::register(m)?;
     flow::register(m)?;
     forecast::register(m)?;
     metrics::register(m)?;

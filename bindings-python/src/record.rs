@@ -4,6 +4,20 @@
 //! converted through serde (enums become their lowercase string, lists become lists),
 //! and `to_dict()` returns the whole value in its JSON form. One macro keeps every
 //! result class alike: attributes, `to_dict`, `__repr__` and `__eq__`.
+//!
+//! A record may carry extra methods in an optional trailing `methods { ... }` block,
+//! spliced into the same `#[pymethods]` impl (so one impl per class, without pyo3's
+//! `multiple-pymethods` feature and its `inventory` dependency):
+//!
+//! ```text
+//! record!(
+//!     /// Docs.
+//!     SprintReport(core::SprintReport) { sprint_id, dates }
+//!     methods {
+//!         fn chart(&self) -> PyResult<crate::chart::Chart> { ... }
+//!     }
+//! );
+//! ```
 
 use pyo3::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
@@ -18,14 +32,18 @@ pub fn to_python<'py, T: Serialize + ?Sized>(
 }
 
 /// A Python object (dicts, lists, str, numbers) as a core value; a shape error is a
-/// `PmkitError` of kind `invalid_input` naming `field`.
+/// `PmkitError` of kind `invalid_input` naming `field` and the path inside it
+/// (`items[3].at`).
 pub fn from_python<T: DeserializeOwned>(field: &str, value: &Bound<'_, PyAny>) -> PyResult<T> {
-    pythonize::depythonize(value)
-        .map_err(|err| crate::errors::to_py(pmkit::Error::invalid(field, err.to_string())))
+    let mut depythonizer = pythonize::Depythonizer::from_object(value);
+    pmkit::json::from_deserializer(field, &mut depythonizer).map_err(crate::errors::to_py)
 }
 
 macro_rules! record {
-    ($(#[$meta:meta])* $name:ident($core:ty) { $($field:ident),* $(,)? }) => {
+    (
+        $(#[$meta:meta])* $name:ident($core:ty) { $($field:ident),* $(,)? }
+        $(methods { $($method:tt)* })?
+    ) => {
         $(#[$meta])*
         #[pyclass(frozen, module = "pmkit")]
         #[derive(Debug, Clone)]
@@ -55,6 +73,8 @@ macro_rules! record {
             fn __eq__(&self, other: PyRef<'_, Self>) -> bool {
                 self.0 == other.0
             }
+
+            $($($method)*)?
         }
 
         impl From<$core> for $name {

@@ -74,4 +74,4 @@ def test_errors() -> None:
     assert raised.value.field == "periods"
     with pytest.raises(pmkit.InvalidInputError) as raised:
         pmkit.forecast_epics([{"name": "A"}], HISTORY)
-    assert raised.value.field == "epics"
+    assert raised.value.field == "epics[0]"  # the epic missing its fields

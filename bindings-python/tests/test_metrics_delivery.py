@@ -174,7 +174,7 @@ def test_stakeholder_entries_must_be_dicts_with_known_levels() -> None:
     assert raised.value.field == "stakeholders[1]"
     with pytest.raises(pmkit.InvalidInputError) as raised:
         pmkit.stakeholder_engagement([{"name": "CFO", "current": "champion", "desired": "leading"}])
-    assert raised.value.field == "stakeholders[0]"
+    assert raised.value.field == "stakeholders[0].current"
     assert "champion" in str(raised.value)
     with pytest.raises(pmkit.InvalidInputError) as raised:
         pmkit.stakeholder_engagement([{"name": "", "current": "neutral", "desired": "leading"}])

@@ -14,16 +14,16 @@ pub fn to_js_value<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue>
         .map_err(|err| to_js(pmkit::Error::invalid("result", err.to_string())))
 }
 
-/// A plain JavaScript object as a core value; a shape error names `field`.
+/// A plain JavaScript object as a core value; a shape error names `field` and the path
+/// inside it (`items[3].at`).
 ///
 /// The value passes through `serde_json::Value` because serde-wasm-bindgen reads only
 /// the fields a struct names, so a misspelt key would be silently dropped; through
 /// JSON values, `deny_unknown_fields` rejects it as it does in Rust and Python.
 pub fn from_js_value<T: DeserializeOwned>(field: &str, value: JsValue) -> Result<T, JsValue> {
-    let shape_error = |err: String| to_js(pmkit::Error::invalid(field, err));
-    let json: serde_json::Value =
-        serde_wasm_bindgen::from_value(value).map_err(|err| shape_error(err.to_string()))?;
-    serde_json::from_value(json).map_err(|err| shape_error(err.to_string()))
+    let json: serde_json::Value = serde_wasm_bindgen::from_value(value)
+        .map_err(|err| to_js(pmkit::Error::invalid(field, err.to_string())))?;
+    pmkit::json::from_value(field, json).map_err(to_js)
 }
 
 /// A whole-number count passed as a JavaScript number.

@@ -6,7 +6,9 @@
 //! objects whose `name` is `"PmkitError"`, with `kind` and `field` set.
 
 mod analytics;
+mod chart;
 mod convert;
+mod dashboard;
 mod dates;
 mod errors;
 mod flow;

@@ -68,7 +68,8 @@ test('errors are PmkitError objects with kind and field', () => {
   );
   assert.throws(
     () => pmkit.itemTimelines([{ key: 'X' }], workflow, '2026-03-10'),
-    (err) => err.kind === 'invalid_input' && err.field === 'items',
+    // The first item, missing its other fields, is named by its index.
+    (err) => err.kind === 'invalid_input' && err.field === 'items[0]',
   );
   assert.throws(() => pmkit.percentiles([]), (err) => err.kind === 'undefined' && err.field === 'values');
 });

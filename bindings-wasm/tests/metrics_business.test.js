@@ -8,17 +8,7 @@ const assert = require('node:assert/strict');
 const pmkit = require('../pkg');
 
 /** Asserts that `call` throws a PmkitError of `kind` naming `field`. */
-function throwsPmkit(call, kind, field) {
-  assert.throws(call, (err) => {
-    assert.ok(err instanceof Error, 'a real Error, not a thrown string');
-    assert.equal(err.name, 'PmkitError');
-    assert.equal(err.kind, kind);
-    assert.equal(err.field, field);
-    assert.ok(err.message.startsWith(`${field}: `), err.message);
-    assert.ok(typeof err.stack === 'string');
-    return true;
-  });
-}
+const { throwsPmkit } = require('./helpers');
 
 test('every product manager metric is exported under its camelCase name', () => {
   for (const name of [

@@ -7,16 +7,7 @@ const assert = require('node:assert/strict');
 const pmkit = require('../pkg');
 
 /** Asserts `fn` throws a PmkitError of `kind` naming `field`. */
-function throwsPmkit(fn, kind, field) {
-  assert.throws(fn, (err) => {
-    assert.ok(err instanceof Error, 'not an Error');
-    assert.equal(err.name, 'PmkitError');
-    assert.equal(err.kind, kind);
-    assert.equal(err.field, field);
-    assert.ok(err.message.startsWith(`${field}: `), err.message);
-    return true;
-  });
-}
+const { throwsPmkit } = require('./helpers');
 
 test('timeToMarket takes Dates (by their UTC day) and ISO strings', () => {
   assert.equal(pmkit.timeToMarket(new Date('2026-01-15'), new Date('2026-04-15')), 90);
@@ -96,7 +87,7 @@ test('stakeholderEngagement errors name the entry', () => {
   throwsPmkit(
     () => pmkit.stakeholderEngagement([{ name: 'A', current: 'champion', desired: 'leading' }]),
     'invalid_input',
-    'stakeholders[0]',
+    'stakeholders[0].current',
   );
   throwsPmkit(
     () => pmkit.stakeholderEngagement([{ name: ' ', current: 'neutral', desired: 'leading' }]),

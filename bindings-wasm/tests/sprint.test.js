@@ -6,15 +6,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const pmkit = require('../pkg');
 
-function throwsPmkit(fn, kind, field) {
-  assert.throws(fn, (err) => {
-    assert.ok(err instanceof Error, 'not an Error');
-    assert.equal(err.name, 'PmkitError');
-    assert.equal(err.kind, kind);
-    assert.equal(err.field, field);
-    return true;
-  });
-}
+const { throwsPmkit } = require('./helpers');
 
 test('the hand-computed sprint', () => {
   const report = pmkit.sprintReport(pmkit.sampleSprint());
@@ -46,7 +38,7 @@ test('errors are PmkitError objects naming the field', () => {
   const log = pmkit.sampleSprint();
   log.events[1].points = null;
   throwsPmkit(() => pmkit.sprintReport(log), 'invalid_input', 'log.events[1].points');
-  throwsPmkit(() => pmkit.sprintCapacity(log.sprint, [{ name: 'a', focus: 1 }]), 'invalid_input', 'members');
+  throwsPmkit(() => pmkit.sprintCapacity(log.sprint, [{ name: 'a', focus: 1 }]), 'invalid_input', 'members[0].focus');
 });
 
 test('JSON round trip leaves the argument untouched', () => {

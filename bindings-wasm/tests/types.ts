@@ -25,3 +25,57 @@ try {
 }
 
 console.log(score, churn, firstValue);
+
+// ---- chart: options objects are optional and partial; kinds and themes are unions.
+import {
+  burndownChart,
+  velocityChart,
+  sprintReport,
+  sampleSprint,
+  sampleSprintHistory,
+  roadmapChart,
+  sampleRoadmap,
+  type Chart,
+  type ChartKind,
+  type ChartOptions,
+  type Theme,
+} from "../pkg/pmkit";
+
+const chartReport = sprintReport(sampleSprint(), undefined);
+const chartOptions: ChartOptions = { width: 800, theme: "dark" };
+const burndownSvg: Chart = burndownChart(chartReport, chartOptions);
+const chartKind: ChartKind = burndownSvg.kind;
+const chartSize: number = burndownChart(chartReport).width + burndownSvg.height;
+const chartTheme: Theme = "light";
+const velocitySvg: string = velocityChart(sampleSprintHistory(), { theme: chartTheme, height: null }).svg;
+// @ts-expect-error: "pie" is not a ChartKind
+const notAKind: ChartKind = "pie";
+// @ts-expect-error: "sepia" is not a Theme
+burndownChart(chartReport, { theme: "sepia" });
+
+const roadmapKind: ChartKind = roadmapChart(sampleRoadmap(), new Date(), null).kind;
+
+console.log(chartKind, chartSize, velocitySvg.length, notAKind, roadmapKind);
+
+// ---- dashboard ----
+import {
+  productDashboard,
+  productFileFromJson,
+  productFileFromJiraCsv,
+  sampleProductFile,
+  type Dashboard,
+  type ProductFile,
+} from "../pkg/pmkit";
+
+const productFile: ProductFile = sampleProductFile();
+const board: Dashboard = productDashboard(productFile, { today: new Date(), theme: "dark", width: 640 });
+const boardFromText: Dashboard = productDashboard(JSON.stringify(productFile));
+const firstChart: Chart | undefined = board.charts[0];
+const openStories: number | undefined = board.backlog?.totals.to_do.stories;
+const p85: string | null | undefined = board.forecast?.when.percentiles[2]?.date;
+const jiraFile: ProductFile = productFileFromJiraCsv("Issue key,Summary,Status\nA-1,a,Done\n");
+const reread: ProductFile = productFileFromJson(JSON.stringify(jiraFile));
+// @ts-expect-error: "sepia" is not a Theme
+productDashboard(productFile, { theme: "sepia" });
+
+console.log(boardFromText.product, firstChart?.kind, openStories, p85, reread.product);

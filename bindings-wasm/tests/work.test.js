@@ -7,16 +7,7 @@ const assert = require('node:assert/strict');
 const pmkit = require('../pkg');
 
 /** Asserts `fn` throws a PmkitError of `kind` naming `field`. */
-function throwsPmkit(fn, kind, field) {
-  assert.throws(fn, (err) => {
-    assert.ok(err instanceof Error, 'not an Error');
-    assert.equal(err.name, 'PmkitError');
-    assert.equal(err.kind, kind);
-    assert.equal(err.field, field);
-    assert.ok(err.message.startsWith(`${field}: `), err.message);
-    return true;
-  });
-}
+const { throwsPmkit } = require('./helpers');
 
 test('published examples: RICE, WSJF, Kano', () => {
   // Intercom's scales (McBride, 2016): 500 × 2 × 0.8 / 2.
@@ -50,7 +41,7 @@ test('optional arguments can be omitted', () => {
 test('errors are PmkitError objects naming the field', () => {
   throwsPmkit(() => pmkit.riceScore(500, 4, 0.8, 2), 'out_of_range', 'impact');
   throwsPmkit(() => pmkit.parseStory('X', 'Pay with a saved card'), 'parse', 'text');
-  throwsPmkit(() => pmkit.rankBacklog({ stories: 3 }, 'rice'), 'invalid_input', 'backlog');
+  throwsPmkit(() => pmkit.rankBacklog({ stories: 3 }, 'rice'), 'invalid_input', 'backlog.stories');
   throwsPmkit(() => pmkit.backlogHealth(pmkit.sampleBacklog(), new Date(NaN)), 'invalid_input', 'today');
 });
 

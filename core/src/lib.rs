@@ -22,10 +22,13 @@
 #![warn(missing_docs)]
 
 pub mod analytics;
+pub mod chart;
+pub mod dashboard;
 pub mod error;
 pub mod flow;
 pub mod forecast;
 pub mod input;
+pub mod json;
 pub mod metrics;
 mod names;
 pub mod roadmap;

@@ -997,6 +997,8 @@ class ActiveUsers:
     @property
     def monthly(self) -> list[int]: ...
     def to_dict(self) -> dict[str, Any]: ...
+    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
+        """DAU, WAU and MAU over the days: :func:`active_users_chart` of this result."""
 
 @final
 class Retention:
@@ -1024,6 +1026,8 @@ class Retention:
     @property
     def last_period_complete(self) -> bool: ...
     def to_dict(self) -> dict[str, Any]: ...
+    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
+        """The cohort heatmap: :func:`retention_chart` of this result."""
 
 @final
 class Counts:
@@ -1470,6 +1474,8 @@ class SprintReport:
     @property
     def say_do_ratio(self) -> float | None: ...
     def to_dict(self) -> dict[str, Any]: ...
+    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
+        """The burndown chart of this report: :func:`burndown_chart` of it."""
 
 @final
 class Velocity:
@@ -1727,6 +1733,8 @@ class CumulativeFlow:
     def counts(self) -> list[list[float]]:
         """Items (or points) that had reached each column, or a later one, by each day."""
     def to_dict(self) -> dict[str, Any]: ...
+    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
+        """One band per column: :func:`cumulative_flow_chart` of this result."""
 
 @final
 class Wip:
@@ -1886,11 +1894,21 @@ class WhenForecast:
     def deadline_probability(self) -> float | None:
         """Share of trials done by the deadline, when one was given."""
     @property
+    def deadline(self) -> str | None:
+        """The ISO day ``deadline_probability`` was computed for, when one was given."""
+    @property
+    def deadline_periods(self) -> int | None:
+        """Whole periods from the start to the deadline: ``deadline_probability`` is the
+        share of trials done within them. ``None`` without a deadline or when it is
+        before the start (the probability is then 0)."""
+    @property
     def mean_periods(self) -> float: ...
     @property
     def distribution(self) -> list[dict[str, int]]:
         """``{"periods", "trials"}``: trials per number of periods, fewest first."""
     def to_dict(self) -> dict[str, Any]: ...
+    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
+        """The forecast histogram: :func:`forecast_chart` of this result."""
 
 @final
 class HowManyForecast:
@@ -1983,3 +2001,216 @@ def forecast_epics(
     ``{"name", "epic", "probability", "low", "high"}``. Throughput is shared equally
     among the epics in progress.
     """
+
+# ---------------------------------------------------------------- dashboard
+
+@final
+class Dashboard:
+    """Every number and chart of the dashboard page: :func:`product_dashboard`.
+
+    A section absent from the file is ``None`` here (``charts`` is then shorter).
+    """
+
+    @property
+    def product(self) -> str:
+        """The file's product name, else the snapshot's or the roadmap's, else "Product"."""
+    @property
+    def today(self) -> str | None:
+        """The ISO day backlog health is computed on."""
+    @property
+    def scorecard(self) -> dict[str, Any] | None:
+        """Every KPI of the snapshot (as :func:`kpi_scorecard`'s ``to_dict()``)."""
+    @property
+    def backlog(self) -> dict[str, Any] | None:
+        """``{"totals": {...}, "health": {...} | None}``."""
+    @property
+    def sprint(self) -> dict[str, Any] | None:
+        """The sprint report, in points."""
+    @property
+    def velocity(self) -> dict[str, Any] | None:
+        """Velocity over the last 3 closed sprints."""
+    @property
+    def flow(self) -> dict[str, Any] | None:
+        """Items, finished, in progress, cycle- and lead-time percentiles, weekly throughput."""
+    @property
+    def forecast(self) -> dict[str, Any] | None:
+        """When the backlog's open stories (or the board's unfinished items) will be done."""
+    @property
+    def roadmap(self) -> dict[str, Any] | None:
+        """The roadmap's progress rolled up from the backlog."""
+    @property
+    def charts(self) -> list[Chart]:
+        """The charts of the sections present (Jupyter shows each inline)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+def sample_product_file() -> dict[str, Any]:
+    """The sample product file (every bundled sample, as of 31 March 2026), as a dict."""
+
+def product_file_from_json(text: str) -> dict[str, Any]:
+    """A product file read from its JSON text, each section checked.
+
+    Errors name the JSON path: ``"sprint.events[2].points: invalid type: …"``.
+    """
+
+def product_file_from_jira_csv(text: str, statuses: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """A backlog-only product file from a Jira CSV export.
+
+    ``statuses`` maps status names to ``"to_do"``, ``"in_progress"``, ``"done"`` or
+    ``"cancelled"``; by default Jira's built-in workflow statuses.
+    """
+
+def product_dashboard(
+    file: Mapping[str, Any] | str,
+    today: datetime.date | str | None = None,
+    *,
+    width: float = 720.0,
+    height: float = 400.0,
+    theme: Literal["light", "dark"] = "light",
+) -> Dashboard:
+    """Every number and chart of the dashboard for a product file (a dict or JSON text).
+
+    ``today`` defaults to the file's, else its latest backlog date; charts are
+    ``width`` × ``height`` pixels in the ``theme``, as every chart function draws them.
+    """
+
+# ---------------------------------------------------------------- chart
+
+_Theme = Literal["light", "dark"]
+_ChartKind = Literal[
+    "burndown", "burnup", "velocity", "cumulative_flow", "cycle_time",
+    "forecast", "roadmap", "retention", "active_users",
+]
+
+@final
+class Chart:
+    """A drawn chart: its kind, title, description, size and the SVG document.
+
+    Jupyter shows it inline (``_repr_svg_``); ``str(chart)`` is the SVG;
+    ``chart.save("burndown.svg")`` writes it. Every chart function takes keyword options
+    ``width`` (240 to 4000 px, default 720), ``height`` (160 to 4000 px, default 400)
+    and ``theme`` (``"light"``, the default, or ``"dark"``): a size outside its range is
+    ``OutOfRangeError``, a fractional or negative one ``InvalidInputError``, another
+    theme ``ParseError``, each naming the option.
+    """
+
+    @property
+    def kind(self) -> _ChartKind:
+        """Which chart."""
+    @property
+    def title(self) -> str:
+        """The title, as drawn and as the SVG's ``<title>``."""
+    @property
+    def description(self) -> str:
+        """The data in words (the SVG's ``<desc>``), for alt text."""
+    @property
+    def width(self) -> int:
+        """Width in pixels."""
+    @property
+    def height(self) -> int:
+        """Height in pixels."""
+    @property
+    def svg(self) -> str:
+        """The SVG document (starts with ``<svg``, ends with ``</svg>\\n``)."""
+    def _repr_svg_(self) -> str:
+        """The SVG, for IPython/Jupyter's inline display."""
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the SVG to ``path`` as UTF-8; I/O errors raise ``OSError``."""
+    def to_dict(self) -> dict[str, Any]:
+        """``{"kind", "title", "description", "width", "height", "svg"}``."""
+
+def burndown_chart(
+    report: SprintReport | Mapping[str, Any],
+    *,
+    width: float = 720.0,
+    height: float = 400.0,
+    theme: _Theme = "light",
+) -> Chart:
+    """The sprint's burndown: remaining (a dot per day), ideal and scope over its days,
+    non-working days shaded. ``report`` is :func:`sprint_report`'s result or its
+    ``to_dict()``. Same as ``report.chart()``.
+
+    >>> burndown_chart(sprint_report(sample_sprint())).title
+    'Sprint burndown — S-12'
+    """
+
+def burnup_chart(
+    report: SprintReport | Mapping[str, Any],
+    *,
+    width: float = 720.0,
+    height: float = 400.0,
+    theme: _Theme = "light",
+) -> Chart:
+    """The sprint's burnup: done work (from 0) rising towards the scope line."""
+
+def velocity_chart(
+    history: Sequence[Mapping[str, Any]],
+    *,
+    width: float = 720.0,
+    height: float = 400.0,
+    theme: _Theme = "light",
+) -> Chart:
+    """Committed vs completed points per closed sprint (dicts, oldest first, as
+    :func:`sample_sprint_history`), with the mean completed as a dashed line."""
+
+def cumulative_flow_chart(
+    flow: CumulativeFlow | Mapping[str, Any],
+    *,
+    width: float = 720.0,
+    height: float = 400.0,
+    theme: _Theme = "light",
+) -> Chart:
+    """The cumulative flow of a board (:func:`cumulative_flow`'s result or its
+    ``to_dict()``): one band per column. Same as ``flow.chart()``."""
+
+def cycle_time_chart(
+    timelines: Timelines | Mapping[str, Any],
+    *,
+    width: float = 720.0,
+    height: float = 400.0,
+    theme: _Theme = "light",
+) -> Chart:
+    """Cycle time of each finished item (:func:`item_timelines`'s result or its
+    ``to_dict()``) by finish day, with percentile lines."""
+
+def forecast_chart(
+    forecast: WhenForecast | Mapping[str, Any],
+    *,
+    width: float = 720.0,
+    height: float = 400.0,
+    theme: _Theme = "light",
+) -> Chart:
+    """The histogram of a Monte Carlo "when" forecast (:func:`forecast_when`'s result or
+    its ``to_dict()``), with its percentiles. Same as ``forecast.chart()``."""
+
+def roadmap_chart(
+    roadmap: _Roadmap,
+    today: datetime.date | str,
+    *,
+    width: float = 720.0,
+    height: float = 400.0,
+    theme: _Theme = "light",
+) -> Chart:
+    """The roadmap (a dict, as :func:`sample_roadmap`) as a timeline with ``today``
+    marked. An unreadable roadmap (empty names, repeated ids, an item starting after its
+    target) is ``InvalidInputError`` naming ``roadmap.…``; links to missing items and
+    broken dates are drawn, not errors."""
+
+def retention_chart(
+    retention: Retention | Mapping[str, Any],
+    *,
+    width: float = 720.0,
+    height: float = 400.0,
+    theme: _Theme = "light",
+) -> Chart:
+    """The retention matrix (:func:`retention`'s result or its ``to_dict()``) as a
+    cohort heatmap. Same as ``retention.chart()``."""
+
+def active_users_chart(
+    active: ActiveUsers | Mapping[str, Any],
+    *,
+    width: float = 720.0,
+    height: float = 400.0,
+    theme: _Theme = "light",
+) -> Chart:
+    """Daily, weekly and monthly active users (:func:`active_users`'s result or its
+    ``to_dict()``) over the days. Same as ``active.chart()``."""

@@ -13,6 +13,13 @@ record!(
     ActiveUsers(core::ActiveUsers) {
         days, dau, wau, mau, stickiness, week, weeks, weekly, months, monthly
     }
+    methods {
+        /// DAU, WAU and MAU over the days: `active_users_chart(self, ...)`.
+        #[pyo3(signature = (*, width = 720.0, height = 400.0, theme = "light"))]
+        fn chart(&self, width: f64, height: f64, theme: &str) -> PyResult<crate::chart::Chart> {
+            crate::chart::draw(pmkit::chart::active_users_chart, &self.0, width, height, theme)
+        }
+    }
 );
 
 record!(
@@ -20,6 +27,13 @@ record!(
     Retention(core::Retention) {
         options, cohort_starts, cohort_sizes, counts, rates, average, average_returned,
         average_cohort_users, last_day, last_period_complete
+    }
+    methods {
+        /// The cohort heatmap: `retention_chart(self, ...)`.
+        #[pyo3(signature = (*, width = 720.0, height = 400.0, theme = "light"))]
+        fn chart(&self, width: f64, height: f64, theme: &str) -> PyResult<crate::chart::Chart> {
+            crate::chart::draw(pmkit::chart::retention_chart, &self.0, width, height, theme)
+        }
     }
 );
 

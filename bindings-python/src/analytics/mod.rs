@@ -10,6 +10,8 @@ mod ids;
 mod metrics;
 mod more;
 
+pub(crate) use metrics::{ActiveUsers, Retention};
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     counts::register(m)?;
     ids::register(m)?;

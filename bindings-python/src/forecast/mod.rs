@@ -13,7 +13,15 @@ use crate::record::{from_python, record};
 record!(
     /// The result of `forecast_when`: completion percentiles, deadline odds, distribution.
     WhenForecast(pmkit::forecast::WhenForecast) {
-        trials, percentiles, deadline_probability, mean_periods, distribution
+        trials, percentiles, deadline_probability, deadline, deadline_periods, mean_periods,
+        distribution
+    }
+    methods {
+        /// The forecast histogram: `forecast_chart(self, ...)`.
+        #[pyo3(signature = (*, width = 720.0, height = 400.0, theme = "light"))]
+        fn chart(&self, width: f64, height: f64, theme: &str) -> PyResult<crate::chart::Chart> {
+            crate::chart::draw(pmkit::chart::forecast_chart, &self.0, width, height, theme)
+        }
     }
 );
 

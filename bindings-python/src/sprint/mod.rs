@@ -29,6 +29,13 @@ record!(
         committed, completed, completed_committed, added, removed, cancelled, re_estimated,
         carried_in, carry_over, say_do_ratio
     }
+    methods {
+        /// The burndown chart of this report: `burndown_chart(self, ...)`.
+        #[pyo3(signature = (*, width = 720.0, height = 400.0, theme = "light"))]
+        fn chart(&self, width: f64, height: f64, theme: &str) -> PyResult<crate::chart::Chart> {
+            crate::chart::draw(pmkit::chart::burndown_chart, &self.0, width, height, theme)
+        }
+    }
 );
 
 record!(

@@ -27,6 +27,10 @@ export interface WhenForecast {
   percentiles: PeriodPercentile[];
   /** Share of trials done by the deadline, when one was given; else null. */
   deadline_probability: number | null;
+  /** The day the probability was computed for ("2026-05-01"), when given; else null. */
+  deadline: string | null;
+  /** Whole periods from the start to the deadline; null without one or before the start. */
+  deadline_periods: number | null;
   mean_periods: number;
   distribution: PeriodCount[];
 }

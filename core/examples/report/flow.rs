@@ -3,11 +3,13 @@
 
 use std::fmt::Write as _;
 
+use chrono::{Days, NaiveDate};
+use pmkit::flow::Timelines;
 use pmkit::flow::{
     ageing_wip, durations, item_timelines, percentiles, sample_items, sample_today,
     sample_workflow, throughput, Counting, DurationKind, Measure, Period, CYCLE_TIME_LEVELS,
 };
-use pmkit::forecast::{forecast_when, Calendar, Simulation, WHEN_LEVELS};
+use pmkit::forecast::{forecast_when, Calendar, Simulation, WhenForecast, WHEN_LEVELS};
 
 use crate::{heading, outln};
 
@@ -15,14 +17,45 @@ use crate::{heading, outln};
 const REMAINING_ITEMS: f64 = 30.0;
 const SEED: u64 = 0;
 
-pub fn print_flow(out: &mut String) -> pmkit::Result<()> {
-    let today = sample_today();
-    let timelines = item_timelines(
+/// The sample board's item timelines, read on its `today`.
+pub fn sample_timelines() -> pmkit::Result<Timelines> {
+    item_timelines(
         &sample_items(),
         &sample_workflow(),
-        today,
+        sample_today(),
         Counting::Elapsed,
+    )
+}
+
+/// Where the forecast's throughput history starts.
+fn history_start() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 12).unwrap_or_else(sample_today)
+}
+
+/// When the next [`REMAINING_ITEMS`] will be done, from the daily throughput since
+/// [`history_start`], with a deadline 13 days out.
+pub fn sample_forecast(timelines: &Timelines) -> pmkit::Result<WhenForecast> {
+    let today = timelines.today;
+    let daily = throughput(
+        timelines,
+        Period::Day,
+        Measure::Items,
+        Some(history_start()),
+        Some(today),
     )?;
+    forecast_when(
+        REMAINING_ITEMS,
+        &daily.values,
+        &WHEN_LEVELS,
+        &Simulation::new(10_000, SEED)?,
+        Some(&Calendar::new(today, 1)?),
+        Some(today + Days::new(13)),
+    )
+}
+
+pub fn print_flow(out: &mut String) -> pmkit::Result<()> {
+    let today = sample_today();
+    let timelines = sample_timelines()?;
     heading(
         out,
         &format!(
@@ -55,23 +88,8 @@ pub fn print_flow(out: &mut String) -> pmkit::Result<()> {
         oldest.join(", ")
     );
 
-    let start = chrono::NaiveDate::from_ymd_opt(2026, 1, 12).unwrap_or(today);
-    let daily = throughput(
-        &timelines,
-        Period::Day,
-        Measure::Items,
-        Some(start),
-        Some(today),
-    )?;
-    let deadline = today + chrono::Days::new(13);
-    let forecast = forecast_when(
-        REMAINING_ITEMS,
-        &daily.values,
-        &WHEN_LEVELS,
-        &Simulation::new(10_000, SEED)?,
-        Some(&Calendar::new(today, 1)?),
-        Some(deadline),
-    )?;
+    let start = history_start();
+    let forecast = sample_forecast(&timelines)?;
     heading(out, &format!(
         "Forecast — when will {REMAINING_ITEMS} more items be done? ({} trials, seed {SEED}, daily throughput since {start})",
         forecast.trials
@@ -85,7 +103,8 @@ pub fn print_flow(out: &mut String) -> pmkit::Result<()> {
             percentile.periods
         );
     }
-    if let Some(probability) = forecast.deadline_probability {
+    if let (Some(deadline), Some(probability)) = (forecast.deadline, forecast.deadline_probability)
+    {
         outln!(
             out,
             "  chance of finishing by {deadline}: {:.1} %",

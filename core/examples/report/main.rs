@@ -1,12 +1,14 @@
 //! `make demo`: a readable report on a sample product — the two role profiles side by
 //! side, the source's worked example, and every KPI of both roles with its value, unit
-//! and formula.
+//! and formula; then the delivery, flow and analytics of the sample product, whose
+//! charts it writes as SVG files into `target/pmkit-demo/`.
 //!
 //! Run: `cargo run --release -p pmkit --example report [-- path/to/product.json]`.
 //! Without a path it uses the bundled `sample_product.json`; a file must have the
 //! same shape (a [`ProductSnapshot`] in JSON).
 
 mod analytics;
+mod charts;
 mod delivery;
 mod flow;
 
@@ -62,6 +64,7 @@ fn run() -> Result<(), String> {
     delivery::print_roadmap(&mut out).map_err(|err| format!("sample roadmap: {err}"))?;
     flow::print_flow(&mut out).map_err(|err| format!("sample board: {err}"))?;
     analytics::print_analytics(&mut out).map_err(|err| format!("sample events: {err}"))?;
+    charts::write_charts(&mut out, &charts::output_dir())?;
     // One write, and a closed pipe (`make demo | head`) is not an error.
     match std::io::stdout().write_all(out.as_bytes()) {
         Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(err.to_string()),

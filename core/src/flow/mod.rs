@@ -24,12 +24,14 @@
 //! ```
 
 mod model;
+mod period;
 mod sample;
 mod stats;
 mod team;
 mod timeline;
 
 pub use model::*;
+pub use period::*;
 pub use sample::*;
 pub use stats::*;
 pub use team::*;

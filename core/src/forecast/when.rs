@@ -36,6 +36,15 @@ pub struct WhenForecast {
     pub percentiles: Vec<PeriodPercentile>,
     /// Share of trials done by the deadline (a fraction), when one was given.
     pub deadline_probability: Option<f64>,
+    /// The deadline `deadline_probability` was computed for, when one was given.
+    #[serde(default)]
+    pub deadline: Option<NaiveDate>,
+    /// Whole periods from the calendar's start to `deadline`
+    /// ([`Calendar::periods_until`]): `deadline_probability` is the share of trials
+    /// done within this many periods. `None` without a deadline, or when the deadline
+    /// is before the start (the probability is then 0).
+    #[serde(default)]
+    pub deadline_periods: Option<u64>,
     /// Mean periods to finish.
     pub mean_periods: f64,
     /// Every outcome: trials per number of periods, fewest periods first.
@@ -212,17 +221,23 @@ pub fn forecast_when(
         }
         tally.add(periods);
     }
-    let deadline_probability = match (calendar, deadline) {
+    let deadline_periods = match (calendar, deadline) {
         (Some(calendar), Some(deadline)) if deadline >= calendar.start => {
-            Some(tally.within(calendar.periods_until(deadline)) as f64 / simulation.trials as f64)
+            Some(calendar.periods_until(deadline))
         }
-        (Some(_), Some(_)) => Some(0.0),
+        _ => None,
+    };
+    let deadline_probability = match (deadline, deadline_periods) {
+        (Some(_), Some(periods)) => Some(tally.within(periods) as f64 / simulation.trials as f64),
+        (Some(_), None) => Some(0.0),
         _ => None,
     };
     Ok(WhenForecast {
         trials: simulation.trials,
         percentiles: tally.percentiles(levels, simulation.trials, calendar)?,
         deadline_probability,
+        deadline,
+        deadline_periods,
         mean_periods: tally.mean(simulation.trials),
         distribution: tally.distribution(),
     })
@@ -338,6 +353,46 @@ mod tests {
         assert_eq!(forecast.percentiles[0].periods, 0);
         assert_eq!(forecast.percentiles[0].date, Some(day));
         assert_eq!(forecast.deadline_probability, Some(1.0));
+        assert_eq!(forecast.deadline, Some(day));
+        assert_eq!(forecast.deadline_periods, Some(0));
+    }
+
+    #[test]
+    fn the_deadline_and_its_periods_are_kept() {
+        // Weekly from Mon 2 March; 20 items at 5 a week take 4 weeks (ending 30 March).
+        let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let calendar = Calendar::new(start, 7).unwrap();
+        let at = |day| NaiveDate::from_ymd_opt(2026, 3, day);
+        // 29 March is 27 days on: 3 whole weeks, so no trial is done by it.
+        let early = forecast_when(20.0, &[5.0], &[0.5], &sim(10), Some(&calendar), at(29)).unwrap();
+        assert_eq!(early.deadline, at(29));
+        assert_eq!(
+            (early.deadline_periods, early.deadline_probability),
+            (Some(3), Some(0.0))
+        );
+        let on_time =
+            forecast_when(20.0, &[5.0], &[0.5], &sim(10), Some(&calendar), at(30)).unwrap();
+        assert_eq!(
+            (on_time.deadline_periods, on_time.deadline_probability),
+            (Some(4), Some(1.0))
+        );
+        // Before the start: probability 0 and no periods.
+        let before = forecast_when(20.0, &[5.0], &[0.5], &sim(10), Some(&calendar), at(1)).unwrap();
+        assert_eq!(
+            (
+                before.deadline,
+                before.deadline_periods,
+                before.deadline_probability
+            ),
+            (at(1), None, Some(0.0))
+        );
+        let none = forecast_when(20.0, &[5.0], &[0.5], &sim(10), None, None).unwrap();
+        assert_eq!((none.deadline, none.deadline_periods), (None, None));
+        // Older JSON without the two fields still reads.
+        let json = r#"{"trials": 1, "percentiles": [], "deadline_probability": null,
+            "mean_periods": 0.0, "distribution": []}"#;
+        let read: WhenForecast = serde_json::from_str(json).unwrap();
+        assert_eq!(read.deadline_periods, None);
     }
 
     #[test]

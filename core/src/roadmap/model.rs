@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::lifecycle::Lifecycle;
 use super::target::{Lane, Target};
-use crate::roles::Role;
 use crate::names::named_enum;
+use crate::roles::Role;
 use crate::work::StatusCategory;
 use crate::{Error, Result};
 
@@ -229,8 +229,7 @@ impl Roadmap {
     /// **Errors**: text that is not a roadmap's JSON shape ([`Error::Parse`] on `text`),
     /// then as [`Roadmap::check`].
     pub fn from_json(text: &str) -> Result<Self> {
-        let roadmap: Roadmap =
-            serde_json::from_str(text).map_err(|err| Error::parse("text", err.to_string()))?;
+        let roadmap: Roadmap = crate::json::from_str("text", text)?;
         roadmap.check()?;
         Ok(roadmap)
     }

@@ -62,7 +62,7 @@ impl ProductSnapshot {
     /// **Errors**: [`Error::Parse`] on field `snapshot`, saying what was wrong and
     /// where (an unknown section, a wrong type, malformed JSON; with line and column).
     pub fn from_json(text: &str) -> Result<Self> {
-        serde_json::from_str(text).map_err(|err| Error::parse("snapshot", err.to_string()))
+        crate::json::from_str("snapshot", text)
     }
 
     /// The snapshot as pretty-printed JSON text.

@@ -123,8 +123,7 @@ impl SprintLog {
     /// **Errors**: text that is not a log's JSON shape ([`Error::Parse`] on `text`);
     /// then as [`SprintLog::validate`].
     pub fn from_json(text: &str) -> Result<Self> {
-        let log: SprintLog =
-            serde_json::from_str(text).map_err(|err| Error::parse("text", err.to_string()))?;
+        let log: SprintLog = crate::json::from_str("text", text)?;
         log.validate()?;
         Ok(log)
     }

@@ -123,8 +123,7 @@ impl Backlog {
     /// # Ok::<(), pmkit::Error>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Self> {
-        let parts: BacklogParts =
-            serde_json::from_str(text).map_err(|err| Error::parse("text", err.to_string()))?;
+        let parts: BacklogParts = crate::json::from_str("text", text)?;
         Backlog::try_from(parts)
     }
 

@@ -7,8 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::names::named_enum;
 use super::story::Story;
+use crate::names::named_enum;
 use crate::{input, Error, Result};
 
 named_enum!(

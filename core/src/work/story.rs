@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::gherkin::Scenario;
-use crate::names::named_enum;
 use super::prioritize::Priority;
 use super::status::Status;
+use crate::names::named_enum;
 use crate::{input, Error, Result};
 
 named_enum!(

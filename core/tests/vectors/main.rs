@@ -4,6 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod analytics;
+mod chart;
+mod dashboard;
 mod flow;
 mod forecast;
 mod metrics_business;
@@ -29,6 +31,8 @@ fn dispatch(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
         .or_else(|| flow::call(function, args))
         .or_else(|| analytics::call(function, args))
         .or_else(|| forecast::call(function, args))
+        .or_else(|| chart::call(function, args))
+        .or_else(|| dashboard::call(function, args))
 }
 
 // ---- argument helpers shared by the dispatchers (null or absent = default) ----
@@ -135,7 +139,7 @@ fn every_vector_case_passes() {
             let result = dispatch(function, &case["args"])
                 .unwrap_or_else(|| panic!("{name}: no Rust dispatcher for {function}"));
             match (result, case.get("error")) {
-                (Ok(value), None) => assert_matches(&value, &case["expected"], &name),
+                (Ok(value), None) => assert_matches(&value, &chart::expected(case, &value), &name),
                 (Err(err), Some(want)) => {
                     assert_eq!(err.kind().as_str(), want["kind"], "{name}: kind ({err})");
                     assert_eq!(err.field(), want["field"], "{name}: field ({err})");

@@ -58,9 +58,10 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
                 .enumerate()
                 .map(|(index, item)| {
                     // As record::from_python / convert::from_js_value do in the bindings.
-                    serde_json::from_value::<m::Stakeholder>(item.clone()).map_err(|err| {
-                        pmkit::Error::invalid(format!("stakeholders[{index}]"), err.to_string())
-                    })
+                    pmkit::json::from_value::<m::Stakeholder>(
+                        &format!("stakeholders[{index}]"),
+                        item.clone(),
+                    )
                 })
                 .collect::<pmkit::Result<Vec<_>>>()?;
             json(m::stakeholder_engagement(&stakeholders))

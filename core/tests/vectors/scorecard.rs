@@ -10,8 +10,7 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
             let snapshot = match snapshot.as_str() {
                 Some(text) => pmkit::scorecard::ProductSnapshot::from_json(text),
                 // An object arrives as structured data, as a dict or JS object does.
-                None => serde_json::from_value(snapshot.clone())
-                    .map_err(|err| pmkit::Error::invalid("snapshot", err.to_string())),
+                None => pmkit::json::from_value("snapshot", snapshot.clone()),
             };
             snapshot.and_then(|snapshot| json(pmkit::scorecard::scorecard(&snapshot)))
         }

@@ -13,8 +13,7 @@ use serde_json::Value;
 
 /// A JSON-form argument; a shape error names the parameter.
 fn data<T: DeserializeOwned>(args: &Value, name: &str) -> pmkit::Result<T> {
-    serde_json::from_value(opt(args, name).cloned().unwrap_or(Value::Null))
-        .map_err(|err| pmkit::Error::invalid(name, err.to_string()))
+    pmkit::json::from_value(name, opt(args, name).cloned().unwrap_or(Value::Null))
 }
 
 fn backlog(args: &Value) -> pmkit::Result<Backlog> {

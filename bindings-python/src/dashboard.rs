@@ -1,0 +1,179 @@
+//! The product dashboard (`pmkit::dashboard`) for Python: product files (JSON or a
+//! Jira CSV export) and every number and chart the browser page shows.
+
+use std::collections::BTreeMap;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+
+use crate::chart::Chart;
+use crate::errors::IntoPy;
+use crate::record::to_python;
+use pmkit::dashboard::{self as core, ProductFile};
+
+/// Every number and chart of the dashboard: `product_dashboard(file)`. Sections are
+/// dicts in their JSON form (`None` when absent); `charts` are `Chart` objects, shown
+/// inline by Jupyter.
+#[pyclass(frozen, module = "pmkit")]
+#[derive(Debug, Clone)]
+pub struct Dashboard(pub core::Dashboard);
+
+#[pymethods]
+impl Dashboard {
+    #[getter]
+    fn product(&self) -> String {
+        self.0.product.clone()
+    }
+
+    #[getter]
+    fn today<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.today)
+    }
+
+    #[getter]
+    fn scorecard<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.scorecard)
+    }
+
+    #[getter]
+    fn backlog<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.backlog)
+    }
+
+    #[getter]
+    fn sprint<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.sprint)
+    }
+
+    #[getter]
+    fn velocity<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.velocity)
+    }
+
+    #[getter]
+    fn flow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.flow)
+    }
+
+    #[getter]
+    fn forecast<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.forecast)
+    }
+
+    #[getter]
+    fn roadmap<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.roadmap)
+    }
+
+    #[getter]
+    fn charts(&self) -> Vec<Chart> {
+        self.0.charts.iter().cloned().map(Chart::from).collect()
+    }
+
+    /// The value in its JSON form (the same shape in Rust, Python and JavaScript).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let present = [
+            ("scorecard", self.0.scorecard.is_some()),
+            ("backlog", self.0.backlog.is_some()),
+            ("sprint", self.0.sprint.is_some()),
+            ("velocity", self.0.velocity.is_some()),
+            ("flow", self.0.flow.is_some()),
+            ("forecast", self.0.forecast.is_some()),
+            ("roadmap", self.0.roadmap.is_some()),
+        ];
+        let sections: Vec<&str> = present
+            .iter()
+            .filter(|(_, shown)| *shown)
+            .map(|(name, _)| *name)
+            .collect();
+        let product = PyString::new(py, &self.0.product).repr()?;
+        Ok(format!(
+            "Dashboard(product={product}, sections=[{}], charts={})",
+            sections.join(", "),
+            self.0.charts.len()
+        ))
+    }
+
+    fn __eq__(&self, other: PyRef<'_, Self>) -> bool {
+        self.0 == other.0
+    }
+}
+
+/// A product file from a dict in its JSON form or JSON text, checked as the core
+/// checks text (errors name the JSON path). A dict is written as JSON by Python's
+/// `json` module, dates (`datetime.date`) as their ISO text.
+fn file_arg(value: &Bound<'_, PyAny>) -> PyResult<ProductFile> {
+    let text: String = if value.is_instance_of::<PyString>() {
+        value.extract()?
+    } else {
+        let py = value.py();
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("default", py.get_type::<PyString>())?;
+        py.import("json")?
+            .call_method("dumps", (value,), Some(&kwargs))?
+            .extract()?
+    };
+    ProductFile::from_json(&text).py()
+}
+
+/// The sample product file (every bundled sample, as of 31 March 2026), as a dict.
+#[pyfunction]
+fn sample_product_file(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    to_python(py, &core::sample_product_file())
+}
+
+/// A product file (dict) read from its JSON text, each section checked.
+#[pyfunction]
+fn product_file_from_json<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    to_python(py, &ProductFile::from_json(text).py()?)
+}
+
+/// A backlog-only product file (dict) from a Jira CSV export.
+#[pyfunction]
+#[pyo3(signature = (text, statuses = None))]
+fn product_file_from_jira_csv<'py>(
+    py: Python<'py>,
+    text: &str,
+    statuses: Option<BTreeMap<String, String>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let statuses = statuses
+        .map(pmkit::work::StatusMap::from_names)
+        .transpose()
+        .py()?;
+    to_python(
+        py,
+        &ProductFile::from_jira_csv(text, statuses.as_ref()).py()?,
+    )
+}
+
+/// Every number and chart of the dashboard for a product file (dict or JSON text).
+#[pyfunction]
+#[pyo3(signature = (file, today = None, *, width = 720.0, height = 400.0, theme = "light"))]
+fn product_dashboard(
+    file: &Bound<'_, PyAny>,
+    today: Option<&Bound<'_, PyAny>>,
+    width: f64,
+    height: f64,
+    theme: &str,
+) -> PyResult<Dashboard> {
+    let file = file_arg(file)?;
+    let today = today
+        .filter(|value| !value.is_none())
+        .map(|value| crate::dates::date("today", value))
+        .transpose()?;
+    let options = crate::chart::options(width, height, theme)?;
+    core::dashboard(&file, today, &options).py().map(Dashboard)
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Dashboard>()?;
+    m.add_function(wrap_pyfunction!(sample_product_file, m)?)?;
+    m.add_function(wrap_pyfunction!(product_file_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(product_file_from_jira_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(product_dashboard, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,222 @@
+// The dashboard page (bindings-wasm/www) driven in headless Chromium: load the sample,
+// compare what the page shows with the core's numbers (the Node package), check every
+// chart, a malformed file's message and a Jira CSV, and save screenshots, light and dark.
+//
+// Run by `make browser-test` (after `make www`, with /usr/bin/chromium and
+// playwright-core in .tools). Any console error or uncaught exception fails the test.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..", "..");
+const www = path.join(root, "bindings-wasm", "www");
+const shots = path.join(root, "target", "pmkit-browser");
+
+const pmkit = require(path.join(root, "bindings-wasm", "pkg"));
+const { chromium } = require(path.join(root, ".tools", "node_modules", "playwright-core"));
+
+const MIME = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+};
+
+/** A static server for `dir` on a free localhost port. */
+function serve(dir) {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url, "http://localhost");
+    const relative = decodeURIComponent(url.pathname).replace(/^\/+/, "") || "index.html";
+    const file = path.resolve(dir, relative);
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      response.writeHead(404, { "content-type": "text/plain" });
+      response.end("not found");
+      return;
+    }
+    response.writeHead(200, {
+      "content-type": MIME[path.extname(file)] || "application/octet-stream",
+      "cache-control": "no-store",
+    });
+    fs.createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => resolve(server));
+  });
+}
+
+/** A page on `url` in `scheme`, recording console errors and uncaught exceptions. */
+async function openPage(browser, url, scheme) {
+  const context = await browser.newContext({
+    colorScheme: scheme,
+    viewport: { width: 1280, height: 900 },
+    deviceScaleFactor: 1,
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  await page.goto(url);
+  await page.waitForSelector("body[data-ready=true]");
+  return { context, page, problems };
+}
+
+/** What the page must show for a KPI, formatted by hand from the sample snapshot. */
+const SHOWN = {
+  net_promoter_score: "35", // 10 promoters − 3 detractors, of 20
+  churn_rate: "3%", // 24 / 800
+  customer_retention_rate: "97%", // (840 − 64) / 800
+  conversion_rate: "3%", // 360 / 12,000
+  feature_adoption_rate: "25%", // 1,150 / 4,600
+  stickiness: "30%", // 1,380 / 4,600
+  time_to_market: "163 days", // 2 Feb → 15 Jul 2026
+  team_velocity: "33 points/sprint", // (33 + 30 + 36) / 3
+  return_on_investment: "20.4%", // √1.45 − 1, annualized over 2 years
+};
+
+const BROKEN = '{\n  "product": "Broken",\n  "sprint_history": [\n    {"sprint_id": "S-1", "completed_points": "ten", "completed_items": 3}\n  ]\n}\n';
+const JIRA = "Issue key,Summary,Status,Story Points,Created,Resolved\n" +
+  "APP-1,Sign in,Done,3,2026-01-05,2026-01-20\n" +
+  "APP-2,Sign out,Won't Do,2,2026-01-06,2026-01-25\n" +
+  "APP-3,Reset password,In Progress,5,2026-01-10,\n" +
+  "APP-4,Profile page,To Do,,2026-02-01,\n";
+
+let server;
+let browser;
+let base;
+
+test.before(async () => {
+  fs.mkdirSync(shots, { recursive: true });
+  assert.ok(fs.existsSync(path.join(www, "pkg", "pmkit.js")), "run `make www` first");
+  server = await serve(www);
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+test.after(async () => {
+  if (browser) await browser.close();
+  if (server) server.close();
+});
+
+for (const scheme of ["light", "dark"]) {
+  test(`the sample, in the ${scheme} theme: KPIs and charts as the core computes them`, { timeout: 120_000 }, async () => {
+    const { context, page, problems } = await openPage(browser, base, scheme);
+    const want = pmkit.productDashboard(pmkit.sampleProductFile(), { theme: scheme });
+
+    // Keyboard: the first stop is "Load sample", and Enter loads it.
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "load-sample");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#dashboard:not([hidden])");
+
+    assert.equal(await page.textContent("#product-name"), "Checkout");
+    assert.equal(await page.isHidden("#error"), true);
+
+    // Every KPI of the scorecard, with the core's value, in its unit.
+    const cards = await page.$$eval("#kpi-cards .card", (items) => items.map((item) => ({
+      key: item.dataset.key,
+      label: item.querySelector(".card-label").textContent,
+      text: item.querySelector(".card-value").textContent,
+      value: Number(item.querySelector(".card-value").dataset.value),
+    })));
+    assert.equal(cards.length, want.scorecard.readings.length);
+    for (const [index, reading] of want.scorecard.readings.entries()) {
+      assert.equal(cards[index].key, reading.metric);
+      assert.equal(cards[index].label, reading.name);
+      assert.equal(cards[index].value, reading.value, reading.metric);
+    }
+    for (const [metric, text] of Object.entries(SHOWN)) {
+      const shown = cards.find((c) => c.key === metric);
+      assert.ok(shown, `${metric} is shown`);
+      assert.equal(shown.text, text, metric);
+    }
+    const mrr = cards.find((c) => c.key === "monthly_recurring_revenue");
+    assert.equal(mrr.text, "$1,688/month"); // 49×4 + 99×4 + 199×3 + 499
+
+    // Delivery numbers: the sprint, velocity, backlog, flow and forecast.
+    const delivery = Object.fromEntries(await page.$$eval("#delivery-cards .card", (items) =>
+      items.map((item) => [item.dataset.key, item.querySelector(".card-value").textContent])));
+    assert.equal(delivery["sprint-committed"], "18 points");
+    assert.equal(delivery["sprint-completed"], "13 points");
+    assert.equal(delivery["say-do"], "55.6%"); // 10 / 18
+    assert.equal(delivery.velocity, "19 points/sprint");
+    assert.equal(delivery["backlog-open"], "6");
+    assert.equal(delivery["backlog-completion"], "25%");
+    assert.equal(delivery["cycle-time"], `${want.flow.cycle_time[1].value.toFixed(1)} days`);
+    assert.equal(delivery.forecast, "2026-03-06");
+
+    // One figure per chart, its SVG titled as the core titles it.
+    const figures = await page.$$eval("#chart-list figure", (items) => items.map((figure) => ({
+      kind: figure.dataset.chart,
+      svgs: figure.querySelectorAll("svg").length,
+      title: figure.querySelector("svg > title")?.textContent,
+      width: figure.querySelector("svg")?.getBoundingClientRect().width,
+    })));
+    assert.ok(want.charts.length >= 3, "burndown, burnup and velocity at least");
+    assert.deepEqual(figures.map((f) => f.kind), want.charts.map((c) => c.kind));
+    for (const [index, chart] of want.charts.entries()) {
+      assert.equal(figures[index].svgs, 1, chart.kind);
+      assert.equal(figures[index].title, chart.title, chart.kind);
+      assert.ok(figures[index].width > 200, `${chart.kind} is drawn`);
+    }
+
+    await page.screenshot({ path: path.join(shots, `dashboard-${scheme}.png`), fullPage: true });
+    await page.locator("#charts").screenshot({ path: path.join(shots, `charts-${scheme}.png`) });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test("a malformed file: the message names the field and the reason", { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await openPage(browser, base, "light");
+  await page.setInputFiles("#file-input", {
+    name: "broken.json", mimeType: "application/json", buffer: Buffer.from(BROKEN),
+  });
+  await page.waitForSelector("#error:not([hidden])");
+  const message = await page.textContent("#error");
+  assert.match(message, /Could not load broken\.json/);
+  assert.match(message, /sprint_history\[0\]\.completed_points: invalid type: string "ten", expected a number at line 4/);
+  assert.equal(await page.getAttribute("#error", "data-field"), "sprint_history[0].completed_points");
+  assert.equal(await page.isHidden("#dashboard"), true);
+  await page.screenshot({ path: path.join(shots, "error-light.png"), fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a Jira CSV export: the backlog, nothing invented", { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await openPage(browser, base, "dark");
+  const label = page.getByLabel("Open a product file (.json) or a Jira CSV export (.csv)");
+  await label.setInputFiles({ name: "jira.csv", mimeType: "text/csv", buffer: Buffer.from(JIRA) });
+  await page.waitForSelector("body[data-loaded='jira.csv']");
+  assert.equal(await page.textContent("#product-name"), "APP");
+  assert.equal(await page.isHidden("#kpis"), true);
+  assert.equal(await page.isHidden("#charts"), true);
+  const want = pmkit.productDashboard(pmkit.productFileFromJiraCsv(JIRA)).backlog;
+  const value = (key) => page.getAttribute(`#delivery-cards [data-key=${key}] .card-value`, "data-value");
+  assert.equal(Number(await value("backlog-open")), 2); // APP-3, APP-4
+  assert.equal(Number(await value("backlog-completion")), want.health.completion_rate);
+  assert.equal(want.health.completion_rate, 1 / 3); // APP-1 done; APP-3, APP-4 open
+  assert.match(await page.textContent("#absent"), /Not in this file: KPI inputs, current sprint/);
+  await page.screenshot({ path: path.join(shots, "jira-dark.png"), fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,296 @@
+// The pmkit dashboard page: load a product file, ask pmkit for its dashboard, show it.
+// Plain ES module, no framework: every number and chart comes from the wasm core.
+
+import init, {
+  sampleProductFile,
+  productFileFromJson,
+  productFileFromJiraCsv,
+  productDashboard,
+} from "./pkg/pmkit.js";
+
+const $ = (id) => document.getElementById(id);
+const darkScheme = window.matchMedia("(prefers-color-scheme: dark)");
+
+/** What is shown now: the product file and where it came from, to redraw on a theme change. */
+let current = null;
+
+// ---- formatting ------------------------------------------------------------------
+
+const number = (value, digits = 1) =>
+  value.toLocaleString("en-US", { maximumFractionDigits: digits });
+const percent = (fraction) =>
+  fraction.toLocaleString("en-US", { style: "percent", maximumFractionDigits: 1 });
+const plural = (count, word) => `${number(count)} ${word}${count === 1 ? "" : "s"}`;
+
+function money(value, currency) {
+  try {
+    return value.toLocaleString("en-US", {
+      style: "currency",
+      currency: currency || "USD",
+      maximumFractionDigits: Math.abs(value) >= 1000 ? 0 : 2,
+    });
+  } catch {
+    // Not an ISO 4217 code: show it after the number.
+    return `${number(value, 2)} ${currency}`;
+  }
+}
+
+/** A KPI's value in its unit, as [number, unit]: rates as percents, money in the snapshot's currency. */
+function formatReading(reading, currency) {
+  const v = reading.value;
+  switch (reading.unit) {
+    case "fraction": return [percent(v)];
+    case "score": return [number(v)];
+    case "money": return [money(v, currency)];
+    case "money_per_month": return [money(v, currency), "/month"];
+    case "money_per_user": return [money(v, currency), "/user"];
+    case "days": return [number(v), v === 1 ? "day" : "days"];
+    case "defects_per_kloc": return [number(v, 2), "defects/KLOC"];
+    case "points": return [number(v), "points"];
+    case "points_per_sprint": return [number(v), "points/sprint"];
+    default: return [number(v, 2)];
+  }
+}
+
+// ---- the page --------------------------------------------------------------------
+
+function showError(source, err) {
+  const box = $("error");
+  box.replaceChildren();
+  const title = document.createElement("strong");
+  title.textContent = `Could not load ${source}.`;
+  const message = document.createElement("p");
+  message.className = "error-message";
+  // A PmkitError's message starts with the field at fault, then the reason.
+  message.textContent = err && err.message ? err.message : String(err);
+  box.append(title, message);
+  if (err && err.field) box.dataset.field = err.field;
+  else delete box.dataset.field;
+  box.hidden = false;
+  $("dashboard").hidden = true;
+  $("status").textContent = "";
+}
+
+function clearError() {
+  $("error").hidden = true;
+  $("error").replaceChildren();
+}
+
+/**
+ * A card: label, headline value and an optional note. `text` is the headline, or
+ * [number, unit] with the unit set smaller; `data-value` keeps the raw number.
+ */
+function card(key, label, text, value, note) {
+  const item = document.createElement("li");
+  item.className = "card";
+  item.dataset.key = key;
+  const name = document.createElement("span");
+  name.className = "card-label";
+  name.textContent = label;
+  const headline = document.createElement("span");
+  headline.className = "card-value";
+  const [main, unit] = Array.isArray(text) ? text : [text];
+  headline.textContent = main;
+  if (unit) {
+    const small = document.createElement("span");
+    small.className = "card-unit";
+    // "/month" sticks to the amount; words get a space.
+    small.textContent = unit.startsWith("/") ? unit : ` ${unit}`;
+    headline.append(small);
+  }
+  if (value !== undefined && value !== null) headline.dataset.value = String(value);
+  item.append(name, headline);
+  if (note) {
+    const small = document.createElement("span");
+    small.className = "card-note";
+    small.textContent = note;
+    item.append(small);
+  }
+  return item;
+}
+
+function renderKpis(scorecard) {
+  const list = $("kpi-cards");
+  list.replaceChildren();
+  $("kpis").hidden = !scorecard || scorecard.readings.length === 0;
+  if (!scorecard) return;
+  for (const reading of scorecard.readings) {
+    const item = card(reading.metric, reading.name, formatReading(reading, scorecard.currency),
+      reading.value, reading.note);
+    item.title = reading.formula;
+    list.append(item);
+  }
+}
+
+function renderDelivery(board) {
+  const cards = [];
+  const { sprint, velocity, backlog, flow, forecast, roadmap } = board;
+  if (sprint) {
+    cards.push(card("sprint-committed", `Committed — ${sprint.sprint_id}`,
+      [number(sprint.committed.points), "points"], sprint.committed.points,
+      plural(sprint.committed.items, "item")));
+    cards.push(card("sprint-completed", `Completed — ${sprint.sprint_id}`,
+      [number(sprint.completed.points), "points"], sprint.completed.points,
+      `${plural(sprint.completed.items, "item")}; ${plural(sprint.carry_over.length, "item")} carried over`));
+    if (sprint.say_do_ratio !== null) {
+      cards.push(card("say-do", "Say/do ratio", percent(sprint.say_do_ratio), sprint.say_do_ratio,
+        "committed work done, at start estimates"));
+    }
+  }
+  if (velocity) {
+    const p = velocity.points;
+    cards.push(card("velocity", "Velocity", [number(p.mean), "points/sprint"], p.mean,
+      `mean of ${velocity.sprint_ids.join(", ")}; range ${number(p.min)}–${number(p.max)}`));
+  }
+  if (backlog) {
+    const t = backlog.totals;
+    const open = t.to_do.stories + t.in_progress.stories;
+    cards.push(card("backlog-open", "Open stories", number(open), open,
+      `${number(t.to_do.points + t.in_progress.points)} points; ${number(t.done.stories)} done, ${number(t.cancelled.stories)} cancelled`));
+    const h = backlog.health;
+    if (h && h.completion_rate !== null) {
+      cards.push(card("backlog-completion", "Backlog completion", percent(h.completion_rate),
+        h.completion_rate, `${h.completed_in_period} done in the 30 days to ${h.today}`));
+    }
+    if (h && h.ready_share !== null) {
+      cards.push(card("backlog-ready", "Ready stories", percent(h.ready_share), h.ready_share,
+        h.blocked.length ? `blocked: ${h.blocked.join(", ")}` : "none blocked"));
+    }
+  }
+  if (flow && flow.cycle_time.length) {
+    const [p50, p85, p95] = flow.cycle_time;
+    cards.push(card("cycle-time", "Cycle time (85th percentile)", [number(p85.value), p85.value === 1 ? "day" : "days"],
+      p85.value, `50%: ${number(p50.value)} days; 95%: ${number(p95.value)} days`));
+  }
+  if (flow) {
+    const weeks = flow.throughput.values;
+    const mean = weeks.length ? weeks.reduce((a, b) => a + b, 0) / weeks.length : 0;
+    cards.push(card("throughput", "Throughput", [number(mean), "items/week"], mean,
+      `${flow.finished} finished in ${plural(weeks.length, "week")}; ${flow.in_progress} in progress`));
+  }
+  if (forecast) {
+    const p85 = forecast.when.percentiles.find((p) => p.level === 0.85);
+    const p50 = forecast.when.percentiles.find((p) => p.level === 0.5);
+    if (p85) {
+      const what = forecast.scope === "backlog" ? "open stories" : "unfinished items";
+      cards.push(card("forecast", "Done by (85% likely)", p85.date, p85.periods,
+        `${number(forecast.remaining)} ${what} from ${forecast.start}; 50%: ${p50 ? p50.date : "—"}`));
+    }
+  }
+  if (roadmap) {
+    const epics = roadmap.levels.find((level) => level.level === "epic");
+    if (epics && epics.progress.points_fraction !== null) {
+      const p = epics.progress;
+      cards.push(card("roadmap", "Roadmap epics done", percent(p.points_fraction), p.points_fraction,
+        `${number(p.done_points)} of ${number(p.total_points)} points; ${p.done_items} of ${p.total_items} stories`));
+    }
+  }
+  $("delivery-cards").replaceChildren(...cards);
+  $("delivery").hidden = cards.length === 0;
+}
+
+function renderCharts(charts) {
+  const figures = charts.map((chart) => {
+    const figure = document.createElement("figure");
+    figure.className = "chart";
+    figure.dataset.chart = chart.kind;
+    // The SVG comes from pmkit (escaped, no scripts); its <title> and <desc> name it.
+    figure.innerHTML = chart.svg;
+    const caption = document.createElement("figcaption");
+    caption.textContent = chart.description;
+    figure.append(caption);
+    return figure;
+  });
+  $("chart-list").replaceChildren(...figures);
+  $("charts").hidden = figures.length === 0;
+}
+
+const SECTION_NAMES = {
+  snapshot: "KPI inputs", sprint: "current sprint", sprint_history: "past sprints",
+  flow: "board history", roadmap: "roadmap", backlog: "backlog",
+};
+
+function render() {
+  const { file, source } = current;
+  const theme = darkScheme.matches ? "dark" : "light";
+  const board = productDashboard(file, { theme });
+  $("product-name").textContent = board.product;
+  $("product-meta").textContent =
+    `From ${source}` + (board.today ? `, as of ${board.today}` : "") + ".";
+  renderKpis(board.scorecard);
+  renderDelivery(board);
+  renderCharts(board.charts);
+  const absent = Object.keys(SECTION_NAMES).filter((key) => file[key] == null);
+  $("absent").textContent = absent.length
+    ? `Not in this file: ${absent.map((key) => SECTION_NAMES[key]).join(", ")}.`
+    : "";
+  $("dashboard").hidden = false;
+  $("status").textContent = `Showing ${source}.`;
+  document.body.dataset.loaded = source;
+}
+
+/** Reads a product file and shows it; any error is shown in #error, never a blank page. */
+function show(source, read) {
+  clearError();
+  try {
+    current = { file: read(), source };
+    render();
+  } catch (err) {
+    current = null;
+    showError(source, err);
+  }
+}
+
+/** A Jira CSV by extension, or by content: a JSON file starts with "{". */
+function looksLikeCsv(name, text) {
+  if (/\.csv$/i.test(name)) return true;
+  if (/\.json$/i.test(name)) return false;
+  return !text.replace(/^\uFEFF/, "").trimStart().startsWith("{");
+}
+
+async function openFile(file) {
+  if (!file) return;
+  let text;
+  try {
+    text = await file.text();
+  } catch (err) {
+    showError(file.name, err);
+    return;
+  }
+  show(file.name, () =>
+    looksLikeCsv(file.name, text) ? productFileFromJiraCsv(text, null) : productFileFromJson(text));
+}
+
+function wire() {
+  $("load-sample").addEventListener("click", () => show("the sample product", sampleProductFile));
+  $("file-input").addEventListener("change", (event) => {
+    openFile(event.target.files[0]);
+    // Choosing the same file again reloads it.
+    event.target.value = "";
+  });
+  const zone = $("drop-zone");
+  zone.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    zone.classList.add("dragging");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("dragging"));
+  zone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    zone.classList.remove("dragging");
+    openFile(event.dataTransfer.files[0]);
+  });
+  darkScheme.addEventListener("change", () => {
+    if (current) render();
+  });
+}
+
+try {
+  await init();
+  wire();
+  $("load-sample").disabled = false;
+  $("file-input").disabled = false;
+  $("status").textContent = "Ready: load the sample or open a file.";
+  document.body.dataset.ready = "true";
+} catch (err) {
+  showError("pmkit (the WebAssembly module; build it with `make www`)", err);
+}
