@@ -101,7 +101,8 @@ PLAYWRIGHT := .tools/node_modules/playwright-core/package.json
 
 $(CHROMIUM):
 	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	$$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends chromium
+	$$SUDO apt-get update && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
 
 $(PLAYWRIGHT):
 	npm install --silent --no-audit --no-fund --prefix .tools playwright-core@1.65.1
