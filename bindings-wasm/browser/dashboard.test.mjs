@@ -84,7 +84,8 @@ const SHOWN = {
   feature_adoption_rate: "25%", // 1,150 / 4,600
   stickiness: "30%", // 1,380 / 4,600
   time_to_market: "163 days", // 2 Feb → 15 Jul 2026
-  team_velocity: "33 points/sprint", // (33 + 30 + 36) / 3
+  team_velocity: "19 points/sprint", // (24 + 20 + 13) / 3, the last 3 sprints of the history
+  backlog_completion_rate: "33.3%", // 3 done of 9 done or open stories
   return_on_investment: "20.4%", // √1.45 − 1, annualized over 2 years
 };
 
@@ -162,7 +163,7 @@ for (const scheme of ["light", "dark"]) {
     assert.equal(delivery["backlog-open"], "6");
     assert.equal(delivery["backlog-completion"], "25%");
     assert.equal(delivery["cycle-time"], `${want.flow.cycle_time[1].value.toFixed(1)} days`);
-    assert.equal(delivery.forecast, "2026-03-06");
+    assert.equal(delivery.forecast, "2026-04-14"); // two weeks from 31 March, at 85 %
 
     // One figure per chart, its SVG titled as the core titles it.
     const figures = await page.$$eval("#chart-list figure", (items) => items.map((figure) => ({

@@ -149,8 +149,10 @@ function renderDelivery(board) {
       `${number(t.to_do.points + t.in_progress.points)} points; ${number(t.done.stories)} done, ${number(t.cancelled.stories)} cancelled`));
     const h = backlog.health;
     if (h && h.completion_rate !== null) {
-      cards.push(card("backlog-completion", "Backlog completion", percent(h.completion_rate),
-        h.completion_rate, `${h.completed_in_period} done in the 30 days to ${h.today}`));
+      // Not the KPI "backlog completion rate" (done of planned): the share of the
+      // stories open or finished in the last 30 days that were finished.
+      cards.push(card("backlog-completion", "Done in the last 30 days", percent(h.completion_rate),
+        h.completion_rate, `${h.completed_in_period} of ${h.completed_in_period + h.open} stories, to ${h.today}`));
     }
     if (h && h.ready_share !== null) {
       cards.push(card("backlog-ready", "Ready stories", percent(h.ready_share), h.ready_share,

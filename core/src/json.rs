@@ -28,17 +28,16 @@ pub fn from_str<T: DeserializeOwned>(root: &str, text: &str) -> Result<T> {
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
-        let field = if inner.is_syntax() || inner.is_eof() {
-            root.to_owned()
-        } else {
-            field_path("", &path, root)
-        };
-        Error::parse(field, plain_words(&inner.to_string()))
+        if inner.is_syntax() || inner.is_eof() {
+            // The text itself is broken: say so before serde's position.
+            return Error::parse(root, format!("is not valid JSON: {inner}"));
+        }
+        Error::parse(field_path("", &path, root), plain_words(&inner.to_string()))
     })?;
     // Text after a complete document is the document's fault, not a field's.
     deserializer
         .end()
-        .map_err(|err| Error::parse(root, err.to_string()))?;
+        .map_err(|err| Error::parse(root, format!("is not valid JSON: {err}")))?;
     Ok(value)
 }
 
@@ -159,6 +158,11 @@ mod tests {
 
     #[test]
     fn a_broken_document_is_the_root() {
+        let err = text_error("this is not json {");
+        assert_eq!(
+            err.to_string(),
+            "text: is not valid JSON: expected ident at line 1 column 2"
+        );
         for text in [
             r#"{"name": "#,
             "",

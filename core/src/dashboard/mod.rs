@@ -115,7 +115,8 @@ pub struct BacklogForecast {
     pub remaining: f64,
     /// The weekly throughput sampled (the flow summary's).
     pub history: Vec<f64>,
-    /// The day the forecast starts from: the board's `today`.
+    /// The day the forecast starts from: the dashboard's `today`, or the board's when
+    /// that is later or the dashboard has none.
     pub start: NaiveDate,
     /// Days per period: 7.
     pub period_days: u64,
@@ -163,8 +164,9 @@ pub struct Dashboard {
 ///   lead-time [`percentiles`] at 50/85/95 %, weekly [`throughput`] of items and the
 ///   count of [`ageing_wip`].
 /// - **forecast**: [`forecast_when`] of the backlog's open stories (or, without a
-///   backlog, the board's unfinished items) at the weekly throughput, from the
-///   board's `today`; absent without a board or when nothing has finished.
+///   backlog, the board's unfinished items) at the board's weekly throughput, from
+///   `today` (or the board's day, if later); absent without a board or when nothing
+///   has finished.
 /// - **roadmap**: [`roadmap_progress`] of `roadmap` against `backlog`.
 /// - **charts** ([`crate::chart`], drawn with `options`): [`burndown_chart`] and
 ///   [`burnup_chart`] of the sprint report, [`velocity_chart`] of the history,
@@ -242,8 +244,10 @@ pub fn dashboard(
         .map(|timelines| flow_summary(timelines).map_err(|err| err.within("flow")))
         .transpose()?;
     let forecast = match (&timelines, &flow) {
-        (Some(timelines), Some(flow)) => backlog_forecast(file.backlog.as_ref(), timelines, flow)
-            .map_err(|err| err.within("forecast"))?,
+        (Some(timelines), Some(flow)) => {
+            backlog_forecast(file.backlog.as_ref(), timelines, flow, today)
+                .map_err(|err| err.within("forecast"))?
+        }
         _ => None,
     };
     let roadmap = match &file.roadmap {
@@ -355,6 +359,7 @@ fn backlog_forecast(
     backlog: Option<&Backlog>,
     timelines: &Timelines,
     flow: &FlowSummary,
+    today: Option<NaiveDate>,
 ) -> Result<Option<BacklogForecast>> {
     let history = flow.throughput.values.clone();
     if !history.iter().any(|&value| value > 0.0) {
@@ -377,7 +382,10 @@ fn backlog_forecast(
     };
     // Exact below 2^53 items.
     let remaining = remaining as f64;
-    let calendar = Calendar::new(flow.today, 7)?;
+    // The remaining work is what is open now, so the forecast starts now; a board read
+    // later than the dashboard's day moves the start to the board's day.
+    let start = today.map_or(flow.today, |today| today.max(flow.today));
+    let calendar = Calendar::new(start, 7)?;
     let simulation = Simulation::new(DEFAULT_TRIALS, FORECAST_SEED)?;
     let when = forecast_when(
         remaining,
@@ -391,7 +399,7 @@ fn backlog_forecast(
         scope,
         remaining,
         history,
-        start: flow.today,
+        start,
         period_days: calendar.period_days,
         when,
     }))
