@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use chrono::NaiveDate;
 
-use crate::convert::{count, from_js_value, to_js_value};
+use crate::convert::{self, count, from_js_value, to_js_value};
 use crate::errors::{to_js, IntoJs};
 use pmkit::chart::{ChartOptions, Theme};
 use pmkit::dashboard::{self as core, ProductFile};
@@ -109,7 +109,10 @@ pub fn sample_product_file() -> Result<JsValue, JsValue> {
 /// A product file read from its JSON text, each section checked; errors name the JSON
 /// path (`sprint.events[2].points`).
 #[wasm_bindgen(js_name = productFileFromJson, unchecked_return_type = "ProductFile")]
-pub fn product_file_from_json(text: &str) -> Result<JsValue, JsValue> {
+pub fn product_file_from_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = &convert::text("text", text)?;
     to_js_value(&ProductFile::from_json(text).js()?)
 }
 
@@ -118,10 +121,11 @@ pub fn product_file_from_json(text: &str) -> Result<JsValue, JsValue> {
 /// "done" | "cancelled"}`) is given.
 #[wasm_bindgen(js_name = productFileFromJiraCsv, unchecked_return_type = "ProductFile")]
 pub fn product_file_from_jira_csv(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Record<string, StatusCategory> | null")]
     statuses: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    let text = &convert::text("text", text)?;
     let statuses = match statuses.filter(|value| !value.is_null() && !value.is_undefined()) {
         None => None,
         Some(value) => {

@@ -6,7 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::to_js_value;
+use crate::convert::{text, to_js_value};
 use crate::errors::IntoJs;
 use pmkit::roles::{self as core, ActivityKind, Role};
 
@@ -131,8 +131,9 @@ export interface Headcount {
 /// The profile of a role: responsibilities, skills, KPIs and metrics.
 #[wasm_bindgen(js_name = roleProfile, unchecked_return_type = "RoleProfile")]
 pub fn role_profile(
-    #[wasm_bindgen(unchecked_param_type = "Role")] role: String,
+    #[wasm_bindgen(unchecked_param_type = "Role")] role: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let role = text("role", role)?;
     to_js_value(&core::role_profile(Role::parse("role", &role).js()?))
 }
 
@@ -145,8 +146,9 @@ pub fn role_profiles() -> Result<JsValue, JsValue> {
 /// The published salary figures for a role (Indeed, US, annual USD).
 #[wasm_bindgen(js_name = salaryBenchmark, unchecked_return_type = "SalaryBenchmark")]
 pub fn salary_benchmark(
-    #[wasm_bindgen(unchecked_param_type = "Role")] role: String,
+    #[wasm_bindgen(unchecked_param_type = "Role")] role: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let role = text("role", role)?;
     to_js_value(&core::salary_benchmark(Role::parse("role", &role).js()?))
 }
 
@@ -154,17 +156,19 @@ pub fn salary_benchmark(
 /// between; outside the range throws (`kind` "out_of_range", `field` "salary").
 #[wasm_bindgen(js_name = salaryPositionInRange)]
 pub fn salary_position_in_range(
-    #[wasm_bindgen(unchecked_param_type = "Role")] role: String,
+    #[wasm_bindgen(unchecked_param_type = "Role")] role: JsValue,
     salary: f64,
 ) -> Result<f64, JsValue> {
+    let role = text("role", role)?;
     core::salary_position_in_range(Role::parse("role", &role).js()?, salary).js()
 }
 
 /// The role that owns an activity kind, with its horizon.
 #[wasm_bindgen(js_name = ownerOf, unchecked_return_type = "ActivityOwner")]
 pub fn owner_of(
-    #[wasm_bindgen(unchecked_param_type = "ActivityKind")] kind: String,
+    #[wasm_bindgen(unchecked_param_type = "ActivityKind")] kind: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let kind = text("kind", kind)?;
     to_js_value(&core::owner_of(ActivityKind::parse("kind", &kind).js()?))
 }
 

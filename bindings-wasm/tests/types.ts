@@ -79,3 +79,14 @@ const reread: ProductFile = productFileFromJson(JSON.stringify(jiraFile));
 productDashboard(productFile, { theme: "sepia" });
 
 console.log(boardFromText.product, firstChart?.kind, openStories, p85, reread.product);
+
+// ---- analytics: user ids may be 64-bit integer columns; a string id is a type error.
+import { activeUsers, type ActiveUsers, type UserIds } from "../pkg/pmkit";
+
+const bigIds: UserIds = new BigUint64Array([1n, 2n]);
+const fromBigInts: ActiveUsers = activeUsers(new BigInt64Array([1n, 2n]), new Float64Array([19002, 19003]), "days");
+const fromNumbers: ActiveUsers = activeUsers([1, 2], [19002, 19003], "D", null, "week_sunday");
+// @ts-expect-error: text ids go through encodeIds first
+activeUsers(["ann", "bob"], [19002, 19003], "days");
+
+console.log(bigIds.length, fromBigInts.dau, fromNumbers.mau);

@@ -2,12 +2,15 @@
 //! arrays (or any array-like of numbers): active users, retention, and their partial
 //! counts for logs split across workers or machines.
 //!
-//! Columns cross as numbers (a `Float64Array` copies straight into wasm memory); each
+//! Columns cross as numbers (a `Float64Array` copies straight into wasm memory; user ids
+//! may also come as a `BigInt64Array` or `BigUint64Array`, each id at most 2^53); each
 //! value is checked by the core (whole, ids ≥ 0, times within 1970..=9999).
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_js_value, to_js_value};
+use crate::convert::{
+    from_js_value, numbers, numbers_hinted, optional_numbers, optional_text, to_js_value,
+};
 use crate::errors::IntoJs;
 use pmkit::analytics::{self as core, EventLog, Period, RetentionOptions, TimeUnit};
 
@@ -16,6 +19,8 @@ mod more;
 
 #[wasm_bindgen(typescript_custom_section)]
 const ANALYTICS_TYPES: &'static str = r#"
+/** A user ids column: numbers, or 64-bit integers of at most 2^53 (text ids: encode them with encodeIds). */
+export type UserIds = ArrayLike<number> | BigInt64Array | BigUint64Array;
 /** The unit of a times column: "seconds" (default), "milliseconds" (Date.getTime()), "microseconds", "nanoseconds", or "days" (day numbers since 1970-01-01); or "s", "ms", "us", "ns", "D". */
 export type TimeUnit = "days" | "seconds" | "milliseconds" | "microseconds" | "nanoseconds" | "D" | "s" | "ms" | "us" | "ns";
 /** "day", "week" (ISO, Monday–Sunday), "week_<weekday>" (weeks closing on that day: "week_saturday" is Sunday–Saturday) or "month". */
@@ -76,21 +81,30 @@ export interface Counts {
  * Daily, weekly and monthly active users per day (rolling 7- and 30-day windows), DAU/MAU
  * stickiness, and distinct users per calendar week and month.
  */
-export function activeUsers(userIds: ArrayLike<number>, times: ArrayLike<number>, unit?: TimeUnit | null, utcOffsetMinutes?: number | null, week?: CohortPeriod | null): ActiveUsers;
+export function activeUsers(userIds: UserIds, times: ArrayLike<number>, unit?: TimeUnit | null, utcOffsetMinutes?: number | null, week?: CohortPeriod | null): ActiveUsers;
 /** Partial counts of activeUsers for a shard of users. */
-export function activeUserCounts(userIds: ArrayLike<number>, times: ArrayLike<number>, unit?: TimeUnit | null, utcOffsetMinutes?: number | null, week?: CohortPeriod | null): Counts;
+export function activeUserCounts(userIds: UserIds, times: ArrayLike<number>, unit?: TimeUnit | null, utcOffsetMinutes?: number | null, week?: CohortPeriod | null): Counts;
 /**
  * The retention matrix: cohorts by calendar period of first (or every) activity and the
  * distinct users of each returning in each later period, as counts and rates.
  */
-export function retention(userIds: ArrayLike<number>, times: ArrayLike<number>, period?: CohortPeriod | null, cohorts?: Cohorts | null, kind?: RetentionKind | null, events?: ArrayLike<number> | null, startEvent?: number | null, returnEvent?: number | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Retention;
+export function retention(userIds: UserIds, times: ArrayLike<number>, period?: CohortPeriod | null, cohorts?: Cohorts | null, kind?: RetentionKind | null, events?: ArrayLike<number> | null, startEvent?: number | null, returnEvent?: number | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Retention;
 /** Partial counts of retention for a shard of users. */
-export function retentionCounts(userIds: ArrayLike<number>, times: ArrayLike<number>, period?: CohortPeriod | null, cohorts?: Cohorts | null, kind?: RetentionKind | null, events?: ArrayLike<number> | null, startEvent?: number | null, returnEvent?: number | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Counts;
+export function retentionCounts(userIds: UserIds, times: ArrayLike<number>, period?: CohortPeriod | null, cohorts?: Cohorts | null, kind?: RetentionKind | null, events?: ArrayLike<number> | null, startEvent?: number | null, returnEvent?: number | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Counts;
 /** The sum of partial counts from shards partitioned by user. */
 export function mergeCounts(parts: Counts[]): Counts;
 /** The metric that (merged) partial counts describe. */
 export function finishCounts(counts: Counts): ActiveUsers | Retention | Churn | Adoption | Funnel | StickinessHistogram;
 "#;
+
+/// The `user_ids` column; a text id is an error that points to `encodeIds`.
+fn user_ids_arg(value: JsValue) -> Result<Vec<f64>, JsValue> {
+    numbers_hinted(
+        "user_ids",
+        value,
+        " (text ids: map them to numbers with encodeIds first)",
+    )
+}
 
 fn unit_of(unit: Option<String>) -> Result<TimeUnit, JsValue> {
     unit.map_or(Ok(TimeUnit::default()), |text| {
@@ -135,12 +149,16 @@ fn active_counts(
 /// Daily, weekly and monthly active users, DAU/MAU stickiness, calendar weeks and months.
 #[wasm_bindgen(js_name = activeUsers, skip_typescript)]
 pub fn active_users(
-    user_ids: Vec<f64>,
-    times: Vec<f64>,
-    unit: Option<String>,
+    user_ids: JsValue,
+    times: JsValue,
+    unit: JsValue,
     utc_offset_minutes: Option<f64>,
-    week: Option<String>,
+    week: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let user_ids = user_ids_arg(user_ids)?;
+    let times = numbers("times", times)?;
+    let unit = optional_text("unit", unit)?;
+    let week = optional_text("week", week)?;
     if user_ids.is_empty() {
         return Err(crate::errors::to_js(pmkit::Error::undefined(
             "user_ids",
@@ -154,12 +172,16 @@ pub fn active_users(
 /// Partial counts of `activeUsers` for a shard of users.
 #[wasm_bindgen(js_name = activeUserCounts, skip_typescript)]
 pub fn active_user_counts(
-    user_ids: Vec<f64>,
-    times: Vec<f64>,
-    unit: Option<String>,
+    user_ids: JsValue,
+    times: JsValue,
+    unit: JsValue,
     utc_offset_minutes: Option<f64>,
-    week: Option<String>,
+    week: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let user_ids = user_ids_arg(user_ids)?;
+    let times = numbers("times", times)?;
+    let unit = optional_text("unit", unit)?;
+    let week = optional_text("week", week)?;
     let counts = active_counts(&user_ids, &times, unit, utc_offset_minutes, week)?;
     to_js_value(&core::Counts::ActiveUsers(counts))
 }
@@ -206,17 +228,24 @@ fn retention_counts_of(
 #[wasm_bindgen(skip_typescript)]
 #[allow(clippy::too_many_arguments)]
 pub fn retention(
-    user_ids: Vec<f64>,
-    times: Vec<f64>,
-    period: Option<String>,
-    cohorts: Option<String>,
-    kind: Option<String>,
-    events: Option<Vec<f64>>,
+    user_ids: JsValue,
+    times: JsValue,
+    period: JsValue,
+    cohorts: JsValue,
+    kind: JsValue,
+    events: JsValue,
     start_event: Option<f64>,
     return_event: Option<f64>,
-    unit: Option<String>,
+    unit: JsValue,
     utc_offset_minutes: Option<f64>,
 ) -> Result<JsValue, JsValue> {
+    let user_ids = user_ids_arg(user_ids)?;
+    let times = numbers("times", times)?;
+    let period = optional_text("period", period)?;
+    let cohorts = optional_text("cohorts", cohorts)?;
+    let kind = optional_text("kind", kind)?;
+    let events = optional_numbers("events", events)?;
+    let unit = optional_text("unit", unit)?;
     if user_ids.is_empty() {
         return Err(crate::errors::to_js(pmkit::Error::undefined(
             "user_ids",
@@ -242,17 +271,24 @@ pub fn retention(
 #[wasm_bindgen(js_name = retentionCounts, skip_typescript)]
 #[allow(clippy::too_many_arguments)]
 pub fn retention_counts(
-    user_ids: Vec<f64>,
-    times: Vec<f64>,
-    period: Option<String>,
-    cohorts: Option<String>,
-    kind: Option<String>,
-    events: Option<Vec<f64>>,
+    user_ids: JsValue,
+    times: JsValue,
+    period: JsValue,
+    cohorts: JsValue,
+    kind: JsValue,
+    events: JsValue,
     start_event: Option<f64>,
     return_event: Option<f64>,
-    unit: Option<String>,
+    unit: JsValue,
     utc_offset_minutes: Option<f64>,
 ) -> Result<JsValue, JsValue> {
+    let user_ids = user_ids_arg(user_ids)?;
+    let times = numbers("times", times)?;
+    let period = optional_text("period", period)?;
+    let cohorts = optional_text("cohorts", cohorts)?;
+    let kind = optional_text("kind", kind)?;
+    let events = optional_numbers("events", events)?;
+    let unit = optional_text("unit", unit)?;
     let counts = retention_counts_of(
         &user_ids,
         &times,

@@ -2,7 +2,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{count, to_js_value};
+use super::user_ids_arg;
+use crate::convert::{count, numbers, optional_text, to_js_value};
 use crate::errors::IntoJs;
 use pmkit::analytics::{self as core, EventLog, Period, TimeUnit};
 
@@ -61,21 +62,21 @@ export interface StickinessHistogram {
 }
 
 /** Churn from activity: users active in a period with no event in the inactiveDays (default 30) after it. */
-export function activityChurn(userIds: ArrayLike<number>, times: ArrayLike<number>, period?: CohortPeriod | null, inactiveDays?: number | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Churn;
+export function activityChurn(userIds: UserIds, times: ArrayLike<number>, period?: CohortPeriod | null, inactiveDays?: number | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Churn;
 /** Partial counts of activityChurn for a shard of users. */
-export function activityChurnCounts(userIds: ArrayLike<number>, times: ArrayLike<number>, period?: CohortPeriod | null, inactiveDays?: number | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Counts;
+export function activityChurnCounts(userIds: UserIds, times: ArrayLike<number>, period?: CohortPeriod | null, inactiveDays?: number | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Counts;
 /** Feature adoption per period: users of the feature event over active users, cumulative adoption, days to first use. */
-export function featureAdoption(userIds: ArrayLike<number>, times: ArrayLike<number>, events: ArrayLike<number>, feature: number, period?: CohortPeriod | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Adoption;
+export function featureAdoption(userIds: UserIds, times: ArrayLike<number>, events: ArrayLike<number>, feature: number, period?: CohortPeriod | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Adoption;
 /** Partial counts of featureAdoption for a shard of users. */
-export function featureAdoptionCounts(userIds: ArrayLike<number>, times: ArrayLike<number>, events: ArrayLike<number>, feature: number, period?: CohortPeriod | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Counts;
+export function featureAdoptionCounts(userIds: UserIds, times: ArrayLike<number>, events: ArrayLike<number>, feature: number, period?: CohortPeriod | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Counts;
 /** A conversion funnel over event codes within windowSeconds (default 30 days) of entering. */
-export function eventFunnel(userIds: ArrayLike<number>, times: ArrayLike<number>, events: ArrayLike<number>, steps: ArrayLike<number>, windowSeconds?: number | null, order?: FunnelOrder | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Funnel;
+export function eventFunnel(userIds: UserIds, times: ArrayLike<number>, events: ArrayLike<number>, steps: ArrayLike<number>, windowSeconds?: number | null, order?: FunnelOrder | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Funnel;
 /** Partial counts of eventFunnel for a shard of users. */
-export function eventFunnelCounts(userIds: ArrayLike<number>, times: ArrayLike<number>, events: ArrayLike<number>, steps: ArrayLike<number>, windowSeconds?: number | null, order?: FunnelOrder | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Counts;
+export function eventFunnelCounts(userIds: UserIds, times: ArrayLike<number>, events: ArrayLike<number>, steps: ArrayLike<number>, windowSeconds?: number | null, order?: FunnelOrder | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Counts;
 /** Per period, users active on exactly k days of it, and on at least k days. */
-export function stickinessHistogram(userIds: ArrayLike<number>, times: ArrayLike<number>, period?: CohortPeriod | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): StickinessHistogram;
+export function stickinessHistogram(userIds: UserIds, times: ArrayLike<number>, period?: CohortPeriod | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): StickinessHistogram;
 /** Partial counts of stickinessHistogram for a shard of users. */
-export function stickinessCounts(userIds: ArrayLike<number>, times: ArrayLike<number>, period?: CohortPeriod | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Counts;
+export function stickinessCounts(userIds: UserIds, times: ArrayLike<number>, period?: CohortPeriod | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Counts;
 "#;
 
 fn log<'a>(
@@ -135,13 +136,17 @@ fn churn_counts_of(
 /// Churn from activity per period.
 #[wasm_bindgen(js_name = activityChurn, skip_typescript)]
 pub fn activity_churn(
-    user_ids: Vec<f64>,
-    times: Vec<f64>,
-    period: Option<String>,
+    user_ids: JsValue,
+    times: JsValue,
+    period: JsValue,
     inactive_days: Option<f64>,
-    unit: Option<String>,
+    unit: JsValue,
     utc_offset_minutes: Option<f64>,
 ) -> Result<JsValue, JsValue> {
+    let user_ids = user_ids_arg(user_ids)?;
+    let times = numbers("times", times)?;
+    let period = optional_text("period", period)?;
+    let unit = optional_text("unit", unit)?;
     count("inactive_days", inactive_days.unwrap_or(30.0))?;
     not_empty(&user_ids)?;
     let counts = churn_counts_of(
@@ -158,13 +163,17 @@ pub fn activity_churn(
 /// Partial counts of `activityChurn`.
 #[wasm_bindgen(js_name = activityChurnCounts, skip_typescript)]
 pub fn activity_churn_counts(
-    user_ids: Vec<f64>,
-    times: Vec<f64>,
-    period: Option<String>,
+    user_ids: JsValue,
+    times: JsValue,
+    period: JsValue,
     inactive_days: Option<f64>,
-    unit: Option<String>,
+    unit: JsValue,
     utc_offset_minutes: Option<f64>,
 ) -> Result<JsValue, JsValue> {
+    let user_ids = user_ids_arg(user_ids)?;
+    let times = numbers("times", times)?;
+    let period = optional_text("period", period)?;
+    let unit = optional_text("unit", unit)?;
     let counts = churn_counts_of(
         &user_ids,
         &times,
@@ -198,14 +207,19 @@ fn adoption_counts_of(
 #[wasm_bindgen(js_name = featureAdoption, skip_typescript)]
 #[allow(clippy::too_many_arguments)]
 pub fn feature_adoption(
-    user_ids: Vec<f64>,
-    times: Vec<f64>,
-    events: Vec<f64>,
+    user_ids: JsValue,
+    times: JsValue,
+    events: JsValue,
     feature: f64,
-    period: Option<String>,
-    unit: Option<String>,
+    period: JsValue,
+    unit: JsValue,
     utc_offset_minutes: Option<f64>,
 ) -> Result<JsValue, JsValue> {
+    let user_ids = user_ids_arg(user_ids)?;
+    let times = numbers("times", times)?;
+    let events = numbers("events", events)?;
+    let period = optional_text("period", period)?;
+    let unit = optional_text("unit", unit)?;
     not_empty(&user_ids)?;
     let counts = adoption_counts_of(
         &user_ids,
@@ -223,14 +237,19 @@ pub fn feature_adoption(
 #[wasm_bindgen(js_name = featureAdoptionCounts, skip_typescript)]
 #[allow(clippy::too_many_arguments)]
 pub fn feature_adoption_counts(
-    user_ids: Vec<f64>,
-    times: Vec<f64>,
-    events: Vec<f64>,
+    user_ids: JsValue,
+    times: JsValue,
+    events: JsValue,
     feature: f64,
-    period: Option<String>,
-    unit: Option<String>,
+    period: JsValue,
+    unit: JsValue,
     utc_offset_minutes: Option<f64>,
 ) -> Result<JsValue, JsValue> {
+    let user_ids = user_ids_arg(user_ids)?;
+    let times = numbers("times", times)?;
+    let events = numbers("events", events)?;
+    let period = optional_text("period", period)?;
+    let unit = optional_text("unit", unit)?;
     let counts = adoption_counts_of(
         &user_ids,
         &times,
@@ -276,15 +295,21 @@ fn funnel_counts_of(
 #[wasm_bindgen(js_name = eventFunnel, skip_typescript)]
 #[allow(clippy::too_many_arguments)]
 pub fn event_funnel(
-    user_ids: Vec<f64>,
-    times: Vec<f64>,
-    events: Vec<f64>,
-    steps: Vec<f64>,
+    user_ids: JsValue,
+    times: JsValue,
+    events: JsValue,
+    steps: JsValue,
     window_seconds: Option<f64>,
-    order: Option<String>,
-    unit: Option<String>,
+    order: JsValue,
+    unit: JsValue,
     utc_offset_minutes: Option<f64>,
 ) -> Result<JsValue, JsValue> {
+    let user_ids = user_ids_arg(user_ids)?;
+    let times = numbers("times", times)?;
+    let events = numbers("events", events)?;
+    let steps = numbers("steps", steps)?;
+    let order = optional_text("order", order)?;
+    let unit = optional_text("unit", unit)?;
     let counts = funnel_counts_of(
         &user_ids,
         &times,
@@ -303,15 +328,21 @@ pub fn event_funnel(
 #[wasm_bindgen(js_name = eventFunnelCounts, skip_typescript)]
 #[allow(clippy::too_many_arguments)]
 pub fn event_funnel_counts(
-    user_ids: Vec<f64>,
-    times: Vec<f64>,
-    events: Vec<f64>,
-    steps: Vec<f64>,
+    user_ids: JsValue,
+    times: JsValue,
+    events: JsValue,
+    steps: JsValue,
     window_seconds: Option<f64>,
-    order: Option<String>,
-    unit: Option<String>,
+    order: JsValue,
+    unit: JsValue,
     utc_offset_minutes: Option<f64>,
 ) -> Result<JsValue, JsValue> {
+    let user_ids = user_ids_arg(user_ids)?;
+    let times = numbers("times", times)?;
+    let events = numbers("events", events)?;
+    let steps = numbers("steps", steps)?;
+    let order = optional_text("order", order)?;
+    let unit = optional_text("unit", unit)?;
     let counts = funnel_counts_of(
         &user_ids,
         &times,
@@ -328,12 +359,16 @@ pub fn event_funnel_counts(
 /// Users active on exactly k days of each period.
 #[wasm_bindgen(js_name = stickinessHistogram, skip_typescript)]
 pub fn stickiness_histogram(
-    user_ids: Vec<f64>,
-    times: Vec<f64>,
-    period: Option<String>,
-    unit: Option<String>,
+    user_ids: JsValue,
+    times: JsValue,
+    period: JsValue,
+    unit: JsValue,
     utc_offset_minutes: Option<f64>,
 ) -> Result<JsValue, JsValue> {
+    let user_ids = user_ids_arg(user_ids)?;
+    let times = numbers("times", times)?;
+    let period = optional_text("period", period)?;
+    let unit = optional_text("unit", unit)?;
     not_empty(&user_ids)?;
     let log = log(&user_ids, &times, unit, utc_offset_minutes)?;
     let period = period_of(period)?;
@@ -343,12 +378,16 @@ pub fn stickiness_histogram(
 /// Partial counts of `stickinessHistogram`.
 #[wasm_bindgen(js_name = stickinessCounts, skip_typescript)]
 pub fn stickiness_counts(
-    user_ids: Vec<f64>,
-    times: Vec<f64>,
-    period: Option<String>,
-    unit: Option<String>,
+    user_ids: JsValue,
+    times: JsValue,
+    period: JsValue,
+    unit: JsValue,
     utc_offset_minutes: Option<f64>,
 ) -> Result<JsValue, JsValue> {
+    let user_ids = user_ids_arg(user_ids)?;
+    let times = numbers("times", times)?;
+    let period = optional_text("period", period)?;
+    let unit = optional_text("unit", unit)?;
     let log = log(&user_ids, &times, unit, utc_offset_minutes)?;
     let period = period_of(period)?;
     to_js_value(&core::Counts::StickinessHistogram(

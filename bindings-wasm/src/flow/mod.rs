@@ -6,7 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{count, from_js_value, to_js_value};
+use crate::convert::{count, from_js_value, numbers, optional_numbers, optional_text, to_js_value};
 use crate::dates::date;
 use crate::errors::IntoJs;
 
@@ -111,8 +111,9 @@ pub fn item_timelines(
     #[wasm_bindgen(unchecked_param_type = "Item[]")] items: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Workflow")] workflow: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Date | string")] today: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Counting")] counting: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "Counting")] counting: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let counting = optional_text("counting", counting)?;
     let items: Vec<pmkit::flow::Item> = from_js_value("items", items)?;
     let workflow: pmkit::flow::Workflow = from_js_value("workflow", workflow)?;
     let today = date("today", &today)?;
@@ -128,11 +129,13 @@ pub fn item_timelines(
 #[wasm_bindgen(js_name = throughput, unchecked_return_type = "Throughput")]
 pub fn throughput(
     #[wasm_bindgen(unchecked_param_type = "Timelines")] timelines: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Period")] period: Option<String>,
-    #[wasm_bindgen(unchecked_param_type = "Measure")] measure: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "Period")] period: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Measure")] measure: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Date | string | null")] start: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Date | string | null")] end: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let period = optional_text("period", period)?;
+    let measure = optional_text("measure", measure)?;
     let timelines = timelines_arg(timelines)?;
     let period = period_arg(period)?;
     let measure = measure_arg(measure)?;
@@ -145,8 +148,9 @@ pub fn throughput(
 #[wasm_bindgen(js_name = cumulativeFlow, unchecked_return_type = "CumulativeFlow")]
 pub fn cumulative_flow(
     #[wasm_bindgen(unchecked_param_type = "Timelines")] timelines: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Measure")] measure: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "Measure")] measure: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let measure = optional_text("measure", measure)?;
     let timelines = timelines_arg(timelines)?;
     to_js_value(&pmkit::flow::cumulative_flow(&timelines, measure_arg(measure)?).js()?)
 }
@@ -155,8 +159,9 @@ pub fn cumulative_flow(
 #[wasm_bindgen(js_name = wip, unchecked_return_type = "Wip")]
 pub fn wip(
     #[wasm_bindgen(unchecked_param_type = "Timelines")] timelines: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Measure")] measure: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "Measure")] measure: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let measure = optional_text("measure", measure)?;
     let timelines = timelines_arg(timelines)?;
     to_js_value(&pmkit::flow::wip(&timelines, measure_arg(measure)?).js()?)
 }
@@ -165,9 +170,11 @@ pub fn wip(
 #[wasm_bindgen(js_name = netFlow, unchecked_return_type = "NetFlow")]
 pub fn net_flow(
     #[wasm_bindgen(unchecked_param_type = "Timelines")] timelines: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Period")] period: Option<String>,
-    #[wasm_bindgen(unchecked_param_type = "Measure")] measure: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "Period")] period: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Measure")] measure: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let period = optional_text("period", period)?;
+    let measure = optional_text("measure", measure)?;
     let timelines = timelines_arg(timelines)?;
     let period = period_arg(period)?;
     to_js_value(&pmkit::flow::net_flow(&timelines, period, measure_arg(measure)?).js()?)
@@ -187,8 +194,9 @@ pub fn ageing_wip(
 #[wasm_bindgen(js_name = durations, unchecked_return_type = "number[]")]
 pub fn durations(
     #[wasm_bindgen(unchecked_param_type = "Timelines")] timelines: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "DurationKind")] kind: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "DurationKind")] kind: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let kind = optional_text("kind", kind)?;
     let timelines = timelines_arg(timelines)?;
     let kind = match kind {
         Some(text) => pmkit::flow::DurationKind::parse("kind", &text).js()?,
@@ -201,9 +209,11 @@ pub fn durations(
 /// [0.5, 0.85, 0.95] by default.
 #[wasm_bindgen(js_name = percentiles, unchecked_return_type = "Percentile[]")]
 pub fn percentiles(
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] values: Vec<f64>,
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number> | null")] levels: Option<Vec<f64>>,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] values: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number> | null")] levels: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let values = numbers("values", values)?;
+    let levels = optional_numbers("levels", levels)?;
     let levels = levels.unwrap_or_else(|| pmkit::flow::CYCLE_TIME_LEVELS.to_vec());
     to_js_value(&pmkit::flow::percentiles(&values, &levels).js()?)
 }
@@ -211,8 +221,9 @@ pub fn percentiles(
 /// Counts per one-day bin: `counts[d]` values lie in d..d+1 days.
 #[wasm_bindgen(js_name = histogram, unchecked_return_type = "number[]")]
 pub fn histogram(
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] values: Vec<f64>,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] values: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let values = numbers("values", values)?;
     to_js_value(&pmkit::flow::histogram(&values).js()?)
 }
 

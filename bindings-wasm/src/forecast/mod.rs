@@ -6,7 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{count, from_js_value, to_js_value};
+use crate::convert::{count, from_js_value, numbers, optional_numbers, to_js_value};
 use crate::dates::date;
 use crate::errors::IntoJs;
 
@@ -95,14 +95,16 @@ fn levels_or_default(levels: Option<Vec<f64>>) -> Vec<f64> {
 #[allow(clippy::too_many_arguments)] // JavaScript's optional trailing arguments, one per option.
 pub fn forecast_when(
     remaining: f64,
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] history: Vec<f64>,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] history: JsValue,
     trials: Option<f64>,
     seed: Option<f64>,
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number> | null")] levels: Option<Vec<f64>>,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number> | null")] levels: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Date | string | null")] start: JsValue,
     #[wasm_bindgen(js_name = "periodDays")] period_days: Option<f64>,
     #[wasm_bindgen(unchecked_param_type = "Date | string | null")] deadline: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let history = numbers("history", history)?;
+    let levels = optional_numbers("levels", levels)?;
     let simulation = simulation(trials, seed)?;
     let levels = levels_or_default(levels);
     let calendar = calendar(&start, period_days)?;
@@ -123,15 +125,17 @@ pub fn forecast_when(
 #[wasm_bindgen(js_name = forecastHowMany, unchecked_return_type = "HowManyForecast")]
 #[allow(clippy::too_many_arguments)] // JavaScript's optional trailing arguments, one per option.
 pub fn forecast_how_many(
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] history: Vec<f64>,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] history: JsValue,
     periods: Option<f64>,
     trials: Option<f64>,
     seed: Option<f64>,
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number> | null")] levels: Option<Vec<f64>>,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number> | null")] levels: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Date | string | null")] start: JsValue,
     #[wasm_bindgen(js_name = "periodDays")] period_days: Option<f64>,
     #[wasm_bindgen(unchecked_param_type = "Date | string | null")] deadline: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let history = numbers("history", history)?;
+    let levels = optional_numbers("levels", levels)?;
     let simulation = simulation(trials, seed)?;
     let levels = levels_or_default(levels);
     let calendar = calendar(&start, period_days)?;
@@ -149,17 +153,19 @@ pub fn forecast_how_many(
 #[allow(clippy::too_many_arguments)] // JavaScript's optional trailing arguments, one per option.
 pub fn forecast_epics(
     #[wasm_bindgen(unchecked_param_type = "Epic[]")] epics: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] history: Vec<f64>,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] history: JsValue,
     #[wasm_bindgen(js_name = "wipLimit")] wip_limit: Option<f64>,
     #[wasm_bindgen(js_name = "splitRate", unchecked_param_type = "SplitRate | null")]
     split_rate: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Risk[] | null")] risks: JsValue,
     trials: Option<f64>,
     seed: Option<f64>,
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number> | null")] levels: Option<Vec<f64>>,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number> | null")] levels: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Date | string | null")] start: JsValue,
     #[wasm_bindgen(js_name = "periodDays")] period_days: Option<f64>,
 ) -> Result<JsValue, JsValue> {
+    let history = numbers("history", history)?;
+    let levels = optional_numbers("levels", levels)?;
     let plan = pmkit::forecast::EpicPlan {
         epics: from_js_value("epics", epics)?,
         wip_limit: count("wip_limit", wip_limit.unwrap_or(1.0))?,

@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{count, to_js_value};
+use crate::convert::{count, numbers, to_js_value};
 use crate::dates::date;
 use crate::errors::IntoJs;
 
@@ -50,9 +50,10 @@ pub fn time_to_market(
 /// Team velocity over the last `window` sprints (default 3): mean, median, spread, min, max.
 #[wasm_bindgen(js_name = teamVelocity, unchecked_return_type = "VelocitySummary")]
 pub fn team_velocity(
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] completed_points: Vec<f64>,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] completed_points: JsValue,
     window: Option<f64>,
 ) -> Result<JsValue, JsValue> {
+    let completed_points = numbers("completed_points", completed_points)?;
     let window = match window {
         Some(window) => count("window", window)?,
         None => pmkit::metrics::DEFAULT_VELOCITY_WINDOW,
@@ -70,9 +71,10 @@ pub fn backlog_completion_rate(completed: f64, planned: f64) -> Result<f64, JsVa
 #[wasm_bindgen(js_name = sprintBurndown, unchecked_return_type = "SprintBurndown")]
 pub fn sprint_burndown(
     committed_points: f64,
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] remaining_points: Vec<f64>,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] remaining_points: JsValue,
     sprint_days: f64,
 ) -> Result<JsValue, JsValue> {
+    let remaining_points = numbers("remaining_points", remaining_points)?;
     let sprint_days = count("sprint_days", sprint_days)?;
     to_js_value(
         &pmkit::metrics::sprint_burndown(committed_points, &remaining_points, sprint_days).js()?,

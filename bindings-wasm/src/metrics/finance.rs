@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::count;
+use crate::convert::{count, numbers};
 use crate::errors::IntoJs;
 
 /// Return on investment: (gain − cost) / cost, or annualized over `years`.
@@ -15,9 +15,11 @@ pub fn return_on_investment(gain: f64, cost: f64, years: Option<f64>) -> Result<
 /// Product revenue: Σ prices[i] × quantities[i] over two parallel columns.
 #[wasm_bindgen(js_name = productRevenue)]
 pub fn product_revenue(
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] prices: Vec<f64>,
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] quantities: Vec<f64>,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] prices: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] quantities: JsValue,
 ) -> Result<f64, JsValue> {
+    let prices = numbers("prices", prices)?;
+    let quantities = numbers("quantities", quantities)?;
     pmkit::metrics::product_revenue(&prices, &quantities).js()
 }
 
@@ -25,8 +27,9 @@ pub fn product_revenue(
 #[wasm_bindgen(js_name = monthlyRecurringRevenue)]
 pub fn monthly_recurring_revenue(
     #[wasm_bindgen(js_name = "monthlyFees", unchecked_param_type = "ArrayLike<number>")]
-    monthly_fees: Vec<f64>,
+    monthly_fees: JsValue,
 ) -> Result<f64, JsValue> {
+    let monthly_fees = numbers("monthly_fees", monthly_fees)?;
     pmkit::metrics::monthly_recurring_revenue(&monthly_fees).js()
 }
 

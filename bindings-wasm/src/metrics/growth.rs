@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{count, to_js_value};
+use crate::convert::{count, numbers, optional_text, to_js_value};
 use crate::errors::IntoJs;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -43,8 +43,9 @@ pub fn conversion_rate(conversions: f64, visitors: f64) -> Result<f64, JsValue> 
 /// Funnel conversion: step-to-step rates, share of entrants per step, drop-off, overall.
 #[wasm_bindgen(js_name = funnelConversion, unchecked_return_type = "FunnelConversion")]
 pub fn funnel_conversion(
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] steps: Vec<f64>,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] steps: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let steps = numbers("steps", steps)?;
     let steps = pmkit::input::counts("steps", &steps).js()?;
     to_js_value(&pmkit::metrics::funnel_conversion(&steps).js()?)
 }
@@ -77,8 +78,9 @@ pub fn churn_rate(
     #[wasm_bindgen(js_name = "customersAtStart")] customers_at_start: f64,
     #[wasm_bindgen(js_name = "customersLost")] customers_lost: f64,
     #[wasm_bindgen(js_name = "newCustomers")] new_customers: Option<f64>,
-    method: Option<String>,
+    method: JsValue,
 ) -> Result<f64, JsValue> {
+    let method = optional_text("method", method)?;
     let method = match method {
         Some(text) => pmkit::metrics::ChurnMethod::parse("method", &text).js()?,
         None => pmkit::metrics::ChurnMethod::default(),

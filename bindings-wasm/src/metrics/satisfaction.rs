@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{count, to_js_value};
+use crate::convert::{count, numbers, optional_text, to_js_value};
 use crate::errors::IntoJs;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -31,8 +31,9 @@ export function customerSatisfactionScore(responses: ArrayLike<number>, scaleMax
 /// Net Promoter Score of answers on 0..=10: 100 × (% promoters − % detractors).
 #[wasm_bindgen(js_name = netPromoterScore, unchecked_return_type = "NpsResult")]
 pub fn net_promoter_score(
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] responses: Vec<f64>,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] responses: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let responses = numbers("responses", responses)?;
     to_js_value(&pmkit::metrics::net_promoter_score(&responses).js()?)
 }
 
@@ -43,11 +44,13 @@ pub fn net_promoter_score(
 // is overridden, which would make `method` required in TypeScript.
 #[wasm_bindgen(js_name = customerSatisfactionScore, skip_typescript)]
 pub fn customer_satisfaction_score(
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] responses: Vec<f64>,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] responses: JsValue,
     #[wasm_bindgen(js_name = "scaleMax")] scale_max: Option<f64>,
     #[wasm_bindgen(js_name = "satisfiedMin")] satisfied_min: Option<f64>,
-    method: Option<String>,
+    method: JsValue,
 ) -> Result<f64, JsValue> {
+    let responses = numbers("responses", responses)?;
+    let method = optional_text("method", method)?;
     let method = match method {
         Some(text) => pmkit::metrics::CsatMethod::parse("method", &text).js()?,
         None => pmkit::metrics::CsatMethod::default(),

@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{count, from_js_value, to_js_value};
+use crate::convert::{self, count, from_js_value, numbers, to_js_value};
 use crate::errors::IntoJs;
 use pmkit::roadmap::{self as core, Lifecycle, PlannedEpic, Roadmap, Stage};
 use pmkit::work::{Backlog, BacklogParts};
@@ -70,7 +70,10 @@ fn backlog_arg(value: JsValue) -> Result<Backlog, JsValue> {
 
 /// A roadmap from its JSON text.
 #[wasm_bindgen(js_name = roadmapFromJson, unchecked_return_type = "Roadmap")]
-pub fn roadmap_from_json(text: &str) -> Result<JsValue, JsValue> {
+pub fn roadmap_from_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = &convert::text("text", text)?;
     to_js_value(&Roadmap::from_json(text).js()?)
 }
 
@@ -117,12 +120,13 @@ pub fn remaining_epics(
 #[wasm_bindgen(js_name = feasibility, unchecked_return_type = "Feasibility")]
 pub fn feasibility(
     #[wasm_bindgen(unchecked_param_type = "PlannedEpic[]")] epics: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] velocity_history: Vec<f64>,
+    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] velocity_history: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Date | string")] first_sprint_start: JsValue,
     sprint_length_days: Option<f64>,
     wip_limit: Option<f64>,
     window: Option<f64>,
 ) -> Result<JsValue, JsValue> {
+    let velocity_history = numbers("velocity_history", velocity_history)?;
     let epics: Vec<PlannedEpic> = from_js_value("epics", epics)?;
     let start = crate::dates::date("first_sprint_start", &first_sprint_start)?;
     let length = count("sprint_length_days", sprint_length_days.unwrap_or(14.0))?;
@@ -136,9 +140,10 @@ pub fn feasibility(
 /// A lifecycle that entered `stage` on `date`.
 #[wasm_bindgen(js_name = newLifecycle, unchecked_return_type = "Lifecycle")]
 pub fn new_lifecycle(
-    #[wasm_bindgen(unchecked_param_type = "LifecycleStage | \"sunset\"")] stage: &str,
+    #[wasm_bindgen(unchecked_param_type = "LifecycleStage | \"sunset\"")] stage: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Date | string")] date: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let stage = &convert::text("stage", stage)?;
     let stage = Stage::parse("stage", stage).js()?;
     let date = crate::dates::date("date", &date)?;
     to_js_value(&Lifecycle::new(stage, date))
@@ -148,10 +153,11 @@ pub fn new_lifecycle(
 #[wasm_bindgen(js_name = advanceLifecycle, unchecked_return_type = "Lifecycle")]
 pub fn advance_lifecycle(
     #[wasm_bindgen(unchecked_param_type = "Lifecycle")] lifecycle: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "LifecycleStage | \"sunset\"")] stage: &str,
+    #[wasm_bindgen(unchecked_param_type = "LifecycleStage | \"sunset\"")] stage: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Date | string")] date: JsValue,
     allow_backward: Option<bool>,
 ) -> Result<JsValue, JsValue> {
+    let stage = &convert::text("stage", stage)?;
     let mut lifecycle: Lifecycle = from_js_value("lifecycle", lifecycle)?;
     lifecycle
         .check()

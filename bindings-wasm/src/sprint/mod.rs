@@ -5,7 +5,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{count, from_js_value, to_js_value};
+use crate::convert::{self, count, from_js_value, optional_text, optional_texts, to_js_value};
 use crate::errors::IntoJs;
 use pmkit::sprint::{self as core, SprintLog, SprintOutcome, WorkCalendar};
 
@@ -88,14 +88,19 @@ fn window_arg(window: Option<f64>) -> Result<u64, JsValue> {
 #[wasm_bindgen(js_name = newSprint, unchecked_return_type = "Sprint")]
 #[allow(clippy::too_many_arguments)]
 pub fn new_sprint(
-    id: &str,
-    name: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Date | string")] start: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Date | string")] end: JsValue,
-    goal: Option<String>,
-    team: Option<Vec<String>>,
-    #[wasm_bindgen(unchecked_param_type = "SprintState | null | undefined")] state: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] goal: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string[] | null | undefined")] team: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SprintState | null | undefined")] state: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let id = &convert::text("id", id)?;
+    let name = &convert::text("name", name)?;
+    let goal = optional_text("goal", goal)?;
+    let team = optional_texts("team", team)?;
+    let state = optional_text("state", state)?;
     let start = crate::dates::date("start", &start)?;
     let end = crate::dates::date("end", &end)?;
     let mut sprint = core::Sprint::new(id, name, start, end).js()?;
@@ -149,8 +154,9 @@ pub fn plan_capacity(
 #[wasm_bindgen(js_name = sprintReport, unchecked_return_type = "SprintReport")]
 pub fn sprint_report(
     #[wasm_bindgen(unchecked_param_type = "SprintLog")] log: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CountBy | null | undefined")] count_by: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "CountBy | null | undefined")] count_by: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let count_by = optional_text("count_by", count_by)?;
     let log = log_arg(log)?;
     let count_by =
         core::CountBy::parse("count_by", count_by.as_deref().unwrap_or("points")).js()?;
@@ -159,7 +165,10 @@ pub fn sprint_report(
 
 /// A sprint log from its JSON text.
 #[wasm_bindgen(js_name = sprintLogFromJson, unchecked_return_type = "SprintLog")]
-pub fn sprint_log_from_json(text: &str) -> Result<JsValue, JsValue> {
+pub fn sprint_log_from_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = &convert::text("text", text)?;
     to_js_value(&SprintLog::from_json(text).js()?)
 }
 

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
 use super::{backlog_arg, context_arg, rank_arg, rules_arg, scale_arg, unestimated_arg};
-use crate::convert::{from_js_value, to_js_value};
+use crate::convert::{self, from_js_value, optional_text, optional_texts, to_js_value};
 use crate::errors::IntoJs;
 use pmkit::work::{self as core, Backlog, Framework, StatusCategory, Story};
 
@@ -63,7 +63,10 @@ pub fn new_backlog(
 
 /// A backlog from its JSON text.
 #[wasm_bindgen(js_name = backlogFromJson, unchecked_return_type = "Backlog")]
-pub fn backlog_from_json(text: &str) -> Result<JsValue, JsValue> {
+pub fn backlog_from_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = &convert::text("text", text)?;
     backlog_value(&Backlog::from_json(text).js()?)
 }
 
@@ -79,9 +82,11 @@ pub fn backlog_to_json(
 #[wasm_bindgen(js_name = rankBacklog, unchecked_return_type = "RankedStory[]")]
 pub fn rank_backlog(
     #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Framework")] framework: &str,
-    #[wasm_bindgen(unchecked_param_type = "Variant | null | undefined")] variant: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "Framework")] framework: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Variant | null | undefined")] variant: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let framework = &convert::text("framework", framework)?;
+    let variant = optional_text("variant", variant)?;
     let backlog = backlog_arg(backlog)?;
     let framework = Framework::parse("framework", framework).js()?;
     let variant = framework.variant("variant", variant.as_deref()).js()?;
@@ -102,8 +107,9 @@ pub fn point_totals(
 #[wasm_bindgen(js_name = storiesIn, unchecked_return_type = "Story[]")]
 pub fn stories_in(
     #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "StatusCategory")] category: &str,
+    #[wasm_bindgen(unchecked_param_type = "StatusCategory")] category: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let category = &convert::text("category", category)?;
     let backlog = backlog_arg(backlog)?;
     let category = StatusCategory::parse("category", category).js()?;
     to_js_value(&backlog.stories_in(category))
@@ -113,9 +119,10 @@ pub fn stories_in(
 #[wasm_bindgen(js_name = moveStory, unchecked_return_type = "Backlog")]
 pub fn move_story(
     #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
-    id: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     rank: f64,
 ) -> Result<JsValue, JsValue> {
+    let id = &convert::text("id", id)?;
     let mut backlog = backlog_arg(backlog)?;
     backlog.move_story(id, rank_arg(rank)?).js()?;
     backlog_value(&backlog)
@@ -142,8 +149,9 @@ pub fn insert_story(
 #[wasm_bindgen(js_name = removeStory, unchecked_return_type = "Backlog")]
 pub fn remove_story(
     #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
-    id: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let id = &convert::text("id", id)?;
     let mut backlog = backlog_arg(backlog)?;
     backlog.remove_story(id).js()?;
     backlog_value(&backlog)
@@ -155,12 +163,12 @@ pub fn backlog_health(
     #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Date | string")] today: JsValue,
     period_days: Option<f64>,
-    #[wasm_bindgen(unchecked_param_type = "Rule[] | null | undefined")] definition_of_ready: Option<
-        Vec<String>,
-    >,
+    #[wasm_bindgen(unchecked_param_type = "Rule[] | null | undefined")]
+    definition_of_ready: JsValue,
     #[wasm_bindgen(unchecked_param_type = "InvestContext | null | undefined")] context: JsValue,
     unestimated_weight: Option<f64>,
 ) -> Result<JsValue, JsValue> {
+    let definition_of_ready = optional_texts("definition_of_ready", definition_of_ready)?;
     let backlog = backlog_arg(backlog)?;
     let today = crate::dates::date("today", &today)?;
     let mut options = core::HealthOptions::default();
@@ -179,10 +187,11 @@ pub fn backlog_health(
 /// "to_do", "in_progress", "done" or "cancelled".
 #[wasm_bindgen(js_name = importJiraCsv, unchecked_return_type = "Backlog")]
 pub fn import_jira_csv(
-    source: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] source: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Record<string, StatusCategory>")] statuses: JsValue,
     #[wasm_bindgen(unchecked_param_type = "EstimateScale | null | undefined")] scale: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let source = &convert::text("source", source)?;
     let statuses: BTreeMap<String, String> = from_js_value("statuses", statuses)?;
     let statuses = core::StatusMap::from_names(statuses).js()?;
     let scale = scale_arg("scale", scale)?;

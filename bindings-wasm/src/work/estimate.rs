@@ -3,7 +3,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::scale_arg;
-use crate::convert::to_js_value;
+use crate::convert::{optional_text, text, to_js_value};
 use crate::errors::{to_js, IntoJs};
 use pmkit::work::{EstimateScale, ScalePreset};
 
@@ -21,8 +21,9 @@ export type ScalePreset = "fibonacci" | "modified_fibonacci" | "powers_of_two" |
 /// A ready-made estimate scale (default "modified_fibonacci").
 #[wasm_bindgen(js_name = estimateScale, unchecked_return_type = "EstimateScale")]
 pub fn estimate_scale(
-    #[wasm_bindgen(unchecked_param_type = "ScalePreset | null | undefined")] preset: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "ScalePreset | null | undefined")] preset: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let preset = optional_text("preset", preset)?;
     let preset =
         ScalePreset::parse("preset", preset.as_deref().unwrap_or("modified_fibonacci")).js()?;
     to_js_value(&EstimateScale::preset(preset))
@@ -32,8 +33,9 @@ pub fn estimate_scale(
 #[wasm_bindgen(js_name = estimatePoints, unchecked_return_type = "number | null")]
 pub fn estimate_points(
     #[wasm_bindgen(unchecked_param_type = "EstimateScale")] scale: JsValue,
-    label: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] label: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let label = &text("label", label)?;
     to_js_value(&required_scale(scale)?.points("label", label).js()?)
 }
 

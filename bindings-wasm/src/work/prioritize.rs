@@ -3,7 +3,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::{backlog_arg, unestimated_arg};
-use crate::convert::to_js_value;
+use crate::convert::{optional_text, text, texts, to_js_value};
 use crate::errors::IntoJs;
 use pmkit::work::{self as core, Framework, KanoAnswer};
 
@@ -61,8 +61,9 @@ pub fn rice_score(
     impact: f64,
     confidence: f64,
     effort: f64,
-    variant: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] variant: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    let variant = optional_text("variant", variant)?;
     let variant = Framework::Rice
         .variant("variant", variant.as_deref())
         .js()?;
@@ -81,8 +82,9 @@ pub fn ice_score(
     impact: f64,
     confidence: f64,
     ease: f64,
-    variant: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] variant: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    let variant = optional_text("variant", variant)?;
     let variant = Framework::Ice.variant("variant", variant.as_deref()).js()?;
     let inputs = core::IceInputs {
         impact,
@@ -100,8 +102,9 @@ pub fn wsjf_score(
     time_criticality: f64,
     risk_reduction: f64,
     job_size: f64,
-    variant: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] variant: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    let variant = optional_text("variant", variant)?;
     let variant = Framework::Wsjf
         .variant("variant", variant.as_deref())
         .js()?;
@@ -135,7 +138,10 @@ pub fn value_effort_quadrant(
 
 /// A MoSCoW category ("must", "should", "could", "won't") as a score: 3, 2, 1, 0.
 #[wasm_bindgen(js_name = moscowScore, unchecked_return_type = "Score")]
-pub fn moscow_score(category: &str) -> Result<JsValue, JsValue> {
+pub fn moscow_score(
+    #[wasm_bindgen(unchecked_param_type = "string")] category: JsValue,
+) -> Result<JsValue, JsValue> {
+    let category = &text("category", category)?;
     let category = core::Moscow::parse("category", category).js()?;
     to_js_value(&core::moscow_score(category))
 }
@@ -152,7 +158,12 @@ pub fn moscow_summary(
 
 /// The Kano category of one respondent's functional and dysfunctional answers.
 #[wasm_bindgen(js_name = kanoCategory, unchecked_return_type = "KanoCategory")]
-pub fn kano_category(functional: &str, dysfunctional: &str) -> Result<JsValue, JsValue> {
+pub fn kano_category(
+    #[wasm_bindgen(unchecked_param_type = "string")] functional: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] dysfunctional: JsValue,
+) -> Result<JsValue, JsValue> {
+    let functional = &text("functional", functional)?;
+    let dysfunctional = &text("dysfunctional", dysfunctional)?;
     let functional = KanoAnswer::parse("functional", functional).js()?;
     let dysfunctional = KanoAnswer::parse("dysfunctional", dysfunctional).js()?;
     Ok(JsValue::from_str(
@@ -163,9 +174,11 @@ pub fn kano_category(functional: &str, dysfunctional: &str) -> Result<JsValue, J
 /// Kano category counts, category, better and worse over many respondents.
 #[wasm_bindgen(js_name = kanoSummary, unchecked_return_type = "KanoSummary")]
 pub fn kano_summary(
-    #[wasm_bindgen(unchecked_param_type = "string[]")] functional: Vec<String>,
-    #[wasm_bindgen(unchecked_param_type = "string[]")] dysfunctional: Vec<String>,
+    #[wasm_bindgen(unchecked_param_type = "string[]")] functional: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string[]")] dysfunctional: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let functional = texts("functional", functional)?;
+    let dysfunctional = texts("dysfunctional", dysfunctional)?;
     let functional = answers("functional", &functional)?;
     let dysfunctional = answers("dysfunctional", &dysfunctional)?;
     to_js_value(&core::kano_summary(&functional, &dysfunctional).js()?)

@@ -3,7 +3,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::{context_arg, rules_arg};
-use crate::convert::{from_js_value, to_js_value};
+use crate::convert::{self, from_js_value, optional_texts, texts, to_js_value};
 use crate::errors::IntoJs;
 use pmkit::work::{self as core, Story};
 
@@ -83,7 +83,12 @@ export interface InvestContext {
 
 /// A story from its Connextra sentence: "As a <persona>, I want <goal>, so that <benefit>".
 #[wasm_bindgen(js_name = parseStory, unchecked_return_type = "Story")]
-pub fn parse_story(id: &str, text: &str) -> Result<JsValue, JsValue> {
+pub fn parse_story(
+    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let id = &convert::text("id", id)?;
+    let text = &convert::text("text", text)?;
     to_js_value(&Story::parse(id, text).js()?)
 }
 
@@ -98,7 +103,10 @@ pub fn to_connextra(
 
 /// Given / When / Then scenarios from Gherkin-style text.
 #[wasm_bindgen(js_name = parseAcceptanceCriteria, unchecked_return_type = "Scenario[]")]
-pub fn parse_acceptance_criteria(text: &str) -> Result<JsValue, JsValue> {
+pub fn parse_acceptance_criteria(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = &convert::text("text", text)?;
     to_js_value(&core::parse_acceptance_criteria(text).js()?)
 }
 
@@ -107,8 +115,9 @@ pub fn parse_acceptance_criteria(text: &str) -> Result<JsValue, JsValue> {
 pub fn invest_findings(
     #[wasm_bindgen(unchecked_param_type = "Story")] story: JsValue,
     #[wasm_bindgen(unchecked_param_type = "InvestContext | null | undefined")] context: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Rule[] | null | undefined")] rules: Option<Vec<String>>,
+    #[wasm_bindgen(unchecked_param_type = "Rule[] | null | undefined")] rules: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let rules = optional_texts("rules", rules)?;
     let story: Story = from_js_value("story", story)?;
     let rules = rules_arg("rules", &rules.unwrap_or_default())?;
     to_js_value(&core::invest_findings(&story, &context_arg(context)?, &rules).js()?)
@@ -118,9 +127,10 @@ pub fn invest_findings(
 #[wasm_bindgen(js_name = isReady)]
 pub fn is_ready(
     #[wasm_bindgen(unchecked_param_type = "Story")] story: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Rule[]")] definition_of_ready: Vec<String>,
+    #[wasm_bindgen(unchecked_param_type = "Rule[]")] definition_of_ready: JsValue,
     #[wasm_bindgen(unchecked_param_type = "InvestContext | null | undefined")] context: JsValue,
 ) -> Result<bool, JsValue> {
+    let definition_of_ready = texts("definition_of_ready", definition_of_ready)?;
     let story: Story = from_js_value("story", story)?;
     let definition = rules_arg("definition_of_ready", &definition_of_ready)?;
     core::is_ready(&story, &definition, &context_arg(context)?).js()

@@ -116,7 +116,10 @@ fn retention_problem(retention: &Retention) -> Option<&'static str> {
 /// Cells that cannot exist yet (after the log's last day) are left empty, not drawn as
 /// 0 %. The weighted-average row (`retention.average`) is at the bottom, set apart by
 /// a gap and a rule. In large matrices the cell text goes first (when cells are too
-/// small for `100%`), then every k-th row and column label.
+/// small for `100%`), then every k-th row and column label; rows thinner than a label
+/// leave the average row a label's height, and no label touches another (the period
+/// names start at the matrix's left edge, a cohort label too close to "Average" is
+/// left out).
 ///
 /// An empty matrix, rows that do not match the cohorts, a non-finite rate, or cohorts
 /// without users draw the frame with a note.
@@ -196,8 +199,8 @@ pub fn retention_chart(retention: &Retention, options: &ChartOptions) -> Chart {
         .max()
         .unwrap_or(0)
         .max(1);
-    let row_h = ((bottom - top) / (cohorts as f64 + 1.5)).max(0.5);
-    let average_y = top + (cohorts as f64 + 0.5) * row_h;
+    let rows = heatmap_rows(top, bottom, cohorts, sizes.tick);
+    let (row_h, average_y, average_h) = (rows.row_h, rows.average_y, rows.average_h);
     let columns = BandScale::new(periods, frame.x_range(), 0.0);
     let col_w = columns.step();
     let gap = if col_w.min(row_h) >= 12.0 { 2.0 } else { 1.0 };
@@ -222,16 +225,13 @@ pub fn retention_chart(retention: &Retention, options: &ChartOptions) -> Chart {
         ),
         &[("text-anchor", "end")],
     );
-    let every_column = ((text_width(&format!("{prefix}{periods}"), sizes.tick) + 6.0) / col_w)
-        .ceil()
-        .max(1.0) as usize;
-    for k in (0..periods).step_by(every_column) {
-        frame.svg.text(
-            columns.center(k),
-            header_y,
-            &format!("{prefix}{k}"),
-            &[("text-anchor", "middle")],
-        );
+    let column_names: Vec<(f64, String)> = (0..periods)
+        .map(|k| (columns.center(k), format!("{prefix}{k}")))
+        .collect();
+    for (x, name) in header_spots(&column_names, frame.x_range(), sizes.tick) {
+        frame
+            .svg
+            .text(x, header_y, &name, &[("text-anchor", "middle")]);
     }
     frame.svg.close("g");
 
@@ -243,8 +243,13 @@ pub fn retention_chart(retention: &Retention, options: &ChartOptions) -> Chart {
         ("text-anchor", "end"),
     ]);
     let room = frame.plot.x - sizes.margin - 6.0;
+    let average_middle = average_y + average_h / 2.0;
     for (row, label) in labels.iter().enumerate().step_by(every_row) {
         let middle = top + (row as f64 + 0.5) * row_h;
+        // A cohort label closer to "Average" than one label's height is left out.
+        if average_middle - middle < sizes.tick + 1.0 {
+            break;
+        }
         frame.svg.text(
             frame.plot.x - 6.0,
             middle + sizes.tick / 3.0,
@@ -254,7 +259,7 @@ pub fn retention_chart(retention: &Retention, options: &ChartOptions) -> Chart {
     }
     frame.svg.text(
         frame.plot.x - 6.0,
-        average_y + row_h / 2.0 + sizes.tick / 3.0,
+        average_middle + sizes.tick / 3.0,
         &fit("Average", room, sizes.tick),
         &[("font-weight", "600")],
     );
@@ -287,7 +292,7 @@ pub fn retention_chart(retention: &Retention, options: &ChartOptions) -> Chart {
         }
         frame.svg.close("g");
     }
-    let rule_y = average_y - row_h * 0.25;
+    let rule_y = rows.rule_y;
     frame.svg.line(
         frame.plot.x,
         rule_y,
@@ -305,7 +310,7 @@ pub fn retention_chart(retention: &Retention, options: &ChartOptions) -> Chart {
             percent(rate)
         );
         cell(
-            &mut frame, &columns, k, average_y, row_h, gap, rate, cell_font, &tip,
+            &mut frame, &columns, k, average_y, average_h, gap, rate, cell_font, &tip,
         );
     }
     frame.svg.close("g");
@@ -327,6 +332,75 @@ pub fn retention_chart(retention: &Retention, options: &ChartOptions) -> Chart {
         );
     }
     frame.finish()
+}
+
+/// The heatmap's rows between `top` and `bottom`: cohort rows of `row_h`, then a
+/// separation and the average row of `average_h` from `average_y`, with its rule at
+/// `rule_y`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct HeatmapRows {
+    row_h: f64,
+    average_y: f64,
+    average_h: f64,
+    rule_y: f64,
+}
+
+/// Lays out `cohorts` rows and the average row between `top` and `bottom`: every row
+/// as high as the average row, which is set half a row apart, while rows are at
+/// least `tick + 1` px (one label's height); below that the average row keeps
+/// `tick + 1` px and a 4 px separation, and the cohort rows share the rest, so the
+/// average stays readable and its label has room however many cohorts there are.
+fn heatmap_rows(top: f64, bottom: f64, cohorts: usize, tick: f64) -> HeatmapRows {
+    let room = (bottom - top).max(1.0);
+    let count = cohorts.max(1) as f64;
+    let even = room / (count + 1.5);
+    let least = tick + 1.0;
+    if even >= least {
+        return HeatmapRows {
+            row_h: even,
+            average_y: top + (count + 0.5) * even,
+            average_h: even,
+            rule_y: top + (count + 0.25) * even,
+        };
+    }
+    let average_h = least.min(room / 3.0);
+    let separation = 4.0_f64.min(room / 6.0);
+    let row_h = ((room - average_h - separation) / count).max(0.1);
+    let rows_end = top + count * row_h;
+    HeatmapRows {
+        row_h,
+        average_y: rows_end + separation,
+        average_h,
+        rule_y: rows_end + separation / 2.0,
+    }
+}
+
+/// The period names over the columns, `(centre, name)` in column order, placed so
+/// they never overlap: each kept inside `range` (the first one starts at the plot's
+/// left edge rather than reaching under "Cohort (users)"), and a name that would come
+/// closer than one em to the last one placed is left out.
+fn header_spots(names: &[(f64, String)], range: (f64, f64), size: f64) -> Vec<(f64, String)> {
+    let widest = names
+        .iter()
+        .map(|(_, name)| text_width(name, size))
+        .fold(0.0, f64::max);
+    let step = match names {
+        [(a, _), (b, _), ..] => (b - a).abs().max(0.1),
+        _ => 1.0,
+    };
+    let every = ((widest + size) / step).ceil().max(1.0) as usize;
+    let mut placed: Vec<(f64, String)> = Vec::new();
+    let mut last_right = f64::NEG_INFINITY;
+    for (center, name) in names.iter().step_by(every) {
+        let half = text_width(name, size) / 2.0;
+        let x = center.clamp(range.0 + half, (range.1 - half).max(range.0 + half));
+        if x - half < last_right + size {
+            continue;
+        }
+        last_right = x + half;
+        placed.push((x, name.clone()));
+    }
+    placed
 }
 
 fn capital(word: &str) -> String {

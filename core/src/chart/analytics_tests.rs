@@ -336,3 +336,198 @@ fn degenerate_active_users_draw_a_note() {
     assert!(chart.description.contains("DAU/MAU undefined"));
     assert!(chart.svg.contains(">DAU</text>"));
 }
+
+/// Every `<text>` of `svg` as `(x, y, text-anchor, text)`; the anchor is `inherit` when
+/// the element sets none.
+fn texts(svg: &str) -> Vec<(f64, f64, String, String)> {
+    let mut out = Vec::new();
+    let mut rest = svg;
+    while let Some(open) = rest.find("<text ") {
+        rest = &rest[open..];
+        let tag_end = rest.find('>').unwrap();
+        let tag = &rest[..tag_end];
+        let attr = |name: &str| {
+            let key = format!(" {name}=\"");
+            tag.find(&key).map(|at| {
+                let value = &tag[at + key.len()..];
+                value[..value.find('"').unwrap()].to_owned()
+            })
+        };
+        let body = &rest[tag_end + 1..rest.find("</text>").unwrap()];
+        out.push((
+            attr("x").unwrap().parse().unwrap(),
+            attr("y").unwrap().parse().unwrap(),
+            attr("text-anchor").unwrap_or_else(|| "inherit".to_owned()),
+            body.to_owned(),
+        ));
+        rest = &rest[tag_end..];
+    }
+    out
+}
+
+/// `days` daily cohorts of one user each: user d is active on day d (from Monday
+/// 2026-01-05) and on the next day, but the last user only once.
+fn daily_cohorts(days: i64) -> Retention {
+    let (mut users, mut times) = (Vec::new(), Vec::new());
+    for d in 0..days {
+        users.push(d as u64);
+        times.push(20_458 + d);
+        if d + 1 < days {
+            users.push(d as u64);
+            times.push(20_458 + d + 1);
+        }
+    }
+    let log = EventLog::new(&users, &times, TimeUnit::Days).unwrap();
+    let options = RetentionOptions {
+        period: Period::Day,
+        ..Default::default()
+    };
+    retention(&log, &options).unwrap()
+}
+
+#[test]
+fn thin_rows_keep_the_average_row_a_label_high() {
+    // Rows of at least a label (11 + 1 px) are shared evenly: 3 cohorts in 85..364
+    // are 279 / 4.5 = 62 px, the average from 85 + 3.5 × 62 = 302, the rule at 286.5.
+    let rows = heatmap_rows(85.0, 364.0, 3, 11.0);
+    assert_eq!(
+        rows,
+        HeatmapRows {
+            row_h: 62.0,
+            average_y: 302.0,
+            average_h: 62.0,
+            rule_y: 286.5
+        }
+    );
+    // 150 cohorts would be 279 / 151.5 = 1.84 px: the average keeps 12 px and 4 px
+    // apart; the cohorts share 279 − 16 = 263 px, 1.7533 each, ending at 348.
+    let rows = heatmap_rows(85.0, 364.0, 150, 11.0);
+    assert!((rows.row_h - 263.0 / 150.0).abs() < 1e-9);
+    assert!((rows.average_y - 352.0).abs() < 1e-9);
+    assert_eq!(rows.average_h, 12.0);
+    assert!((rows.rule_y - 350.0).abs() < 1e-9);
+}
+
+#[test]
+fn period_names_start_at_the_matrix_and_never_touch() {
+    // 150 columns of 569.6 / 150 = 3.797 px from 134.4: "D149" is 26.4 px, so with
+    // an 11 px gap every 10th column is named. "D0" (13.2 px) centred on 136.3 would
+    // reach under "Cohort (users)": it moves to 134.4 + 6.6 = 141.
+    let step = 569.6 / 150.0;
+    let names: Vec<(f64, String)> = (0..150)
+        .map(|k| (134.4 + (k as f64 + 0.5) * step, format!("D{k}")))
+        .collect();
+    let spots = header_spots(&names, (134.4, 704.0), 11.0);
+    assert_eq!(spots.len(), 15);
+    assert_eq!(spots[0], (141.0, "D0".to_owned()));
+    assert_eq!(spots[1].1, "D10");
+    assert!((spots[1].0 - (134.4 + 10.5 * step)).abs() < 1e-9);
+    assert_eq!(spots[14].1, "D140");
+    // The last column's name stays inside: "D3" centred on 699.6 moves to 704 − 6.6.
+    let three: Vec<(f64, String)> = (0..3)
+        .map(|k| (134.4 + (k as f64 + 0.5) * 8.8, format!("D{k}")))
+        .chain([(699.6, "D3".to_owned())])
+        .collect();
+    let spots = header_spots(&three, (134.4, 704.0), 11.0);
+    assert_eq!(spots.last(), Some(&(697.4, "D3".to_owned())));
+    // Names every 8.8 px need 24.2 px: every 3rd; D0 moved to 141 leaves D3 at 697.4.
+    assert_eq!(spots.len(), 2);
+}
+
+#[test]
+fn a_daily_heatmap_of_148_cohorts_has_no_crowded_labels() {
+    // 148 cohorts of one user ("2026-01-05 (1)", 14 chars: plot from 134.4) and 148
+    // days; one legend row (with "Not yet"): the header at 66 + 12 = 78, rows from 85.
+    // Cohort rows of 263 / 148 = 1.777 px, a label every ceil(12 / 1.777) = 7th row;
+    // the average row 12 px high from 85 + 263 + 4 = 352, its label at 358 + 11/3.
+    let matrix = daily_cohorts(148);
+    assert_eq!(matrix.cohort_starts.len(), 148);
+    let chart = retention_chart(&matrix, &ChartOptions::default());
+    assert_well_formed(&chart.svg);
+    let all = texts(&chart.svg);
+    let find = |text: &str| all.iter().find(|t| t.3 == text).unwrap().clone();
+    // "Cohort (users)" ends at 134.4 − 6 = 128.4; "D0" starts at the plot, 141 − 6.6.
+    assert_eq!(find("Cohort (users)").0, 128.4);
+    assert_eq!(find("Cohort (users)").2, "end");
+    assert_eq!((find("D0").0, find("D0").1), (141.0, 78.0));
+    let average = find("Average");
+    assert_eq!(average.1, 361.67);
+    assert_eq!(
+        attr_after(&chart.svg, "Weighted average, day 0:", "rect", "y"),
+        "352.5"
+    );
+    assert_eq!(
+        attr_after(&chart.svg, "Weighted average, day 0:", "rect", "height"),
+        "11"
+    );
+    // Row 147 would be centred 10.9 px above the average's label: it is left out;
+    // row 140 (2026-05-25), centred at 85 + 140.5 × 1.777 = 334.67, is the last.
+    assert!(!chart.svg.contains(">2026-06-01 (1)</text>"));
+    assert_eq!(find("2026-05-25 (1)").1, 338.34);
+    // Every two labels in the header, and in the label column, keep apart.
+    let header: Vec<&(f64, f64, String, String)> = all.iter().filter(|t| t.1 == 78.0).collect();
+    for pair in header.windows(2) {
+        let right_of_first = if pair[0].2 == "end" {
+            pair[0].0
+        } else {
+            pair[0].0 + text_width(&pair[0].3, 11.0) / 2.0
+        };
+        let left_of_second = pair[1].0 - text_width(&pair[1].3, 11.0) / 2.0;
+        assert!(left_of_second - right_of_first >= 6.0, "{pair:?}");
+    }
+    let column: Vec<f64> = all
+        .iter()
+        .filter(|t| t.0 == 128.4 && t.1 > 78.0)
+        .map(|t| t.1)
+        .collect();
+    assert_eq!(column.len(), 22); // rows 0, 7, …, 140 and "Average"
+    assert!(column.windows(2).all(|pair| pair[1] - pair[0] >= 12.0));
+}
+
+#[test]
+fn many_monthly_and_weekly_cohorts_stay_apart_at_both_sizes() {
+    // 35 monthly and 150 weekly cohorts: a new user every Monday from 2021-01-04 for
+    // 150 weeks, each back three days later.
+    let (mut users, mut times) = (Vec::new(), Vec::new());
+    for d in (0..1050i64).step_by(7) {
+        users.extend([d as u64, d as u64]);
+        times.extend([18_631 + d, 18_631 + d + 3]); // from Monday 2021-01-04
+    }
+    let log = EventLog::new(&users, &times, TimeUnit::Days).unwrap();
+    for period in [Period::Month, Period::WEEK] {
+        let options = RetentionOptions {
+            period,
+            ..Default::default()
+        };
+        let matrix = retention(&log, &options).unwrap();
+        let expected = if period == Period::Month { 35 } else { 150 };
+        assert_eq!(matrix.cohort_starts.len(), expected);
+        for (width, height) in [(720, 400), (240, 160)] {
+            let options = ChartOptions::new(width, height, Theme::Light).unwrap();
+            let sizes = super::super::frame::Sizes::for_size(width, height);
+            let chart = retention_chart(&matrix, &options);
+            assert_well_formed(&chart.svg);
+            let all = texts(&chart.svg);
+            let cohort = all.iter().find(|t| t.3 == "Cohort (users)").unwrap();
+            let header: Vec<_> = all.iter().filter(|t| t.1 == cohort.1).collect();
+            // The first period name starts right of the "Cohort (users)" header.
+            let first = header.iter().find(|t| t.2 == "middle").unwrap();
+            assert!(first.0 - text_width(&first.3, sizes.tick) / 2.0 >= cohort.0 + 6.0);
+            assert!(header
+                .iter()
+                .all(|t| t.0 + text_width(&t.3, sizes.tick) / 2.0 <= f64::from(width)));
+            let rows: Vec<f64> = all
+                .iter()
+                .filter(|t| t.0 == cohort.0 && t.1 > cohort.1)
+                .map(|t| t.1)
+                .collect();
+            assert_eq!(all.iter().filter(|t| t.3 == "Average").count(), 1);
+            assert!(rows.len() >= 3, "{period:?} {width}: {rows:?}");
+            assert!(
+                rows.windows(2)
+                    .all(|pair| pair[1] - pair[0] >= sizes.tick + 1.0),
+                "{period:?} {width}: {rows:?}"
+            );
+        }
+    }
+}

@@ -14,6 +14,8 @@ use crate::work::StatusCategory;
 
 #[path = "roadmap_lanes.rs"]
 mod lanes;
+#[path = "roadmap_markers.rs"]
+mod markers;
 #[path = "roadmap_timeline.rs"]
 mod timeline;
 
@@ -192,7 +194,9 @@ fn month_bounds(date: NaiveDate) -> (NaiveDate, NaiveDate) {
 /// end of the predecessor to the tied end of the successor (finish-to-start: end →
 /// start), in the vermillion of a problem when [`Roadmap::validate`] finds the dates
 /// break them. Releases (dashed) and milestones (dotted) are vertical lines named at
-/// the top; today is a solid line, and today widens the timeline when it is within a
+/// the top (right of the line, or right-aligned to its left near the right edge, in a
+/// second row when the first has no room; names never overlap, and one that cannot
+/// fit is cut, or left to its tooltip); today is a solid line, and today widens the timeline when it is within a
 /// quarter of the span (else the description says where it is). Items without dates
 /// are listed in a last row, "No dates".
 ///

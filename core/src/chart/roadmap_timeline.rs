@@ -9,21 +9,13 @@ use super::super::frame::{fit, text_width, Frame, LegendItem, DASH};
 use super::super::scale::DateScale;
 use super::super::svg::{num, path_data};
 use super::super::{Chart, ChartKind, ChartOptions};
+use super::markers::{draw_markers, name_baseline, place_markers, tiers_used, Marker};
 use super::{
     month_bounds, status_color, status_legend, timeline_words, tooltip, window, Shape, MAX_INDENT,
     MAX_SPAN_DAYS,
 };
 use crate::roadmap::{Dependency, DependencyKind, IssueKind, Roadmap, RoadmapItem};
 use crate::work::StatusCategory;
-
-/// A vertical marker: a release, a milestone or today.
-struct Marker {
-    date: NaiveDate,
-    name: String,
-    color: &'static str,
-    dash: Option<&'static str>,
-    class: &'static str,
-}
 
 pub(super) fn timeline(
     roadmap: &Roadmap,
@@ -161,6 +153,15 @@ pub(super) fn timeline(
     if today_shown {
         legend.push(LegendItem::line("Today", palette.text, false));
     }
+    if today_shown {
+        markers.push(Marker {
+            date: today,
+            name: "Today".to_owned(),
+            color: palette.text,
+            dash: None,
+            class: "today",
+        });
+    }
     let mut frame = Frame::new(ChartKind::Roadmap, options, title, &description, &legend);
     let sizes = frame.sizes;
 
@@ -176,11 +177,14 @@ pub(super) fn timeline(
     let x = DateScale::new(low, days, frame.x_range());
     let at = |date: NaiveDate| x.x(x.index_of(date) as f64);
 
-    // Rows below a strip for the markers' names.
-    let strip = if markers.is_empty() && !today_shown {
+    // Rows below a strip for the markers' names: one row of names, a second (not in
+    // compact charts) when names would otherwise be cut or overlap.
+    let tiers = if sizes.axis_titles { 2 } else { 1 };
+    let placed = place_markers(&markers, &x, frame.x_range(), sizes.tick, tiers);
+    let strip = if markers.is_empty() {
         0.0
     } else {
-        sizes.tick + 6.0
+        name_baseline(0.0, sizes.tick, tiers_used(&placed) - 1) + 6.0
     };
     let top = frame.plot.y + strip;
     let area = (frame.plot.bottom() - top).max(1.0);
@@ -346,16 +350,7 @@ pub(super) fn timeline(
     draw_dependencies(&mut frame, &x, &rows, &drawn_deps, &broken);
 
     // Releases, milestones, today: lines over the rows, names in the strip.
-    if today_shown {
-        markers.push(Marker {
-            date: today,
-            name: "Today".to_owned(),
-            color: palette.text,
-            dash: None,
-            class: "today",
-        });
-    }
-    draw_markers(&mut frame, &x, &markers);
+    draw_markers(&mut frame, &markers, &placed);
     frame.axis_lines();
     frame.finish()
 }
@@ -470,75 +465,6 @@ fn draw_dependencies(
             true,
         );
         frame.svg.path(&head_d, &[("fill", color)]);
-        frame.svg.close("g");
-    }
-}
-
-/// Each marker's line over the rows and its name in the strip above them: today's
-/// name first, then the others left to right; a name that would overlap one already
-/// placed is left to the tooltip and the description.
-fn draw_markers(frame: &mut Frame, x: &DateScale, markers: &[Marker]) {
-    let sizes = frame.sizes;
-    let mut placed: Vec<(f64, f64)> = Vec::new();
-    let mut order: Vec<usize> = (0..markers.len()).collect();
-    order.sort_by_key(|&i| markers.get(i).map(|m| (m.class != "today", m.date)));
-    for index in order {
-        let Some(marker) = markers.get(index) else {
-            continue;
-        };
-        let mx = x.x(x.index_of(marker.date) as f64 + 0.5);
-        let tip = format!("{}: {}", marker.name, marker.date);
-        frame.svg.group(&[("class", marker.class)]);
-        frame.svg.element("title", &[], &tip);
-        let width = if marker.class == "today" { "2" } else { "1.5" };
-        let mut attrs = vec![("stroke", marker.color), ("stroke-width", width)];
-        if let Some(dash) = marker.dash {
-            attrs.push(("stroke-dasharray", dash));
-        }
-        frame
-            .svg
-            .line(mx, frame.plot.y + 2.0, mx, frame.plot.bottom(), &attrs);
-        // Right of the line, else left, else cut to the room on either side.
-        let (plot_left, plot_right) = (frame.plot.x, frame.plot.right());
-        let size = sizes.tick;
-        let full = fit(&marker.name, frame.plot.width / 3.0, size);
-        let candidates = [
-            (true, full.clone()),
-            (false, full),
-            (true, fit(&marker.name, plot_right - mx - 3.0, size)),
-            (false, fit(&marker.name, mx - 3.0 - plot_left, size)),
-        ];
-        let spot = candidates.into_iter().find_map(|(right, label)| {
-            let width = text_width(&label, size);
-            let span = if right {
-                (mx + 3.0, mx + 3.0 + width)
-            } else {
-                (mx - 3.0 - width, mx - 3.0)
-            };
-            let inside = span.0 >= plot_left && span.1 <= plot_right && label.chars().count() >= 4;
-            let free = !placed
-                .iter()
-                .any(|&(a, b)| span.0 < b + 4.0 && a < span.1 + 4.0);
-            (inside && free).then_some((right, label, span))
-        });
-        if let Some((right, label, span)) = spot {
-            placed.push(span);
-            let (lx, anchor) = if right {
-                (span.0, "start")
-            } else {
-                (span.1, "end")
-            };
-            frame.svg.text(
-                lx,
-                frame.plot.y + size,
-                &label,
-                &[
-                    ("font-size", &num(size)),
-                    ("fill", marker.color),
-                    ("text-anchor", anchor),
-                ],
-            );
-        }
         frame.svg.close("g");
     }
 }

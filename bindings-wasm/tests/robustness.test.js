@@ -1,0 +1,139 @@
+// No JavaScript call may crash the wasm module: every exported function, given hostile
+// arguments in every position, returns or throws a PmkitError naming the parameter, and
+// the module keeps working afterwards. (wasm-bindgen's own glue would read a number as a
+// string pointer, a `RuntimeError: memory access out of bounds`, so every string and
+// number-array parameter crosses as a JsValue checked in bindings-wasm/src/convert.rs.)
+'use strict';
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const pmkit = require('../pkg');
+const { throwsPmkit } = require('./helpers');
+
+const HOSTILE = [{}, 5, null, 'x', [], NaN, undefined];
+// What the other positions hold while one position is hostile: a hostile argument must
+// be reached (and rejected) whatever came before it.
+const FILLERS = [undefined, [], 'x'];
+
+const isClass = (fn) => /^class\b/.test(Function.prototype.toString.call(fn));
+const exported = Object.entries(pmkit).filter(([, value]) => typeof value === 'function' && !isClass(value));
+
+const show = (args) => args.map((arg) => (typeof arg === 'string' ? `'${arg}'` : JSON.stringify(arg) ?? String(arg))).join(', ');
+
+/** `fn(...args)` returns, or throws a PmkitError; anything else fails, naming the call. */
+function returnsOrThrowsPmkit(name, fn, args) {
+  try {
+    fn(...args);
+  } catch (err) {
+    // No exceptions: number parameters take any value here (JavaScript turns {} or 'x' into
+    // NaN, which the core rejects), and array and string parameters are checked in Rust. Only
+    // a BigInt or Symbol where a plain number belongs would throw a TypeError (the engine's
+    // own ToNumber in the glue), and no hostile value here is one.
+    assert.ok(!(err instanceof WebAssembly.RuntimeError), `${name}(${show(args)}) crashed the module: ${err}`);
+    assert.ok(err instanceof Error, `${name}(${show(args)}) threw a non-Error: ${String(err)}`);
+    assert.equal(err.name, 'PmkitError', `${name}(${show(args)}) threw ${err.name}: ${err.message}`);
+    assert.equal(typeof err.field, 'string');
+    assert.ok(err.message.startsWith(`${err.field}: `), err.message);
+  }
+}
+
+test('the walk sees the whole API', () => {
+  assert.ok(exported.length > 100, `only ${exported.length} functions`);
+  const names = exported.map(([name]) => name);
+  for (const name of ['retention', 'activeUsers', 'eventFunnel', 'productFileFromJson', 'newSprint', 'kanoSummary']) {
+    assert.ok(names.includes(name), name);
+  }
+});
+
+test('every exported function, hostile arguments in every position: a result or a PmkitError', () => {
+  let calls = 0;
+  for (const [name, fn] of exported) {
+    const arity = fn.length;
+    for (const hostile of HOSTILE) {
+      returnsOrThrowsPmkit(name, fn, new Array(arity).fill(hostile));
+      calls += 1;
+      for (const filler of FILLERS) {
+        for (let position = 0; position < arity; position += 1) {
+          const args = new Array(arity).fill(filler);
+          args[position] = hostile;
+          returnsOrThrowsPmkit(name, fn, args);
+          calls += 1;
+        }
+      }
+    }
+  }
+  assert.ok(calls > 2000, `${calls} calls`);
+  // The module still works after thousands of rejected calls.
+  assert.deepEqual(pmkit.netPromoterScore([10, 9]), { score: 100, promoters: 2, passives: 0, detractors: 0, responses: 2 });
+});
+
+/** A PmkitError on `field` whose message is exactly `field: reason`. */
+function throwsReason(call, kind, field, reason) {
+  throwsPmkit(call, kind, field);
+  assert.throws(call, (err) => {
+    assert.equal(err.message, `${field}: ${reason}`);
+    return true;
+  });
+}
+
+// Monday 2022-01-10 onwards, as day numbers since 1970-01-01.
+const users = [1, 2, 1, 3];
+const days = [19002, 19003, 19022, 19015];
+
+test('a non-string where a string belongs names the parameter (the reviewer\'s cases)', () => {
+  const u = [1, 2, 1];
+  const t = [1641800000, 1641900000, 1642500000];
+  throwsReason(() => pmkit.retention(u, t, { unit: 'days' }), 'invalid_input', 'period', 'must be a string, got object');
+  throwsReason(() => pmkit.retention(u, t, 5), 'invalid_input', 'period', 'must be a string, got number');
+  throwsReason(() => pmkit.activeUsers(u, t, {}), 'invalid_input', 'unit', 'must be a string, got object');
+  throwsReason(() => pmkit.activeUsers(u, t, 'days', 0, 5), 'invalid_input', 'week', 'must be a string, got number');
+  throwsReason(() => pmkit.eventFunnel(u, t, [1, 2, 1], [1, 2], 3600, {}), 'invalid_input', 'order', 'must be a string, got object');
+  throwsReason(() => pmkit.productFileFromJson(5), 'invalid_input', 'text', 'must be a string, got number');
+  throwsReason(() => pmkit.parseStory('S-1', ['As a user']), 'invalid_input', 'text', 'must be a string, got array');
+  throwsReason(() => pmkit.roleProfile(null), 'invalid_input', 'role', 'must be a string, got null');
+  throwsReason(() => pmkit.kanoSummary(['like'], [5]), 'invalid_input', 'dysfunctional[0]', 'must be a string, got number');
+  throwsReason(() => pmkit.newSprint('S-1', 'Sprint 1', '2026-03-02', '2026-03-13', undefined, ['ann', 7]), 'invalid_input', 'team[1]', 'must be a string, got number');
+  // Omitted and null optional strings still mean the default.
+  assert.equal(pmkit.retention(users, days, null, undefined, null, null, null, null, 'days').options.period, 'week');
+});
+
+test('a non-array where numbers belong names the parameter', () => {
+  throwsReason(() => pmkit.netPromoterScore(null), 'invalid_input', 'responses', 'must be an array of numbers, got null');
+  throwsReason(() => pmkit.netPromoterScore(9), 'invalid_input', 'responses', 'must be an array of numbers, got number');
+  throwsReason(() => pmkit.netPromoterScore({}), 'invalid_input', 'responses', 'must be an array of numbers, got object');
+  throwsReason(() => pmkit.netPromoterScore([10, 'nine']), 'invalid_input', 'responses[1]', 'must be a number, got string');
+  throwsPmkit(() => pmkit.netPromoterScore([10, 9n]), 'invalid_input', 'responses');
+  // Array-likes and typed arrays still work, and NaN itself is the core's to name.
+  assert.equal(pmkit.netPromoterScore({ length: 4, 0: 10, 1: 10, 2: 9, 3: 0 }).score, 50); // 3 promoters, 1 detractor
+  assert.equal(pmkit.netPromoterScore(new Uint8Array([10, 10, 9, 0])).score, 50);
+  throwsReason(() => pmkit.netPromoterScore([10, NaN]), 'invalid_input', 'responses[1]', 'NaN is not a finite number');
+});
+
+test('user ids as BigInt64Array or BigUint64Array work like numbers', () => {
+  const plain = pmkit.retention(users, days, null, null, null, null, null, null, 'days');
+  const signed = pmkit.retention(new BigInt64Array(users.map(BigInt)), days, null, null, null, null, null, null, 'days');
+  const unsigned = pmkit.retention(new BigUint64Array(users.map(BigInt)), days, null, null, null, null, null, null, 'days');
+  assert.deepEqual(signed, plain);
+  assert.deepEqual(unsigned, plain);
+  assert.deepEqual(plain.counts, [[2, 0, 1], [1, 0, null], [0, null, null]]);
+  // 2^53 is the largest id a number holds exactly; beyond it ids would collide.
+  const big = new BigUint64Array([1n, 2n ** 53n, 2n ** 53n + 1n, 3n]);
+  throwsReason(() => pmkit.activeUsers(big, days, 'days'), 'out_of_range', 'user_ids[2]',
+    '9007199254740993 is beyond 2^53, the largest whole number a JavaScript number holds exactly');
+  throwsReason(() => pmkit.activeUsers(new BigInt64Array([1n, -2n, 1n, 3n]), days, 'days'), 'invalid_input', 'user_ids[1]', '-2 is negative');
+});
+
+test('string user ids point to encodeIds', () => {
+  const ids = ['ann', 'bob', 'ann', 'cy'];
+  for (const call of [
+    () => pmkit.activeUsers(ids, days, 'days'),
+    () => pmkit.retention(ids, days, null, null, null, null, null, null, 'days'),
+    () => pmkit.stickinessHistogram(ids, days, null, 'days'),
+  ]) {
+    throwsReason(call, 'invalid_input', 'user_ids[0]',
+      'must be a number, got string (text ids: map them to numbers with encodeIds first)');
+  }
+  // The fix the message names.
+  const { codes } = pmkit.encodeIds(ids);
+  assert.deepEqual(pmkit.activeUsers(codes, days, 'days').dau.slice(0, 2), [1, 1]);
+});
