@@ -68,8 +68,21 @@ impl Chart {
     }
 
     /// Write the SVG document to `path` (a str or os.PathLike) as UTF-8.
-    fn save(&self, path: PathBuf) -> PyResult<()> {
-        std::fs::write(path, self.0.svg.as_bytes()).map_err(PyErr::from)
+    fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
+        std::fs::write(&path, self.0.svg.as_bytes()).map_err(|err| {
+            // OSError(errno, strerror, filename): Python picks the subclass
+            // (FileNotFoundError, PermissionError, ...) and its message names the path.
+            let Some(errno) = err.raw_os_error() else {
+                return PyErr::from(err);
+            };
+            let strerror = py
+                .import("os")
+                .and_then(|os| os.call_method1("strerror", (errno,)))
+                .and_then(|text| text.extract::<String>())
+                .unwrap_or_else(|_| err.to_string());
+            let filename = path.to_string_lossy().into_owned();
+            pyo3::exceptions::PyOSError::new_err((errno, strerror, filename))
+        })
     }
 
     /// The value in its JSON form (the same shape in Rust, Python and JavaScript).

@@ -3,6 +3,7 @@ check against a careful pandas computation of the same definitions on a random l
 
 from __future__ import annotations
 
+import datetime
 import pickle
 
 import numpy as np
@@ -61,8 +62,8 @@ def test_text_ids_and_event_names() -> None:
     matrix = pmkit.retention(users, DAYS, events=events, start_event="signup", return_event="buy", unit="days")
     assert matrix.cohort_sizes == [2, 0, 0]
     assert matrix.counts[0] == [0, 0, 1]
-    # A name the column never holds: nobody starts.
-    assert pmkit.retention(users, DAYS, events=events, start_event="refund", unit="days").cohort_sizes == [0, 0, 0]
+    assert (matrix.options["start_event"], matrix.options["return_event"]) == ("signup", "buy")
+    assert matrix.to_dict()["options"]["start_event"] == "signup"
     codes = pmkit.encode_ids(users)
     again = pmkit.encode_ids(["dan", "ann"], known=codes.ids)
     assert (codes.codes, again.codes) == ([0, 1, 0, 2], [3, 0])
@@ -116,6 +117,147 @@ def test_sample_events() -> None:
     weekly = pmkit.retention(sample.user_ids, sample.times)
     assert weekly.last_period_complete
     assert len(weekly.cohort_starts) == 8
+
+
+# ---- event names, time zones and dtypes ----
+
+# Three users: a and b view, a and c add to cart, only a buys.
+NAMED_USERS = ["a", "a", "a", "b", "c"]
+NAMED_TIMES = [0, 60, 120, 0, 30]
+NAMED_EVENTS = ["view", "cart", "buy", "view", "cart"]
+
+
+def test_names_against_integer_events_are_errors() -> None:
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.event_funnel([1, 1, 2], [1, 2, 3], events=[0, 1, 0], steps=["signup", "purchase"])
+    assert raised.value.field == "steps[0]"
+    assert '"signup" is a name but events holds codes; pass a code, or text events' in str(raised.value)
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.feature_adoption([1, 2], [1, 2], events=[0, 5], feature="export")
+    assert raised.value.field == "feature"
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.retention([1, 2], [1, 2], events=[1, 2], start_event="b")
+    assert raised.value.field == "start_event"
+    with pytest.raises(pmkit.InvalidInputError) as raised:  # and the other way round
+        pmkit.event_funnel(NAMED_USERS, NAMED_TIMES, NAMED_EVENTS, ["view", 1])
+    assert raised.value.field == "steps[1]" and "is a code but events holds names" in str(raised.value)
+    with pytest.raises(pmkit.InvalidInputError) as raised:  # no events column at all
+        pmkit.retention([1, 2], [1, 2], return_event="b")
+    assert raised.value.field == "return_event" and "pass `events`" in str(raised.value)
+
+
+def test_misspelt_event_names_are_errors() -> None:
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.event_funnel(NAMED_USERS, NAMED_TIMES, NAMED_EVENTS, ["view", "cartt"])
+    assert raised.value.field == "steps[1]"
+    assert str(raised.value) == (
+        'steps[1]: "cartt" is not a known name (the column holds "view", "cart", "buy"); check the spelling'
+    )
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.feature_adoption(NAMED_USERS, NAMED_TIMES, NAMED_EVENTS, "byu")
+    assert raised.value.field == "feature" and '"byu"' in str(raised.value)
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.retention(NAMED_USERS, NAMED_TIMES, events=NAMED_EVENTS, start_event="zzz")
+    assert raised.value.field == "start_event"
+    # A code no row has is a legitimate zero, not an error.
+    assert pmkit.event_funnel([1, 1], [0, 5], [3, 4], [3, 9]).reached == [1, 0]
+    # A shard may lack an event another shard has: its partial counts count zero users.
+    shard = pmkit.event_funnel_counts(["b"], [0], ["view"], ["view", "buy"])
+    assert shard.finish().reached == [1, 0]
+
+
+def test_results_report_the_event_names_given() -> None:
+    funnel = pmkit.event_funnel(NAMED_USERS, NAMED_TIMES, NAMED_EVENTS, ["view", "cart", "buy"], window_seconds=3600)
+    assert funnel.steps == ["view", "cart", "buy"]
+    assert funnel.reached == [2, 1, 1]
+    assert funnel.to_dict()["steps"] == ["view", "cart", "buy"]
+    assert repr(funnel).startswith("Funnel(steps=['view', 'cart', 'buy'], window_seconds=3600")
+    adoption = pmkit.feature_adoption(NAMED_USERS, NAMED_TIMES, NAMED_EVENTS, "buy")
+    assert (adoption.feature, adoption.to_dict()["feature"], adoption.adopters) == ("buy", "buy", 1)
+    # Codes stay codes.
+    assert pmkit.event_funnel([1, 1], [0, 5], [3, 4], [3, 4]).steps == [3, 4]
+    assert pmkit.feature_adoption([1], [0], [7], 7).to_dict()["feature"] == 7
+
+
+def test_named_counts_merge_across_shards_whatever_their_row_order() -> None:
+    # The shards meet the names in different orders; the counts still line up.
+    a = pmkit.event_funnel_counts(["a", "a", "a"], [0, 60, 120], ["buy", "cart", "view"], ["view", "cart", "buy"])
+    b = pmkit.event_funnel_counts(["b", "c"], [0, 30], ["view", "cart"], ["view", "cart", "buy"])
+    assert a.event_names == ["view", "cart", "buy"]
+    merged = pmkit.merge_counts([a, pickle.loads(pickle.dumps(b))])
+    whole = pmkit.event_funnel(
+        ["a", "a", "a", "b", "c"], [0, 60, 120, 0, 30], ["buy", "cart", "view", "view", "cart"], ["view", "cart", "buy"]
+    )
+    assert merged.finish() == whole
+    assert whole.steps == ["view", "cart", "buy"] and whole.reached == [2, 0, 0]  # a bought before viewing
+    other = pmkit.event_funnel_counts(["b"], [0], ["view"], ["view", "buy"])
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.merge_counts([a, other])
+    assert raised.value.field == "parts[1]"
+    start = pmkit.retention_counts(["a", "b"], [0, 0], events=["x", "y"], start_event="y", unit="days")
+    assert start.finish().options["start_event"] == "y"
+    # Text events without event parameters: nothing to name, the same as no events.
+    unnamed = pmkit.retention_counts(["a", "b"], [0, 0], events=["x", "y"], unit="days")
+    assert unnamed.event_names is None
+    assert unnamed.finish() == pmkit.retention(["a", "b"], [0, 0], unit="days")
+
+
+def test_time_zone_aware_pandas_times_are_utc_instants() -> None:
+    naive = pd.Series(pd.to_datetime(["2022-01-10 00:30", "2022-01-11 23:30"]))
+    expected = pmkit.active_users([1, 2], naive)
+    assert pmkit.active_users([1, 2], naive.dt.tz_localize("UTC")) == expected
+    assert pmkit.active_users([1, 2], pd.DatetimeIndex(naive).tz_localize("UTC")) == expected
+    # 00:30 in Berlin (UTC+01:00 in January) is 23:30 UTC on the day before.
+    berlin = naive.dt.tz_localize("Europe/Berlin")
+    assert pmkit.active_users([1, 2], berlin).days == ["2022-01-09", "2022-01-10", "2022-01-11"]
+    assert pmkit.active_users([1, 2], berlin, utc_offset_minutes=60).days == ["2022-01-10", "2022-01-11"]
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.active_users([1, 2], pd.Series(pd.to_datetime(["2022-01-10", None])).dt.tz_localize("UTC"))
+    assert raised.value.field == "times[1]"
+
+
+def test_time_zone_aware_polars_times_are_utc_instants() -> None:
+    polars = pytest.importorskip("polars")
+    berlin = polars.Series("t", [datetime.datetime(2022, 1, 10, 0, 30)]).dt.replace_time_zone("Europe/Berlin")
+    assert pmkit.active_users([1], berlin).days == ["2022-01-09"]
+    assert pmkit.active_users([1], berlin, utc_offset_minutes=60).days == ["2022-01-10"]
+
+
+def test_python_datetimes_and_dates() -> None:
+    plus_one = datetime.timezone(datetime.timedelta(hours=1))
+    aware = [datetime.datetime(2022, 1, 10, 0, 30, tzinfo=plus_one), datetime.datetime(2022, 1, 10, 12, 0, tzinfo=datetime.timezone.utc)]
+    assert pmkit.active_users([1, 2], aware).days == ["2022-01-09", "2022-01-10"]
+    naive = [datetime.datetime(2022, 1, 10, 0, 30), datetime.datetime(2022, 1, 10, 12, 0)]
+    assert pmkit.active_users([1, 2], naive).dau == [2]  # naive datetimes are read as UTC
+    dates = [datetime.date(2022, 1, 10), datetime.date(2022, 1, 12)]
+    assert pmkit.active_users([1, 2], dates) == pmkit.active_users([1, 2], [19002, 19004], unit="days")
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.active_users([1, 2], [naive[0], "2022-01-10"])
+    assert raised.value.field == "times[1]"
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.active_users([1], naive[:1], unit="s")
+    assert raised.value.field == "unit"
+
+
+def test_big_endian_columns_and_nat() -> None:
+    big = np.array([1, 2, 1, 3], dtype=">i8")
+    expected = pmkit.retention(USERS, DAYS, unit="days")
+    assert pmkit.retention(big, np.array(DAYS, dtype=">i8"), unit="days") == expected
+    assert pmkit.retention(USERS, np.array(DAYS, dtype=">f8"), unit="days") == expected
+    times = np.array(DAYS, dtype="datetime64[D]")
+    times[2] = np.datetime64("NaT")
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.retention(USERS, times)
+    assert raised.value.field == "times[2]"
+    assert "NaT (missing time) at times[2]" in str(raised.value)
+
+
+def test_chart_save_names_the_path() -> None:
+    chart = pmkit.retention(USERS, DAYS, unit="days").chart()
+    with pytest.raises(FileNotFoundError) as raised:
+        chart.save("/nonexistent/x.svg")
+    assert raised.value.filename == "/nonexistent/x.svg"
+    assert "/nonexistent/x.svg" in str(raised.value)
 
 
 # ---- against pandas: the definitions, computed the slow and careful way ----

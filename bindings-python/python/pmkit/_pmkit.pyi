@@ -955,7 +955,9 @@ def sample_backlog() -> _Backlog:
 # ---------------------------------------------------------------- analytics
 
 # A column: a numpy array (int64/uint64/datetime64 borrowed without a copy), a pandas or
-# polars Series, or a list. User ids and event names may also be strings.
+# polars Series, or a list. User ids and event names may also be strings. Times may also
+# be time-zone-aware pandas or polars datetimes (read as UTC instants) or a list of
+# Python ``datetime`` (aware, or naive read as UTC) or ``date`` objects.
 _Column = Any
 _TimeUnit = Literal["days", "seconds", "milliseconds", "microseconds", "nanoseconds", "D", "s", "ms", "us", "ns"]
 _Cohorts = Literal["first_time", "recurring"]
@@ -965,8 +967,8 @@ class _RetentionOptions(TypedDict):
     period: str
     cohorts: _Cohorts
     kind: _RetentionKind
-    start_event: int | None
-    return_event: int | None
+    start_event: int | str | None
+    return_event: int | str | None
 
 @final
 class ActiveUsers:
@@ -1005,7 +1007,9 @@ class Retention:
     """The result of :func:`retention`: the cohort matrix (``None`` = a cell after the last day)."""
 
     @property
-    def options(self) -> _RetentionOptions: ...
+    def options(self) -> _RetentionOptions:
+        """The settings; ``start_event`` / ``return_event`` are the names given when
+        ``events`` held names, else codes."""
     @property
     def cohort_starts(self) -> list[str]: ...
     @property
@@ -1032,12 +1036,17 @@ class Retention:
 @final
 class Counts:
     """Partial counts of one metric for a shard of users; they add up across shards
-    partitioned by user. Picklable (through its dict form)."""
+    partitioned by user. Picklable (through its dict form and event names)."""
 
-    def __new__(cls, value: Mapping[str, Any]) -> Counts: ...
+    def __new__(cls, value: Mapping[str, Any], event_names: Sequence[str] | None = None) -> Counts: ...
     @property
     def metric(self) -> str:
         """The metric: ``"active_users"``, ``"retention"``, ..."""
+    @property
+    def event_names(self) -> list[str] | None:
+        """When the call was given event names: the names the counts' event codes stand
+        for (code ``k`` is ``event_names[k]``); the finished metric reports them.
+        ``None`` for event codes."""
     def to_dict(self) -> dict[str, Any]: ...
     def merge(self, other: Counts | Mapping[str, Any]) -> Counts:
         """These counts plus another shard's (disjoint users)."""
@@ -1082,8 +1091,10 @@ def active_users(
     distinct users per calendar ``week`` (ISO by default) and month.
 
     ``times`` are seconds since the epoch unless ``unit`` says otherwise; datetime64
-    columns carry their own unit. Calendar days are UTC, or local to a fixed
-    ``utc_offset_minutes``. Raises ``UndefinedMetricError`` for an empty log,
+    columns carry their own unit; time-zone-aware datetimes are read as UTC instants.
+    Calendar days are UTC, or local to a fixed ``utc_offset_minutes`` (a column in
+    another zone is *not* read on its local days unless that offset is passed).
+    ``InvalidInputError`` names ``times[i]`` for a NaT. Raises ``UndefinedMetricError`` for an empty log,
     ``InvalidInputError`` for a negative or fractional id (``user_ids[i]``),
     ``OutOfRangeError`` for a time outside 1970..=9999 (``times[i]``).
     """
@@ -1115,7 +1126,10 @@ def retention(
     ``k`` or later ("on_or_after"), as counts and rates, with the weighted-average row.
 
     ``start_event`` / ``return_event`` restrict cohorts and returns to an event code
-    (or name, when ``events`` holds names). Cells after the log's last day are ``None``.
+    (or name, when ``events`` holds names; the result's ``options`` then give the names).
+    Cells after the log's last day are ``None``. Raises ``InvalidInputError`` naming the
+    option for a name ``events`` does not hold (a misspelling), a name when ``events``
+    holds codes, a code when it holds names, or either without ``events``.
     """
 
 def retention_counts(
@@ -1130,7 +1144,8 @@ def retention_counts(
     unit: _TimeUnit | None = None,
     utc_offset_minutes: float = 0.0,
 ) -> Counts:
-    """Partial counts of :func:`retention` for a shard of users (empty shards allowed)."""
+    """Partial counts of :func:`retention` for a shard of users (empty shards allowed).
+    An event name the shard does not hold counts no one (another shard may hold it)."""
 
 def merge_counts(parts: Sequence[Counts | Mapping[str, Any]]) -> Counts:
     """The sum of partial counts from shards partitioned by user (each user in one shard)."""
@@ -1167,7 +1182,8 @@ class Adoption:
     @property
     def period(self) -> str: ...
     @property
-    def feature(self) -> int: ...
+    def feature(self) -> int | str:
+        """The feature as given: its event name when ``events`` held names, else its code."""
     @property
     def period_starts(self) -> list[str]: ...
     @property
@@ -1198,7 +1214,8 @@ class Funnel:
     """The result of :func:`event_funnel`."""
 
     @property
-    def steps(self) -> list[int]: ...
+    def steps(self) -> list[int] | list[str]:
+        """The steps as given: event names when ``events`` held names, else codes."""
     @property
     def window_seconds(self) -> int: ...
     @property
@@ -1268,7 +1285,11 @@ def feature_adoption(
     utc_offset_minutes: float = 0.0,
 ) -> Adoption:
     """Feature adoption per calendar period (users of the ``feature`` event / active
-    users), cumulative adoption, and days from first event to first use."""
+    users), cumulative adoption, and days from first event to first use.
+
+    ``feature`` is an event code, or a name when ``events`` holds names (the result's
+    ``feature`` is then that name). Raises ``InvalidInputError`` naming ``feature`` for a
+    name ``events`` does not hold, a name when ``events`` holds codes, or the reverse."""
 
 def feature_adoption_counts(
     user_ids: _Column,
@@ -1279,7 +1300,8 @@ def feature_adoption_counts(
     unit: _TimeUnit | None = None,
     utc_offset_minutes: float = 0.0,
 ) -> Counts:
-    """Partial counts of :func:`feature_adoption` for a shard of users."""
+    """Partial counts of :func:`feature_adoption` for a shard of users. An event name the
+    shard does not hold counts no one (another shard may hold it)."""
 
 def event_funnel(
     user_ids: _Column,
@@ -1292,7 +1314,11 @@ def event_funnel(
     utc_offset_minutes: float = 0.0,
 ) -> Funnel:
     """A conversion funnel: users reaching each step within ``window_seconds`` (default
-    30 days) of entering, per-step and overall conversion, median seconds between steps."""
+    30 days) of entering, per-step and overall conversion, median seconds between steps.
+
+    ``steps`` are event codes, or names when ``events`` holds names (the result's
+    ``steps`` are then those names). Raises ``InvalidInputError`` naming ``steps[i]`` for
+    a name ``events`` does not hold, a name when ``events`` holds codes, or the reverse."""
 
 def event_funnel_counts(
     user_ids: _Column,
@@ -1304,7 +1330,8 @@ def event_funnel_counts(
     unit: _TimeUnit | None = None,
     utc_offset_minutes: float = 0.0,
 ) -> Counts:
-    """Partial counts of :func:`event_funnel` for a shard of users."""
+    """Partial counts of :func:`event_funnel` for a shard of users. An event name the
+    shard does not hold counts no one (another shard may hold it)."""
 
 def stickiness_histogram(
     user_ids: _Column,

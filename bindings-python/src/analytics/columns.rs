@@ -35,8 +35,14 @@ pub enum Ids<'py> {
 /// The array form of `value`: a contiguous one-dimensional numpy array.
 fn array<'py>(field: &str, value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let numpy = value.py().import("numpy")?;
-    let array = numpy.call_method1("ascontiguousarray", (value,))?;
+    let mut array = numpy.call_method1("ascontiguousarray", (value,))?;
     let ndim: usize = array.getattr("ndim")?.extract()?;
+    let dtype = array.getattr("dtype")?;
+    if !dtype.getattr("isnative")?.extract::<bool>()? {
+        // Big-endian (or other non-native) data: one conversion to the native byte order.
+        let native = dtype.call_method1("newbyteorder", ("=",))?;
+        array = array.call_method1("astype", (native,))?;
+    }
     if ndim != 1 {
         return Err(to_py(pmkit::Error::invalid(
             field,
@@ -137,7 +143,9 @@ pub fn user_ids<'py>(value: &Bound<'py, PyAny>) -> PyResult<Ids<'py>> {
 }
 
 /// The `times` column and its unit: datetime64 arrays are viewed as int64 in their own
-/// unit; an explicit `unit` that disagrees with it is an error.
+/// unit; time-zone-aware pandas columns are converted to UTC instants first (polars
+/// converts them itself); lists of Python `datetime` (aware, or naive read as UTC) or
+/// `date` objects are read one by one. An explicit `unit` that disagrees is an error.
 pub fn times<'py>(
     value: &Bound<'py, PyAny>,
     unit: Option<&str>,
@@ -146,7 +154,7 @@ pub fn times<'py>(
         .map(|text| TimeUnit::parse("unit", text))
         .transpose()
         .py()?;
-    let array = array("times", value)?;
+    let array = array("times", &utc_instants(value)?)?;
     let (kind, _) = dtype_kind(&array)?;
     if kind == "M" {
         let numpy = array.py().import("numpy")?;
@@ -162,38 +170,205 @@ pub fn times<'py>(
                     format!("has datetime64 unit {step}{name}; convert it to D, s, ms, us or ns"),
                 ))
             })?;
-        if let Some(unit) = unit.filter(|&unit| unit != own) {
+        same_unit(unit, own, &format!("datetime64[{name}]"))?;
+        let column = Column::Borrowed(array.call_method1("view", ("int64",))?.extract()?);
+        // NaT is i64::MIN in every unit: say so rather than quote the number.
+        if let Some(index) = column.slice()?.iter().position(|&time| time == i64::MIN) {
             return Err(to_py(pmkit::Error::invalid(
-                "unit",
-                format!(
-                    "is {unit}, but times are datetime64[{name}]; leave unit out for datetimes"
-                ),
+                format!("times[{index}]"),
+                format!("NaT (missing time) at times[{index}]; drop or fill rows without a time"),
             )));
         }
-        return Ok((
-            Column::Borrowed(array.call_method1("view", ("int64",))?.extract()?),
-            own,
-        ));
+        return Ok((column, own));
+    }
+    if kind == "O" {
+        if let Some((column, own)) = python_datetimes(&array)? {
+            same_unit(unit, own, "Python datetimes")?;
+            return Ok((column, own));
+        }
     }
     Ok((signed("times", &array)?, unit.unwrap_or_default()))
 }
 
-/// The `events` column, with text event names encoded by `names` (so the metric's
-/// event parameters can be names too).
-pub fn events<'py>(value: &Bound<'py, PyAny>, names: &mut IdMap) -> PyResult<Column<'py, i64>> {
-    let array = array("events", value)?;
-    if is_text(&array)? {
-        return encode_text("events", &array, names);
+/// An error when `unit` was given and differs from the unit the times carry.
+fn same_unit(unit: Option<TimeUnit>, own: TimeUnit, what: &str) -> PyResult<()> {
+    match unit.filter(|&unit| unit != own) {
+        Some(unit) => Err(to_py(pmkit::Error::invalid(
+            "unit",
+            format!("is {unit}, but times are {what}; leave unit out for datetimes"),
+        ))),
+        None => Ok(()),
     }
-    signed("events", &array)
 }
 
-/// An event parameter (`start_event`, a funnel step): a code, or a name when the events
-/// column holds names. A name absent from the column gets a code no row has.
-pub fn event_code(field: &str, value: &Bound<'_, PyAny>, names: &mut IdMap) -> PyResult<u32> {
-    if let Ok(text) = value.cast::<PyString>() {
-        return names.encode_one(&text.to_cow()?).py();
+/// `value`, or for a time-zone-aware pandas column (`datetime64[ns, UTC]`, a dtype with
+/// a `tz`) the same instants as naive UTC `datetime64` (one vectorized conversion).
+fn utc_instants<'py>(value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let Ok(dtype) = value.getattr("dtype") else {
+        return Ok(value.clone());
+    };
+    let aware = dtype.getattr("tz").map(|tz| !tz.is_none()).unwrap_or(false);
+    if !aware {
+        return Ok(value.clone());
     }
+    // A Series converts through `.dt`; an Index or DatetimeArray directly. A `tz` of
+    // None converts to UTC and drops the zone.
+    let holder = value.getattr("dt").unwrap_or_else(|_| value.clone());
+    holder
+        .call_method1("tz_convert", (value.py().None(),))?
+        .call_method0("to_numpy")
+}
+
+/// Times from an object array of Python `datetime` (microseconds since the epoch; aware
+/// ones at their UTC instant, naive ones read as UTC) or `date` objects (day numbers);
+/// `None` when the first value is neither (the caller reports the dtype).
+fn python_datetimes<'py>(
+    array: &Bound<'py, PyAny>,
+) -> PyResult<Option<(Column<'py, i64>, TimeUnit)>> {
+    use pyo3::types::{PyDate, PyDateTime};
+    let mut items = array.try_iter()?.peekable();
+    let unit = match items.peek() {
+        Some(Ok(first)) if first.is_instance_of::<PyDateTime>() => TimeUnit::Microseconds,
+        Some(Ok(first)) if first.is_instance_of::<PyDate>() => TimeUnit::Days,
+        _ => return Ok(None),
+    };
+    let epoch = chrono::DateTime::UNIX_EPOCH.date_naive();
+    let mut times = Vec::new();
+    for (index, item) in items.enumerate() {
+        let item = item?;
+        let time = match unit {
+            TimeUnit::Days if !item.is_instance_of::<PyDateTime>() => item
+                .extract::<chrono::NaiveDate>()
+                .ok()
+                .map(|date| (date - epoch).num_days()),
+            TimeUnit::Days => None,
+            _ if item.is_instance_of::<PyDateTime>() => {
+                match item.extract::<chrono::DateTime<chrono::FixedOffset>>() {
+                    Ok(aware) => Some(aware.timestamp_micros()),
+                    Err(_) => item
+                        .extract::<chrono::NaiveDateTime>()
+                        .ok()
+                        .map(|naive| naive.and_utc().timestamp_micros()),
+                }
+            }
+            _ => None,
+        };
+        let Some(time) = time else {
+            let what = match unit {
+                TimeUnit::Days => "a date",
+                _ => "a datetime",
+            };
+            return Err(to_py(pmkit::Error::invalid(
+                format!("times[{index}]"),
+                format!(
+                    "{} is not {what} like times[0]; pass all datetimes (read as UTC when \
+                     naive) or all dates",
+                    item.repr()?
+                ),
+            )));
+        };
+        times.push(time);
+    }
+    Ok(Some((Column::Owned(times), unit)))
+}
+
+/// The `events` column: codes as given, or text event names encoded with a fresh map.
+pub fn events<'py>(value: &Bound<'py, PyAny>) -> PyResult<(Column<'py, i64>, EventParams)> {
+    let array = array("events", value)?;
+    if is_text(&array)? {
+        let mut names = IdMap::default();
+        let codes = encode_text("events", &array, &mut names)?;
+        return Ok((codes, EventParams::names(names)));
+    }
+    Ok((signed("events", &array)?, EventParams::Codes))
+}
+
+/// How the metric's event parameters (`steps[i]`, `feature`, `start_event`,
+/// `return_event`) are read: as codes, or as names of a text `events` column.
+///
+/// With names, each parameter has two codes: its code in the column (what the core
+/// matches rows against) and its *label*, its position among the names the call was
+/// given, which the result reports and `names()` maps back. Labels do not depend on the
+/// order of a shard's rows, so partial counts of shards merge.
+pub enum EventParams {
+    /// No `events` column: a parameter is the core's error to report.
+    NoEvents,
+    /// The column holds event codes, and so must the parameters.
+    Codes,
+    /// The column holds event names.
+    Names {
+        /// The column's names and their codes.
+        column: IdMap,
+        /// The names given as parameters, in order of first mention (code = label).
+        given: IdMap,
+    },
+}
+
+impl EventParams {
+    fn names(column: IdMap) -> EventParams {
+        EventParams::Names {
+            column,
+            given: IdMap::default(),
+        }
+    }
+
+    /// The column code of one parameter and its label. `shard` says whether the log is
+    /// one shard of a larger one (the partial counts): a name it does not hold is then
+    /// a code no row has (zero users), since another shard may hold it; in a whole log
+    /// it is an error (a misspelling, most often).
+    pub fn code(
+        &mut self,
+        field: &str,
+        value: &Bound<'_, PyAny>,
+        shard: bool,
+    ) -> PyResult<(u32, u32)> {
+        let text = value.cast::<PyString>().ok();
+        match (self, text) {
+            (EventParams::Names { column, given }, Some(text)) => {
+                let name = text.to_cow()?;
+                let code = match shard {
+                    true => column.encode_one(&name),
+                    false => column.code_of(field, &name),
+                }
+                .py()?;
+                Ok((code, given.encode_one(&name).py()?))
+            }
+            (EventParams::Names { .. }, None) => Err(to_py(pmkit::Error::invalid(
+                field,
+                format!(
+                    "{} is a code but events holds names; pass an event name",
+                    value.repr()?
+                ),
+            ))),
+            (EventParams::Codes, Some(text)) => Err(to_py(pmkit::Error::invalid(
+                field,
+                format!(
+                    "{:?} is a name but events holds codes; pass a code, or text events",
+                    text.to_cow()?
+                ),
+            ))),
+            (EventParams::NoEvents, Some(_)) => Err(to_py(pmkit::Error::invalid(
+                field,
+                "needs event codes, but the log has no events column; pass `events`",
+            ))),
+            (EventParams::Codes | EventParams::NoEvents, None) => {
+                let code = code_number(field, value)?;
+                Ok((code, code))
+            }
+        }
+    }
+
+    /// The event names the labels stand for (label = position), when names were given.
+    pub fn given(self) -> Option<Vec<String>> {
+        match self {
+            EventParams::Names { given, .. } if !given.is_empty() => Some(given.ids().to_vec()),
+            _ => None,
+        }
+    }
+}
+
+/// An event code given as a Python number: whole, ≥ 0, at most `u32::MAX`.
+fn code_number(field: &str, value: &Bound<'_, PyAny>) -> PyResult<u32> {
     let number: f64 = value.extract().map_err(|_| {
         to_py(pmkit::Error::invalid(
             field,

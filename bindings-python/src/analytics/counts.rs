@@ -12,27 +12,52 @@ use pmkit::analytics as core;
 
 /// Partial counts of one metric for a shard of users. Counts of shards partitioned by
 /// user add up (`merge_counts`); `finish()` gives the metric. Pickles through its dict
-/// form, so it crosses process boundaries (Dask, multiprocessing).
+/// form and its event names, so it crosses process boundaries (Dask, multiprocessing).
+///
+/// The second field holds the event names the counts' event codes stand for (code `k`
+/// is `names[k]`) when the call was given names; the finished metric reports them.
 #[pyclass(frozen, module = "pmkit")]
 #[derive(Debug, Clone)]
-pub struct Counts(pub core::Counts);
+pub struct Counts(pub core::Counts, pub Option<Vec<String>>);
 
-/// A `Counts` object (borrowed) or its dict form.
-fn counts_arg(field: &str, value: &Bound<'_, PyAny>) -> PyResult<core::Counts> {
+/// A `Counts` object (borrowed) or its dict form (which has no event names).
+fn counts_arg(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Counts> {
     match value.cast::<Counts>() {
-        Ok(native) => Ok(native.get().0.clone()),
-        Err(_) => from_python(field, value),
+        Ok(native) => Ok(native.get().clone()),
+        Err(_) => Ok(Counts(from_python(field, value)?, None)),
     }
 }
 
-/// The finished metric as its result class.
-fn finished(py: Python<'_>, metric: core::Metric) -> PyResult<Py<PyAny>> {
+/// The event names of two shards' counts: the same, or one side's when the other has
+/// none (a dict form); [`pmkit::Error::InvalidInput`] naming `field` when they differ.
+fn same_names(
+    field: &str,
+    ours: Option<Vec<String>>,
+    theirs: Option<Vec<String>>,
+) -> PyResult<Option<Vec<String>>> {
+    match (ours, theirs) {
+        (Some(ours), Some(theirs)) if ours != theirs => {
+            Err(crate::errors::to_py(pmkit::Error::invalid(
+                field,
+                format!("counts of events {theirs:?}, not {ours:?}; use the same event names"),
+            )))
+        }
+        (ours, theirs) => Ok(ours.or(theirs)),
+    }
+}
+
+/// The finished metric as its result class, reporting `names` for event codes.
+fn finished(
+    py: Python<'_>,
+    metric: core::Metric,
+    names: Option<Vec<String>>,
+) -> PyResult<Py<PyAny>> {
     Ok(match metric {
         core::Metric::ActiveUsers(value) => Py::new(py, ActiveUsers(value))?.into_any(),
-        core::Metric::Retention(value) => Py::new(py, Retention(value))?.into_any(),
+        core::Metric::Retention(value) => Py::new(py, Retention(value, names))?.into_any(),
         core::Metric::ActivityChurn(value) => Py::new(py, Churn(value))?.into_any(),
-        core::Metric::FeatureAdoption(value) => Py::new(py, Adoption(value))?.into_any(),
-        core::Metric::EventFunnel(value) => Py::new(py, Funnel(value))?.into_any(),
+        core::Metric::FeatureAdoption(value) => Py::new(py, Adoption(value, names))?.into_any(),
+        core::Metric::EventFunnel(value) => Py::new(py, Funnel(value, names))?.into_any(),
         core::Metric::StickinessHistogram(value) => {
             Py::new(py, StickinessHistogram(value))?.into_any()
         }
@@ -41,10 +66,20 @@ fn finished(py: Python<'_>, metric: core::Metric) -> PyResult<Py<PyAny>> {
 
 #[pymethods]
 impl Counts {
-    /// Counts from their dict form (`to_dict()`).
+    /// Counts from their dict form (`to_dict()`), with the event names their event
+    /// codes stand for when the call that made them was given names.
     #[new]
-    fn new(value: &Bound<'_, PyAny>) -> PyResult<Self> {
-        counts_arg("counts", value).map(Counts)
+    #[pyo3(signature = (value, event_names = None))]
+    fn new(value: &Bound<'_, PyAny>, event_names: Option<Vec<String>>) -> PyResult<Self> {
+        let counts = counts_arg("counts", value)?;
+        let names = same_names("event_names", counts.1, event_names)?;
+        Ok(Counts(counts.0, names))
+    }
+
+    /// The event names the counts' event codes stand for (`None`: codes as given).
+    #[getter]
+    fn event_names(&self) -> Option<Vec<String>> {
+        self.1.clone()
     }
 
     /// The metric these counts are of (`"retention"`).
@@ -60,19 +95,22 @@ impl Counts {
 
     /// These counts plus another shard's.
     fn merge(&self, other: &Bound<'_, PyAny>) -> PyResult<Counts> {
+        let other = counts_arg("other", other)?;
+        let names = same_names("other", self.1.clone(), other.1)?;
         let mut total = self.0.clone();
-        total.merge(&counts_arg("other", other)?, "other").py()?;
-        Ok(Counts(total))
+        total.merge(&other.0, "other").py()?;
+        Ok(Counts(total, names))
     }
 
     /// The metric these counts describe.
     fn finish(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        finished(py, self.0.finish().py()?)
+        finished(py, self.0.finish().py()?, self.1.clone())
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let class = py.get_type::<Counts>();
-        let args = PyTuple::new(py, [self.to_dict(py)?])?;
+        let names = self.1.clone().into_pyobject(py)?;
+        let args = PyTuple::new(py, [self.to_dict(py)?, names.into_any()])?;
         PyTuple::new(py, [class.into_any(), args.into_any()])
     }
 
@@ -81,26 +119,30 @@ impl Counts {
     }
 
     fn __eq__(&self, other: PyRef<'_, Self>) -> bool {
-        self.0 == other.0
+        self.0 == other.0 && self.1 == other.1
     }
 }
 
 /// The sum of partial counts from shards partitioned by user.
 #[pyfunction]
 fn merge_counts(py: Python<'_>, parts: &Bound<'_, PyAny>) -> PyResult<Counts> {
-    let parts: Vec<core::Counts> = parts
-        .try_iter()?
-        .enumerate()
-        .map(|(index, part)| counts_arg(&format!("parts[{index}]"), &part?))
-        .collect::<PyResult<_>>()?;
-    py.detach(|| core::merge_counts(&parts)).py().map(Counts)
+    let mut names = None;
+    let mut counts = Vec::new();
+    for (index, part) in parts.try_iter()?.enumerate() {
+        let field = format!("parts[{index}]");
+        let part = counts_arg(&field, &part?)?;
+        names = same_names(&field, names, part.1)?;
+        counts.push(part.0);
+    }
+    let total = py.detach(|| core::merge_counts(&counts)).py()?;
+    Ok(Counts(total, names))
 }
 
 /// The metric that (merged) partial counts describe.
 #[pyfunction]
 fn finish_counts(py: Python<'_>, counts: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
     let counts = counts_arg("counts", counts)?;
-    finished(py, counts.finish().py()?)
+    finished(py, counts.0.finish().py()?, counts.1)
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -2,11 +2,12 @@
 
 use pyo3::prelude::*;
 
-use super::columns::{self, with_log};
+use super::columns::{self, with_log, EventParams};
 use super::counts::Counts;
+use super::named::named_record;
 use crate::errors::IntoPy;
 use crate::record::record;
-use pmkit::analytics::{self as core, IdMap, Period, RetentionOptions};
+use pmkit::analytics::{self as core, Period, RetentionOptions};
 
 record!(
     /// The result of `active_users`: DAU, rolling WAU and MAU, stickiness, calendar weeks and months.
@@ -22,12 +23,13 @@ record!(
     }
 );
 
-record!(
+named_record!(
     /// The result of `retention`: the cohort matrix as counts and rates, and the weighted average.
     Retention(core::Retention) {
-        options, cohort_starts, cohort_sizes, counts, rates, average, average_returned,
+        cohort_starts, cohort_sizes, counts, rates, average, average_returned,
         average_cohort_users, last_day, last_period_complete
     }
+    named { options }
     methods {
         /// The cohort heatmap: `retention_chart(self, ...)`.
         #[pyo3(signature = (*, width = 720.0, height = 400.0, theme = "light"))]
@@ -93,7 +95,7 @@ fn active_user_counts(
     week: &str,
 ) -> PyResult<Counts> {
     let counts = active_counts(py, user_ids, times, unit, utc_offset_minutes, week)?;
-    Ok(Counts(core::Counts::ActiveUsers(counts)))
+    Ok(Counts(core::Counts::ActiveUsers(counts), None))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -109,31 +111,40 @@ fn retention_counts_of(
     return_event: Option<&Bound<'_, PyAny>>,
     unit: Option<&str>,
     utc_offset_minutes: f64,
-) -> PyResult<core::RetentionCounts> {
+    shard: bool,
+) -> PyResult<(core::RetentionCounts, Option<Vec<String>>)> {
     let ids = columns::user_ids(user_ids)?;
     let (times, unit) = columns::times(times, unit)?;
-    let mut names = IdMap::default();
-    let events = events
-        .filter(|value| !value.is_none())
-        .map(|value| columns::events(value, &mut names))
-        .transpose()?;
-    let options = RetentionOptions {
+    let (events, mut params) = match events.filter(|value| !value.is_none()) {
+        Some(value) => {
+            let (codes, params) = columns::events(value)?;
+            (Some(codes), params)
+        }
+        None => (None, EventParams::NoEvents),
+    };
+    let mut event = |field: &str, value: Option<&Bound<'_, PyAny>>| {
+        value
+            .filter(|value| !value.is_none())
+            .map(|value| params.code(field, value, shard))
+            .transpose()
+    };
+    let start = event("start_event", start_event)?;
+    let back = event("return_event", return_event)?;
+    let mut options = RetentionOptions {
         period: Period::parse("period", period).py()?,
         cohorts: core::Cohorts::parse("cohorts", cohorts).py()?,
         kind: core::RetentionKind::parse("kind", kind).py()?,
-        start_event: start_event
-            .filter(|value| !value.is_none())
-            .map(|value| columns::event_code("start_event", value, &mut names))
-            .transpose()?,
-        return_event: return_event
-            .filter(|value| !value.is_none())
-            .map(|value| columns::event_code("return_event", value, &mut names))
-            .transpose()?,
+        start_event: start.map(|(code, _)| code),
+        return_event: back.map(|(code, _)| code),
     };
     let offset = offset(utc_offset_minutes)?;
-    with_log!(ids, times, unit, offset, events.as_ref(), |log| {
+    let mut counts = with_log!(ids, times, unit, offset, events.as_ref(), |log| {
         py.detach(|| core::retention_counts(&log, &options)).py()
-    })
+    })?;
+    options.start_event = start.map(|(_, label)| label);
+    options.return_event = back.map(|(_, label)| label);
+    counts.options = options;
+    Ok((counts, params.given()))
 }
 
 /// The retention matrix: cohorts by calendar period of first (or every) activity, and the
@@ -163,7 +174,7 @@ fn retention(
             "is empty; at least one event is needed",
         )));
     }
-    let counts = retention_counts_of(
+    let (counts, names) = retention_counts_of(
         py,
         user_ids,
         times,
@@ -175,8 +186,9 @@ fn retention(
         return_event,
         unit,
         utc_offset_minutes,
+        false,
     )?;
-    counts.finish().py().map(Into::into)
+    Ok(Retention(counts.finish().py()?, names))
 }
 
 /// Partial counts of `retention` for a shard of users; merge with `merge_counts`.
@@ -199,7 +211,7 @@ fn retention_counts(
     unit: Option<&str>,
     utc_offset_minutes: f64,
 ) -> PyResult<Counts> {
-    let counts = retention_counts_of(
+    let (counts, names) = retention_counts_of(
         py,
         user_ids,
         times,
@@ -211,8 +223,9 @@ fn retention_counts(
         return_event,
         unit,
         utc_offset_minutes,
+        true,
     )?;
-    Ok(Counts(core::Counts::Retention(counts)))
+    Ok(Counts(core::Counts::Retention(counts), names))
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

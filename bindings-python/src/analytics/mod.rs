@@ -9,6 +9,7 @@ mod counts;
 mod ids;
 mod metrics;
 mod more;
+mod named;
 
 pub(crate) use metrics::{ActiveUsers, Retention};
 

@@ -2,11 +2,12 @@
 
 use pyo3::prelude::*;
 
-use super::columns::{self, with_log, Column, Ids};
+use super::columns::{self, with_log, Column, EventParams, Ids};
 use super::counts::Counts;
+use super::named::named_record;
 use crate::errors::{to_py, IntoPy};
 use crate::record::record;
-use pmkit::analytics::{self as core, IdMap, Period};
+use pmkit::analytics::{self as core, Period};
 
 record!(
     /// The result of `activity_churn`: per period, active users and those who then stayed away.
@@ -15,21 +16,23 @@ record!(
     }
 );
 
-record!(
+named_record!(
     /// The result of `feature_adoption`: feature users over active users per period, and time to first use.
     Adoption(core::Adoption) {
-        period, feature, period_starts, active, users, rate, ever_active, ever_adopted,
+        period, period_starts, active, users, rate, ever_active, ever_adopted,
         cumulative_rate, adopters, days_to_first_use, median_days_to_first_use,
         mean_days_to_first_use
     }
+    named { feature }
 );
 
-record!(
+named_record!(
     /// The result of `event_funnel`: users reaching each step, conversion, median time between steps.
     Funnel(core::Funnel) {
-        steps, window_seconds, order, reached, conversion_from_previous, conversion_from_start,
+        window_seconds, order, reached, conversion_from_previous, conversion_from_start,
         overall, median_seconds_from_previous
     }
+    named { steps }
 );
 
 record!(
@@ -39,14 +42,14 @@ record!(
     }
 );
 
-/// Checked columns of one call, and the map of event names when events are text.
+/// Checked columns of one call, and how its event parameters are read.
 struct Log<'py> {
     ids: Ids<'py>,
     times: Column<'py, i64>,
     unit: core::TimeUnit,
     offset: i64,
     events: Option<Column<'py, i64>>,
-    names: IdMap,
+    params: EventParams,
 }
 
 fn log<'py>(
@@ -58,11 +61,13 @@ fn log<'py>(
 ) -> PyResult<Log<'py>> {
     let ids = columns::user_ids(user_ids)?;
     let (times, unit) = columns::times(times, unit)?;
-    let mut names = IdMap::default();
-    let events = events
-        .filter(|value| !value.is_none())
-        .map(|value| columns::events(value, &mut names))
-        .transpose()?;
+    let (events, params) = match events.filter(|value| !value.is_none()) {
+        Some(value) => {
+            let (codes, params) = columns::events(value)?;
+            (Some(codes), params)
+        }
+        None => (None, EventParams::NoEvents),
+    };
     let offset = core::whole_number("utc_offset_minutes", utc_offset_minutes).py()?;
     Ok(Log {
         ids,
@@ -70,7 +75,7 @@ fn log<'py>(
         unit,
         offset,
         events,
-        names,
+        params,
     })
 }
 
@@ -164,7 +169,7 @@ fn activity_churn_counts(
         unit,
         utc_offset_minutes,
     )?;
-    Ok(Counts(core::Counts::ActivityChurn(counts)))
+    Ok(Counts(core::Counts::ActivityChurn(counts), None))
 }
 
 // ---- adoption ----
@@ -179,21 +184,24 @@ fn adoption_counts_of(
     period: &str,
     unit: Option<&str>,
     utc_offset_minutes: f64,
-) -> PyResult<core::AdoptionCounts> {
+    shard: bool,
+) -> PyResult<(core::AdoptionCounts, Option<Vec<String>>)> {
     let Log {
         ids,
         times,
         unit,
         offset,
         events,
-        mut names,
+        mut params,
     } = log(user_ids, times, Some(events), unit, utc_offset_minutes)?;
-    let feature = columns::event_code("feature", feature, &mut names)?;
+    let (feature, label) = params.code("feature", feature, shard)?;
     let period = Period::parse("period", period).py()?;
-    with_log!(ids, times, unit, offset, events.as_ref(), |log| {
+    let mut counts = with_log!(ids, times, unit, offset, events.as_ref(), |log| {
         py.detach(|| core::feature_adoption_counts(&log, feature, period))
             .py()
-    })
+    })?;
+    counts.feature = label;
+    Ok((counts, params.given()))
 }
 
 /// Feature adoption per calendar period: users of the `feature` event over active users,
@@ -212,7 +220,7 @@ fn feature_adoption(
     utc_offset_minutes: f64,
 ) -> PyResult<Adoption> {
     not_empty(user_ids)?;
-    let counts = adoption_counts_of(
+    let (counts, names) = adoption_counts_of(
         py,
         user_ids,
         times,
@@ -221,8 +229,9 @@ fn feature_adoption(
         period,
         unit,
         utc_offset_minutes,
+        false,
     )?;
-    counts.finish().py().map(Into::into)
+    Ok(Adoption(counts.finish().py()?, names))
 }
 
 /// Partial counts of `feature_adoption` for a shard of users.
@@ -239,7 +248,7 @@ fn feature_adoption_counts(
     unit: Option<&str>,
     utc_offset_minutes: f64,
 ) -> PyResult<Counts> {
-    let counts = adoption_counts_of(
+    let (counts, names) = adoption_counts_of(
         py,
         user_ids,
         times,
@@ -248,8 +257,9 @@ fn feature_adoption_counts(
         period,
         unit,
         utc_offset_minutes,
+        true,
     )?;
-    Ok(Counts(core::Counts::FeatureAdoption(counts)))
+    Ok(Counts(core::Counts::FeatureAdoption(counts), names))
 }
 
 // ---- funnels ----
@@ -265,26 +275,31 @@ fn funnel_counts_of(
     order: &str,
     unit: Option<&str>,
     utc_offset_minutes: f64,
-) -> PyResult<core::FunnelCounts> {
+    shard: bool,
+) -> PyResult<(core::FunnelCounts, Option<Vec<String>>)> {
     let Log {
         ids,
         times,
         unit,
         offset,
         events,
-        mut names,
+        mut params,
     } = log(user_ids, times, Some(events), unit, utc_offset_minutes)?;
-    let steps: Vec<u32> = steps
+    let (steps, labels): (Vec<u32>, Vec<u32>) = steps
         .try_iter()?
         .enumerate()
-        .map(|(index, step)| columns::event_code(&format!("steps[{index}]"), &step?, &mut names))
-        .collect::<PyResult<_>>()?;
+        .map(|(index, step)| params.code(&format!("steps[{index}]"), &step?, shard))
+        .collect::<PyResult<Vec<_>>>()?
+        .into_iter()
+        .unzip();
     let window_seconds = count("window_seconds", window_seconds)?;
     let order = core::FunnelOrder::parse("order", order).py()?;
-    with_log!(ids, times, unit, offset, events.as_ref(), |log| {
+    let mut counts = with_log!(ids, times, unit, offset, events.as_ref(), |log| {
         py.detach(|| core::event_funnel_counts(&log, &steps, window_seconds, order))
             .py()
-    })
+    })?;
+    counts.steps = labels;
+    Ok((counts, params.given()))
 }
 
 /// A conversion funnel: users reaching each step (event codes or names) within
@@ -307,7 +322,7 @@ fn event_funnel(
     unit: Option<&str>,
     utc_offset_minutes: f64,
 ) -> PyResult<Funnel> {
-    let counts = funnel_counts_of(
+    let (counts, names) = funnel_counts_of(
         py,
         user_ids,
         times,
@@ -317,9 +332,10 @@ fn event_funnel(
         order,
         unit,
         utc_offset_minutes,
+        false,
     )?;
     not_empty(user_ids)?;
-    counts.finish().py().map(Into::into)
+    Ok(Funnel(counts.finish().py()?, names))
 }
 
 /// Partial counts of `event_funnel` for a shard of users.
@@ -340,7 +356,7 @@ fn event_funnel_counts(
     unit: Option<&str>,
     utc_offset_minutes: f64,
 ) -> PyResult<Counts> {
-    let counts = funnel_counts_of(
+    let (counts, names) = funnel_counts_of(
         py,
         user_ids,
         times,
@@ -350,8 +366,9 @@ fn event_funnel_counts(
         order,
         unit,
         utc_offset_minutes,
+        true,
     )?;
-    Ok(Counts(core::Counts::EventFunnel(counts)))
+    Ok(Counts(core::Counts::EventFunnel(counts), names))
 }
 
 // ---- stickiness histogram ----
@@ -407,7 +424,7 @@ fn stickiness_counts(
     utc_offset_minutes: f64,
 ) -> PyResult<Counts> {
     let counts = stickiness_counts_of(py, user_ids, times, period, unit, utc_offset_minutes)?;
-    Ok(Counts(core::Counts::StickinessHistogram(counts)))
+    Ok(Counts(core::Counts::StickinessHistogram(counts), None))
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -100,6 +100,46 @@ impl IdMap {
         self.codes.get(id).copied()
     }
 
+    /// The code of `name`, which must be known: the lookup for a parameter that names
+    /// an id (a funnel step, a feature) in a column encoded with this map.
+    ///
+    /// **Errors**: a name the map does not know ([`Error::InvalidInput`] naming `field`,
+    /// quoting the name and listing the first few known ones), often a misspelling.
+    ///
+    /// ```
+    /// use pmkit::analytics::IdMap;
+    ///
+    /// let mut events = IdMap::default();
+    /// events.encode(["view", "cart", "view"])?;
+    /// assert_eq!(events.code_of("steps[1]", "cart")?, 1);
+    /// let err = events.code_of("steps[1]", "cartt").unwrap_err();
+    /// assert_eq!(err.field(), "steps[1]");
+    /// assert!(err.reason().contains("\"cartt\""));
+    /// assert!(err.reason().contains("\"view\", \"cart\""));
+    /// # Ok::<(), pmkit::Error>(())
+    /// ```
+    pub fn code_of(&self, field: &str, name: &str) -> Result<u32> {
+        self.code(name).ok_or_else(|| {
+            let known: Vec<String> = self
+                .ids
+                .iter()
+                .take(KNOWN_IN_ERROR)
+                .map(|id| format!("{id:?}"))
+                .collect();
+            let known = match self.ids.len() {
+                0 => "no names at all".to_owned(),
+                n if n > KNOWN_IN_ERROR => format!("{}, … ({n} names)", known.join(", ")),
+                _ => known.join(", "),
+            };
+            Error::invalid(
+                field,
+                format!(
+                    "{name:?} is not a known name (the column holds {known}); check the spelling"
+                ),
+            )
+        })
+    }
+
     /// The id of a code.
     pub fn id(&self, code: u32) -> Option<&str> {
         self.ids.get(code as usize).map(String::as_str)
@@ -120,6 +160,9 @@ impl IdMap {
         self.ids.is_empty()
     }
 }
+
+/// How many known names an unknown-name error lists.
+const KNOWN_IN_ERROR: usize = 8;
 
 fn too_many() -> Error {
     Error::out_of_range("ids", "more than 2^32 distinct ids")
@@ -156,4 +199,42 @@ pub fn encode_ids<S: AsRef<str>>(values: &[S], known: &[String]) -> Result<Encod
         codes,
         ids: map.ids,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorKind;
+
+    #[test]
+    fn code_of_finds_known_names_and_rejects_unknown_ones() {
+        let mut map = IdMap::default();
+        map.encode(["view", "cart", "buy"]).unwrap();
+        assert_eq!(map.code_of("feature", "buy"), Ok(2));
+        let err = map.code_of("feature", "byu").unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::InvalidInput, "feature")
+        );
+        assert_eq!(
+            err.reason(),
+            "\"byu\" is not a known name (the column holds \"view\", \"cart\", \"buy\"); \
+             check the spelling"
+        );
+    }
+
+    #[test]
+    fn code_of_lists_a_few_names_of_many() {
+        let names: Vec<String> = (0..20).map(|i| format!("e{i}")).collect();
+        let map = IdMap::from_ids(names).unwrap();
+        let reason = map
+            .code_of("start_event", "zzz")
+            .unwrap_err()
+            .reason()
+            .to_owned();
+        assert!(reason.contains("\"e7\", … (20 names)"), "{reason}");
+        assert!(!reason.contains("\"e8\""), "{reason}");
+        let empty = IdMap::default().code_of("start_event", "a").unwrap_err();
+        assert!(empty.reason().contains("no names at all"));
+    }
 }
