@@ -58,6 +58,14 @@ fn analytics(c: &mut Criterion) {
     group.bench_function("rolling DAU/MAU", |b| {
         b.iter(|| active_users(black_box(&log), Period::WEEK).unwrap())
     });
+    // One core, as WebAssembly runs: the reference for the JavaScript binding's overhead.
+    let one_core = log.with_max_threads(1).unwrap();
+    group.bench_function("weekly cohort matrix, 1 thread", |b| {
+        b.iter(|| retention(black_box(&one_core), &RetentionOptions::default()).unwrap())
+    });
+    group.bench_function("rolling DAU/MAU, 1 thread", |b| {
+        b.iter(|| active_users(black_box(&one_core), Period::WEEK).unwrap())
+    });
     group.finish();
 }
 

@@ -76,6 +76,88 @@ fn week_period(field: &str, week: Period) -> Result<Period> {
     }
 }
 
+/// What one walk over users counts for [`active_user_counts`].
+#[derive(Debug)]
+struct Tally {
+    dau: Vec<u64>,
+    /// Difference arrays: +1 where a user's window coverage starts, −1 where it stops.
+    wau_steps: Vec<i64>,
+    mau_steps: Vec<i64>,
+    weekly: Vec<u64>,
+    monthly: Vec<u64>,
+}
+
+impl Tally {
+    fn new(length: usize, weeks: usize, months: usize) -> Tally {
+        Tally {
+            dau: vec![0; length],
+            wau_steps: vec![0; length + 1],
+            mau_steps: vec![0; length + 1],
+            weekly: vec![0; weeks],
+            monthly: vec![0; months],
+        }
+    }
+
+    /// Counts one user's sorted distinct active days.
+    fn add_user(&mut self, days: &[u32], weeks: &PeriodTable, months: &PeriodTable) {
+        let (mut last_week, mut last_month) = (usize::MAX, usize::MAX);
+        for (index, &day) in days.iter().enumerate() {
+            let day_index = day as usize;
+            let next = days
+                .get(index + 1)
+                .map_or(usize::MAX, |&next| next as usize);
+            if let Some(count) = self.dau.get_mut(day_index) {
+                *count += 1;
+            }
+            // Day d's activity covers the windows ending on d .. d + W − 1; the next
+            // active day takes over from there, so a user is counted once per window.
+            for (steps, window) in [
+                (&mut self.wau_steps, WAU_WINDOW_DAYS),
+                (&mut self.mau_steps, MAU_WINDOW_DAYS),
+            ] {
+                if let Some(step) = steps.get_mut(day_index) {
+                    *step += 1;
+                }
+                if let Some(step) = steps.get_mut(next.min(day_index + window)) {
+                    *step -= 1;
+                }
+            }
+            let (week_index, month_index) = (weeks.of(day), months.of(day));
+            if week_index != last_week {
+                if let Some(count) = self.weekly.get_mut(week_index) {
+                    *count += 1;
+                }
+                last_week = week_index;
+            }
+            if month_index != last_month {
+                if let Some(count) = self.monthly.get_mut(month_index) {
+                    *count += 1;
+                }
+                last_month = month_index;
+            }
+        }
+    }
+
+    /// Adds the counts of another walk (over other users).
+    fn add(&mut self, other: Tally) {
+        let sum = |mine: &mut [u64], theirs: Vec<u64>| {
+            for (count, more) in mine.iter_mut().zip(theirs) {
+                *count += more;
+            }
+        };
+        let sum_steps = |mine: &mut [i64], theirs: Vec<i64>| {
+            for (step, more) in mine.iter_mut().zip(theirs) {
+                *step += more;
+            }
+        };
+        sum(&mut self.dau, other.dau);
+        sum_steps(&mut self.wau_steps, other.wau_steps);
+        sum_steps(&mut self.mau_steps, other.mau_steps);
+        sum(&mut self.weekly, other.weekly);
+        sum(&mut self.monthly, other.monthly);
+    }
+}
+
 /// Partial counts of [`active_users`] for a shard of users (see [`ActiveUserCounts`]).
 ///
 /// An empty log gives empty counts, which merge as nothing.
@@ -104,50 +186,28 @@ pub fn active_user_counts<U: UserIdValue, T: TimeValue, E: EventValue>(
     let weeks = PeriodTable::new(week, first, last);
     let months = PeriodTable::new(Period::Month, first, last);
     let length = span + MAU_WINDOW_DAYS - 1;
-    let mut dau = vec![0u64; length];
-    // Difference arrays: +1 where a user's window coverage starts, −1 where it stops.
-    let mut wau_steps = vec![0i64; length + 1];
-    let mut mau_steps = vec![0i64; length + 1];
-    let mut weekly = vec![0u64; weeks.count()];
-    let mut monthly = vec![0u64; months.count()];
-    activity.for_each_user(|_, days| {
-        let (mut last_week, mut last_month) = (usize::MAX, usize::MAX);
-        for (index, &day) in days.iter().enumerate() {
-            let day_index = day as usize;
-            let next = days
-                .get(index + 1)
-                .map_or(usize::MAX, |&next| next as usize);
-            if let Some(count) = dau.get_mut(day_index) {
-                *count += 1;
-            }
-            // Day d's activity covers the windows ending on d .. d + W − 1; the next
-            // active day takes over from there, so a user is counted once per window.
-            for (steps, window) in [
-                (&mut wau_steps, WAU_WINDOW_DAYS),
-                (&mut mau_steps, MAU_WINDOW_DAYS),
-            ] {
-                if let Some(step) = steps.get_mut(day_index) {
-                    *step += 1;
-                }
-                if let Some(step) = steps.get_mut(next.min(day_index + window)) {
-                    *step -= 1;
-                }
-            }
-            let (week_index, month_index) = (weeks.of(day), months.of(day));
-            if week_index != last_week {
-                if let Some(count) = weekly.get_mut(week_index) {
-                    *count += 1;
-                }
-                last_week = week_index;
-            }
-            if month_index != last_month {
-                if let Some(count) = monthly.get_mut(month_index) {
-                    *count += 1;
-                }
-                last_month = month_index;
-            }
-        }
-    });
+    // Users are walked in parallel ranges, each into its own tally; integer sums, so
+    // the tallies add up to exactly what one walk would count.
+    let tallies = activity.tally_users_with(
+        &activity,
+        (3 * length + weeks.count() + months.count() + 2) * 8,
+        || Tally::new(length, weeks.count(), months.count()),
+        |tally, days, _| tally.add_user(days, &weeks, &months),
+    );
+    let mut tallies = tallies.into_iter();
+    let mut sum = tallies
+        .next()
+        .unwrap_or_else(|| Tally::new(length, weeks.count(), months.count()));
+    for tally in tallies {
+        sum.add(tally);
+    }
+    let Tally {
+        dau,
+        wau_steps,
+        mau_steps,
+        weekly,
+        monthly,
+    } = sum;
     let running = |steps: &[i64]| -> Vec<u64> {
         let mut total = 0i64;
         steps[..length]

@@ -333,6 +333,8 @@ pub struct EventLog<'a, U, T, E = u32> {
     pub(crate) events: Option<&'a [E]>,
     pub(crate) unit: TimeUnit,
     pub(crate) utc_offset_minutes: i64,
+    /// At most this many threads for the passes over a large log (`None`: one per core).
+    pub(crate) max_threads: Option<usize>,
 }
 
 impl<'a, U: UserIdValue, T: TimeValue> EventLog<'a, U, T, u32> {
@@ -348,6 +350,7 @@ impl<'a, U: UserIdValue, T: TimeValue> EventLog<'a, U, T, u32> {
             events: None,
             unit,
             utc_offset_minutes: 0,
+            max_threads: None,
         })
     }
 }
@@ -364,6 +367,7 @@ impl<'a, U: UserIdValue, T: TimeValue, E: EventValue> EventLog<'a, U, T, E> {
             events: Some(events),
             unit: self.unit,
             utc_offset_minutes: self.utc_offset_minutes,
+            max_threads: self.max_threads,
         })
     }
 
@@ -391,6 +395,38 @@ impl<'a, U: UserIdValue, T: TimeValue, E: EventValue> EventLog<'a, U, T, E> {
         }
         self.utc_offset_minutes = minutes;
         Ok(self)
+    }
+
+    /// The same log, read with at most `threads` threads. By default a large log (a
+    /// million rows and more) is read with one thread per core; `1` keeps every pass on
+    /// the calling thread (a shared machine, or timing one core). Results do not depend
+    /// on it. WebAssembly always uses one.
+    ///
+    /// ```
+    /// use pmkit::analytics::{active_users, EventLog, Period, TimeUnit};
+    ///
+    /// let (users, days) = ([1u64, 2, 1], [19_000i64, 19_000, 19_002]);
+    /// let log = EventLog::new(&users, &days, TimeUnit::Days)?.with_max_threads(1)?;
+    /// assert_eq!(log.max_threads(), Some(1));
+    /// assert_eq!(active_users(&log, Period::WEEK)?.dau, [2, 0, 1]);
+    /// # Ok::<(), pmkit::Error>(())
+    /// ```
+    ///
+    /// **Errors**: `0` ([`Error::OutOfRange`] naming `max_threads`).
+    pub fn with_max_threads(mut self, threads: usize) -> Result<Self> {
+        if threads == 0 {
+            return Err(Error::out_of_range(
+                "max_threads",
+                "0 threads cannot read the log; use 1 or more",
+            ));
+        }
+        self.max_threads = Some(threads);
+        Ok(self)
+    }
+
+    /// The thread limit set by [`EventLog::with_max_threads`] (`None`: one per core).
+    pub fn max_threads(&self) -> Option<usize> {
+        self.max_threads
     }
 
     /// Rows in the log.

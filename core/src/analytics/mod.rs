@@ -37,6 +37,7 @@ mod columns;
 mod counts;
 mod funnel;
 mod ids;
+mod parallel;
 mod retention;
 mod rows;
 mod sample;

@@ -136,45 +136,67 @@ pub fn retention_counts<U: UserIdValue, T: TimeValue, E: EventValue>(
         .then(|| Activity::build_periods(&prepared, options.return_event, &table));
     let return_activity = own_returns.as_ref().unwrap_or(&start_activity);
 
-    let mut sizes = vec![0u64; periods];
-    // Row c has one cell per period from c to the last; "on or after" rows are
-    // difference arrays until the end (one more cell).
-    let mut rows: Vec<Vec<i64>> = (0..periods).map(|c| vec![0i64; periods - c + 1]).collect();
-    // The activities hold each user's distinct periods (relative to the first).
-    start_activity.for_each_user_with(return_activity, |_, started, returned| {
-        let cohorts: &[u32] = match options.cohorts {
-            Cohorts::FirstTime => started.get(..1).unwrap_or(&[]),
-            Cohorts::Recurring => started,
-        };
-        for &cohort in cohorts {
-            let cohort = cohort as usize;
-            if let Some(size) = sizes.get_mut(cohort) {
-                *size += 1;
-            }
-            let Some(row) = rows.get_mut(cohort) else {
-                continue;
+    // Cohort sizes, and row c with one cell per period from c to the last; "on or
+    // after" rows are difference arrays until the end (one more cell).
+    let tally = || -> (Vec<u64>, Vec<Vec<i64>>) {
+        let rows = (0..periods).map(|c| vec![0i64; periods - c + 1]).collect();
+        (vec![0u64; periods], rows)
+    };
+    let tally_bytes = (periods + 2) * (periods + 3) * 8;
+    // The activities hold each user's distinct periods (relative to the first). Users
+    // are walked in parallel ranges, each into its own tally; integer sums, so the
+    // tallies add up to exactly what one walk would count.
+    let tallies = start_activity.tally_users_with(
+        return_activity,
+        tally_bytes,
+        tally,
+        |(sizes, rows), started, returned| {
+            let cohorts: &[u32] = match options.cohorts {
+                Cohorts::FirstTime => started.get(..1).unwrap_or(&[]),
+                Cohorts::Recurring => started,
             };
-            match options.kind {
-                RetentionKind::On => {
-                    for &period in returned.iter().filter(|&&p| p as usize >= cohort) {
-                        if let Some(cell) = row.get_mut(period as usize - cohort) {
-                            *cell += 1;
+            for &cohort in cohorts {
+                let cohort = cohort as usize;
+                if let Some(size) = sizes.get_mut(cohort) {
+                    *size += 1;
+                }
+                let Some(row) = rows.get_mut(cohort) else {
+                    continue;
+                };
+                match options.kind {
+                    RetentionKind::On => {
+                        for &period in returned.iter().filter(|&&p| p as usize >= cohort) {
+                            if let Some(cell) = row.get_mut(period as usize - cohort) {
+                                *cell += 1;
+                            }
+                        }
+                    }
+                    RetentionKind::OnOrAfter => {
+                        if let Some(&latest) = returned.last().filter(|&&p| p as usize >= cohort) {
+                            if let Some(cell) = row.first_mut() {
+                                *cell += 1;
+                            }
+                            if let Some(cell) = row.get_mut(latest as usize - cohort + 1) {
+                                *cell -= 1;
+                            }
                         }
                     }
                 }
-                RetentionKind::OnOrAfter => {
-                    if let Some(&latest) = returned.last().filter(|&&p| p as usize >= cohort) {
-                        if let Some(cell) = row.first_mut() {
-                            *cell += 1;
-                        }
-                        if let Some(cell) = row.get_mut(latest as usize - cohort + 1) {
-                            *cell -= 1;
-                        }
-                    }
-                }
+            }
+        },
+    );
+    let mut tallies = tallies.into_iter();
+    let (mut sizes, mut rows) = tallies.next().unwrap_or_else(tally);
+    for (more_sizes, more_rows) in tallies {
+        for (size, more) in sizes.iter_mut().zip(more_sizes) {
+            *size += more;
+        }
+        for (row, more_row) in rows.iter_mut().zip(more_rows) {
+            for (cell, more) in row.iter_mut().zip(more_row) {
+                *cell += more;
             }
         }
-    });
+    }
     let returned = rows
         .into_iter()
         .map(|mut row| {

@@ -1,7 +1,8 @@
 //! Checking an event log's columns once, and numbering its users densely.
 //!
 //! [`prepare`] reads `times` and `user_ids` once each (branch-free, so the loops
-//! vectorize; the failing row is searched only after a failure), finds the day span,
+//! vectorize; the failing row is searched only after a failure; on large logs one part
+//! of the rows per thread, see [`parallel`]), finds the day span,
 //! and numbers the users `0..users`: by subtraction when the ids fall in a range not
 //! much wider than the log (database ids), through a hash map otherwise (hashes). The
 //! metrics then visit rows through [`Prepared::for_each_row`], which hands each row's
@@ -12,6 +13,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::calendar::{MAX_DAY, MIN_DAY};
 use super::columns::{bad_value, EventLog, EventValue, TimeUnit, TimeValue, UserIdValue};
+use super::parallel;
 use crate::{Error, Result};
 
 /// A fast hasher for integer keys (a folded 128-bit multiply, as foldhash and FxHash do):
@@ -66,19 +68,87 @@ pub(crate) struct Prepared<'a, U, T, E> {
     pub last_day: i64,
     /// `utc_offset_minutes` in units of `times`.
     offset_units: i64,
+    /// Threads for the passes over this log (1 for small logs and on WebAssembly).
+    pub threads: usize,
 }
 
-/// The dense users of `ids`, after checking each id.
-fn user_keys<U: UserIdValue>(ids: &[U]) -> Result<(UserKeys, usize)> {
-    // A branch-free pass (it vectorizes); the failing row is searched only on failure.
-    let (mut min, mut max, mut valid) = (u64::MAX, 0u64, true);
-    for &value in ids {
-        let id = value.user_id();
-        valid &= id.is_ok();
-        let id = id.unwrap_or(0);
-        min = min.min(id);
-        max = max.max(id);
+/// The smallest and largest time and user id of some rows, and whether all were valid:
+/// what the checking pass finds in each part of the log, combined with [`Bounds::and`].
+#[derive(Debug, Clone, Copy)]
+struct Bounds {
+    times: (i64, i64),
+    times_valid: bool,
+    ids: (u64, u64),
+    ids_valid: bool,
+    events_valid: bool,
+}
+
+impl Bounds {
+    /// The bounds of `range` of `log`'s rows (events only when `with_events`).
+    ///
+    /// Branch-free loops, one column at a time (they vectorize); the failing row is
+    /// searched only after a failure.
+    fn of<U: UserIdValue, T: TimeValue, E: EventValue>(
+        log: &EventLog<'_, U, T, E>,
+        range: std::ops::Range<usize>,
+        with_events: bool,
+    ) -> Bounds {
+        let (mut min, mut max, mut times_valid) = (i64::MAX, i64::MIN, true);
+        for &value in log.times.get(range.clone()).unwrap_or(&[]) {
+            let time = value.time();
+            times_valid &= time.is_ok();
+            let time = time.unwrap_or(0);
+            min = min.min(time);
+            max = max.max(time);
+        }
+        let times = (min, max);
+        let (mut min, mut max, mut ids_valid) = (u64::MAX, 0u64, true);
+        for &value in log.user_ids.get(range.clone()).unwrap_or(&[]) {
+            let id = value.user_id();
+            ids_valid &= id.is_ok();
+            let id = id.unwrap_or(0);
+            min = min.min(id);
+            max = max.max(id);
+        }
+        let mut events_valid = true;
+        if with_events {
+            if let Some(events) = log.events {
+                for &value in events.get(range).unwrap_or(&[]) {
+                    events_valid &= value.code().is_ok();
+                }
+            }
+        }
+        Bounds {
+            times,
+            times_valid,
+            ids: (min, max),
+            ids_valid,
+            events_valid,
+        }
     }
+
+    /// The bounds of the rows of both.
+    fn and(self, other: Bounds) -> Bounds {
+        Bounds {
+            times: (
+                self.times.0.min(other.times.0),
+                self.times.1.max(other.times.1),
+            ),
+            times_valid: self.times_valid && other.times_valid,
+            ids: (self.ids.0.min(other.ids.0), self.ids.1.max(other.ids.1)),
+            ids_valid: self.ids_valid && other.ids_valid,
+            events_valid: self.events_valid && other.events_valid,
+        }
+    }
+}
+
+/// The dense users of `ids`, whose smallest and largest ids are `min` and `max`, after
+/// checking each id when some are not `valid`.
+fn user_keys<U: UserIdValue>(
+    ids: &[U],
+    (min, max): (u64, u64),
+    valid: bool,
+) -> Result<(UserKeys, usize)> {
     if !valid {
         for (index, &value) in ids.iter().enumerate() {
             value
@@ -153,15 +223,17 @@ pub(crate) fn prepare<'a, U: UserIdValue, T: TimeValue, E: EventValue>(
         None => 0,
     };
     let (low, high) = time_bounds(log.unit, offset_units);
-    let (mut min, mut max, mut valid) = (i64::MAX, i64::MIN, true);
-    for &value in log.times {
-        let time = value.time();
-        valid &= time.is_ok();
-        let time = time.unwrap_or(0);
-        min = min.min(time);
-        max = max.max(time);
-    }
-    if !valid || min < low || max > high {
+    // The checking pass, one contiguous part of the rows per thread; the bounds of the
+    // parts combine exactly (minima, maxima, and-ed validity) into the whole log's.
+    let threads = parallel::threads_for(log.len(), log.max_threads);
+    let parts = parallel::map(parallel::split(0..log.len(), threads), |range| {
+        Bounds::of(log, range, with_events)
+    });
+    let Some(bounds) = parts.into_iter().reduce(Bounds::and) else {
+        return Ok(None);
+    };
+    let (min, max) = bounds.times;
+    if !bounds.times_valid || min < low || max > high {
         for (index, &value) in log.times.iter().enumerate() {
             let time = value
                 .time()
@@ -183,7 +255,7 @@ pub(crate) fn prepare<'a, U: UserIdValue, T: TimeValue, E: EventValue>(
             }
         }
     }
-    if with_events {
+    if !bounds.events_valid {
         if let Some(events) = log.events {
             for (index, &value) in events.iter().enumerate() {
                 value
@@ -192,7 +264,7 @@ pub(crate) fn prepare<'a, U: UserIdValue, T: TimeValue, E: EventValue>(
             }
         }
     }
-    let (keys, users) = user_keys(log.user_ids)?;
+    let (keys, users) = user_keys(log.user_ids, bounds.ids, bounds.ids_valid)?;
     let per_day = log.unit.per_day();
     Ok(Some(Prepared {
         log: *log,
@@ -201,6 +273,7 @@ pub(crate) fn prepare<'a, U: UserIdValue, T: TimeValue, E: EventValue>(
         first_day: (min + offset_units).div_euclid(per_day),
         last_day: (max + offset_units).div_euclid(per_day),
         offset_units,
+        threads,
     }))
 }
 
