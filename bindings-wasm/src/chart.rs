@@ -6,7 +6,7 @@
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{count, from_js_value, to_js_value};
+use crate::convert::{count, from_js_value, shape_of, to_js_value};
 use crate::errors::{to_js, IntoJs};
 use pmkit::chart::{self as core, ChartOptions, Theme};
 
@@ -70,7 +70,7 @@ fn options(value: Option<JsValue>) -> Result<ChartOptions, JsValue> {
             // The shape (unknown keys, types) is checked through JSON as everywhere, but
             // JSON has no NaN or Infinity (they become null, i.e. the default), so the
             // numbers are then read directly, for `count` to reject them.
-            from_js_value::<Options>("options", value.clone())?;
+            shape_of::<Options>("options", value.clone())?;
             serde_wasm_bindgen::from_value(value)
                 .map_err(|err| to_js(pmkit::Error::invalid("options", err.to_string())))?
         }

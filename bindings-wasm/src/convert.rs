@@ -19,11 +19,66 @@ pub fn to_js_value<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue>
 ///
 /// The value passes through `serde_json::Value` because serde-wasm-bindgen reads only
 /// the fields a struct names, so a misspelt key would be silently dropped; through
-/// JSON values, `deny_unknown_fields` rejects it as it does in Rust and Python.
+/// JSON values, `deny_unknown_fields` rejects it as it does in Rust and Python. JSON has
+/// no NaN or infinity (serde_json reads them as `null`, so `{points: NaN}` would look
+/// unestimated), so a non-finite number anywhere inside is an error first.
 pub fn from_js_value<T: DeserializeOwned>(field: &str, value: JsValue) -> Result<T, JsValue> {
+    let mut path = field.to_owned();
+    if let Some(number) = first_non_finite(&value, &mut path, 0) {
+        let shown = match number {
+            n if n.is_nan() => "NaN",
+            n if n > 0.0 => "Infinity",
+            _ => "-Infinity",
+        };
+        return Err(to_js(pmkit::Error::invalid(
+            path,
+            format!("is {shown}; a number here must be finite"),
+        )));
+    }
+    shape_of(field, value)
+}
+
+/// [`from_js_value`] without the search for NaN: for a value whose numbers the caller
+/// reads again directly (chart options), where NaN must reach the core's own check.
+pub fn shape_of<T: DeserializeOwned>(field: &str, value: JsValue) -> Result<T, JsValue> {
     let json: serde_json::Value = serde_wasm_bindgen::from_value(value)
         .map_err(|err| to_js(pmkit::Error::invalid(field, err.to_string())))?;
     pmkit::json::from_value(field, json).map_err(to_js)
+}
+
+/// Nesting deeper than this is not searched (a cyclic object would never end).
+const MAX_DEPTH: usize = 64;
+
+/// The first NaN or ±Infinity inside `value` (plain arrays and objects), with `path`
+/// extended to where it sits (`items[3].points`).
+fn first_non_finite(value: &JsValue, path: &mut String, depth: usize) -> Option<f64> {
+    if let Some(number) = value.as_f64() {
+        return (!number.is_finite()).then_some(number);
+    }
+    if depth >= MAX_DEPTH || !value.is_object() || js_sys::ArrayBuffer::is_view(value) {
+        return None;
+    }
+    let at = path.len();
+    if js_sys::Array::is_array(value) {
+        for (index, item) in js_sys::Array::from(value).iter().enumerate() {
+            path.push_str(&format!("[{index}]"));
+            if let Some(number) = first_non_finite(&item, path, depth + 1) {
+                return Some(number);
+            }
+            path.truncate(at);
+        }
+        return None;
+    }
+    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+        let pair = js_sys::Array::from(&entry);
+        path.push('.');
+        path.push_str(&pair.get(0).as_string().unwrap_or_default());
+        if let Some(number) = first_non_finite(&pair.get(1), path, depth + 1) {
+            return Some(number);
+        }
+        path.truncate(at);
+    }
+    None
 }
 
 /// A whole-number count passed as a JavaScript number.

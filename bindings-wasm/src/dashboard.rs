@@ -172,7 +172,7 @@ fn options_arg(options: JsValue) -> Result<(Option<NaiveDate>, ChartOptions), Js
     js_sys::Reflect::delete_property(&rest, &"today".into()).map_err(|_| not_object())?;
     // The shape through JSON, as everywhere; then the numbers read directly, so NaN
     // (which JSON would turn into null, the default) is rejected.
-    from_js_value::<ChartArgs>("options", rest.clone().into())?;
+    convert::shape_of::<ChartArgs>("options", rest.clone().into())?;
     let args: ChartArgs = serde_wasm_bindgen::from_value(rest.into())
         .map_err(|err| to_js(pmkit::Error::invalid("options", err.to_string())))?;
     let defaults = ChartOptions::default();

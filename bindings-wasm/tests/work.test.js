@@ -45,6 +45,18 @@ test('errors are PmkitError objects naming the field', () => {
   throwsPmkit(() => pmkit.backlogHealth(pmkit.sampleBacklog(), new Date(NaN)), 'invalid_input', 'today');
 });
 
+test('a NaN inside an object is an error, not a missing value', () => {
+  // JSON has no NaN: read through JSON values, `estimate: NaN` would pass as unestimated.
+  const story = { id: 'A', title: 'a', estimate: parseFloat('') };
+  throwsPmkit(() => pmkit.newBacklog([story]), 'invalid_input', 'stories[0].estimate');
+  assert.match(
+    (() => { try { pmkit.newBacklog([{ ...story, estimate: -Infinity }]); } catch (err) { return err.message; } })(),
+    /stories\[0\]\.estimate: is -Infinity; a number here must be finite/,
+  );
+  assert.equal(pmkit.newBacklog([{ ...story, estimate: 3 }]).stories[0].estimate, 3);
+  assert.equal(pmkit.newBacklog([{ ...story, estimate: null }]).stories[0].estimate, null);
+});
+
 test('stories round trip through Connextra', () => {
   const story = pmkit.parseStory('PAY-1', 'As an admin, I want to export users so that I can audit them');
   assert.equal(story.persona, 'admin');
