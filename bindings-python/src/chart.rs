@@ -153,47 +153,29 @@ where
     }
 }
 
-fn report_arg(value: &Bound<'_, PyAny>) -> PyResult<pmkit::sprint::SprintReport> {
-    model("report", value, |report: &crate::sprint::SprintReport| {
-        &report.0
-    })
+/// A chart function over one result object `$class` (or its `to_dict()` form), named
+/// after the core's, with the keyword options every chart takes.
+macro_rules! model_chart {
+    ($(#[$doc:meta])* $name:ident($arg:ident: $class:ty)) => {
+        $(#[$doc])*
+        #[pyfunction]
+        #[pyo3(signature = ($arg, *, width = 720.0, height = 400.0, theme = "light"))]
+        fn $name($arg: &Bound<'_, PyAny>, width: f64, height: f64, theme: &str) -> PyResult<Chart> {
+            let model = model(stringify!($arg), $arg, |value: &$class| &value.0)?;
+            draw(core::$name, &model, width, height, theme)
+        }
+    };
 }
 
-/// The sprint's burndown: remaining, ideal and scope over its days.
-#[pyfunction]
-#[pyo3(signature = (report, *, width = 720.0, height = 400.0, theme = "light"))]
-fn burndown_chart(
-    report: &Bound<'_, PyAny>,
-    width: f64,
-    height: f64,
-    theme: &str,
-) -> PyResult<Chart> {
-    draw(
-        core::burndown_chart,
-        &report_arg(report)?,
-        width,
-        height,
-        theme,
-    )
-}
+model_chart!(
+    /// The sprint's burndown: remaining, ideal and scope over its days.
+    burndown_chart(report: crate::sprint::SprintReport)
+);
 
-/// The sprint's burnup: done against scope over its days.
-#[pyfunction]
-#[pyo3(signature = (report, *, width = 720.0, height = 400.0, theme = "light"))]
-fn burnup_chart(
-    report: &Bound<'_, PyAny>,
-    width: f64,
-    height: f64,
-    theme: &str,
-) -> PyResult<Chart> {
-    draw(
-        core::burnup_chart,
-        &report_arg(report)?,
-        width,
-        height,
-        theme,
-    )
-}
+model_chart!(
+    /// The sprint's burnup: done against scope over its days.
+    burnup_chart(report: crate::sprint::SprintReport)
+);
 
 /// Committed vs completed points per closed sprint (dicts, oldest first), with the mean.
 #[pyfunction]
@@ -214,54 +196,22 @@ fn velocity_chart(
     )
 }
 
-/// The cumulative flow of a board (a `cumulative_flow` result): one band per column.
-#[pyfunction]
-#[pyo3(signature = (flow, *, width = 720.0, height = 400.0, theme = "light"))]
-fn cumulative_flow_chart(
-    flow: &Bound<'_, PyAny>,
-    width: f64,
-    height: f64,
-    theme: &str,
-) -> PyResult<Chart> {
-    let flow = model("flow", flow, |flow: &crate::flow::CumulativeFlow| &flow.0)?;
-    draw(core::cumulative_flow_chart, &flow, width, height, theme)
-}
+model_chart!(
+    /// The cumulative flow of a board (a `cumulative_flow` result): one band per column.
+    cumulative_flow_chart(flow: crate::flow::CumulativeFlow)
+);
 
-/// Cycle time of each finished item (an `item_timelines` result) by finish day, with
-/// percentile lines.
-#[pyfunction]
-#[pyo3(signature = (timelines, *, width = 720.0, height = 400.0, theme = "light"))]
-fn cycle_time_chart(
-    timelines: &Bound<'_, PyAny>,
-    width: f64,
-    height: f64,
-    theme: &str,
-) -> PyResult<Chart> {
-    let timelines = model(
-        "timelines",
-        timelines,
-        |timelines: &crate::flow::Timelines| &timelines.0,
-    )?;
-    draw(core::cycle_time_chart, &timelines, width, height, theme)
-}
+model_chart!(
+    /// Cycle time of each finished item (an `item_timelines` result) by finish day, with
+    /// percentile lines.
+    cycle_time_chart(timelines: crate::flow::Timelines)
+);
 
-/// The histogram of a Monte Carlo "when" forecast (a `forecast_when` result), with its
-/// percentiles.
-#[pyfunction]
-#[pyo3(signature = (forecast, *, width = 720.0, height = 400.0, theme = "light"))]
-fn forecast_chart(
-    forecast: &Bound<'_, PyAny>,
-    width: f64,
-    height: f64,
-    theme: &str,
-) -> PyResult<Chart> {
-    let forecast = model(
-        "forecast",
-        forecast,
-        |forecast: &crate::forecast::WhenForecast| &forecast.0,
-    )?;
-    draw(core::forecast_chart, &forecast, width, height, theme)
-}
+model_chart!(
+    /// The histogram of a Monte Carlo "when" forecast (a `forecast_when` result), with its
+    /// percentiles.
+    forecast_chart(forecast: crate::forecast::WhenForecast)
+);
 
 /// The roadmap (a dict) as a timeline, with `today` (a `datetime.date` or ISO string)
 /// marked.
@@ -281,39 +231,15 @@ fn roadmap_chart(
     Ok(core::roadmap_chart(&roadmap, today, &options).into())
 }
 
-/// The retention matrix (a `retention` result) as a cohort heatmap.
-#[pyfunction]
-#[pyo3(signature = (retention, *, width = 720.0, height = 400.0, theme = "light"))]
-fn retention_chart(
-    retention: &Bound<'_, PyAny>,
-    width: f64,
-    height: f64,
-    theme: &str,
-) -> PyResult<Chart> {
-    let retention = model(
-        "retention",
-        retention,
-        |retention: &crate::analytics::Retention| &retention.0,
-    )?;
-    draw(core::retention_chart, &retention, width, height, theme)
-}
+model_chart!(
+    /// The retention matrix (a `retention` result) as a cohort heatmap.
+    retention_chart(retention: crate::analytics::Retention)
+);
 
-/// Daily, weekly and monthly active users (an `active_users` result) over the days.
-#[pyfunction]
-#[pyo3(signature = (active, *, width = 720.0, height = 400.0, theme = "light"))]
-fn active_users_chart(
-    active: &Bound<'_, PyAny>,
-    width: f64,
-    height: f64,
-    theme: &str,
-) -> PyResult<Chart> {
-    let active = model(
-        "active",
-        active,
-        |active: &crate::analytics::ActiveUsers| &active.0,
-    )?;
-    draw(core::active_users_chart, &active, width, height, theme)
-}
+model_chart!(
+    /// Daily, weekly and monthly active users (an `active_users` result) over the days.
+    active_users_chart(active: crate::analytics::ActiveUsers)
+);
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Chart>()?;
