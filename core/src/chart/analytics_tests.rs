@@ -5,7 +5,7 @@ use super::*;
 use crate::analytics::{
     active_users, retention, sample_events, ActiveUsers, EventLog, RetentionOptions, TimeUnit,
 };
-use crate::chart::test_support::assert_well_formed;
+use crate::chart::test_support::{assert_well_formed, attr_after, points_of};
 use crate::chart::Theme;
 
 /// The retention doc example: users 1 and 2 start in week 0 (from Mon 2022-01-10),
@@ -15,16 +15,6 @@ fn three_weeks() -> Retention {
     let days = [19_002i64, 19_003, 19_022, 19_015];
     let log = EventLog::new(&users, &days, TimeUnit::Days).unwrap();
     retention(&log, &RetentionOptions::default()).unwrap()
-}
-
-/// The value of attribute `name` on the first `<tag` after `marker`.
-fn attr_after(svg: &str, marker: &str, tag: &str, name: &str) -> String {
-    let at = svg.find(marker).unwrap_or_else(|| panic!("no {marker}"));
-    let start = svg[at..].find(&format!("<{tag} ")).unwrap() + at;
-    let key = format!(" {name}=\"");
-    let value = svg[start..].find(&key).unwrap() + start + key.len();
-    let end = svg[value..].find('"').unwrap() + value;
-    svg[value..end].to_owned()
 }
 
 /// The texts inside the element group starting at `marker`, up to the next `marker`-
@@ -238,14 +228,6 @@ fn attr_of(svg: &str, marker: &str, name: &str) -> String {
     let value = svg[tag..].find(&key).unwrap() + tag + key.len();
     let end = svg[value..].find('"').unwrap() + value;
     svg[value..end].to_owned()
-}
-
-/// The `points` of the element with `class`.
-fn points_of(svg: &str, class: &str) -> String {
-    let at = svg.find(&format!("class=\"{class}\"")).unwrap();
-    let start = svg[..at].rfind("points=\"").unwrap() + 8;
-    let end = svg[start..].find('"').unwrap() + start;
-    svg[start..end].to_owned()
 }
 
 #[test]

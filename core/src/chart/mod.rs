@@ -230,7 +230,26 @@ pub struct Chart {
 
 #[cfg(test)]
 pub(crate) mod test_support {
-    //! A stack-based well-formedness check for the charts' SVG (tests only).
+    //! A stack-based well-formedness check for the charts' SVG, and readers of the
+    //! attributes the tests assert (tests only).
+
+    /// The `points` of the polyline whose `class` is `class`.
+    pub(crate) fn points_of(svg: &str, class: &str) -> String {
+        let at = svg.find(&format!("class=\"{class}\"")).unwrap();
+        let start = svg[..at].rfind("points=\"").unwrap() + 8;
+        let end = svg[start..].find('"').unwrap() + start;
+        svg[start..end].to_owned()
+    }
+
+    /// Attribute `name` of the first `<tag>` after the first `marker` in `svg`.
+    pub(crate) fn attr_after(svg: &str, marker: &str, tag: &str, name: &str) -> String {
+        let at = svg.find(marker).unwrap_or_else(|| panic!("no {marker}"));
+        let start = svg[at..].find(&format!("<{tag} ")).unwrap() + at;
+        let key = format!(" {name}=\"");
+        let value = svg[start..].find(&key).unwrap() + start + key.len();
+        let end = svg[value..].find('"').unwrap() + value;
+        svg[value..end].to_owned()
+    }
 
     /// Panics unless `svg` is one `<svg>` element with matched tags, quoted
     /// attributes, known entities, and geometry attributes that are finite numbers

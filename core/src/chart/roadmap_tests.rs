@@ -2,7 +2,7 @@
 //! board, degenerate roadmaps, escaping, themes and determinism.
 
 use super::*;
-use crate::chart::test_support::assert_well_formed;
+use crate::chart::test_support::{assert_well_formed, attr_after};
 use crate::chart::Theme;
 use crate::roadmap::{sample_roadmap, Dependency, DependencyKind, Lane, Level, Target};
 
@@ -50,16 +50,6 @@ fn two_epics() -> Roadmap {
         milestones: vec![],
         lifecycle: None,
     }
-}
-
-/// The value of attribute `name` on the first `<tag` after `marker`.
-fn attr_after(svg: &str, marker: &str, tag: &str, name: &str) -> String {
-    let at = svg.find(marker).unwrap_or_else(|| panic!("no {marker}"));
-    let start = svg[at..].find(&format!("<{tag} ")).unwrap() + at;
-    let key = format!(" {name}=\"");
-    let value = svg[start..].find(&key).unwrap() + start + key.len();
-    let end = svg[value..].find('"').unwrap() + value;
-    svg[value..end].to_owned()
 }
 
 #[test]

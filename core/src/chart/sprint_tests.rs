@@ -2,7 +2,7 @@
 //! themes and determinism.
 
 use super::*;
-use crate::chart::test_support::assert_well_formed;
+use crate::chart::test_support::{assert_well_formed, points_of};
 use crate::chart::Theme;
 use crate::sprint::{sample_sprint, sample_sprint_history, sprint_report, Tally};
 use chrono::NaiveDate;
@@ -43,14 +43,6 @@ fn two_days() -> SprintReport {
         carry_over: vec![],
         say_do_ratio: Some(1.0),
     }
-}
-
-/// The `points` of the element with `class`.
-fn points_of(svg: &str, class: &str) -> String {
-    let at = svg.find(&format!("class=\"{class}\"")).unwrap();
-    let start = svg[..at].rfind("points=\"").unwrap() + 8;
-    let end = svg[start..].find('"').unwrap() + start;
-    svg[start..end].to_owned()
 }
 
 #[test]
