@@ -491,5 +491,4 @@ fn percentile_lines(frame: &mut Frame, y: &LinearScale, levels: &[Percentile], c
 }
 
 #[cfg(test)]
-#[path = "flow_tests.rs"]
 mod tests;

@@ -10,7 +10,6 @@ use super::svg::num;
 use super::{Chart, ChartKind, ChartOptions};
 use crate::analytics::{Cohorts, Period, Retention, RetentionKind};
 
-#[path = "analytics_active.rs"]
 mod active;
 
 pub use active::active_users_chart;
@@ -503,5 +502,4 @@ fn retention_words(retention: &Retention, unit: &str) -> String {
 }
 
 #[cfg(test)]
-#[path = "analytics_tests.rs"]
 mod tests;

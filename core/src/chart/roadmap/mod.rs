@@ -12,11 +12,8 @@ use super::{Chart, ChartKind, ChartOptions};
 use crate::roadmap::{Dependency, Roadmap, RoadmapItem};
 use crate::work::StatusCategory;
 
-#[path = "roadmap_lanes.rs"]
 mod lanes;
-#[path = "roadmap_markers.rs"]
 mod markers;
-#[path = "roadmap_timeline.rs"]
 mod timeline;
 
 use lanes::lanes;
@@ -310,5 +307,4 @@ fn timeline_words(
 }
 
 #[cfg(test)]
-#[path = "roadmap_tests.rs"]
 mod tests;

@@ -397,5 +397,4 @@ pub fn forecast_chart(forecast: &WhenForecast, options: &ChartOptions) -> Chart 
 }
 
 #[cfg(test)]
-#[path = "forecast_tests.rs"]
 mod tests;

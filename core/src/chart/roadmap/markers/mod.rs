@@ -211,5 +211,4 @@ pub(super) fn draw_markers(frame: &mut Frame, markers: &[Marker], placed: &[Plac
 }
 
 #[cfg(test)]
-#[path = "roadmap_markers_tests.rs"]
 mod tests;

@@ -494,5 +494,4 @@ pub fn velocity_chart(history: &[SprintOutcome], options: &ChartOptions) -> Char
 }
 
 #[cfg(test)]
-#[path = "sprint_tests.rs"]
 mod tests;
