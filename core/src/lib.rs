@@ -35,6 +35,7 @@ pub mod roadmap;
 pub mod roles;
 pub mod scorecard;
 pub mod sprint;
+pub mod stats;
 pub mod work;
 
 pub use error::{Error, ErrorKind, Result};

@@ -30,6 +30,7 @@ mod stats;
 mod team;
 mod timeline;
 
+pub use crate::stats::{percentiles, Percentile};
 pub use model::*;
 pub use period::*;
 pub use sample::*;

@@ -4,7 +4,7 @@
 use chrono::{Duration, NaiveDate, NaiveTime};
 
 use super::model::{Blocked, Column, Item, Moment, Transition, Workflow};
-use crate::forecast::Rng;
+use crate::stats::Rng;
 
 /// A four-column board: Backlog (statuses "Backlog", "To Do"), In Progress, Review
 /// and Done ("Done", "Closed"); committed at In Progress.

@@ -29,8 +29,8 @@ pub struct Throughput {
 /// an item moved straight from the backlog to done is not delivered work). Periods run
 /// from the one holding `start` (default: the first finish) to the one holding `end`
 /// (default: the last finish), with no gaps: empty periods are 0, so the values are a
-/// ready throughput history for [`crate::forecast`]. Finishes outside the range are
-/// left out. No finished item and no range gives empty lists.
+/// ready throughput history for the `pmkit::forecast` functions. Finishes outside the
+/// range are left out. No finished item and no range gives empty lists.
 ///
 /// **Errors**: `end` before `start`; malformed `timelines`.
 ///

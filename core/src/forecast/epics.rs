@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::when::{check_horizon, too_long, PeriodPercentile, PeriodTally};
 use super::{check_history, Calendar, Rng, Simulation, MAX_PERIODS};
-use crate::flow::check_levels;
+use crate::stats::check_levels;
 use crate::{input, Error, Result};
 
 /// An epic (feature, project) whose size is known as a range of items (or points).

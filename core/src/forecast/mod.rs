@@ -5,7 +5,7 @@
 //! random, with replacement, until the work is done (or the horizon is reached). The
 //! spread of the trials is the forecast. The sample is the caller's: a plain list of
 //! items (or points) finished per day, week or sprint, zero periods included — for
-//! example [`crate::flow::throughput`]'s `values`, or a team's sprint velocities.
+//! example the `values` of `pmkit::flow::throughput`, or a team's sprint velocities.
 //!
 //! Every simulation is seeded ([`Simulation`]) and reproducible: the generator is
 //! [`Rng`] (xoshiro256** seeded by SplitMix64), and the sampling path is integer-only,
@@ -23,11 +23,11 @@
 //! ```
 
 mod epics;
-mod rng;
 mod when;
 
+/// The seeded generator of every simulation; it lives in [`crate::stats`].
+pub use crate::stats::Rng;
 pub use epics::*;
-pub use rng::Rng;
 pub use when::*;
 
 use chrono::NaiveDate;

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{check_history, trials_needed, Calendar, Rng, Simulation, MAX_PERIODS};
-use crate::flow::{check_levels, Percentile};
+use crate::stats::{check_levels, Percentile};
 use crate::{input, Error, Result};
 
 /// One completion percentile: `level` of the trials finished within `periods`.

@@ -11,7 +11,7 @@
 /// A xoshiro256** generator. Not cryptographic; fast and reproducible.
 ///
 /// ```
-/// use pmkit::forecast::Rng;
+/// use pmkit::stats::Rng;
 ///
 /// // The first outputs for seed 0 are fixed forever: the vectors check them in every language.
 /// let mut rng = Rng::new(0);

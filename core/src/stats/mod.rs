@@ -1,0 +1,24 @@
+//! Shared statistics: the seeded random number generator ([`Rng`]) and percentiles
+//! ([`percentiles`], [`Percentile`]) that flow metrics and forecasts both use.
+//!
+//! A leaf module: it depends on nothing in pmkit but the error type and the input
+//! checks, so the `flow` and `forecast` modules share it without depending on each
+//! other. `pmkit::forecast::Rng` and `pmkit::flow::{percentiles, Percentile}`
+//! are re-exports of the same items.
+//!
+//! ```
+//! use pmkit::stats::{percentiles, Rng};
+//!
+//! let mut rng = Rng::new(42);
+//! let sample: Vec<f64> = (0..100).map(|_| rng.below(10) as f64).collect();
+//! let p = percentiles(&sample, &[0.5, 0.95])?;
+//! assert!(p[0].value <= p[1].value && p[1].value <= 9.0);
+//! # Ok::<(), pmkit::Error>(())
+//! ```
+
+mod percentile;
+mod rng;
+
+pub(crate) use percentile::check_levels;
+pub use percentile::{percentiles, Percentile};
+pub use rng::Rng;
