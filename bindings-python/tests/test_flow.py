@@ -44,7 +44,7 @@ def test_defaults_are_elapsed_days_and_iso_weeks(timelines: pmkit.Timelines) -> 
     assert timelines.counting == "elapsed"
     assert pmkit.durations(timelines) == [2.0, 0.0]
     weekly = pmkit.throughput(timelines)
-    assert weekly.period == "week_sunday"
+    assert weekly.period == "week"
     assert weekly.ends == ["2026-03-08"]
     assert weekly.values == [2.0]
     assert weekly.by_type == {"bug": [1.0], "story": [1.0]}

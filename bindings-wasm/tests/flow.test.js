@@ -33,7 +33,7 @@ test('defaults: elapsed days, ISO weeks, items', () => {
   assert.equal(timelines.counting, 'elapsed');
   assert.deepEqual(pmkit.durations(timelines), [2, 0]);
   const weekly = pmkit.throughput(timelines);
-  assert.equal(weekly.period, 'week_sunday');
+  assert.equal(weekly.period, 'week');
   assert.deepEqual(weekly.values, [2]);
   assert.deepEqual(weekly.by_type, { bug: [1], story: [1] });
 });

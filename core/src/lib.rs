@@ -22,6 +22,7 @@
 #![warn(missing_docs)]
 
 pub mod analytics;
+pub mod calendar;
 pub mod chart;
 pub mod dashboard;
 pub mod error;

@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::period::{day_number, from_day_number, period_ends, period_index, Measure, Period};
+use super::period::{
+    check_period, day_number, from_day_number, period_ends, period_index, Measure, Period,
+};
 use super::timeline::{Counting, Timelines};
 use crate::{Error, Result};
 
@@ -32,7 +34,8 @@ pub struct Throughput {
 /// ready throughput history for the `pmkit::forecast` functions. Finishes outside the
 /// range are left out. No finished item and no range gives empty lists.
 ///
-/// **Errors**: `end` before `start`; malformed `timelines`.
+/// **Errors**: a month for `period` ([`Error::Parse`](crate::Error::Parse): flow counts
+/// days and weeks); `end` before `start`; malformed `timelines`.
 ///
 /// ```
 /// use pmkit::flow::{item_timelines, sample_items, sample_today, sample_workflow, throughput, Counting, Measure, Period};
@@ -50,6 +53,7 @@ pub fn throughput(
     start: Option<NaiveDate>,
     end: Option<NaiveDate>,
 ) -> Result<Throughput> {
+    let period = check_period(period)?;
     timelines.check()?;
     if let (Some(start), Some(end)) = (start, end) {
         if end < start {
@@ -254,7 +258,8 @@ pub struct NetFlow {
 /// jira-agile-metrics. jira-agile-metrics labels a week by the day before it starts
 /// (`label='left'`); pmkit gives its last day.
 ///
-/// **Errors**: malformed `timelines`.
+/// **Errors**: a month for `period` ([`Error::Parse`](crate::Error::Parse)); malformed
+/// `timelines`.
 ///
 /// ```
 /// use pmkit::flow::{item_timelines, net_flow, sample_items, sample_today, sample_workflow, Counting, Measure, Period};
@@ -266,6 +271,7 @@ pub struct NetFlow {
 /// # Ok::<(), pmkit::Error>(())
 /// ```
 pub fn net_flow(timelines: &Timelines, period: Period, measure: Measure) -> Result<NetFlow> {
+    let period = check_period(period)?;
     let cfd = cumulative_flow(timelines, measure)?;
     let (Some(&first), Some(&last)) = (cfd.dates.first(), cfd.dates.last()) else {
         return Ok(NetFlow {
@@ -427,9 +433,38 @@ mod tests {
         assert_eq!(iso.end_of(day("2026-03-03")).unwrap(), day("2026-03-08"));
         assert_eq!(Period::parse("period", "1W-MON").unwrap(), monday);
         assert_eq!(monday.to_string(), "week_monday");
+        assert_eq!(Period::WEEK.to_string(), "week");
+    }
+
+    #[test]
+    fn months_are_refused_naming_the_period() {
+        // Even where there is nothing to count: the period is checked first.
+        for t in [
+            timelines(&[]),
+            timelines(&[finished("A", "2026-03-02", "2026-03-03")]),
+        ] {
+            let err = throughput(&t, Period::Month, Measure::Items, None, None).unwrap_err();
+            assert_eq!((err.kind(), err.field()), (ErrorKind::Parse, "period"));
+            assert!(
+                err.reason().contains("not supported by flow metrics"),
+                "{err}"
+            );
+            let err = net_flow(&t, Period::Month, Measure::Items).unwrap_err();
+            assert_eq!((err.kind(), err.field()), (ErrorKind::Parse, "period"));
+        }
+    }
+
+    #[test]
+    fn iso_weeks_are_written_week() {
+        let t = timelines(&[finished("A", "2026-03-02", "2026-03-03")]);
+        let weekly = throughput(&t, Period::WEEK, Measure::Items, None, None).unwrap();
+        let json = serde_json::to_value(&weekly).unwrap();
+        assert_eq!(json["period"], "week");
+        let monday = Period::parse("period", "week_monday").unwrap();
+        let weekly = net_flow(&t, monday, Measure::Items).unwrap();
         assert_eq!(
-            Period::parse("period", "month").unwrap_err().kind(),
-            ErrorKind::Parse
+            serde_json::to_value(&weekly).unwrap()["period"],
+            "week_monday"
         );
     }
 
