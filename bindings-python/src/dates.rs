@@ -38,3 +38,9 @@ pub fn date(field: &str, value: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
         format!("expected a datetime.date or an ISO 8601 string (YYYY-MM-DD), got {type_name}"),
     )))
 }
+
+/// Whether `value` is a `datetime.date` or `datetime.datetime` (pandas' `Timestamp`
+/// included), which option dictionaries pass on as ISO text.
+pub fn is_date_like(value: &Bound<'_, PyAny>) -> bool {
+    value.is_instance_of::<PyDate>()
+}

@@ -8,6 +8,7 @@ use pyo3::prelude::*;
 
 mod analytics;
 mod chart;
+mod convert;
 mod dashboard;
 mod dates;
 mod errors;

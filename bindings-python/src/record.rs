@@ -77,6 +77,12 @@ macro_rules! record {
             $($($method)*)?
         }
 
+        impl $crate::convert::IntoPython for $core {
+            fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+                Ok(Py::new(py, $name(self))?.into_any())
+            }
+        }
+
         impl From<$core> for $name {
             fn from(value: $core) -> Self {
                 Self(value)

@@ -20,7 +20,9 @@ import pmkit
 def test_csat_defaults_are_a_five_point_scale_with_4_and_5_satisfied() -> None:
     answers = [5, 4, 3, 2, 1, 5]
     assert pmkit.customer_satisfaction_score(answers) == 0.5
-    assert pmkit.customer_satisfaction_score(answers, 5, 4, "share") == 0.5
+    assert pmkit.customer_satisfaction_score(answers, scale_max=5, satisfied_min=4, method="share") == 0.5
+    with pytest.raises(TypeError):  # options are keywords, never positional
+        pmkit.customer_satisfaction_score(answers, 5)  # type: ignore[misc]
     assert pmkit.customer_satisfaction_score(answers, satisfied_min=5) == pytest.approx(2 / 6)
     assert pmkit.customer_satisfaction_score(answers, method="mean") == pytest.approx(20 / 6)
 
@@ -103,11 +105,22 @@ def test_roi_overflow_is_an_error_not_infinity() -> None:
         pmkit.return_on_investment(1e308, 1e-308)
 
 
-def test_wrong_python_types_are_type_errors() -> None:
-    with pytest.raises(TypeError):
-        pmkit.churn_rate("200", 10)  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
-        pmkit.customer_satisfaction_score([5], method=1)  # type: ignore[arg-type]
+def test_wrong_python_types_are_pmkit_errors_naming_the_parameter() -> None:
+    cases = [
+        (lambda: pmkit.churn_rate("200", 10), "customers_at_start"),  # type: ignore[arg-type]
+        (lambda: pmkit.churn_rate(True, 10), "customers_at_start"),  # type: ignore[arg-type]
+        (lambda: pmkit.churn_rate(200, 10, new_customers=True), "new_customers"),
+        (lambda: pmkit.customer_satisfaction_score([5], method=1), "method"),  # type: ignore[arg-type]
+        (lambda: pmkit.net_promoter_score([10, None]), "responses[1]"),  # type: ignore[list-item]
+        (lambda: pmkit.net_promoter_score([True, False]), "responses[0]"),
+        (lambda: pmkit.net_promoter_score("10"), "responses"),  # type: ignore[arg-type]
+        (lambda: pmkit.conversion_rate([5], 10), "conversions"),  # type: ignore[arg-type]
+        (lambda: pmkit.churn_rate(200, 10, new_customrs=1), "new_customrs"),  # type: ignore[call-arg]
+    ]
+    for call, field in cases:
+        with pytest.raises(pmkit.PmkitError) as raised:
+            call()
+        assert raised.value.field == field, raised.value
 
 
 # ------------------------------------------------------------------ the funnel result object

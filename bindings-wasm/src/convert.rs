@@ -86,18 +86,68 @@ pub fn count(field: &str, value: f64) -> Result<u64, JsValue> {
     pmkit::input::count(field, value).map_err(to_js)
 }
 
+/// A number parameter: a JavaScript `number` and nothing else (`null`, a boolean, a
+/// string or an array is a `PmkitError`, never `0` or `NaN` by coercion).
+pub fn number(field: &str, value: &JsValue) -> Result<f64, JsValue> {
+    value
+        .as_f64()
+        .ok_or_else(|| invalid(field, format!("must be a number, got {}", type_name(value))))
+}
+
+/// A count parameter: a whole `number` ≥ 0, or a `BigInt` within 0..=2^53.
+pub fn count_value(field: &str, value: &JsValue) -> Result<u64, JsValue> {
+    if value.is_bigint() {
+        let text = js_sys::BigInt::unchecked_from_js_ref(value)
+            .to_string(10)
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_default();
+        return match text.parse::<i128>() {
+            Ok(whole) if (0..=MAX_EXACT_FLOAT).contains(&whole) => Ok(whole as u64),
+            Ok(whole) if whole < 0 => Err(invalid(
+                field,
+                format!("{whole} is negative; it must be ≥ 0"),
+            )),
+            _ => Err(to_js(pmkit::Error::out_of_range(
+                field,
+                format!("{text} is larger than 2^53"),
+            ))),
+        };
+    }
+    count(field, number(field, value)?)
+}
+
 // wasm-bindgen's own glue assumes the JavaScript type of a `&str`, `String` or `Vec<f64>`
 // parameter: given a number where a string belongs it reads memory it does not own (a
 // `RuntimeError`), given `null` where an array belongs it throws a bare `TypeError`. So
 // every string and number-array parameter crosses as a `JsValue`, checked here into a
 // `PmkitError` that names the parameter.
 
-#[wasm_bindgen]
-extern "C" {
-    /// `Float64Array.from(value)`: the engine's own conversion of an array-like; it
-    /// throws (caught) on an element that is a BigInt or a Symbol.
-    #[wasm_bindgen(catch, js_namespace = Float64Array, js_name = from)]
-    fn float64_array_from(value: &JsValue) -> Result<js_sys::Float64Array, JsValue>;
+/// The numbers of a plain array, strictly: `array.every(Number.isFinite)` runs inside
+/// the engine (no call into wasm per element) and `Number.isFinite` never coerces, so
+/// when it holds, `new Float64Array(array)` is exact, unless a hole (skipped by
+/// `every`) became NaN. Otherwise each element's type is checked in turn: the first
+/// non-number is `Err(index)`, and NaN or ±Infinity pass on for the core to name.
+/// Reading an element that throws (a getter, a Proxy) is an error, never an unwind.
+fn strict_float64(array: &js_sys::Array) -> Result<Result<Vec<f64>, u32>, JsValue> {
+    let number = js_sys::Reflect::get(&js_sys::global(), &"Number".into())?;
+    let is_finite = js_sys::Reflect::get(&number, &"isFinite".into())?;
+    let every: js_sys::Function = js_sys::Reflect::get(array, &"every".into())?.dyn_into()?;
+    if every.call1(array, &is_finite)?.as_bool() == Some(true) {
+        let numbers = js_sys::Float64Array::new(array).to_vec();
+        if !numbers.iter().any(|number| number.is_nan()) {
+            return Ok(Ok(numbers));
+        }
+    }
+    let mut numbers = Vec::with_capacity(array.length() as usize);
+    for index in 0..array.length() {
+        let item = js_sys::Reflect::get_u32(array, index)?;
+        match item.as_f64() {
+            Some(number) => numbers.push(number),
+            None => return Ok(Err(index)),
+        }
+    }
+    Ok(Ok(numbers))
 }
 
 /// What a JavaScript value is, for an error message: its `typeof`, but "null" for
@@ -170,11 +220,11 @@ pub fn optional_texts(
     given(value).map(|value| texts(field, value)).transpose()
 }
 
-/// An array-like of numbers (`ArrayLike<number>`): a `Float64Array` copies straight into
-/// wasm memory, any other array-like converts as `Float64Array.from` does, and a
-/// `BigInt64Array` or `BigUint64Array` converts exactly (values beyond ±2^53 are an error).
-/// An element that is not a number is a `PmkitError` on `field[i]`; `NaN` itself passes
-/// to the core, which names it.
+/// An array of numbers: a typed array (copied into wasm memory in one call, each
+/// element converted exactly; a `BigInt64Array` or `BigUint64Array` beyond ±2^53 is an
+/// error) or a plain `Array` whose every element is a number (checked in one JavaScript
+/// pass). `null`, `undefined`, a hole, a string, a boolean or a BigInt element is a
+/// `PmkitError` on `field[i]`; `NaN` itself passes to the core, which names it.
 pub fn numbers(field: &str, value: JsValue) -> Result<Vec<f64>, JsValue> {
     numbers_hinted(field, value, "")
 }
@@ -184,49 +234,55 @@ pub fn numbers_hinted(field: &str, value: JsValue, hint: &str) -> Result<Vec<f64
     if let Some(array) = value.dyn_ref::<js_sys::Float64Array>() {
         return Ok(array.to_vec());
     }
+    macro_rules! widened {
+        ($($typed:ty),*) => {$(
+            if let Some(array) = value.dyn_ref::<$typed>() {
+                return Ok(array.to_vec().into_iter().map(f64::from).collect());
+            }
+        )*};
+    }
+    widened!(
+        js_sys::Uint8Array,
+        js_sys::Uint8ClampedArray,
+        js_sys::Int8Array,
+        js_sys::Uint16Array,
+        js_sys::Int16Array,
+        js_sys::Uint32Array,
+        js_sys::Int32Array,
+        js_sys::Float32Array
+    );
     if let Some(array) = value.dyn_ref::<js_sys::BigInt64Array>() {
         return exact(field, array.to_vec().into_iter().map(i128::from));
     }
     if let Some(array) = value.dyn_ref::<js_sys::BigUint64Array>() {
         return exact(field, array.to_vec().into_iter().map(i128::from));
     }
-    let length = if value.is_object() {
-        js_sys::Reflect::get(&value, &"length".into()).ok()
-    } else {
-        None
-    };
-    if length.and_then(|length| length.as_f64()).is_none() {
+    if !js_sys::Array::is_array(&value) {
         let got = type_name(&value);
         return Err(invalid(
             field,
-            format!("must be an array of numbers, got {got}"),
+            format!("must be an array or typed array of numbers, got {got}"),
         ));
     }
-    let converted = float64_array_from(&value).map_err(|err| {
+    let array: &js_sys::Array = value.unchecked_ref();
+    let converted = strict_float64(array).map_err(|err| {
         let why = err
             .dyn_ref::<js_sys::Error>()
             .map_or_else(|| type_name(&err), |err| String::from(err.message()));
-        invalid(field, format!("must be an array of numbers ({why})"))
+        invalid(field, format!("could not be read ({why})"))
     })?;
-    let numbers = converted.to_vec();
-    for (index, number) in numbers.iter().enumerate() {
-        if !number.is_nan() {
-            continue;
-        }
-        let item = u32::try_from(index)
-            .ok()
-            .and_then(|index| js_sys::Reflect::get_u32(&value, index).ok())
-            .unwrap_or(JsValue::UNDEFINED);
-        if item.as_f64().is_none() {
+    match converted {
+        Ok(numbers) => Ok(numbers),
+        Err(index) => {
+            let item = js_sys::Reflect::get_u32(array, index).unwrap_or(JsValue::UNDEFINED);
             let got = type_name(&item);
             let hint = if item.is_string() { hint } else { "" };
-            return Err(invalid(
+            Err(invalid(
                 &format!("{field}[{index}]"),
                 format!("must be a number, got {got}{hint}"),
-            ));
+            ))
         }
     }
-    Ok(numbers)
 }
 
 /// An optional array-like of numbers: `undefined` and `null` are `None`.
@@ -258,3 +314,132 @@ fn exact(field: &str, values: impl Iterator<Item = i128>) -> Result<Vec<f64>, Js
         })
         .collect()
 }
+
+/// A JavaScript value read as a core parameter; `field` names it (in Rust's spelling,
+/// turned into JavaScript's by [`crate::errors::to_js`]).
+pub trait FromJs: Sized {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue>;
+}
+
+impl FromJs for f64 {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        number(field, &value)
+    }
+}
+
+impl FromJs for u64 {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        count_value(field, &value)
+    }
+}
+
+impl FromJs for Vec<f64> {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        numbers(field, value)
+    }
+}
+
+impl FromJs for Vec<u64> {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        pmkit::input::counts(field, &numbers(field, value)?).map_err(to_js)
+    }
+}
+
+impl FromJs for String {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        text(field, value)
+    }
+}
+
+impl FromJs for chrono::NaiveDate {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        crate::dates::date(field, &value)
+    }
+}
+
+impl<T: DeserializeOwned> FromJs for pmkit_api::Json<T> {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        from_js_value(field, value).map(pmkit_api::Json)
+    }
+}
+
+/// A function's options from its trailing options object: `undefined` or `null` is
+/// every default; otherwise a plain object whose camelCase keys name the core
+/// options (`{ scaleMax: 7 }`), `undefined`/`null` values meaning the default and a
+/// `Date` meaning its UTC day. Unknown keys and bad values are `PmkitError`s named by
+/// the key.
+pub fn options<T: DeserializeOwned>(field: &str, value: JsValue) -> Result<T, JsValue> {
+    let mut given = serde_json::Map::new();
+    if given_value(&value).is_some() {
+        if !value.is_object()
+            || js_sys::Array::is_array(&value)
+            || js_sys::ArrayBuffer::is_view(&value)
+            || value.is_function()
+            || value.is_instance_of::<js_sys::Date>()
+        {
+            return Err(invalid(
+                field,
+                format!(
+                    "must be an options object such as {{ method: \"mean\" }}, got {}",
+                    type_name(&value)
+                ),
+            ));
+        }
+        let entries = js_sys::Object::entries(value.unchecked_ref());
+        for entry in entries.iter() {
+            let pair = js_sys::Array::from(&entry);
+            let key = crate::errors::snake_case(&pair.get(0).as_string().unwrap_or_default());
+            let item = pair.get(1);
+            if given_value(&item).is_none() {
+                continue;
+            }
+            let json = if item.is_instance_of::<js_sys::Date>() {
+                serde_json::Value::String(crate::dates::date(&key, &item)?.to_string())
+            } else {
+                from_js_value::<serde_json::Value>(&key, item)?
+            };
+            given.insert(key, json);
+        }
+    }
+    pmkit::json::options(serde_json::Value::Object(given)).map_err(to_js)
+}
+
+fn given_value(value: &JsValue) -> Option<&JsValue> {
+    (!value.is_undefined() && !value.is_null()).then_some(value)
+}
+
+/// Expands an API table (`pmkit_api::metrics!` ...) into `#[wasm_bindgen]` functions
+/// named in camelCase: positional parameters read with [`FromJs`], the options struct
+/// from one trailing options object, the result given back in its JSON form. Their
+/// TypeScript declarations come from the generator (`pmkit-api`), so wasm-bindgen's
+/// own are skipped.
+macro_rules! js_functions {
+    ($(
+        $(#[doc = $doc:expr])*
+        fn $name:ident / $js:ident ( $($param:ident : $ptype:ty),* $(; $opts:ident : $otype:ty)? ) -> $ret:ty $body:block
+    )*) => {
+        $(
+            $(#[doc = $doc])*
+            #[wasm_bindgen::prelude::wasm_bindgen(js_name = $js, skip_typescript)]
+            pub fn $name(
+                $($param: wasm_bindgen::JsValue,)*
+                $($opts: wasm_bindgen::JsValue,)?
+            ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+                let call = || -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+                    $( let $param: $ptype = $crate::convert::FromJs::from_js(stringify!($param), $param)?; )*
+                    $( let $opts: $otype = $crate::convert::options(stringify!($opts), $opts)?; )?
+                    let result: pmkit::Result<$ret> = $body;
+                    $crate::convert::to_js_value(&result.map_err($crate::errors::to_js)?)
+                };
+                call().map_err(|err| {
+                    #[allow(unused_mut)]
+                    let mut names: Vec<String> = vec![$(stringify!($param).to_owned()),*];
+                    $( names.extend($crate::errors::option_names::<$otype>()); )?
+                    $crate::errors::javascript_field(err, &names)
+                })
+            }
+        )*
+    };
+}
+
+pub(crate) use js_functions;

@@ -19,3 +19,8 @@ mod roles;
 mod scorecard;
 mod sprint;
 mod work;
+
+// The declarations generated from the API description (`pmkit-api`), in the module's
+// own `.d.ts` so hand-written and generated declarations can refer to each other.
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const API_TYPES: &str = include_str!("../js/api.d.ts");

@@ -12,9 +12,6 @@ use pmkit::roles::{self as core, ActivityKind, Role};
 
 #[wasm_bindgen(typescript_custom_section)]
 const ROLE_TYPES: &'static str = r#"
-/** One of the two product roles. */
-export type Role = "product_manager" | "product_owner";
-
 /** The horizon a role works on: strategic (product manager) or tactical (product owner). */
 export type Horizon = "strategic" | "tactical";
 

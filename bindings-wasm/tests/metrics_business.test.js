@@ -24,16 +24,16 @@ test('every product manager metric is exported under its camelCase name', () => 
 test('csat: optional scale, threshold and method', () => {
   const answers = [5, 4, 3, 2, 1, 5];
   assert.equal(pmkit.customerSatisfactionScore(answers), 0.5);
-  assert.equal(pmkit.customerSatisfactionScore(answers, undefined, 5), 2 / 6);
-  assert.equal(pmkit.customerSatisfactionScore(answers, undefined, undefined, 'mean'), 20 / 6);
-  assert.equal(pmkit.customerSatisfactionScore(new Uint8Array([10, 9, 8, 1]), 10, 9), 0.5);
-  throwsPmkit(() => pmkit.customerSatisfactionScore([5], 5, 4, 'median'), 'parse', 'method');
-  throwsPmkit(() => pmkit.customerSatisfactionScore([5], 5.5), 'invalid_input', 'scale_max');
+  assert.equal(pmkit.customerSatisfactionScore(answers, { satisfiedMin: 5 }), 2 / 6);
+  assert.equal(pmkit.customerSatisfactionScore(answers, { method: 'mean' }), 20 / 6);
+  assert.equal(pmkit.customerSatisfactionScore(new Uint8Array([10, 9, 8, 1]), { scaleMax: 10, satisfiedMin: 9 }), 0.5);
+  throwsPmkit(() => pmkit.customerSatisfactionScore([5], { method: 'median' }), 'parse', 'method');
+  throwsPmkit(() => pmkit.customerSatisfactionScore([5], { scaleMax: 5.5 }), 'invalid_input', 'scaleMax');
 });
 
 test('roi: years is optional', () => {
   assert.ok(Math.abs(pmkit.returnOnInvestment(1200, 1000) - 0.2) < 1e-12);
-  assert.ok(Math.abs(pmkit.returnOnInvestment(2000, 1000, 5) - (2 ** 0.2 - 1)) < 1e-12);
+  assert.ok(Math.abs(pmkit.returnOnInvestment(2000, 1000, { years: 5 }) - (2 ** 0.2 - 1)) < 1e-12);
   throwsPmkit(() => pmkit.returnOnInvestment(100, 0), 'undefined', 'cost');
   throwsPmkit(() => pmkit.returnOnInvestment(1e308, 1e-308), 'out_of_range', 'cost');
   throwsPmkit(() => pmkit.returnOnInvestment(NaN, 1), 'invalid_input', 'gain');
@@ -41,17 +41,17 @@ test('roi: years is optional', () => {
 
 test('churn: new customers and method are optional', () => {
   assert.equal(pmkit.churnRate(200, 10), 0.05);
-  assert.equal(pmkit.churnRate(200, 10, 0, 'start'), 0.05);
-  assert.equal(pmkit.churnRate(1000, 50, 200, 'average'), 50 / 1075);
-  assert.equal(pmkit.churnRate(1000, 50, undefined, 'serviced'), 0.05);
-  throwsPmkit(() => pmkit.churnRate(10, 1, 0, 'monthly'), 'parse', 'method');
-  throwsPmkit(() => pmkit.churnRate(10, 1, -1), 'invalid_input', 'new_customers');
+  assert.equal(pmkit.churnRate(200, 10, { newCustomers: 0, method: 'start' }), 0.05);
+  assert.equal(pmkit.churnRate(1000, 50, { newCustomers: 200, method: 'average' }), 50 / 1075);
+  assert.equal(pmkit.churnRate(1000, 50, { method: 'serviced' }), 0.05);
+  throwsPmkit(() => pmkit.churnRate(10, 1, { method: 'monthly' }), 'parse', 'method');
+  throwsPmkit(() => pmkit.churnRate(10, 1, { newCustomers: -1 }), 'invalid_input', 'newCustomers');
 });
 
 test('clv: margin is optional', () => {
   assert.equal(pmkit.customerLifetimeValue(300, 5, 2), 3000);
-  assert.ok(Math.abs(pmkit.customerLifetimeValue(300, 5, 2, 0.4) - 1200) < 1e-9);
-  throwsPmkit(() => pmkit.customerLifetimeValue(300, 5, 2, 40), 'out_of_range', 'margin');
+  assert.ok(Math.abs(pmkit.customerLifetimeValue(300, 5, 2, { margin: 0.4 }) - 1200) < 1e-9);
+  throwsPmkit(() => pmkit.customerLifetimeValue(300, 5, 2, { margin: 40 }), 'out_of_range', 'margin');
 });
 
 test('revenue columns accept typed arrays', () => {
@@ -59,7 +59,7 @@ test('revenue columns accept typed arrays', () => {
   assert.equal(pmkit.productRevenue([], []), 0);
   assert.equal(pmkit.monthlyRecurringRevenue(new Float64Array(100).fill(50)), 5000);
   throwsPmkit(() => pmkit.productRevenue([1, 2], [1]), 'invalid_input', 'quantities');
-  throwsPmkit(() => pmkit.monthlyRecurringRevenue([10, Infinity]), 'invalid_input', 'monthly_fees[1]');
+  throwsPmkit(() => pmkit.monthlyRecurringRevenue([10, Infinity]), 'invalid_input', 'monthlyFees[1]');
 });
 
 test('funnel result is a plain object in the JSON form', () => {
@@ -77,12 +77,12 @@ test('funnel result is a plain object in the JSON form', () => {
 });
 
 test('ratios of counts reject fractional counts and parts above their whole', () => {
-  throwsPmkit(() => pmkit.featureAdoptionRate(1.5, 10), 'invalid_input', 'feature_users');
-  throwsPmkit(() => pmkit.featureAdoptionRate(11, 10), 'out_of_range', 'feature_users');
+  throwsPmkit(() => pmkit.featureAdoptionRate(1.5, 10), 'invalid_input', 'featureUsers');
+  throwsPmkit(() => pmkit.featureAdoptionRate(11, 10), 'out_of_range', 'featureUsers');
   throwsPmkit(() => pmkit.averageRevenuePerUser(100, 0), 'undefined', 'customers');
-  throwsPmkit(() => pmkit.customerRetentionRate(100, 120, 10), 'out_of_range', 'customers_at_end');
+  throwsPmkit(() => pmkit.customerRetentionRate(100, 120, 10), 'out_of_range', 'customersAtEnd');
   throwsPmkit(() => pmkit.stickiness(11, 10), 'out_of_range', 'dau');
-  throwsPmkit(() => pmkit.marketShare(101, 100), 'out_of_range', 'product_revenue');
+  throwsPmkit(() => pmkit.marketShare(101, 100), 'out_of_range', 'productRevenue');
   throwsPmkit(() => pmkit.forecastAttainment(1, 0), 'undefined', 'forecast');
 });
 
@@ -91,11 +91,10 @@ test('the typings declare the funnel result and the option strings', () => {
   assert.match(dts, /export interface FunnelConversion/);
   assert.match(dts, /export type ChurnMethod = "start" \| "average" \| "serviced"/);
   assert.match(dts, /export type CsatMethod = "share" \| "mean"/);
-  assert.match(dts, /funnelConversion\(steps: ArrayLike<number>\): FunnelConversion/);
-  assert.match(dts, /churnRate\(customersAtStart: number, customersLost: number, newCustomers\?: number \| null, method\?: ChurnMethod \| null\): number/);
-  assert.match(dts, /customerSatisfactionScore\(responses: ArrayLike<number>, scaleMax\?: number \| null, satisfiedMin\?: number \| null, method\?: CsatMethod \| null\): number/);
-  assert.match(dts, /customerLifetimeValue\(averagePurchaseValue: number, purchaseFrequency: number, customerLifespan: number, margin\?: number \| null\): number/);
-  // Each function is declared once (the hand-typed ones are skipped by wasm-bindgen).
+  assert.match(dts, /export function funnelConversion\(steps: Numbers\): FunnelConversion/);
+  assert.match(dts, /export function churnRate\(customersAtStart: number \| bigint, customersLost: number \| bigint, options\?: ChurnRateOptions \| null\): number/);
+  assert.match(dts, /export interface CustomerSatisfactionScoreOptions \{[^}]*method\?: CsatMethod \| null;/);
+  // Each function is declared once (wasm-bindgen's own declarations are skipped).
   assert.equal(dts.match(/export function churnRate\(/g).length, 1);
   assert.equal(dts.match(/export function customerSatisfactionScore\(/g).length, 1);
 });

@@ -17,11 +17,11 @@ test('timeToMarket takes Dates (by their UTC day) and ISO strings', () => {
 });
 
 test('timeToMarket errors', () => {
-  throwsPmkit(() => pmkit.timeToMarket('2026-05-10', '2026-05-01'), 'invalid_input', 'launch_date');
-  throwsPmkit(() => pmkit.timeToMarket('15/01/2026', '2026-04-15'), 'parse', 'concept_date');
-  throwsPmkit(() => pmkit.timeToMarket(new Date('not a date'), '2026-04-15'), 'invalid_input', 'concept_date');
-  throwsPmkit(() => pmkit.timeToMarket('2026-01-15', 20260415), 'invalid_input', 'launch_date');
-  throwsPmkit(() => pmkit.timeToMarket('2026-01-15'), 'invalid_input', 'launch_date');
+  throwsPmkit(() => pmkit.timeToMarket('2026-05-10', '2026-05-01'), 'invalid_input', 'launchDate');
+  throwsPmkit(() => pmkit.timeToMarket('15/01/2026', '2026-04-15'), 'parse', 'conceptDate');
+  throwsPmkit(() => pmkit.timeToMarket(new Date('not a date'), '2026-04-15'), 'invalid_input', 'conceptDate');
+  throwsPmkit(() => pmkit.timeToMarket('2026-01-15', 20260415), 'invalid_input', 'launchDate');
+  throwsPmkit(() => pmkit.timeToMarket('2026-01-15'), 'invalid_input', 'launchDate');
 });
 
 test('timeToMarket message names both dates', () => {
@@ -30,13 +30,13 @@ test('timeToMarket message names both dates', () => {
 
 test('teamVelocity defaults to a window of 3 and takes typed arrays', () => {
   const points = new Float64Array([1, 5, 20, 24, 22]);
-  assert.deepEqual(pmkit.teamVelocity(points), pmkit.teamVelocity(points, 3));
+  assert.deepEqual(pmkit.teamVelocity(points), pmkit.teamVelocity(points, { window: 3 }));
   assert.deepEqual(pmkit.teamVelocity([5, 20, 24, 22]), {
     mean: 22, median: 22, standard_deviation: 2, min: 20, max: 24, sprints: 3,
   });
   assert.equal(pmkit.teamVelocity(new Uint16Array([13])).standard_deviation, null);
-  throwsPmkit(() => pmkit.teamVelocity([3], 0), 'out_of_range', 'window');
-  throwsPmkit(() => pmkit.teamVelocity([]), 'undefined', 'completed_points');
+  throwsPmkit(() => pmkit.teamVelocity([3], { window: 0 }), 'out_of_range', 'window');
+  throwsPmkit(() => pmkit.teamVelocity([]), 'undefined', 'completedPoints');
 });
 
 test('backlogCompletionRate', () => {
@@ -49,19 +49,19 @@ test('sprintBurndown returns plain arrays', () => {
   const chart = pmkit.sprintBurndown(40, new Float64Array([32, 25]), 4);
   assert.ok(Array.isArray(chart.ideal));
   assert.deepEqual(chart, { ideal: [40, 30, 20, 10, 0], actual: [40, 32, 25], gap: [0, 2, 5] });
-  throwsPmkit(() => pmkit.sprintBurndown(10, [], 2.5), 'invalid_input', 'sprint_days');
+  throwsPmkit(() => pmkit.sprintBurndown(10, [], 2.5), 'invalid_input', 'sprintDays');
 });
 
 test('defectDensity weights are optional (undefined or null)', () => {
   assert.equal(pmkit.defectDensity([30], 15), 2);
   assert.equal(pmkit.defectDensity([30], 15, null), 2);
-  assert.equal(pmkit.defectDensity(new Uint32Array([2, 5, 10]), 9, new Float64Array([10, 3, 1])), 5);
-  throwsPmkit(() => pmkit.defectDensity([3, 4], 1, [1]), 'invalid_input', 'severity_weights');
+  assert.equal(pmkit.defectDensity(new Uint32Array([2, 5, 10]), 9, { severityWeights: [10, 3, 1] }), 5);
+  throwsPmkit(() => pmkit.defectDensity([3, 4], 1, { severityWeights: [1] }), 'invalid_input', 'severityWeights');
 });
 
 test('defectEscapeRate', () => {
   assert.equal(pmkit.defectEscapeRate(4, 36), 0.1);
-  throwsPmkit(() => pmkit.defectEscapeRate(0, 0), 'undefined', 'found_before_release');
+  throwsPmkit(() => pmkit.defectEscapeRate(0, 0), 'undefined', 'foundBeforeRelease');
 });
 
 test('stakeholderEngagement takes plain objects', () => {

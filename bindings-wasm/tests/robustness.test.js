@@ -98,13 +98,16 @@ test('a non-string where a string belongs names the parameter (the reviewer\'s c
 });
 
 test('a non-array where numbers belong names the parameter', () => {
-  throwsReason(() => pmkit.netPromoterScore(null), 'invalid_input', 'responses', 'must be an array of numbers, got null');
-  throwsReason(() => pmkit.netPromoterScore(9), 'invalid_input', 'responses', 'must be an array of numbers, got number');
-  throwsReason(() => pmkit.netPromoterScore({}), 'invalid_input', 'responses', 'must be an array of numbers, got object');
+  throwsReason(() => pmkit.netPromoterScore(null), 'invalid_input', 'responses', 'must be an array or typed array of numbers, got null');
+  throwsReason(() => pmkit.netPromoterScore(9), 'invalid_input', 'responses', 'must be an array or typed array of numbers, got number');
+  throwsReason(() => pmkit.netPromoterScore({}), 'invalid_input', 'responses', 'must be an array or typed array of numbers, got object');
   throwsReason(() => pmkit.netPromoterScore([10, 'nine']), 'invalid_input', 'responses[1]', 'must be a number, got string');
-  throwsPmkit(() => pmkit.netPromoterScore([10, 9n]), 'invalid_input', 'responses');
+  throwsReason(() => pmkit.netPromoterScore([10, 9n]), 'invalid_input', 'responses[1]', 'must be a number, got bigint');
+  throwsReason(() => pmkit.netPromoterScore([10, null, 9]), 'invalid_input', 'responses[1]', 'must be a number, got null');
+  throwsReason(() => pmkit.netPromoterScore([10, , 9]), 'invalid_input', 'responses[1]', 'must be a number, got undefined');
+  throwsReason(() => pmkit.netPromoterScore([10, true]), 'invalid_input', 'responses[1]', 'must be a number, got boolean');
   // Array-likes and typed arrays still work, and NaN itself is the core's to name.
-  assert.equal(pmkit.netPromoterScore({ length: 4, 0: 10, 1: 10, 2: 9, 3: 0 }).score, 50); // 3 promoters, 1 detractor
+  throwsPmkit(() => pmkit.netPromoterScore({ length: 4, 0: 10, 1: 10, 2: 9, 3: 0 }), 'invalid_input', 'responses');
   assert.equal(pmkit.netPromoterScore(new Uint8Array([10, 10, 9, 0])).score, 50);
   throwsReason(() => pmkit.netPromoterScore([10, NaN]), 'invalid_input', 'responses[1]', 'NaN is not a finite number');
 });

@@ -8,7 +8,7 @@ import {
   type NpsResult,
   type Scorecard,
   type PmkitError,
-} from "../pkg/pmkit";
+} from "../pkg";
 
 const nps: NpsResult = netPromoterScore(new Uint8Array([10, 9, 8, 3]));
 const score: number = nps.score;
@@ -39,7 +39,7 @@ import {
   type ChartKind,
   type ChartOptions,
   type Theme,
-} from "../pkg/pmkit";
+} from "../pkg";
 
 const chartReport = sprintReport(sampleSprint(), undefined);
 const chartOptions: ChartOptions = { width: 800, theme: "dark" };
@@ -65,7 +65,7 @@ import {
   sampleProductFile,
   type Dashboard,
   type ProductFile,
-} from "../pkg/pmkit";
+} from "../pkg";
 
 const productFile: ProductFile = sampleProductFile();
 const board: Dashboard = productDashboard(productFile, { today: new Date(), theme: "dark", width: 640 });
@@ -81,7 +81,7 @@ productDashboard(productFile, { theme: "sepia" });
 console.log(boardFromText.product, firstChart?.kind, openStories, p85, reread.product);
 
 // ---- analytics: user ids may be 64-bit integer columns; a string id is a type error.
-import { activeUsers, type ActiveUsers, type UserIds } from "../pkg/pmkit";
+import { activeUsers, type ActiveUsers, type UserIds } from "../pkg";
 
 const bigIds: UserIds = new BigUint64Array([1n, 2n]);
 const fromBigInts: ActiveUsers = activeUsers(new BigInt64Array([1n, 2n]), new Float64Array([19002, 19003]), "days");

@@ -14,6 +14,34 @@ function camel(name) {
   return name.replace(/_([a-z0-9])/g, (_, letter) => letter.toUpperCase());
 }
 
+/** The API description (api/api.json): each function's positional parameters and options. */
+const described = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'api', 'api.json'), 'utf8')).functions;
+
+/** A field path as JavaScript names it: the leading parameter in camelCase. */
+function jsField(field) {
+  const end = field.search(/[.[]/);
+  return end < 0 ? camel(field) : camel(field.slice(0, end)) + field.slice(end);
+}
+
+/**
+ * A case's arguments as JavaScript passes them: a described function takes its
+ * positional parameters, then one options object with camelCase keys (null = default);
+ * the others take every argument positionally, in the order the case lists them.
+ */
+function callArgs(name, args) {
+  const api = described[name];
+  if (!api) return Object.values(args).map((value) => (value === null ? undefined : value));
+  const positional = api.params.map((param) => (args[param] === null ? undefined : args[param]));
+  if (api.options) {
+    const options = {};
+    for (const [key, value] of Object.entries(args)) {
+      if (!api.params.includes(key) && value !== null) options[camel(key)] = value;
+    }
+    positional.push(options);
+  }
+  return positional;
+}
+
 /** Recursive equality with a relative float tolerance of 1e-9. */
 function assertMatches(actual, expected, where) {
   if (typeof expected === 'number') {
@@ -65,14 +93,17 @@ for (const file of files) {
       // A chart case builds its models by calls; its options object is passed as it is.
       const args = file === 'chart.json'
         ? Object.values(testCase.args).map(resolve)
-        : Object.values(testCase.args).map((value) => (value === null ? undefined : value));
+        : callArgs(testCase.function, testCase.args);
       if (testCase.error) {
         assert.throws(() => fn(...args), (err) => {
           assert.ok(err instanceof Error, 'not an Error');
           assert.equal(err.name, 'PmkitError');
           assert.equal(err.kind, testCase.error.kind);
-          assert.equal(err.field, testCase.error.field);
-          assert.ok(err.message.startsWith(`${testCase.error.field}: `), err.message);
+          assert.ok(err instanceof pmkit.PmkitError, 'instanceof PmkitError');
+          // A described function names its parameters in camelCase; the others as the core does.
+          const field = described[testCase.function] ? jsField(testCase.error.field) : testCase.error.field;
+          assert.equal(err.field, field);
+          assert.ok(err.message.startsWith(`${err.field}: `), err.message);
           return true;
         });
       } else {

@@ -67,6 +67,62 @@ pub fn count(field: &str, value: f64) -> Result<u64> {
     Ok(value as u64)
 }
 
+/// serde's `deserialize_with` for a count inside an options struct: a whole number
+/// ≥ 0, given as an integer or as a whole float (JavaScript has only floats, and a
+/// Python caller may write `5.0`). A fraction, a negative number, NaN, a boolean or
+/// text is an error, so nothing is coerced silently.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct Options {
+///     #[serde(deserialize_with = "pmkit::input::deserialize_count")]
+///     window: u64,
+/// }
+/// let options: Options = serde_json::from_str(r#"{"window": 3.0}"#).unwrap();
+/// assert_eq!(options.window, 3);
+/// assert!(serde_json::from_str::<Options>(r#"{"window": 2.5}"#).is_err());
+/// assert!(serde_json::from_str::<Options>(r#"{"window": true}"#).is_err());
+/// assert!(serde_json::from_str::<Options>(r#"{"window": "3"}"#).is_err());
+/// ```
+pub fn deserialize_count<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<u64, D::Error> {
+    struct CountVisitor;
+
+    impl serde::de::Visitor<'_> for CountVisitor {
+        type Value = u64;
+
+        fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            formatter.write_str("a whole number, 0 or more")
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, value: u64) -> std::result::Result<u64, E> {
+            Ok(value)
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, value: i64) -> std::result::Result<u64, E> {
+            u64::try_from(value)
+                .map_err(|_| E::custom(format!("{value} is negative; it must be ≥ 0")))
+        }
+
+        fn visit_f64<E: serde::de::Error>(self, value: f64) -> std::result::Result<u64, E> {
+            count("", value).map_err(|err| E::custom(err.reason()))
+        }
+    }
+
+    deserializer.deserialize_any(CountVisitor)
+}
+
+/// [`deserialize_count`] for an optional count (`None` stays `None`).
+pub fn deserialize_optional_count<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<Option<u64>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct Count(#[serde(deserialize_with = "deserialize_count")] u64);
+    let value: Option<Count> = serde::Deserialize::deserialize(deserializer)?;
+    Ok(value.map(|Count(count)| count))
+}
+
 /// Every element of `values` as a count (see [`count`]), fields named `field[i]`.
 pub fn counts(field: &str, values: &[f64]) -> Result<Vec<u64>> {
     values

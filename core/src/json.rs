@@ -82,6 +82,42 @@ where
     })
 }
 
+/// Reads a function's options struct from a binding's keyword arguments or options
+/// object (any serde deserializer over a map of option names). A bad option is named
+/// by its own name (`scale_max`, or `severity_weights[1]` inside it): an unknown
+/// option or option value (`"unknown field"`, `"unknown variant"`, an unknown theme)
+/// is an [`Error::Parse`], any other shape error an [`Error::InvalidInput`].
+///
+/// ```
+/// use pmkit::metrics::CsatOptions;
+///
+/// let options: CsatOptions = pmkit::json::options(serde_json::json!({"scale_max": 7}))?;
+/// assert_eq!((options.scale_max, options.satisfied_min), (7, 4));
+/// let err = pmkit::json::options::<_, CsatOptions>(serde_json::json!({"scale_mx": 7})).unwrap_err();
+/// assert_eq!((err.kind(), err.field()), (pmkit::ErrorKind::Parse, "scale_mx"));
+/// let err = pmkit::json::options::<_, CsatOptions>(serde_json::json!({"method": "median"})).unwrap_err();
+/// assert_eq!((err.kind(), err.field()), (pmkit::ErrorKind::Parse, "method"));
+/// let err = pmkit::json::options::<_, CsatOptions>(serde_json::json!({"scale_max": 2.5})).unwrap_err();
+/// assert_eq!((err.kind(), err.field()), (pmkit::ErrorKind::InvalidInput, "scale_max"));
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+pub fn options<'de, D, T>(deserializer: D) -> Result<T>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    serde_path_to_error::deserialize(deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        let reason = plain_words(&err.into_inner().to_string());
+        let field = field_path("", &path, "options");
+        if reason.starts_with("unknown ") {
+            Error::parse(field, reason)
+        } else {
+            Error::invalid(field, reason)
+        }
+    })
+}
+
 /// `field` joined with serde_path_to_error's `path` (`.` at the top, `a.b[2].c` inside);
 /// `root` when there is neither.
 fn field_path(field: &str, path: &str, root: &str) -> String {

@@ -1,22 +1,56 @@
-//! The KPI formulas (`pmkit::metrics`) for Python, one file per core module.
+//! The KPI formulas (`pmkit::metrics`) for Python: the functions come from the API
+//! description (`pmkit_api::metrics!`); this file holds their result classes.
 
 use pyo3::prelude::*;
 
-mod catalog;
-mod delivery;
-mod finance;
-mod growth;
-mod quality;
-mod satisfaction;
-mod stakeholder;
+use crate::convert::python_functions;
+use crate::record::record;
+
+pmkit_api::metrics!(python_functions);
+
+record!(
+    /// The result of `net_promoter_score`.
+    NpsResult(pmkit::metrics::NpsResult) { score, promoters, passives, detractors, responses }
+);
+
+record!(
+    /// The result of `funnel_conversion`.
+    FunnelConversion(pmkit::metrics::FunnelConversion) { step_rates, cumulative_rates, drop_off, overall }
+);
+
+record!(
+    /// The result of `team_velocity`: the spread of points completed over recent sprints.
+    VelocitySummary(pmkit::metrics::VelocitySummary) {
+        mean, median, standard_deviation, min, max, sprints
+    }
+);
+
+record!(
+    /// The result of `sprint_burndown`: ideal and actual remaining points per day, and the gap.
+    SprintBurndown(pmkit::metrics::SprintBurndown) { ideal, actual, gap }
+);
+
+record!(
+    /// The result of `stakeholder_engagement`: the share at or above the desired level,
+    /// the mean shortfall in levels, and the stakeholders below their desired level.
+    StakeholderEngagement(pmkit::metrics::StakeholderEngagement) {
+        share_at_or_above_desired, mean_gap, gaps
+    }
+);
+
+record!(
+    /// One metric's catalog entry: name, owners, unit, direction, formula, source, function.
+    MetricInfo(pmkit::metrics::MetricInfo) {
+        id, name, owners, unit, higher_is_better, formula, source, function
+    }
+);
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    catalog::register(m)?;
-    delivery::register(m)?;
-    finance::register(m)?;
-    growth::register(m)?;
-    quality::register(m)?;
-    satisfaction::register(m)?;
-    stakeholder::register(m)?;
-    Ok(())
+    m.add_class::<NpsResult>()?;
+    m.add_class::<FunnelConversion>()?;
+    m.add_class::<VelocitySummary>()?;
+    m.add_class::<SprintBurndown>()?;
+    m.add_class::<StakeholderEngagement>()?;
+    m.add_class::<MetricInfo>()?;
+    register_functions(m)
 }

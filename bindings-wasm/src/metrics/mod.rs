@@ -1,9 +1,6 @@
-//! The KPI formulas (`pmkit::metrics`) for JavaScript, one file per core module.
+//! The KPI formulas (`pmkit::metrics`) for JavaScript, from the API description
+//! (`pmkit_api::metrics!`).
 
-mod catalog;
-mod delivery;
-mod finance;
-mod growth;
-mod quality;
-mod satisfaction;
-mod stakeholder;
+use crate::convert::js_functions;
+
+pmkit_api::metrics!(js_functions);

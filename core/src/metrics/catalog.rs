@@ -13,6 +13,7 @@ use crate::{Error, Result};
 
 /// Every KPI pmkit computes. The role profiles point into this list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MetricId {
     /// [`crate::metrics::return_on_investment`]
@@ -63,6 +64,7 @@ pub enum MetricId {
 
 /// The unit a metric's headline value is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// A ratio as a fraction: 0.25 = 25 % (may exceed 1 or go below 0 where the
@@ -111,6 +113,7 @@ impl std::fmt::Display for Unit {
 
 /// What the catalog says about one metric: [`MetricId::info`], [`metrics_catalog`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MetricInfo {
     /// Which metric.
     pub id: MetricId,

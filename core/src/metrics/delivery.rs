@@ -55,6 +55,7 @@ pub const DEFAULT_VELOCITY_WINDOW: u64 = 3;
 
 /// The result of [`team_velocity`]: the spread of points completed over recent sprints.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VelocitySummary {
     /// Mean points completed per sprint over the window: the velocity to plan with.
     pub mean: f64,
@@ -70,6 +71,26 @@ pub struct VelocitySummary {
     pub max: f64,
     /// How many sprints were used: the last `min(window, completed_points.len())`.
     pub sprints: u64,
+}
+
+/// The options of [`team_velocity`] (and of the sprint and roadmap functions that
+/// average a velocity history).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct VelocityOptions {
+    /// How many of the most recent sprints to average. Default
+    /// [`DEFAULT_VELOCITY_WINDOW`] (3); a window longer than the history uses it all.
+    #[serde(deserialize_with = "input::deserialize_count")]
+    pub window: u64,
+}
+
+impl Default for VelocityOptions {
+    fn default() -> Self {
+        VelocityOptions {
+            window: DEFAULT_VELOCITY_WINDOW,
+        }
+    }
 }
 
 /// Team velocity: points completed per sprint, summarized over the last `window` sprints.
@@ -92,17 +113,21 @@ pub struct VelocitySummary {
 /// productivity score); Atlassian, "Velocity chart" (Jira averages recent sprints).
 ///
 /// ```
-/// use pmkit::metrics::{team_velocity, DEFAULT_VELOCITY_WINDOW};
+/// use pmkit::metrics::{team_velocity, VelocityOptions};
 ///
 /// // The first sprint falls outside the window of 3.
-/// let summary = team_velocity(&[5.0, 20.0, 24.0, 22.0], DEFAULT_VELOCITY_WINDOW)?;
+/// let summary = team_velocity(&[5.0, 20.0, 24.0, 22.0], &VelocityOptions::default())?;
 /// assert_eq!(summary.mean, 22.0);
 /// assert_eq!(summary.median, 22.0);
 /// assert_eq!(summary.standard_deviation, Some(2.0)); // √((4 + 4 + 0) / 2)
 /// assert_eq!((summary.min, summary.max, summary.sprints), (20.0, 24.0, 3));
 /// # Ok::<(), pmkit::Error>(())
 /// ```
-pub fn team_velocity(completed_points: &[f64], window: u64) -> Result<VelocitySummary> {
+pub fn team_velocity(
+    completed_points: &[f64],
+    options: &VelocityOptions,
+) -> Result<VelocitySummary> {
+    let window = options.window;
     input::non_empty("completed_points", completed_points)?;
     for (index, &points) in completed_points.iter().enumerate() {
         input::non_negative(&format!("completed_points[{index}]"), points)?;
@@ -212,6 +237,7 @@ pub const MAX_SPRINT_DAYS: u64 = 366;
 /// The result of [`sprint_burndown`]: the ideal line, the actual line and the gap
 /// between them, indexed by day (index 0 is the start of day 1, before any work).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SprintBurndown {
     /// Points that should remain at the end of each day if work burned down evenly:
     /// `sprint_days + 1` values from `committed_points` down to 0.
@@ -295,6 +321,10 @@ pub fn sprint_burndown(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn team_velocity_with(points: &[f64], window: u64) -> Result<VelocitySummary> {
+        team_velocity(points, &VelocityOptions { window })
+    }
     use crate::ErrorKind;
 
     fn day(text: &str) -> NaiveDate {
@@ -329,7 +359,7 @@ mod tests {
 
     #[test]
     fn velocity_of_one_sprint_has_no_spread() {
-        let summary = team_velocity(&[13.0], 3).unwrap();
+        let summary = team_velocity_with(&[13.0], 3).unwrap();
         assert_eq!(summary.mean, 13.0);
         assert_eq!(summary.median, 13.0);
         assert_eq!(summary.standard_deviation, None);
@@ -340,7 +370,7 @@ mod tests {
     fn velocity_median_of_an_even_window() {
         // Last four: 10, 30, 20, 40 → sorted 10 20 30 40, median 25, mean 25,
         // squares 225 + 25 + 25 + 225 = 500, / 3, √ ≈ 12.909944.
-        let summary = team_velocity(&[99.0, 10.0, 30.0, 20.0, 40.0], 4).unwrap();
+        let summary = team_velocity_with(&[99.0, 10.0, 30.0, 20.0, 40.0], 4).unwrap();
         assert_eq!(summary.median, 25.0);
         assert_eq!(summary.mean, 25.0);
         let sd = summary.standard_deviation.unwrap();
@@ -350,35 +380,35 @@ mod tests {
 
     #[test]
     fn velocity_window_longer_than_history_uses_all() {
-        let summary = team_velocity(&[8.0, 12.0], u64::MAX).unwrap();
+        let summary = team_velocity_with(&[8.0, 12.0], u64::MAX).unwrap();
         assert_eq!(summary.sprints, 2);
         assert_eq!(summary.mean, 10.0);
     }
 
     #[test]
     fn velocity_errors() {
-        let err = team_velocity(&[], 3).unwrap_err();
+        let err = team_velocity_with(&[], 3).unwrap_err();
         assert_eq!(
             (err.kind(), err.field()),
             (ErrorKind::Undefined, "completed_points")
         );
-        let err = team_velocity(&[3.0, f64::NAN], 3).unwrap_err();
+        let err = team_velocity_with(&[3.0, f64::NAN], 3).unwrap_err();
         assert_eq!(
             (err.kind(), err.field()),
             (ErrorKind::InvalidInput, "completed_points[1]")
         );
-        let err = team_velocity(&[3.0], 0).unwrap_err();
+        let err = team_velocity_with(&[3.0], 0).unwrap_err();
         assert_eq!((err.kind(), err.field()), (ErrorKind::OutOfRange, "window"));
     }
 
     #[test]
     fn velocity_stays_finite_for_huge_points() {
-        let summary = team_velocity(&[f64::MAX, f64::MAX], 2).unwrap();
+        let summary = team_velocity_with(&[f64::MAX, f64::MAX], 2).unwrap();
         assert_eq!(summary.mean, f64::MAX);
         assert_eq!(summary.median, f64::MAX);
         assert_eq!(summary.standard_deviation, Some(0.0));
         // Deviations of 1e200 square past f64::MAX; the result is still 1e200 × √2.
-        let summary = team_velocity(&[0.0, 2e200], 2).unwrap();
+        let summary = team_velocity_with(&[0.0, 2e200], 2).unwrap();
         let sd = summary.standard_deviation.unwrap();
         assert!((sd / (1e200 * 2f64.sqrt()) - 1.0).abs() < 1e-12);
     }

@@ -5,13 +5,41 @@
 //! products of valid inputs can still exceed what an `f64` holds (1.8 × 10³⁰⁸); that is
 //! reported as [`OutOfRange`](crate::Error::OutOfRange), never returned as infinity.
 
+use serde::{Deserialize, Serialize};
+
 use crate::{input, Error, Result};
+
+/// The options of [`return_on_investment`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct RoiOptions {
+    /// Years the investment was held: given, the ROI is annualized
+    /// (`(gain / cost)^(1/years) − 1`); `None` (the default) is the plain ROI.
+    pub years: Option<f64>,
+}
+
+/// The options of [`customer_lifetime_value`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct LifetimeValueOptions {
+    /// The gross margin as a fraction in 0..=1: 1.0 (the default) is the revenue CLV,
+    /// a margin such as 0.6 the profit CLV.
+    pub margin: f64,
+}
+
+impl Default for LifetimeValueOptions {
+    fn default() -> Self {
+        LifetimeValueOptions { margin: 1.0 }
+    }
+}
 
 /// Return on investment: the net return per unit of money invested.
 ///
 /// **Formula**: `ROI = (gain − cost) / cost`, where `gain` is the total amount the
 /// investment returned (its current or final value, not the net profit) and `cost` is
-/// what was invested. **Variant** (chosen by `years`): with `years = Some(n)`, the
+/// what was invested. **Variant** (chosen by [`RoiOptions::years`]): with `Some(n)`, the
 /// annualized ROI `(gain / cost)^(1/n) − 1`, the constant yearly rate that compounds to
 /// the same total (a CAGR); compare investments held for different spans with it.
 /// **Unit**: fraction (0.20 = 20 %); −1.0 means everything was lost.
@@ -25,16 +53,18 @@ use crate::{input, Error, Result};
 /// It Means" (ROI and annualized ROI, with both examples below).
 ///
 /// ```
-/// use pmkit::metrics::return_on_investment;
+/// use pmkit::metrics::{return_on_investment, RoiOptions};
 ///
 /// // Investopedia: $1,000 invested, worth $1,200 → 20 %.
-/// assert!((return_on_investment(1_200.0, 1_000.0, None)? - 0.20).abs() < 1e-12);
+/// let plain = return_on_investment(1_200.0, 1_000.0, &RoiOptions::default())?;
+/// assert!((plain - 0.20).abs() < 1e-12);
 /// // Investopedia: $1,000 grown to $2,000 over 5 years → 2^(1/5) − 1 ≈ 14.87 % a year.
-/// let annual = return_on_investment(2_000.0, 1_000.0, Some(5.0))?;
+/// let annual = return_on_investment(2_000.0, 1_000.0, &RoiOptions { years: Some(5.0) })?;
 /// assert!((annual - 0.148_698_354_997_035).abs() < 1e-12);
 /// # Ok::<(), pmkit::Error>(())
 /// ```
-pub fn return_on_investment(gain: f64, cost: f64, years: Option<f64>) -> Result<f64> {
+pub fn return_on_investment(gain: f64, cost: f64, options: &RoiOptions) -> Result<f64> {
+    let years = options.years;
     input::non_negative("gain", gain)?;
     input::positive("cost", cost)?;
     match years {
@@ -145,7 +175,7 @@ pub fn average_revenue_per_user(revenue: f64, customers: u64) -> Result<f64> {
 /// **Formula**: `CLV = average_purchase_value × purchase_frequency × customer_lifespan
 /// × margin`, with `purchase_frequency` in purchases per period and
 /// `customer_lifespan` in the same periods (purchases per year and years, or per
-/// month and months). **Variant**: `margin` = 1.0 gives the revenue CLV; a gross
+/// month and months). **Variant** ([`LifetimeValueOptions::margin`]): 1.0 gives the revenue CLV; a gross
 /// margin (0.6) gives the profit CLV. **Unit**: money per customer. This is the simple
 /// (undiscounted) model; it does not discount future purchases.
 ///
@@ -158,20 +188,23 @@ pub fn average_revenue_per_user(revenue: f64, customers: u64) -> Result<f64> {
 /// Online, "What Is Customer Lifetime Value?" (value × frequency × lifespan).
 ///
 /// ```
-/// use pmkit::metrics::customer_lifetime_value;
+/// use pmkit::metrics::{customer_lifetime_value, LifetimeValueOptions};
 ///
 /// // $300 a purchase, 5 purchases a year, 2 years: $3,000 of revenue.
-/// assert_eq!(customer_lifetime_value(300.0, 5.0, 2.0, 1.0)?, 3_000.0);
+/// let revenue = LifetimeValueOptions::default();
+/// assert_eq!(customer_lifetime_value(300.0, 5.0, 2.0, &revenue)?, 3_000.0);
 /// // At a 40 % gross margin, $1,200 of profit.
-/// assert!((customer_lifetime_value(300.0, 5.0, 2.0, 0.4)? - 1_200.0).abs() < 1e-9);
+/// let profit = LifetimeValueOptions { margin: 0.4 };
+/// assert!((customer_lifetime_value(300.0, 5.0, 2.0, &profit)? - 1_200.0).abs() < 1e-9);
 /// # Ok::<(), pmkit::Error>(())
 /// ```
 pub fn customer_lifetime_value(
     average_purchase_value: f64,
     purchase_frequency: f64,
     customer_lifespan: f64,
-    margin: f64,
+    options: &LifetimeValueOptions,
 ) -> Result<f64> {
+    let margin = options.margin;
     input::non_negative("average_purchase_value", average_purchase_value)?;
     input::non_negative("purchase_frequency", purchase_frequency)?;
     input::non_negative("customer_lifespan", customer_lifespan)?;
@@ -267,6 +300,19 @@ fn representable(field: &str, value: f64) -> Result<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn return_on_investment_with(gain: f64, cost: f64, years: Option<f64>) -> Result<f64> {
+        return_on_investment(gain, cost, &RoiOptions { years })
+    }
+
+    fn customer_lifetime_value_with(
+        value: f64,
+        frequency: f64,
+        lifespan: f64,
+        margin: f64,
+    ) -> Result<f64> {
+        customer_lifetime_value(value, frequency, lifespan, &LifetimeValueOptions { margin })
+    }
     use crate::ErrorKind;
 
     fn close(got: f64, want: f64) -> bool {
@@ -276,44 +322,44 @@ mod tests {
     #[test]
     fn roi_simple_and_annualized() {
         assert!(close(
-            return_on_investment(1_200.0, 1_000.0, None).unwrap(),
+            return_on_investment_with(1_200.0, 1_000.0, None).unwrap(),
             0.2
         ));
         // A loss: $800 back from $1,000 is −20 %; nothing back is −100 %.
         assert!(close(
-            return_on_investment(800.0, 1_000.0, None).unwrap(),
+            return_on_investment_with(800.0, 1_000.0, None).unwrap(),
             -0.2
         ));
-        assert_eq!(return_on_investment(0.0, 1_000.0, None).unwrap(), -1.0);
+        assert_eq!(return_on_investment_with(0.0, 1_000.0, None).unwrap(), -1.0);
         // Doubling in 1 year is 100 % a year; in 2 years √2 − 1.
         assert!(close(
-            return_on_investment(2_000.0, 1_000.0, Some(1.0)).unwrap(),
+            return_on_investment_with(2_000.0, 1_000.0, Some(1.0)).unwrap(),
             1.0
         ));
         assert!(close(
-            return_on_investment(2_000.0, 1_000.0, Some(2.0)).unwrap(),
+            return_on_investment_with(2_000.0, 1_000.0, Some(2.0)).unwrap(),
             std::f64::consts::SQRT_2 - 1.0
         ));
         // Half a year: the return compounds up (1.1² − 1 = 0.21).
         assert!(close(
-            return_on_investment(1_100.0, 1_000.0, Some(0.5)).unwrap(),
+            return_on_investment_with(1_100.0, 1_000.0, Some(0.5)).unwrap(),
             0.21
         ));
     }
 
     #[test]
     fn roi_errors() {
-        let err = return_on_investment(100.0, 0.0, None).unwrap_err();
+        let err = return_on_investment_with(100.0, 0.0, None).unwrap_err();
         assert_eq!((err.kind(), err.field()), (ErrorKind::Undefined, "cost"));
-        let err = return_on_investment(-1.0, 10.0, None).unwrap_err();
+        let err = return_on_investment_with(-1.0, 10.0, None).unwrap_err();
         assert_eq!((err.kind(), err.field()), (ErrorKind::InvalidInput, "gain"));
-        let err = return_on_investment(100.0, 10.0, Some(0.0)).unwrap_err();
+        let err = return_on_investment_with(100.0, 10.0, Some(0.0)).unwrap_err();
         assert_eq!((err.kind(), err.field()), (ErrorKind::Undefined, "years"));
-        let err = return_on_investment(f64::NAN, 10.0, None).unwrap_err();
+        let err = return_on_investment_with(f64::NAN, 10.0, None).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidInput);
-        let err = return_on_investment(f64::MAX, 1e-300, None).unwrap_err();
+        let err = return_on_investment_with(f64::MAX, 1e-300, None).unwrap_err();
         assert_eq!((err.kind(), err.field()), (ErrorKind::OutOfRange, "cost"));
-        let err = return_on_investment(1e300, 1e-300, Some(0.5)).unwrap_err();
+        let err = return_on_investment_with(1e300, 1e-300, Some(0.5)).unwrap_err();
         assert_eq!((err.kind(), err.field()), (ErrorKind::OutOfRange, "years"));
     }
 
@@ -373,20 +419,23 @@ mod tests {
     #[test]
     fn clv_margin_bounds() {
         assert_eq!(
-            customer_lifetime_value(20.0, 12.0, 3.0, 1.0).unwrap(),
+            customer_lifetime_value_with(20.0, 12.0, 3.0, 1.0).unwrap(),
             720.0
         );
-        assert_eq!(customer_lifetime_value(20.0, 12.0, 3.0, 0.0).unwrap(), 0.0);
-        let err = customer_lifetime_value(20.0, 12.0, 3.0, 1.5).unwrap_err();
+        assert_eq!(
+            customer_lifetime_value_with(20.0, 12.0, 3.0, 0.0).unwrap(),
+            0.0
+        );
+        let err = customer_lifetime_value_with(20.0, 12.0, 3.0, 1.5).unwrap_err();
         assert_eq!((err.kind(), err.field()), (ErrorKind::OutOfRange, "margin"));
-        let err = customer_lifetime_value(20.0, 12.0, 3.0, -0.1).unwrap_err();
+        let err = customer_lifetime_value_with(20.0, 12.0, 3.0, -0.1).unwrap_err();
         assert_eq!((err.kind(), err.field()), (ErrorKind::OutOfRange, "margin"));
-        let err = customer_lifetime_value(20.0, -1.0, 3.0, 1.0).unwrap_err();
+        let err = customer_lifetime_value_with(20.0, -1.0, 3.0, 1.0).unwrap_err();
         assert_eq!(
             (err.kind(), err.field()),
             (ErrorKind::InvalidInput, "purchase_frequency")
         );
-        let err = customer_lifetime_value(1e200, 1e200, 1.0, 1.0).unwrap_err();
+        let err = customer_lifetime_value_with(1e200, 1e200, 1.0, 1.0).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::OutOfRange);
     }
 

@@ -31,6 +31,7 @@ pub fn conversion_rate(conversions: u64, visitors: u64) -> Result<f64> {
 /// entries (entry `i` is the move from step `i` to step `i + 1`) and `cumulative_rates` has
 /// `n` entries (entry `i` is step `i` against the first step).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FunnelConversion {
     /// `steps[i + 1] / steps[i]`: the conversion from one step to the next, as a
     /// fraction; `None` (`null` in JSON) when nobody reached step `i`, since a rate of
@@ -181,6 +182,7 @@ pub fn stickiness(dau: f64, mau: f64) -> Result<f64> {
 
 /// The denominator of [`churn_rate`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ChurnMethod {
     /// `lost / customers_at_start`: the classic period churn. It ignores customers
@@ -242,12 +244,26 @@ impl std::fmt::Display for ChurnMethod {
     }
 }
 
+/// The options of [`churn_rate`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct ChurnOptions {
+    /// Customers who joined during the period. Default 0; only the `"average"` and
+    /// `"serviced"` methods use it (and the check that no more were lost than served).
+    #[serde(deserialize_with = "input::deserialize_count")]
+    pub new_customers: u64,
+    /// The denominator: `"start"` (the default), `"average"` or `"serviced"`.
+    pub method: ChurnMethod,
+}
+
 /// Customer churn rate: the share of customers lost over a period.
 ///
 /// **Formula**: `customers_lost / denominator`, where the denominator depends on
-/// `method` ([`ChurnMethod`]): customers at the start (the default), the average of
-/// the customers at start and at end, or every customer serviced (start + new).
-/// `new_customers` (joined during the period) only matters to the last two. **Unit**:
+/// `options.method` ([`ChurnMethod`]): customers at the start (the default), the
+/// average of the customers at start and at end, or every customer serviced (start +
+/// new). `options.new_customers` (joined during the period) only matters to the last
+/// two. **Unit**:
 /// fraction.
 ///
 /// **Errors**: `customers_lost` greater than `customers_at_start + new_customers`
@@ -260,21 +276,26 @@ impl std::fmt::Display for ChurnMethod {
 /// within the period.
 ///
 /// ```
-/// use pmkit::metrics::{churn_rate, ChurnMethod};
+/// use pmkit::metrics::{churn_rate, ChurnMethod, ChurnOptions};
 ///
 /// // 250 customers at the start of the month, 10 cancelled → 4 %.
-/// assert_eq!(churn_rate(250, 10, 0, ChurnMethod::Start)?, 0.04);
+/// assert_eq!(churn_rate(250, 10, &ChurnOptions::default())?, 0.04);
 /// // 1,000 at start, 50 lost, 200 new: 1,150 at the end, 1,075 on average.
-/// assert_eq!(churn_rate(1_000, 50, 200, ChurnMethod::Average)?, 50.0 / 1_075.0);
-/// assert_eq!(churn_rate(1_000, 50, 200, ChurnMethod::Serviced)?, 50.0 / 1_200.0);
+/// let average = ChurnOptions { new_customers: 200, method: ChurnMethod::Average };
+/// assert_eq!(churn_rate(1_000, 50, &average)?, 50.0 / 1_075.0);
+/// let serviced = ChurnOptions { new_customers: 200, method: ChurnMethod::Serviced };
+/// assert_eq!(churn_rate(1_000, 50, &serviced)?, 50.0 / 1_200.0);
 /// # Ok::<(), pmkit::Error>(())
 /// ```
 pub fn churn_rate(
     customers_at_start: u64,
     customers_lost: u64,
-    new_customers: u64,
-    method: ChurnMethod,
+    options: &ChurnOptions,
 ) -> Result<f64> {
+    let ChurnOptions {
+        new_customers,
+        method,
+    } = *options;
     // u128: the sums of two u64 counts cannot overflow.
     let (start, lost, new) = (
         u128::from(customers_at_start),
@@ -367,6 +388,19 @@ pub fn customer_retention_rate(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn churn_rate_with(
+        customers_at_start: u64,
+        customers_lost: u64,
+        new_customers: u64,
+        method: ChurnMethod,
+    ) -> Result<f64> {
+        let options = ChurnOptions {
+            new_customers,
+            method,
+        };
+        churn_rate(customers_at_start, customers_lost, &options)
+    }
     use crate::ErrorKind;
 
     #[test]
@@ -441,33 +475,48 @@ mod tests {
     #[test]
     fn churn_methods() {
         // 10 at start, 10 new, 15 lost: start churn exceeds 1, serviced does not.
-        assert_eq!(churn_rate(10, 15, 10, ChurnMethod::Start).unwrap(), 1.5);
-        assert_eq!(churn_rate(10, 15, 10, ChurnMethod::Serviced).unwrap(), 0.75);
+        assert_eq!(
+            churn_rate_with(10, 15, 10, ChurnMethod::Start).unwrap(),
+            1.5
+        );
+        assert_eq!(
+            churn_rate_with(10, 15, 10, ChurnMethod::Serviced).unwrap(),
+            0.75
+        );
         // End = 10 − 15 + 10 = 5; average (10 + 5) / 2 = 7.5.
-        assert_eq!(churn_rate(10, 15, 10, ChurnMethod::Average).unwrap(), 2.0);
-        assert_eq!(churn_rate(200, 0, 0, ChurnMethod::Average).unwrap(), 0.0);
+        assert_eq!(
+            churn_rate_with(10, 15, 10, ChurnMethod::Average).unwrap(),
+            2.0
+        );
+        assert_eq!(
+            churn_rate_with(200, 0, 0, ChurnMethod::Average).unwrap(),
+            0.0
+        );
         // Huge counts do not overflow the sums.
-        let rate = churn_rate(u64::MAX, u64::MAX, u64::MAX, ChurnMethod::Serviced).unwrap();
+        let rate = churn_rate_with(u64::MAX, u64::MAX, u64::MAX, ChurnMethod::Serviced).unwrap();
         assert_eq!(rate, 0.5);
     }
 
     #[test]
     fn churn_errors() {
-        let err = churn_rate(10, 21, 10, ChurnMethod::Start).unwrap_err();
+        let err = churn_rate_with(10, 21, 10, ChurnMethod::Start).unwrap_err();
         assert_eq!(
             (err.kind(), err.field()),
             (ErrorKind::OutOfRange, "customers_lost")
         );
-        let err = churn_rate(0, 0, 5, ChurnMethod::Start).unwrap_err();
+        let err = churn_rate_with(0, 0, 5, ChurnMethod::Start).unwrap_err();
         assert_eq!(
             (err.kind(), err.field()),
             (ErrorKind::Undefined, "customers_at_start")
         );
         // No customers at start and all 5 new ones lost: average of 0 and 0.
-        let err = churn_rate(0, 5, 5, ChurnMethod::Average).unwrap_err();
+        let err = churn_rate_with(0, 5, 5, ChurnMethod::Average).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Undefined);
-        assert_eq!(churn_rate(0, 5, 5, ChurnMethod::Serviced).unwrap(), 1.0);
-        let err = churn_rate(0, 0, 0, ChurnMethod::Serviced).unwrap_err();
+        assert_eq!(
+            churn_rate_with(0, 5, 5, ChurnMethod::Serviced).unwrap(),
+            1.0
+        );
+        let err = churn_rate_with(0, 0, 0, ChurnMethod::Serviced).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Undefined);
     }
 
@@ -488,7 +537,7 @@ mod tests {
         assert_eq!(customer_retention_rate(10, 10, 0).unwrap(), 1.0);
         assert_eq!(customer_retention_rate(10, 5, 5).unwrap(), 0.0);
         // Retention and start-churn agree: 100 at start, 20 lost, 10 new → 90 at end.
-        let churn = churn_rate(100, 20, 10, ChurnMethod::Start).unwrap();
+        let churn = churn_rate_with(100, 20, 10, ChurnMethod::Start).unwrap();
         assert_eq!(customer_retention_rate(100, 90, 10).unwrap(), 1.0 - churn);
     }
 

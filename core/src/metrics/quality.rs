@@ -1,6 +1,18 @@
 //! Product quality: defect density and defect escape rate.
 
+use serde::{Deserialize, Serialize};
+
 use crate::{input, Error, Result};
+
+/// The options of [`defect_density`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct DefectDensityOptions {
+    /// What one defect of each severity level is worth, in the order of
+    /// `defect_counts` (e.g. `[10, 3, 1]`); `None` (the default) counts every defect 1.
+    pub severity_weights: Option<Vec<f64>>,
+}
 
 /// Defect density: (severity-weighted) defects per thousand lines of code.
 ///
@@ -27,19 +39,21 @@ use crate::{input, Error, Result};
 /// Software Aspects of Dependability*, defect density.
 ///
 /// ```
-/// use pmkit::metrics::defect_density;
+/// use pmkit::metrics::{defect_density, DefectDensityOptions};
 ///
 /// // 30 defects in 15,000 lines: 2 per KLOC.
-/// assert_eq!(defect_density(&[30], 15.0, None)?, 2.0);
+/// assert_eq!(defect_density(&[30], 15.0, &DefectDensityOptions::default())?, 2.0);
 /// // 2 critical (×10), 5 major (×3), 10 minor (×1) in 9 KLOC: 45 / 9 = 5.
-/// assert_eq!(defect_density(&[2, 5, 10], 9.0, Some(&[10.0, 3.0, 1.0]))?, 5.0);
+/// let weights = DefectDensityOptions { severity_weights: Some(vec![10.0, 3.0, 1.0]) };
+/// assert_eq!(defect_density(&[2, 5, 10], 9.0, &weights)?, 5.0);
 /// # Ok::<(), pmkit::Error>(())
 /// ```
 pub fn defect_density(
     defect_counts: &[u64],
     size_kloc: f64,
-    severity_weights: Option<&[f64]>,
+    options: &DefectDensityOptions,
 ) -> Result<f64> {
+    let severity_weights = options.severity_weights.as_deref();
     input::non_empty("defect_counts", defect_counts)?;
     input::positive("size_kloc", size_kloc)?;
     // u64 → f64 rounds only above 2^53, far beyond any count of defects.
@@ -107,18 +121,25 @@ pub fn defect_escape_rate(found_in_production: u64, found_before_release: u64) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn defect_density_with(counts: &[u64], size_kloc: f64, weights: Option<&[f64]>) -> Result<f64> {
+        let options = DefectDensityOptions {
+            severity_weights: weights.map(<[f64]>::to_vec),
+        };
+        defect_density(counts, size_kloc, &options)
+    }
     use crate::ErrorKind;
 
     #[test]
     fn unweighted_density_is_the_plain_sum() {
-        assert_eq!(defect_density(&[1, 2, 3], 3.0, None).unwrap(), 2.0);
-        assert_eq!(defect_density(&[0], 0.5, None).unwrap(), 0.0);
+        assert_eq!(defect_density_with(&[1, 2, 3], 3.0, None).unwrap(), 2.0);
+        assert_eq!(defect_density_with(&[0], 0.5, None).unwrap(), 0.0);
     }
 
     #[test]
     fn zero_weights_ignore_a_level() {
         // Only the first level counts: 6 / 2 KLOC.
-        let density = defect_density(&[6, 100], 2.0, Some(&[1.0, 0.0])).unwrap();
+        let density = defect_density_with(&[6, 100], 2.0, Some(&[1.0, 0.0])).unwrap();
         assert_eq!(density, 3.0);
     }
 
@@ -126,27 +147,27 @@ mod tests {
     fn density_errors_name_the_field() {
         let cases: [(Result<f64>, ErrorKind, &str); 5] = [
             (
-                defect_density(&[], 1.0, None),
+                defect_density_with(&[], 1.0, None),
                 ErrorKind::Undefined,
                 "defect_counts",
             ),
             (
-                defect_density(&[3], 0.0, None),
+                defect_density_with(&[3], 0.0, None),
                 ErrorKind::Undefined,
                 "size_kloc",
             ),
             (
-                defect_density(&[3], -2.0, None),
+                defect_density_with(&[3], -2.0, None),
                 ErrorKind::InvalidInput,
                 "size_kloc",
             ),
             (
-                defect_density(&[3, 4], 1.0, Some(&[1.0])),
+                defect_density_with(&[3, 4], 1.0, Some(&[1.0])),
                 ErrorKind::InvalidInput,
                 "severity_weights",
             ),
             (
-                defect_density(&[3, 4], 1.0, Some(&[1.0, f64::NAN])),
+                defect_density_with(&[3, 4], 1.0, Some(&[1.0, f64::NAN])),
                 ErrorKind::InvalidInput,
                 "severity_weights[1]",
             ),
@@ -159,12 +180,12 @@ mod tests {
 
     #[test]
     fn overflow_is_out_of_range_not_infinity() {
-        let err = defect_density(&[2, 2], 1.0, Some(&[f64::MAX, f64::MAX])).unwrap_err();
+        let err = defect_density_with(&[2, 2], 1.0, Some(&[f64::MAX, f64::MAX])).unwrap_err();
         assert_eq!(
             (err.kind(), err.field()),
             (ErrorKind::OutOfRange, "severity_weights")
         );
-        let err = defect_density(&[1_000], 1e-308, None).unwrap_err();
+        let err = defect_density_with(&[1_000], 1e-308, None).unwrap_err();
         assert_eq!(
             (err.kind(), err.field()),
             (ErrorKind::OutOfRange, "size_kloc")

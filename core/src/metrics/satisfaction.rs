@@ -6,6 +6,7 @@ use crate::{input, Error, Result};
 
 /// The result of [`net_promoter_score`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NpsResult {
     /// % promoters − % detractors, from −100 (all detractors) to 100 (all promoters).
     /// Not rounded: round for display if you like.
@@ -69,6 +70,7 @@ pub fn net_promoter_score<T: Copy + Into<f64>>(responses: &[T]) -> Result<NpsRes
 
 /// How [`customer_satisfaction_score`] summarises the answers.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CsatMethod {
     /// The share of satisfied answers (at least `satisfied_min`), as a fraction: the
@@ -118,6 +120,39 @@ impl std::fmt::Display for CsatMethod {
     }
 }
 
+/// The options of [`customer_satisfaction_score`]; every field has a default, so
+/// `CsatOptions::default()` is the usual five-point CSAT.
+///
+/// ```
+/// use pmkit::metrics::{CsatMethod, CsatOptions};
+///
+/// let options = CsatOptions { method: CsatMethod::Mean, ..CsatOptions::default() };
+/// assert_eq!((options.scale_max, options.satisfied_min), (5, 4));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct CsatOptions {
+    /// The highest answer of the survey's scale; the lowest is 1. Default 5.
+    #[serde(deserialize_with = "input::deserialize_count")]
+    pub scale_max: u64,
+    /// The lowest answer that counts as satisfied (`"share"`). Default 4.
+    #[serde(deserialize_with = "input::deserialize_count")]
+    pub satisfied_min: u64,
+    /// `"share"` of satisfied answers (the default) or the `"mean"` answer.
+    pub method: CsatMethod,
+}
+
+impl Default for CsatOptions {
+    fn default() -> Self {
+        CsatOptions {
+            scale_max: 5,
+            satisfied_min: 4,
+            method: CsatMethod::Share,
+        }
+    }
+}
+
 /// Customer satisfaction score (CSAT) from answers to "How satisfied are you with …?"
 /// on a 1..=`scale_max` scale.
 ///
@@ -125,8 +160,9 @@ impl std::fmt::Display for CsatMethod {
 /// where an answer is satisfied when it is at least `satisfied_min`; on the usual
 /// 1..=5 scale with `satisfied_min` = 4, the share of 4s and 5s. **Unit**: fraction
 /// (0.69 = 69 %), not rounded. **Variant** [`CsatMethod::Mean`]: the mean answer, a
-/// score on 1..=`scale_max` (`satisfied_min` is then only validated). The usual
-/// arguments are `scale_max` = 5, `satisfied_min` = 4 (the bindings' defaults).
+/// score on 1..=`scale_max` (`satisfied_min` is then only validated). The scale and
+/// the method are [`CsatOptions`]; its default is the usual `scale_max` = 5,
+/// `satisfied_min` = 4, share.
 ///
 /// **Errors**: no responses ([`Undefined`](crate::Error::Undefined)); `scale_max`
 /// below 2, `satisfied_min` outside 1..=`scale_max`, or an answer outside
@@ -139,26 +175,30 @@ impl std::fmt::Display for CsatMethod {
 /// CSAT calculated?" (the worked example below).
 ///
 /// ```
-/// use pmkit::metrics::{customer_satisfaction_score, CsatMethod};
+/// use pmkit::metrics::{customer_satisfaction_score, CsatMethod, CsatOptions};
 ///
 /// // Delighted: 42 fives, 32 fours, 10 threes, 9 twos and 14 ones → 74 / 107 ≈ 69.16 %.
 /// let mut answers = Vec::new();
 /// for (score, times) in [(5u8, 42), (4, 32), (3, 10), (2, 9), (1, 14)] {
 ///     answers.extend(std::iter::repeat(score).take(times));
 /// }
-/// let csat = customer_satisfaction_score(&answers, 5, 4, CsatMethod::Share)?;
+/// let csat = customer_satisfaction_score(&answers, &CsatOptions::default())?;
 /// assert_eq!(csat, 74.0 / 107.0);
 /// // The same answers as a mean score: 400 / 107 ≈ 3.74 out of 5.
-/// let mean = customer_satisfaction_score(&answers, 5, 4, CsatMethod::Mean)?;
+/// let mean_options = CsatOptions { method: CsatMethod::Mean, ..CsatOptions::default() };
+/// let mean = customer_satisfaction_score(&answers, &mean_options)?;
 /// assert_eq!(mean, 400.0 / 107.0);
 /// # Ok::<(), pmkit::Error>(())
 /// ```
 pub fn customer_satisfaction_score<T: Copy + Into<f64>>(
     responses: &[T],
-    scale_max: u64,
-    satisfied_min: u64,
-    method: CsatMethod,
+    options: &CsatOptions,
 ) -> Result<f64> {
+    let CsatOptions {
+        scale_max,
+        satisfied_min,
+        method,
+    } = *options;
     if scale_max < 2 {
         return Err(Error::out_of_range(
             "scale_max",
@@ -199,6 +239,20 @@ pub fn customer_satisfaction_score<T: Copy + Into<f64>>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn csat<T: Copy + Into<f64>>(
+        responses: &[T],
+        scale_max: u64,
+        satisfied_min: u64,
+        method: CsatMethod,
+    ) -> Result<f64> {
+        let options = CsatOptions {
+            scale_max,
+            satisfied_min,
+            method,
+        };
+        customer_satisfaction_score(responses, &options)
+    }
     use crate::ErrorKind;
 
     #[test]
@@ -230,57 +284,56 @@ mod tests {
         let mut answers = vec![4.0; 30];
         answers.extend([5.0; 20]);
         answers.extend([3.0; 50]);
-        let share = customer_satisfaction_score(&answers, 5, 4, CsatMethod::Share).unwrap();
+        let share = csat(&answers, 5, 4, CsatMethod::Share).unwrap();
         assert_eq!(share, 0.5);
         // A stricter threshold: only the 5s.
-        let share = customer_satisfaction_score(&answers, 5, 5, CsatMethod::Share).unwrap();
+        let share = csat(&answers, 5, 5, CsatMethod::Share).unwrap();
         assert_eq!(share, 0.2);
         // A 1..=10 scale with 9 and 10 satisfied.
-        let share =
-            customer_satisfaction_score(&[10u8, 9, 8, 1], 10, 9, CsatMethod::Share).unwrap();
+        let share = csat(&[10u8, 9, 8, 1], 10, 9, CsatMethod::Share).unwrap();
         assert_eq!(share, 0.5);
     }
 
     #[test]
     fn csat_mean_is_on_the_scale() {
-        let mean = customer_satisfaction_score(&[1u8, 2, 5, 4], 5, 4, CsatMethod::Mean).unwrap();
+        let mean = csat(&[1u8, 2, 5, 4], 5, 4, CsatMethod::Mean).unwrap();
         assert_eq!(mean, 3.0);
-        let mean = customer_satisfaction_score(&[7u8], 7, 4, CsatMethod::Mean).unwrap();
+        let mean = csat(&[7u8], 7, 4, CsatMethod::Mean).unwrap();
         assert_eq!(mean, 7.0);
     }
 
     #[test]
     fn csat_errors() {
-        let err = customer_satisfaction_score(&[4.0, 0.0], 5, 4, CsatMethod::Share).unwrap_err();
+        let err = csat(&[4.0, 0.0], 5, 4, CsatMethod::Share).unwrap_err();
         assert_eq!(
             (err.kind(), err.field()),
             (ErrorKind::OutOfRange, "responses[1]")
         );
-        let err = customer_satisfaction_score(&[6.0], 5, 4, CsatMethod::Share).unwrap_err();
+        let err = csat(&[6.0], 5, 4, CsatMethod::Share).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::OutOfRange);
-        let err = customer_satisfaction_score(&[4.5], 5, 4, CsatMethod::Share).unwrap_err();
+        let err = csat(&[4.5], 5, 4, CsatMethod::Share).unwrap_err();
         assert_eq!(
             (err.kind(), err.field()),
             (ErrorKind::InvalidInput, "responses[0]")
         );
-        let err = customer_satisfaction_score::<f64>(&[], 5, 4, CsatMethod::Share).unwrap_err();
+        let err = csat::<f64>(&[], 5, 4, CsatMethod::Share).unwrap_err();
         assert_eq!(
             (err.kind(), err.field()),
             (ErrorKind::Undefined, "responses")
         );
-        let err = customer_satisfaction_score(&[1.0], 1, 1, CsatMethod::Share).unwrap_err();
+        let err = csat(&[1.0], 1, 1, CsatMethod::Share).unwrap_err();
         assert_eq!(
             (err.kind(), err.field()),
             (ErrorKind::OutOfRange, "scale_max")
         );
-        let err = customer_satisfaction_score(&[1.0], 5, 6, CsatMethod::Share).unwrap_err();
+        let err = csat(&[1.0], 5, 6, CsatMethod::Share).unwrap_err();
         assert_eq!(
             (err.kind(), err.field()),
             (ErrorKind::OutOfRange, "satisfied_min")
         );
-        let err = customer_satisfaction_score(&[1.0], 5, 0, CsatMethod::Mean).unwrap_err();
+        let err = csat(&[1.0], 5, 0, CsatMethod::Mean).unwrap_err();
         assert_eq!(err.field(), "satisfied_min");
-        let err = customer_satisfaction_score(&[1.0], u64::MAX, 4, CsatMethod::Share).unwrap_err();
+        let err = csat(&[1.0], u64::MAX, 4, CsatMethod::Share).unwrap_err();
         assert_eq!(
             (err.kind(), err.field()),
             (ErrorKind::OutOfRange, "scale_max")

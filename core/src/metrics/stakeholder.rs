@@ -10,6 +10,7 @@ use crate::{input, Error, Result};
 /// The order is meaningful (`Unaware < Resistant < … < Leading`), and the distance
 /// between two levels is the number of steps between them ([`EngagementLevel::rank`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EngagementLevel {
     /// Unaware of the project and its potential impacts.
@@ -89,6 +90,7 @@ impl std::fmt::Display for EngagementLevel {
 /// One row of the engagement assessment matrix: a stakeholder, where they are (C) and
 /// where the project needs them (D).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Stakeholder {
     /// Who (a person, a group or a role); not blank.
     pub name: String,
@@ -141,6 +143,7 @@ impl Stakeholder {
 
 /// A stakeholder below the desired level, in [`StakeholderEngagement::gaps`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StakeholderGap {
     /// The stakeholder's name.
     pub name: String,
@@ -154,6 +157,7 @@ pub struct StakeholderGap {
 
 /// The result of [`stakeholder_engagement`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StakeholderEngagement {
     /// Share of stakeholders whose current level is at or above the desired one
     /// (fraction, 0..=1; higher is better).

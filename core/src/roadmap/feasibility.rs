@@ -134,11 +134,14 @@ pub fn feasibility(
         }
         input::non_negative(&format!("{field}.remaining_points"), epic.remaining_points)?;
     }
-    let mean = team_velocity(velocity_history, window)
-        .map_err(|err| {
-            err.map_field(|field| field.replacen("completed_points", "velocity_history", 1))
-        })?
-        .mean;
+    let mean = team_velocity(
+        velocity_history,
+        &crate::metrics::VelocityOptions { window },
+    )
+    .map_err(|err| {
+        err.map_field(|field| field.replacen("completed_points", "velocity_history", 1))
+    })?
+    .mean;
     if sprint_length_days == 0 {
         return Err(Error::out_of_range(
             "sprint_length_days",

@@ -61,6 +61,7 @@ labeled_enum! {
 
 /// The role that owns an activity, and the horizon it works on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ActivityOwner {
     /// The owning role.
     pub role: Role,
@@ -112,6 +113,7 @@ pub fn owner_of(kind: ActivityKind) -> ActivityOwner {
 
 /// One piece of work in a scenario: what is done, its kind, and who owns it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Activity {
     /// What is done, in words.
     pub description: String,
@@ -134,6 +136,7 @@ impl Activity {
 
 /// A scenario showing both roles at work on one initiative.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WorkedExample {
     /// The product.
     pub product: String,

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(skill, Labeled { id: Skill::AgileMethodologies, label: "Knowledge of Agile methodologies".into() });
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Labeled<T> {
     /// The stable id (`"agile_methodologies"` in JSON).
     pub id: T,

@@ -76,6 +76,7 @@ labeled_enum! {
 
 /// A KPI with the metrics that evidence it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KpiIndicator {
     /// The indicator (`"development_velocity"` in JSON).
     pub id: Kpi,
@@ -87,6 +88,7 @@ pub struct KpiIndicator {
 
 /// One role, described as data: responsibilities, skills, KPIs and metrics.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoleProfile {
     /// Which role.
     pub role: Role,

@@ -6,6 +6,7 @@ use crate::{Error, Result};
 
 /// One of the two product roles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Strategy: market, product vision and roadmap, lifecycle, stakeholders.
@@ -16,6 +17,7 @@ pub enum Role {
 
 /// The span of time a role works on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Horizon {
     /// Long-term direction and goals (the product manager).

@@ -25,6 +25,7 @@ labeled_enum! {
 
 /// Published salary figures for a role: an average and the range around it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SalaryBenchmark {
     /// The role.
     pub role: Role,
@@ -194,6 +195,7 @@ pub const US_PRODUCT_MANAGERS_AT_LEAST: u64 = 500_000;
 
 /// How many people hold a role in a country: a lower bound, with its source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Headcount {
     /// The role.
     pub role: Role,

@@ -130,7 +130,7 @@ fn evaluate(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<(f64,
     Ok(match metric {
         MetricId::ReturnOnInvestment => match &s.investment {
             Some(i) => plain(
-                m::return_on_investment(i.gain, i.cost, i.years),
+                m::return_on_investment(i.gain, i.cost, &m::RoiOptions { years: i.years }),
                 "investment",
             )?
             .map(|(v, _)| {
@@ -144,7 +144,7 @@ fn evaluate(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<(f64,
         },
         MetricId::CustomerSatisfactionScore => match &s.csat_responses {
             Some(r) => plain(
-                m::customer_satisfaction_score(r, 5, 4, m::CsatMethod::Share),
+                m::customer_satisfaction_score(r, &m::CsatOptions::default()),
                 "csat_responses",
             )?
             .map(|(v, _)| (v, Some("share of answers 4 or 5 on a 1..=5 scale".into()))),
@@ -210,7 +210,14 @@ fn evaluate(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<(f64,
         },
         MetricId::ChurnRate => match &s.customers {
             Some(c) => plain(
-                m::churn_rate(c.at_start, c.lost, c.new, m::ChurnMethod::Start),
+                m::churn_rate(
+                    c.at_start,
+                    c.lost,
+                    &m::ChurnOptions {
+                        new_customers: c.new,
+                        method: m::ChurnMethod::Start,
+                    },
+                ),
                 "customers",
             )?,
             None => None,
@@ -236,7 +243,13 @@ fn evaluate(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<(f64,
         },
         MetricId::DefectDensity => match &s.quality {
             Some(q) => plain(
-                m::defect_density(&q.defect_counts, q.size_kloc, q.severity_weights.as_deref()),
+                m::defect_density(
+                    &q.defect_counts,
+                    q.size_kloc,
+                    &m::DefectDensityOptions {
+                        severity_weights: q.severity_weights.clone(),
+                    },
+                ),
                 "quality",
             )?,
             None => None,
@@ -250,8 +263,11 @@ fn evaluate(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<(f64,
         },
         MetricId::TeamVelocity => match &s.velocity {
             Some(v) => {
-                let summary = m::team_velocity(&v.completed_points, v.window)
-                    .map_err(|e| locate(e, "velocity"))?;
+                let summary = m::team_velocity(
+                    &v.completed_points,
+                    &m::VelocityOptions { window: v.window },
+                )
+                .map_err(|e| locate(e, "velocity"))?;
                 Some((
                     summary.mean,
                     Some(format!("mean of the last {} sprints", summary.sprints)),
@@ -297,7 +313,7 @@ fn evaluate(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<(f64,
                     p.average_purchase_value,
                     p.purchase_frequency,
                     p.customer_lifespan,
-                    p.margin,
+                    &m::LifetimeValueOptions { margin: p.margin },
                 ),
                 "purchases",
             )?,

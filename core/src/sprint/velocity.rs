@@ -118,7 +118,12 @@ fn trend(values: &[f64]) -> Option<f64> {
 
 fn stats(values: &[f64]) -> Result<VelocityStats> {
     // The window is already applied, so summarize all of `values`.
-    let summary = team_velocity(values, values.len() as u64)?;
+    let summary = team_velocity(
+        values,
+        &crate::metrics::VelocityOptions {
+            window: values.len() as u64,
+        },
+    )?;
     Ok(VelocityStats {
         mean: summary.mean,
         median: summary.median,

@@ -86,6 +86,23 @@ pub fn serde_arg<T: serde::de::DeserializeOwned>(args: &Value, name: &str) -> T 
     serde_json::from_value(opt(args, name).cloned().expect("argument")).expect("core JSON form")
 }
 
+/// The function's options struct, read from every argument not named in `positional`
+/// (null = default) through the same reader the bindings use, so defaults live only
+/// in the core.
+pub fn options_arg<T: serde::de::DeserializeOwned>(
+    args: &Value,
+    positional: &[&str],
+) -> pmkit::Result<T> {
+    let given: serde_json::Map<String, Value> = args
+        .as_object()
+        .expect("args object")
+        .iter()
+        .filter(|(name, value)| !value.is_null() && !positional.contains(&name.as_str()))
+        .map(|(name, value)| (name.clone(), value.clone()))
+        .collect();
+    pmkit::json::options(Value::Object(given))
+}
+
 /// A result as JSON.
 pub fn json<T: serde::Serialize>(value: pmkit::Result<T>) -> pmkit::Result<Value> {
     value.map(|value| serde_json::to_value(value).expect("serializable"))

@@ -12,22 +12,18 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
     Some(match function {
         "net_promoter_score" => json(m::net_promoter_score(&f64s_arg(a, "responses"))),
         "customer_satisfaction_score" => (|| {
-            let method = match opt_str(a, "method") {
-                Some(text) => m::CsatMethod::parse("method", text)?,
-                None => m::CsatMethod::default(),
-            };
             json(m::customer_satisfaction_score(
                 &f64s_arg(a, "responses"),
-                opt_count(a, "scale_max")?.unwrap_or(5),
-                opt_count(a, "satisfied_min")?.unwrap_or(4),
-                method,
+                &options_arg(a, &["responses"])?,
             ))
         })(),
-        "return_on_investment" => json(m::return_on_investment(
-            f64_arg(a, "gain"),
-            f64_arg(a, "cost"),
-            opt_f64(a, "years"),
-        )),
+        "return_on_investment" => (|| {
+            json(m::return_on_investment(
+                f64_arg(a, "gain"),
+                f64_arg(a, "cost"),
+                &options_arg(a, &["gain", "cost"])?,
+            ))
+        })(),
         "product_revenue" => json(m::product_revenue(
             &f64s_arg(a, "prices"),
             &f64s_arg(a, "quantities"),
@@ -41,12 +37,21 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
                 count_arg(a, "customers")?,
             ))
         })(),
-        "customer_lifetime_value" => json(m::customer_lifetime_value(
-            f64_arg(a, "average_purchase_value"),
-            f64_arg(a, "purchase_frequency"),
-            f64_arg(a, "customer_lifespan"),
-            opt_f64(a, "margin").unwrap_or(1.0),
-        )),
+        "customer_lifetime_value" => (|| {
+            json(m::customer_lifetime_value(
+                f64_arg(a, "average_purchase_value"),
+                f64_arg(a, "purchase_frequency"),
+                f64_arg(a, "customer_lifespan"),
+                &options_arg(
+                    a,
+                    &[
+                        "average_purchase_value",
+                        "purchase_frequency",
+                        "customer_lifespan",
+                    ],
+                )?,
+            ))
+        })(),
         "market_share" => json(m::market_share(
             f64_arg(a, "product_revenue"),
             f64_arg(a, "total_market"),
@@ -75,15 +80,10 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
         })(),
         "stickiness" => json(m::stickiness(f64_arg(a, "dau"), f64_arg(a, "mau"))),
         "churn_rate" => (|| {
-            let method = match opt_str(a, "method") {
-                Some(text) => m::ChurnMethod::parse("method", text)?,
-                None => m::ChurnMethod::default(),
-            };
             json(m::churn_rate(
                 count_arg(a, "customers_at_start")?,
                 count_arg(a, "customers_lost")?,
-                opt_count(a, "new_customers")?.unwrap_or(0),
-                method,
+                &options_arg(a, &["customers_at_start", "customers_lost"])?,
             ))
         })(),
         "customer_retention_rate" => (|| {

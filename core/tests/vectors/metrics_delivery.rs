@@ -20,7 +20,7 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
         "team_velocity" => (|| {
             json(m::team_velocity(
                 &f64s_arg(a, "completed_points"),
-                opt_count(a, "window")?.unwrap_or(m::DEFAULT_VELOCITY_WINDOW),
+                &options_arg(a, &["completed_points"])?,
             ))
         })(),
         "backlog_completion_rate" => json(m::backlog_completion_rate(
@@ -35,12 +35,10 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
             ))
         })(),
         "defect_density" => (|| {
-            let weights: Option<Vec<f64>> = opt(a, "severity_weights")
-                .map(|value| serde_json::from_value(value.clone()).expect("list of numbers"));
             json(m::defect_density(
                 &pmkit::input::counts("defect_counts", &f64s_arg(a, "defect_counts"))?,
                 f64_arg(a, "size_kloc"),
-                weights.as_deref(),
+                &options_arg(a, &["defect_counts", "size_kloc"])?,
             ))
         })(),
         "defect_escape_rate" => (|| {

@@ -1,0 +1,44 @@
+//! The one description of pmkit's Python and JavaScript API.
+//!
+//! Every function the bindings export is written once here, in a table per area
+//! (`metrics!`, ...): its doc text, its positional parameters with their Rust types,
+//! its options struct (one core struct with `Default` and `Deserialize`), its result
+//! type and the call into the core. Each table is a macro that hands its entries to a
+//! callback macro, so
+//!
+//! - the Python binding expands it into `#[pyfunction]`s (`pmkit-python`),
+//! - the JavaScript binding into `#[wasm_bindgen]` functions (`pmkit-wasm`),
+//! - and the typings generator (`tests/typings.rs`) into descriptions from which the
+//!   `.pyi` stubs and the TypeScript declarations are written and diff-checked.
+//!
+//! An entry reads:
+//!
+//! ```text
+//! /// Doc text, shown in Python's help(), the .pyi and the .d.ts.
+//! fn churn_rate / churnRate (customers_at_start: u64, customers_lost: u64; options: ChurnOptions) -> f64 {
+//!     pmkit::metrics::churn_rate(customers_at_start, customers_lost, &options)
+//! }
+//! ```
+//!
+//! A parameter's Rust type says how each binding reads it: `u64` is a count (a whole
+//! number ≥ 0), `f64` a number, `Vec<f64>` an array of numbers (numpy arrays and typed
+//! arrays without a per-element call), `NaiveDate` a date, `String` text,
+//! `Json<T>` a plain object or list in the core's JSON form. No binding coerces: a
+//! boolean, `None`/`null`, text or a list where a number belongs is a `PmkitError`
+//! naming the parameter as that language spells it.
+
+mod metrics;
+
+/// A parameter passed in the core's JSON form: a plain object or list (Python dicts and
+/// lists, JavaScript objects and arrays) read through serde, so a bad field is named by
+/// its path (`stakeholders[2].current`). Dereferences to the core value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Json<T>(pub T);
+
+impl<T> std::ops::Deref for Json<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}

@@ -1,0 +1,208 @@
+//! The typings generator: expands every API table into descriptions and writes the
+//! Python stubs (`_pmkit.pyi`, between its generated markers), the TypeScript
+//! declarations (`bindings-wasm/js/api.d.ts`) and the description as data
+//! (`api/api.json`, read by the JavaScript vector runner). The test fails when a
+//! checked-in file differs from what the code generates; `PMKIT_BLESS=1 cargo test -p
+//! pmkit-api` rewrites them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod render;
+
+use render::{Api, Function, Param, ParamKind};
+use schemars::{JsonSchema, SchemaGenerator};
+use serde::Serialize;
+use serde_json::Value;
+use std::path::PathBuf;
+
+/// How a positional parameter's Rust type reads in each language.
+trait Describe {
+    fn kind(generator: &mut SchemaGenerator) -> ParamKind;
+}
+
+impl Describe for f64 {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Number
+    }
+}
+
+impl Describe for u64 {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Count
+    }
+}
+
+impl Describe for Vec<f64> {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Numbers
+    }
+}
+
+impl Describe for Vec<u64> {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Counts
+    }
+}
+
+impl Describe for String {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Text
+    }
+}
+
+impl Describe for chrono::NaiveDate {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Date
+    }
+}
+
+impl<T: JsonSchema> Describe for pmkit_api::Json<T> {
+    fn kind(generator: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Json(generator.subschema_for::<T>().to_value())
+    }
+}
+
+/// An options struct: its schema and its defaults, serialized from `Default`.
+fn options<T: JsonSchema + Default + Serialize>(generator: &mut SchemaGenerator) -> (Value, Value) {
+    let schema = generator.subschema_for::<T>().to_value();
+    (schema, serde_json::to_value(T::default()).unwrap())
+}
+
+fn returns<T: JsonSchema>(generator: &mut SchemaGenerator) -> Value {
+    generator.subschema_for::<T>().to_value()
+}
+
+/// The callback that turns an API table into [`Function`] descriptions.
+macro_rules! describe {
+    ($(
+        $(#[doc = $doc:expr])*
+        fn $name:ident / $js:ident ( $($param:ident : $ptype:ty),* $(; $opts:ident : $otype:ty)? ) -> $ret:ty $body:block
+    )*) => {
+        |generator: &mut SchemaGenerator| -> Vec<Function> {
+            vec![$(
+                Function {
+                    name: stringify!($name).to_owned(),
+                    js_name: stringify!($js).to_owned(),
+                    doc: [$($doc),*].iter().map(|line: &&str| line.trim().to_owned()).collect::<Vec<_>>().join("\n"),
+                    params: vec![$(Param {
+                        name: stringify!($param).to_owned(),
+                        kind: <$ptype as Describe>::kind(generator),
+                    }),*],
+                    options: None$(.or(Some({
+                        let _ = stringify!($opts);
+                        options::<$otype>(generator)
+                    })))?,
+                    returns: returns::<$ret>(generator),
+                }
+            ),*]
+        }
+    };
+}
+
+/// One area's table expanded by [`describe!`].
+type DescribeArea = fn(&mut SchemaGenerator) -> Vec<Function>;
+
+fn api() -> Api {
+    let settings = schemars::generate::SchemaSettings::draft2020_12();
+    let mut generator = SchemaGenerator::new(settings);
+    let mut functions = Vec::new();
+    let areas: Vec<(&str, DescribeArea)> = vec![("metrics", pmkit_api::metrics!(describe))];
+    let mut area_of = Vec::new();
+    for (area, describe_area) in areas {
+        for function in describe_area(&mut generator) {
+            area_of.push(area.to_owned());
+            functions.push(function);
+        }
+    }
+    let definitions = generator
+        .definitions()
+        .iter()
+        .map(|(name, schema)| (name.clone(), schema.clone()))
+        .collect();
+    Api {
+        functions,
+        definitions,
+    }
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// `path` holds `expected` (between `markers` when given), or is rewritten to hold it
+/// under `PMKIT_BLESS=1`.
+fn check(path: PathBuf, generated: &str, markers: Option<(&str, &str)>) {
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    let expected = match markers {
+        None => generated.to_owned(),
+        Some((begin, end)) => {
+            let start = current.find(begin).expect("begin marker") + begin.len();
+            let stop = current.find(end).expect("end marker");
+            format!("{}\n{generated}\n{}", &current[..start], &current[stop..])
+        }
+    };
+    if current == expected {
+        return;
+    }
+    if std::env::var_os("PMKIT_BLESS").is_some() {
+        std::fs::write(&path, expected).unwrap();
+        return;
+    }
+    let first_difference = current
+        .lines()
+        .zip(expected.lines())
+        .position(|(a, b)| a != b)
+        .unwrap_or(current.lines().count().min(expected.lines().count()));
+    panic!(
+        "{} is not what the API description generates (first difference at line {}); \
+         run `PMKIT_BLESS=1 cargo test -p pmkit-api` and review the diff",
+        path.display(),
+        first_difference + 1
+    );
+}
+
+#[test]
+fn typings_match_the_api_description() {
+    let api = api();
+    check(
+        root().join("bindings-python/python/pmkit/_pmkit.pyi"),
+        &render::python(&api),
+        Some((render::PY_BEGIN, render::PY_END)),
+    );
+    check(
+        root().join("bindings-wasm/js/api.d.ts"),
+        &render::typescript(&api),
+        None,
+    );
+    check(root().join("api/api.json"), &render::manifest(&api), None);
+    check(
+        root().join("bindings-python/stubtest-allowlist-generated.txt"),
+        &render::stub_only_names(&api),
+        None,
+    );
+}
+
+#[test]
+fn every_option_has_a_default_and_every_name_is_unique() {
+    let api = api();
+    let mut names: Vec<&str> = api.functions.iter().map(|f| f.name.as_str()).collect();
+    names.sort_unstable();
+    let before = names.len();
+    names.dedup();
+    assert_eq!(before, names.len(), "a function is described twice");
+    for function in &api.functions {
+        assert_eq!(
+            render::camel(&function.name),
+            function.js_name,
+            "{}: the JavaScript name must be the camelCase of the Rust name",
+            function.name
+        );
+        assert!(!function.doc.is_empty(), "{} has no doc", function.name);
+        if let Some((_, defaults)) = &function.options {
+            assert!(
+                defaults.is_object(),
+                "{}: options serialize as an object",
+                function.name
+            );
+        }
+    }
+}

@@ -1,0 +1,321 @@
+//! The one conversion layer between Python values and the core's types.
+//!
+//! Every parameter of every function goes through [`FromPy`], chosen by the Rust type
+//! the API description (`pmkit-api`) gives it, and every result back through
+//! [`IntoPython`]. The rules are strict and the same everywhere: a number is an `int`
+//! or a `float` (or a numpy number), never a `bool`, `None`, text or a list; a count is
+//! a whole number ≥ 0; an array of numbers is a list, tuple, numpy array or anything
+//! with `__array__` (pandas and polars Series), whose elements follow the number rule;
+//! text is a `str`. A failure is a `PmkitError` naming the parameter as Python spells
+//! it (`customers_lost`, `responses[2]`), never a bare `TypeError`.
+
+use chrono::NaiveDate;
+use numpy::PyUntypedArrayMethods;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde::de::DeserializeOwned;
+
+use crate::errors::{to_py, IntoPy};
+
+/// A Python value read as a core parameter; `field` names it in errors.
+pub trait FromPy: Sized {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self>;
+}
+
+/// A core result given back to Python.
+pub trait IntoPython {
+    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>>;
+}
+
+fn invalid(field: &str, reason: impl Into<String>) -> PyErr {
+    to_py(pmkit::Error::invalid(field, reason))
+}
+
+/// `type(value).__name__`, for error messages.
+pub fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value
+        .get_type()
+        .name()
+        .map(|name| name.to_string())
+        .unwrap_or_else(|_| "an unknown type".to_owned())
+}
+
+/// A number: `int`, `float` or a numpy/other `numbers.Real` that is not a `bool`.
+pub fn number(field: &str, value: &Bound<'_, PyAny>) -> PyResult<f64> {
+    if let Ok(float) = value.cast::<PyFloat>() {
+        return Ok(float.value());
+    }
+    if value.is_instance_of::<PyBool>() {
+        return Err(invalid(
+            field,
+            format!("is a bool ({value}); pass a number"),
+        ));
+    }
+    if value.is_instance_of::<PyInt>() {
+        return value.extract::<f64>().map_err(|_| {
+            to_py(pmkit::Error::out_of_range(
+                field,
+                format!("{value} is too large for a 64-bit float"),
+            ))
+        });
+    }
+    let real = value.py().import("numbers")?.getattr("Real")?;
+    let is_numpy_bool = type_name(value) == "bool_";
+    if value.is_instance(&real)? && !is_numpy_bool {
+        return value.extract::<f64>();
+    }
+    Err(invalid(
+        field,
+        format!("must be a number, got {}", described(value)),
+    ))
+}
+
+/// `"str '12'"`, `"NoneType"`: what was passed, for an error message.
+fn described(value: &Bound<'_, PyAny>) -> String {
+    if value.is_instance_of::<PyString>() {
+        let text = value.to_string();
+        let shown: String = text.chars().take(40).collect();
+        return format!("str {shown:?}");
+    }
+    if value.is_none() {
+        return "None".to_owned();
+    }
+    type_name(value)
+}
+
+/// A count: a whole number ≥ 0 (an `int`, or a float such as `3.0`).
+pub fn count(field: &str, value: &Bound<'_, PyAny>) -> PyResult<u64> {
+    if value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>() {
+        if let Ok(count) = value.extract::<u64>() {
+            return Ok(count);
+        }
+    }
+    pmkit::input::count(field, number(field, value)?).py()
+}
+
+/// An array of numbers: a numpy array of a numeric dtype (one bulk copy), an object
+/// with `__array__` (pandas, polars), or a list/tuple whose elements are numbers.
+pub fn numbers(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
+    if value.is_instance_of::<PyString>() || value.is_instance_of::<PyBytes>() {
+        return Err(invalid(
+            field,
+            format!("is text ({}); pass a list of numbers", described(value)),
+        ));
+    }
+    if let Ok(list) = value.cast::<PyList>() {
+        return elements(field, list.iter());
+    }
+    if let Ok(tuple) = value.cast::<PyTuple>() {
+        return elements(field, tuple.iter());
+    }
+    if value.hasattr("__array__")? {
+        return array_numbers(field, value);
+    }
+    if value.is_instance_of::<PyDict>() || !value.hasattr("__len__")? {
+        return Err(invalid(
+            field,
+            format!(
+                "must be a list or array of numbers, got {}",
+                described(value)
+            ),
+        ));
+    }
+    elements(
+        field,
+        value.try_iter()?.collect::<PyResult<Vec<_>>>()?.into_iter(),
+    )
+}
+
+fn elements<'py>(
+    field: &str,
+    items: impl Iterator<Item = Bound<'py, PyAny>>,
+) -> PyResult<Vec<f64>> {
+    items
+        .enumerate()
+        .map(|(index, item)| number(&format!("{field}[{index}]"), &item))
+        .collect()
+}
+
+/// A numpy-like array: numeric dtypes convert in one call; object arrays (pandas'
+/// nullable types with `pd.NA`) element by element, so a missing value is named.
+fn array_numbers(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
+    let numpy = value.py().import("numpy")?;
+    let array = numpy.call_method1("asarray", (value,))?;
+    let untyped = array.cast::<numpy::PyUntypedArray>()?;
+    if untyped.ndim() != 1 {
+        return Err(invalid(
+            field,
+            format!(
+                "is a {}-dimensional array; pass one value per row",
+                untyped.ndim()
+            ),
+        ));
+    }
+    let dtype = array.getattr("dtype")?;
+    let kind: String = dtype.getattr("kind")?.extract()?;
+    match kind.as_str() {
+        "f" | "i" | "u" => {
+            let floats = array.call_method1("astype", ("float64",))?;
+            let floats: numpy::PyReadonlyArray1<'_, f64> = floats.extract()?;
+            Ok(floats.as_array().iter().copied().collect())
+        }
+        "O" => elements(
+            field,
+            array.try_iter()?.collect::<PyResult<Vec<_>>>()?.into_iter(),
+        ),
+        _ => Err(invalid(
+            field,
+            format!(
+                "has dtype {}; expected numbers (a float or integer dtype)",
+                dtype.str()?
+            ),
+        )),
+    }
+}
+
+/// Text: a `str`, nothing else.
+pub fn text(field: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
+    match value.cast::<PyString>() {
+        Ok(text) => Ok(text.to_cow()?.into_owned()),
+        Err(_) => Err(invalid(
+            field,
+            format!("must be a str, got {}", described(value)),
+        )),
+    }
+}
+
+/// A function's options from its keyword arguments: `None` values mean "the default",
+/// dates and datetimes become ISO text, and the rest is read by the core's options
+/// reader (unknown names and bad values named by the keyword).
+pub fn options<T: DeserializeOwned>(
+    py: Python<'_>,
+    kwargs: Option<&Bound<'_, PyDict>>,
+) -> PyResult<T> {
+    let given = PyDict::new(py);
+    for (key, value) in kwargs.into_iter().flat_map(|kwargs| kwargs.iter()) {
+        if value.is_none() {
+            continue;
+        }
+        let name: String = key.extract()?;
+        if crate::dates::is_date_like(&value) {
+            let day = crate::dates::date(&name, &value)?;
+            given.set_item(key, day.to_string())?;
+        } else {
+            given.set_item(key, value)?;
+        }
+    }
+    let mut depythonizer = pythonize::Depythonizer::from_object(given.as_any());
+    pmkit::json::options(&mut depythonizer).py()
+}
+
+impl FromPy for f64 {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        number(field, value)
+    }
+}
+
+impl FromPy for u64 {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        count(field, value)
+    }
+}
+
+impl FromPy for Vec<f64> {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        numbers(field, value)
+    }
+}
+
+impl FromPy for Vec<u64> {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        pmkit::input::counts(field, &numbers(field, value)?).py()
+    }
+}
+
+impl FromPy for String {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        text(field, value)
+    }
+}
+
+impl FromPy for NaiveDate {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        crate::dates::date(field, value)
+    }
+}
+
+impl<T: DeserializeOwned> FromPy for pmkit_api::Json<T> {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        crate::record::from_python(field, value).map(pmkit_api::Json)
+    }
+}
+
+impl IntoPython for f64 {
+    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(self.into_pyobject(py)?.into_any().unbind())
+    }
+}
+
+impl IntoPython for i64 {
+    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(self.into_pyobject(py)?.into_any().unbind())
+    }
+}
+
+impl IntoPython for u64 {
+    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(self.into_pyobject(py)?.into_any().unbind())
+    }
+}
+
+impl IntoPython for String {
+    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(self.into_pyobject(py)?.into_any().unbind())
+    }
+}
+
+impl<T: IntoPython> IntoPython for Vec<T> {
+    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let items = self
+            .into_iter()
+            .map(|item| item.into_python(py))
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(PyList::new(py, items)?.into_any().unbind())
+    }
+}
+
+/// Expands an API table (`pmkit_api::metrics!` ...) into `#[pyfunction]`s and a
+/// `register_functions` that adds them to the module. Positional parameters are read
+/// with [`FromPy`], the options struct from `**kwargs`, the result given back with
+/// [`IntoPython`].
+macro_rules! python_functions {
+    ($(
+        $(#[doc = $doc:expr])*
+        fn $name:ident / $js:ident ( $($param:ident : $ptype:ty),* $(; $opts:ident : $otype:ty)? ) -> $ret:ty $body:block
+    )*) => {
+        $(
+            $(#[doc = $doc])*
+            #[pyo3::pyfunction]
+            #[pyo3(signature = ($($param,)* $(**$opts)?))]
+            fn $name<'py>(
+                py: pyo3::Python<'py>,
+                $($param: &pyo3::Bound<'py, pyo3::PyAny>,)*
+                $($opts: Option<&pyo3::Bound<'py, pyo3::types::PyDict>>,)?
+            ) -> pyo3::PyResult<pyo3::Py<pyo3::PyAny>> {
+                $( let $param: $ptype = $crate::convert::FromPy::from_py(stringify!($param), $param)?; )*
+                $( let $opts: $otype = $crate::convert::options(py, $opts)?; )?
+                let result: pmkit::Result<$ret> = $body;
+                $crate::convert::IntoPython::into_python(result.map_err($crate::errors::to_py)?, py)
+            }
+        )*
+
+        /// Adds this table's functions to the module.
+        pub fn register_functions(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyResult<()> {
+            use pyo3::types::PyModuleMethods;
+            $( m.add_function(pyo3::wrap_pyfunction!($name, m)?)?; )*
+            Ok(())
+        }
+    };
+}
+
+pub(crate) use python_functions;
