@@ -6,24 +6,56 @@
 
 use crate::{Error, Result};
 
+/// The name of the input a check is about, built only when the check fails: a loop
+/// over ten million valid answers must not format `responses[i]` ten million times.
+/// Any `&str` or `&String` is a field, and so is [`Indexed`].
+pub trait Field: Copy {
+    /// The field's name, for the error.
+    fn name(self) -> String;
+}
+
+impl<T: AsRef<str> + ?Sized> Field for &T {
+    fn name(self) -> String {
+        self.as_ref().to_owned()
+    }
+}
+
+/// The element `index` of the input `name`: `responses[3]`.
+///
+/// ```
+/// use pmkit::input::{non_negative, Indexed};
+/// let err = non_negative(Indexed("monthly_fees", 3), -1.0).unwrap_err();
+/// assert_eq!(err.field(), "monthly_fees[3]");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Indexed<'a>(pub &'a str, pub usize);
+
+impl Field for Indexed<'_> {
+    fn name(self) -> String {
+        format!("{}[{}]", self.0, self.1)
+    }
+}
+
 /// A finite number (not NaN, not ±∞).
-pub fn finite(field: &str, value: f64) -> Result<f64> {
+#[inline]
+pub fn finite(field: impl Field, value: f64) -> Result<f64> {
     if value.is_finite() {
         Ok(value)
     } else {
         Err(Error::invalid(
-            field,
+            field.name(),
             format!("{value} is not a finite number"),
         ))
     }
 }
 
 /// A finite number ≥ 0.
-pub fn non_negative(field: &str, value: f64) -> Result<f64> {
+#[inline]
+pub fn non_negative(field: impl Field, value: f64) -> Result<f64> {
     finite(field, value)?;
     if value < 0.0 {
         return Err(Error::invalid(
-            field,
+            field.name(),
             format!("{value} is negative; it must be ≥ 0"),
         ));
     }
@@ -32,10 +64,14 @@ pub fn non_negative(field: &str, value: f64) -> Result<f64> {
 
 /// A finite number > 0. Zero is [`Error::Undefined`] because it is the denominator
 /// case (a rate over nothing); negative is [`Error::InvalidInput`].
-pub fn positive(field: &str, value: f64) -> Result<f64> {
+#[inline]
+pub fn positive(field: impl Field, value: f64) -> Result<f64> {
     non_negative(field, value)?;
     if value == 0.0 {
-        return Err(Error::undefined(field, "is 0, so the ratio is undefined"));
+        return Err(Error::undefined(
+            field.name(),
+            "is 0, so the ratio is undefined",
+        ));
     }
     Ok(value)
 }
@@ -47,19 +83,20 @@ pub fn positive(field: &str, value: f64) -> Result<f64> {
 /// assert!(pmkit::input::count("visitors", 2.5).is_err());
 /// assert!(pmkit::input::count("visitors", -1.0).is_err());
 /// ```
-pub fn count(field: &str, value: f64) -> Result<u64> {
+#[inline]
+pub fn count(field: impl Field, value: f64) -> Result<u64> {
     non_negative(field, value)?;
     // 2^53: beyond it a float no longer holds every whole number exactly.
     const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
     if value.fract() != 0.0 {
         return Err(Error::invalid(
-            field,
+            field.name(),
             format!("{value} is not a whole number"),
         ));
     }
     if value > MAX_EXACT {
         return Err(Error::out_of_range(
-            field,
+            field.name(),
             format!("{value} is larger than 2^53"),
         ));
     }
@@ -128,16 +165,17 @@ pub fn counts(field: &str, values: &[f64]) -> Result<Vec<u64>> {
     values
         .iter()
         .enumerate()
-        .map(|(index, &value)| count(&format!("{field}[{index}]"), value))
+        .map(|(index, &value)| count(Indexed(field, index), value))
         .collect()
 }
 
 /// A whole-number score on the closed scale `min..=max` (survey answers).
-pub fn score_on_scale(field: &str, value: f64, min: u32, max: u32) -> Result<u32> {
+#[inline]
+pub fn score_on_scale(field: impl Field, value: f64, min: u32, max: u32) -> Result<u32> {
     finite(field, value)?;
     if value.fract() != 0.0 {
         return Err(Error::invalid(
-            field,
+            field.name(),
             format!(
                 "{value} is not a whole number; answers on a {min}..={max} scale are whole numbers"
             ),
@@ -145,7 +183,7 @@ pub fn score_on_scale(field: &str, value: f64, min: u32, max: u32) -> Result<u32
     }
     if value < f64::from(min) || value > f64::from(max) {
         return Err(Error::out_of_range(
-            field,
+            field.name(),
             format!("{value} is outside the {min}..={max} scale"),
         ));
     }

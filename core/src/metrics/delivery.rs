@@ -130,7 +130,7 @@ pub fn team_velocity(
     let window = options.window;
     input::non_empty("completed_points", completed_points)?;
     for (index, &points) in completed_points.iter().enumerate() {
-        input::non_negative(&format!("completed_points[{index}]"), points)?;
+        input::non_negative(input::Indexed("completed_points", index), points)?;
     }
     if window == 0 {
         return Err(Error::out_of_range(
@@ -300,7 +300,7 @@ pub fn sprint_burndown(
         ));
     }
     for (index, &points) in remaining_points.iter().enumerate() {
-        input::non_negative(&format!("remaining_points[{index}]"), points)?;
+        input::non_negative(input::Indexed("remaining_points", index), points)?;
     }
     let days = sprint_days as f64;
     // (days − d) / days rather than 1 − d / days, so the last day is exactly 0.

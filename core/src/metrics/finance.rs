@@ -103,8 +103,8 @@ pub fn product_revenue(prices: &[f64], quantities: &[f64]) -> Result<f64> {
     input::same_length("quantities", quantities, "prices", prices)?;
     let mut total = 0.0;
     for (index, (&price, &quantity)) in prices.iter().zip(quantities).enumerate() {
-        input::non_negative(&format!("prices[{index}]"), price)?;
-        input::non_negative(&format!("quantities[{index}]"), quantity)?;
+        input::non_negative(input::Indexed("prices", index), price)?;
+        input::non_negative(input::Indexed("quantities", index), quantity)?;
         total += price * quantity;
     }
     representable("prices", total)
@@ -135,7 +135,7 @@ pub fn product_revenue(prices: &[f64], quantities: &[f64]) -> Result<f64> {
 pub fn monthly_recurring_revenue(monthly_fees: &[f64]) -> Result<f64> {
     let mut total = 0.0;
     for (index, &fee) in monthly_fees.iter().enumerate() {
-        total += input::non_negative(&format!("monthly_fees[{index}]"), fee)?;
+        total += input::non_negative(input::Indexed("monthly_fees", index), fee)?;
     }
     representable("monthly_fees", total)
 }

@@ -62,7 +62,7 @@ pub fn defect_density(
         Some(weights) => {
             input::same_length("severity_weights", weights, "defect_counts", defect_counts)?;
             for (index, &weight) in weights.iter().enumerate() {
-                input::non_negative(&format!("severity_weights[{index}]"), weight)?;
+                input::non_negative(input::Indexed("severity_weights", index), weight)?;
             }
             defect_counts
                 .iter()

@@ -49,14 +49,24 @@ pub struct NpsResult {
 /// ```
 pub fn net_promoter_score<T: Copy + Into<f64>>(responses: &[T]) -> Result<NpsResult> {
     input::non_empty("responses", responses)?;
-    let (mut promoters, mut passives, mut detractors) = (0u64, 0u64, 0u64);
+    // A count per answer, then the three groups: one cheap test per answer on the
+    // common path; any other value goes through the full check, which names it.
+    let mut answers = [0u64; 11];
     for (index, &answer) in responses.iter().enumerate() {
-        match input::score_on_scale(&format!("responses[{index}]"), answer.into(), 0, 10)? {
-            9..=10 => promoters += 1,
-            7..=8 => passives += 1,
-            _ => detractors += 1,
+        let value: f64 = answer.into();
+        let whole = if (0.0..=10.0).contains(&value) && value.fract() == 0.0 {
+            value as usize
+        } else {
+            input::score_on_scale(input::Indexed("responses", index), value, 0, 10)? as usize
+        };
+        if let Some(slot) = answers.get_mut(whole) {
+            *slot += 1;
         }
     }
+    let sum = |range: std::ops::RangeInclusive<usize>| -> u64 {
+        answers.get(range).map_or(0, |counts| counts.iter().sum())
+    };
+    let (promoters, passives, detractors) = (sum(9..=10), sum(7..=8), sum(0..=6));
     let total = promoters + passives + detractors;
     let score = 100.0 * (promoters as f64 - detractors as f64) / total as f64;
     Ok(NpsResult {
@@ -220,8 +230,12 @@ pub fn customer_satisfaction_score<T: Copy + Into<f64>>(
     input::non_empty("responses", responses)?;
     let (mut satisfied, mut sum) = (0u64, 0u64);
     for (index, &answer) in responses.iter().enumerate() {
-        let answer =
-            input::score_on_scale(&format!("responses[{index}]"), answer.into(), 1, scale_max)?;
+        let answer = input::score_on_scale(
+            input::Indexed("responses", index),
+            answer.into(),
+            1,
+            scale_max,
+        )?;
         if u64::from(answer) >= satisfied_min {
             satisfied += 1;
         }

@@ -42,7 +42,7 @@ pub fn percentiles(values: &[f64], levels: &[f64]) -> Result<Vec<Percentile>> {
     input::non_empty("values", values)?;
     input::non_empty("levels", levels)?;
     for (index, &value) in values.iter().enumerate() {
-        input::finite(&format!("values[{index}]"), value)?;
+        input::finite(input::Indexed("values", index), value)?;
     }
     check_levels(levels)?;
     let mut sorted = values.to_vec();
