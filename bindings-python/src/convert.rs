@@ -244,8 +244,15 @@ impl FromPy for NaiveDate {
     }
 }
 
+/// A core value in its JSON form: dicts, lists and scalars, or a pmkit result object
+/// (anything with `to_dict()`, such as a `SprintReport` passed on to a chart), read
+/// through its dict.
 impl<T: DeserializeOwned> FromPy for pmkit_api::Json<T> {
     fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if !value.is_instance_of::<PyDict>() && value.hasattr("to_dict")? {
+            let plain = value.call_method0("to_dict")?;
+            return crate::record::from_python(field, &plain).map(pmkit_api::Json);
+        }
         crate::record::from_python(field, value).map(pmkit_api::Json)
     }
 }
