@@ -49,6 +49,21 @@ def test_keywords_today_and_theme() -> None:
     assert raised.value.field == "theme"
     with pytest.raises(pmkit.OutOfRangeError):
         pmkit.product_dashboard(file, width=10)
+    # The options are the core's DashboardOptions, read strictly.
+    with pytest.raises(pmkit.ParseError) as raised:
+        pmkit.product_dashboard(file, colour="red")
+    assert raised.value.field == "colour"
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.product_dashboard(file, height=True)
+    assert raised.value.field == "height"
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.product_dashboard(file, today="soon")
+    assert raised.value.field == "today"
+    with pytest.raises(TypeError):
+        pmkit.product_dashboard(file, "2026-04-30")  # type: ignore[misc]  # today is keyword-only
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.product_dashboard(42)  # type: ignore[arg-type]
+    assert raised.value.field == "file"
 
 
 def test_dicts_with_date_objects_and_json_text() -> None:

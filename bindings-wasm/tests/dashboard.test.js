@@ -41,8 +41,8 @@ test('options: theme, size and today (a Date or an ISO string)', () => {
   throwsPmkit(() => pmkit.productDashboard(file, { theme: 'sepia' }), 'parse', 'theme');
   throwsPmkit(() => pmkit.productDashboard(file, { width: 10 }), 'out_of_range', 'width');
   throwsPmkit(() => pmkit.productDashboard(file, { width: NaN }), 'invalid_input', 'width');
-  throwsPmkit(() => pmkit.productDashboard(file, { today: 'soon' }), 'parse', 'today');
-  throwsPmkit(() => pmkit.productDashboard(file, { colour: 'red' }), 'invalid_input', 'options.colour');
+  throwsPmkit(() => pmkit.productDashboard(file, { today: 'soon' }), 'invalid_input', 'today');
+  throwsPmkit(() => pmkit.productDashboard(file, { colour: 'red' }), 'parse', 'colour');
 });
 
 test('files as objects or JSON text, errors naming the JSON path', () => {
