@@ -5,11 +5,21 @@
 //! `chart.rs`), not yet read by the typings generator: a product file holds the types
 //! of every area, most without a JSON Schema yet.
 
-/// Hands the dashboard's described functions to `$callback` (see the crate docs).
+/// Hands the dashboard's functions (all but `product_file_from_jira_csv`) to `$callback` (see the crate docs).
 #[macro_export]
 macro_rules! dashboard {
     ($callback:ident) => {
         $callback! {
+            /// The sample product file: every bundled sample (KPI inputs, sprint 12, five
+            /// past sprints, the flow board, roadmap and backlog) as of 31 March 2026.
+            fn sample_product_file / sampleProductFile () -> pmkit::dashboard::ProductFile {
+                Ok(pmkit::dashboard::sample_product_file())
+            }
+            /// A product file read from its JSON text, each section checked; errors name
+            /// the JSON path (`sprint.events[2].points`).
+            fn product_file_from_json / productFileFromJson (text: String) -> pmkit::dashboard::ProductFile {
+                pmkit::dashboard::ProductFile::from_json(&text)
+            }
             /// Every number and chart of the dashboard for a product file (an object in its
             /// JSON form, or JSON text), its charts drawn with the options' size and theme.
             fn product_dashboard / productDashboard (file: pmkit::dashboard::ProductFile; options: pmkit::dashboard::DashboardOptions) -> pmkit::dashboard::Dashboard {

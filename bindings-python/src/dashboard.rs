@@ -131,6 +131,12 @@ impl crate::convert::FromPy for ProductFile {
     }
 }
 
+impl crate::convert::IntoPython for ProductFile {
+    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(to_python(py, &self)?.unbind())
+    }
+}
+
 impl crate::convert::IntoPython for core::Dashboard {
     fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         Ok(Py::new(py, Dashboard(self))?.into_any())
@@ -139,40 +145,33 @@ impl crate::convert::IntoPython for core::Dashboard {
 
 pmkit_api::dashboard!(python_functions);
 
-/// The sample product file (every bundled sample, as of 31 March 2026), as a dict.
-#[pyfunction]
-fn sample_product_file(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    to_python(py, &core::sample_product_file())
-}
-
-/// A product file (dict) read from its JSON text, each section checked.
-#[pyfunction]
-fn product_file_from_json<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    to_python(py, &ProductFile::from_json(text).py()?)
-}
-
-/// A backlog-only product file (dict) from a Jira CSV export.
+/// A backlog-only product file (dict) from a Jira CSV export; statuses map through
+/// Jira's default categories unless `statuses` (`{"Status name": "to_do" |
+/// "in_progress" | "done" | "cancelled"}`) is given. Read strictly: `text` must be a
+/// str and `statuses` a dict of str to str, else a `PmkitError` naming them.
 #[pyfunction]
 #[pyo3(signature = (text, statuses = None))]
 fn product_file_from_jira_csv<'py>(
     py: Python<'py>,
-    text: &str,
-    statuses: Option<BTreeMap<String, String>>,
+    text: &Bound<'py, PyAny>,
+    statuses: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let statuses = statuses
-        .map(pmkit::work::StatusMap::from_names)
-        .transpose()
-        .py()?;
+    let text = crate::convert::text("text", text)?;
+    let statuses = match statuses.filter(|value| !value.is_none()) {
+        None => None,
+        Some(value) => {
+            let names: BTreeMap<String, String> = crate::record::from_python("statuses", value)?;
+            Some(pmkit::work::StatusMap::from_names(names).py()?)
+        }
+    };
     to_python(
         py,
-        &ProductFile::from_jira_csv(text, statuses.as_ref()).py()?,
+        &ProductFile::from_jira_csv(&text, statuses.as_ref()).py()?,
     )
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Dashboard>()?;
-    m.add_function(wrap_pyfunction!(sample_product_file, m)?)?;
-    m.add_function(wrap_pyfunction!(product_file_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(product_file_from_jira_csv, m)?)?;
     register_functions(m)
 }

@@ -82,6 +82,9 @@ def test_errors_name_the_json_path() -> None:
         pmkit.product_file_from_json(text)
     assert raised.value.field == "sprint_history[0].completed_points"
     assert "expected a number at line 2" in str(raised.value)
+    with pytest.raises(pmkit.InvalidInputError) as invalid:
+        pmkit.product_file_from_json(b"{}")  # type: ignore[arg-type]
+    assert invalid.value.field == "text"
     with pytest.raises(pmkit.OutOfRangeError) as out_of_range:
         pmkit.product_dashboard({"snapshot": {"nps_responses": [10, 11]}})
     assert out_of_range.value.field == "snapshot.nps_responses[1]"
@@ -93,6 +96,12 @@ def test_a_jira_export() -> None:
         pmkit.product_file_from_jira_csv(csv)
     assert raised.value.field == "line 2"
     file = pmkit.product_file_from_jira_csv(csv, statuses={"Ready": "to_do"})
+    with pytest.raises(pmkit.InvalidInputError) as invalid:
+        pmkit.product_file_from_jira_csv(csv, statuses={"Ready": 1})  # type: ignore[dict-item]
+    assert invalid.value.field == "statuses.Ready"
+    with pytest.raises(pmkit.InvalidInputError) as invalid:
+        pmkit.product_file_from_jira_csv(csv.encode())  # type: ignore[arg-type]
+    assert invalid.value.field == "text"
     assert (file["product"], file["today"]) == ("APP", "2026-01-05")
     board = pmkit.product_dashboard(file)
     assert board.sprint is None and board.charts == []

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, from_js_value, js_functions, to_js_value, FromJs};
 use crate::errors::IntoJs;
-use pmkit::dashboard::{self as core, ProductFile};
+use pmkit::dashboard::ProductFile;
 
 #[wasm_bindgen(typescript_custom_section)]
 const DASHBOARD_TYPES: &'static str = r#"
@@ -70,6 +70,10 @@ export interface Dashboard {
   charts: Chart[];
 }
 
+/** The sample product file: every bundled sample as of 31 March 2026. */
+export function sampleProductFile(): ProductFile;
+/** A product file read from its JSON text, each section checked; errors name the JSON path. @throws {PmkitError} on bad input. */
+export function productFileFromJson(text: string): ProductFile;
 /** Every number and chart of the dashboard for a product file (an object or JSON text). @throws {PmkitError} on bad input. */
 export function productDashboard(file: ProductFile | string, options?: DashboardOptions | null): Dashboard;
 "#;
@@ -90,23 +94,6 @@ impl FromJs for ProductFile {
 }
 
 pmkit_api::dashboard!(js_functions);
-
-/// The sample product file: every bundled sample (KPI inputs, sprint 12, five past
-/// sprints, the flow board, roadmap and backlog) as of 31 March 2026.
-#[wasm_bindgen(js_name = sampleProductFile, unchecked_return_type = "ProductFile")]
-pub fn sample_product_file() -> Result<JsValue, JsValue> {
-    to_js_value(&core::sample_product_file())
-}
-
-/// A product file read from its JSON text, each section checked; errors name the JSON
-/// path (`sprint.events[2].points`).
-#[wasm_bindgen(js_name = productFileFromJson, unchecked_return_type = "ProductFile")]
-pub fn product_file_from_json(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-) -> Result<JsValue, JsValue> {
-    let text = &convert::text("text", text)?;
-    to_js_value(&ProductFile::from_json(text).js()?)
-}
 
 /// A backlog-only product file from a Jira CSV export; statuses map through Jira's
 /// default categories unless `statuses` (`{"Status name": "to_do" | "in_progress" |
