@@ -401,7 +401,37 @@ pub fn options<T: DeserializeOwned>(field: &str, value: JsValue) -> Result<T, Js
             given.insert(key, json);
         }
     }
-    pmkit::json::options(serde_json::Value::Object(given)).map_err(to_js)
+    pmkit::json::options(serde_json::Value::Object(given)).map_err(|err| {
+        // The error names the option as the caller wrote it (`scaleMx`), and the names
+        // it suggests in JavaScript's spelling (`scaleMax`).
+        to_js(
+            err.map_field(crate::errors::js_field)
+                .map_reason(camel_case_quoted),
+        )
+    })
+}
+
+/// serde's "unknown field `scale_mx`, expected one of `scale_max`, ..." with the option
+/// names in camelCase. Other reasons are left alone: the values they quote (option
+/// values such as `week_monday`) are spelt the same in every language.
+fn camel_case_quoted(text: &str) -> String {
+    if !text.starts_with("unknown field") {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut parts = text.split('`');
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (index, part) in parts.enumerate() {
+        out.push('`');
+        if index % 2 == 0 {
+            out.push_str(&crate::errors::camel_case(part));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 fn given_value(value: &JsValue) -> Option<&JsValue> {
