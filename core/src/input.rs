@@ -269,7 +269,11 @@ pub fn date(field: &str, text: &str) -> Result<chrono::NaiveDate> {
     if let Ok(instant) = chrono::DateTime::parse_from_rfc3339(text) {
         return Ok(instant.naive_utc().date());
     }
-    for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M"] {
+    for format in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+    ] {
         if let Ok(local) = chrono::NaiveDateTime::parse_from_str(text, format) {
             return Ok(local.date());
         }
