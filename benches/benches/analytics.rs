@@ -6,7 +6,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use pmkit::analytics::{active_users, retention, EventLog, Period, RetentionOptions, TimeUnit};
+use pmkit::analytics::{
+    active_users, retention, ActiveUsersOptions, EventLog, RetentionOptions, TimeUnit,
+};
 use std::hint::black_box;
 use std::path::PathBuf;
 
@@ -56,7 +58,7 @@ fn analytics(c: &mut Criterion) {
         b.iter(|| retention(black_box(&log), &RetentionOptions::default()).unwrap())
     });
     group.bench_function("rolling DAU/MAU", |b| {
-        b.iter(|| active_users(black_box(&log), Period::WEEK).unwrap())
+        b.iter(|| active_users(black_box(&log), &ActiveUsersOptions::default()).unwrap())
     });
     // One core, as WebAssembly runs: the reference for the JavaScript binding's overhead.
     let one_core = log.with_max_threads(1).unwrap();
@@ -64,7 +66,7 @@ fn analytics(c: &mut Criterion) {
         b.iter(|| retention(black_box(&one_core), &RetentionOptions::default()).unwrap())
     });
     group.bench_function("rolling DAU/MAU, 1 thread", |b| {
-        b.iter(|| active_users(black_box(&one_core), Period::WEEK).unwrap())
+        b.iter(|| active_users(black_box(&one_core), &ActiveUsersOptions::default()).unwrap())
     });
     group.finish();
 }

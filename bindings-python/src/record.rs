@@ -35,8 +35,50 @@ pub fn to_python<'py, T: Serialize + ?Sized>(
 /// `PmkitError` of kind `invalid_input` naming `field` and the path inside it
 /// (`items[3].at`).
 pub fn from_python<T: DeserializeOwned>(field: &str, value: &Bound<'_, PyAny>) -> PyResult<T> {
+    check_depth(value, &mut field.to_owned(), 0)?;
     let mut depythonizer = pythonize::Depythonizer::from_object(value);
     pmkit::json::from_deserializer(field, &mut depythonizer).map_err(crate::errors::to_py)
+}
+
+/// Nesting deeper than this is an error: the reader below is recursive, and a dict
+/// nested 10,000 deep (or a cyclic one) must not overflow the stack.
+const MAX_DEPTH: usize = 128;
+
+/// Fails when `value` nests dicts, lists or tuples deeper than [`MAX_DEPTH`], naming
+/// the path where it went too deep.
+fn check_depth(value: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> PyResult<()> {
+    use pyo3::types::{PyDict, PyList, PyTuple};
+    let too_deep = |path: &str| {
+        crate::errors::to_py(pmkit::Error::invalid(
+            path,
+            format!("nests deeper than {MAX_DEPTH} levels (is it cyclic?)"),
+        ))
+    };
+    if let Ok(dict) = value.cast::<PyDict>() {
+        if depth >= MAX_DEPTH {
+            return Err(too_deep(path));
+        }
+        let at = path.len();
+        for (key, item) in dict.iter() {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&key.str().map(|key| key.to_string()).unwrap_or_default());
+            check_depth(&item, path, depth + 1)?;
+            path.truncate(at);
+        }
+    } else if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
+        if depth >= MAX_DEPTH {
+            return Err(too_deep(path));
+        }
+        let at = path.len();
+        for (index, item) in value.try_iter()?.enumerate() {
+            path.push_str(&format!("[{index}]"));
+            check_depth(&item?, path, depth + 1)?;
+            path.truncate(at);
+        }
+    }
+    Ok(())
 }
 
 macro_rules! record {

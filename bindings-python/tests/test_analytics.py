@@ -387,7 +387,21 @@ def test_every_metric_merges_across_user_shards() -> None:
         assert pmkit.merge_counts(parts).finish() == whole(frame.user, frame.ts, **kwargs), whole.__name__
     parts = [pmkit.feature_adoption_counts(s.user, s.ts, s.event, 2) for s in shards]
     assert pmkit.merge_counts(parts).finish() == pmkit.feature_adoption(frame.user, frame.ts, frame.event, 2)
-    parts = [pmkit.event_funnel_counts(s.user, s.ts, s.event, [0, 1, 2], 86_400) for s in shards]
+    parts = [pmkit.event_funnel_counts(s.user, s.ts, s.event, [0, 1, 2], window_seconds=86_400) for s in shards]
     assert pmkit.finish_counts(pmkit.merge_counts(parts)) == pmkit.event_funnel(
-        frame.user, frame.ts, frame.event, [0, 1, 2], 86_400
+        frame.user, frame.ts, frame.event, [0, 1, 2], window_seconds=86_400
     )
+
+
+def test_options_are_keywords_read_by_the_core() -> None:
+    # None is the default; options are keyword-only; an unknown one is a parse error.
+    assert pmkit.retention(USERS, DAYS, period=None, unit="days") == pmkit.retention(USERS, DAYS, unit="days")
+    with pytest.raises(TypeError):
+        pmkit.retention(USERS, DAYS, "day")  # type: ignore[misc]
+    with pytest.raises(pmkit.ParseError) as raised:
+        pmkit.active_users(USERS, DAYS, unit="days", weeks="week")  # type: ignore[call-arg]
+    assert raised.value.kind == "parse"
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.activity_churn(USERS, DAYS, unit="days", utc_offset_minutes=1.5)
+    assert raised.value.field == "utc_offset_minutes"
+    assert pmkit.active_users([1, 2], [0, 86_400], utc_offset_minutes=60.0).days == ["1970-01-01", "1970-01-02"]

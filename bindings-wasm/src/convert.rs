@@ -17,68 +17,13 @@ pub fn to_js_value<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue>
 /// A plain JavaScript object as a core value; a shape error names `field` and the path
 /// inside it (`items[3].at`).
 ///
-/// The value passes through `serde_json::Value` because serde-wasm-bindgen reads only
-/// the fields a struct names, so a misspelt key would be silently dropped; through
-/// JSON values, `deny_unknown_fields` rejects it as it does in Rust and Python. JSON has
-/// no NaN or infinity (serde_json reads them as `null`, so `{points: NaN}` would look
-/// unestimated), so a non-finite number anywhere inside is an error first.
+/// The value is read into a `serde_json::Value` first ([`crate::json_value`]): every
+/// key is kept, so `deny_unknown_fields` rejects a misspelt one as it does in Rust and
+/// Python (serde-wasm-bindgen would read only the fields a struct names); a NaN, a
+/// throwing getter, a cyclic or too deep object is a `PmkitError` naming its path.
 pub fn from_js_value<T: DeserializeOwned>(field: &str, value: JsValue) -> Result<T, JsValue> {
-    let mut path = field.to_owned();
-    if let Some(number) = first_non_finite(&value, &mut path, 0) {
-        let shown = match number {
-            n if n.is_nan() => "NaN",
-            n if n > 0.0 => "Infinity",
-            _ => "-Infinity",
-        };
-        return Err(to_js(pmkit::Error::invalid(
-            path,
-            format!("is {shown}; a number here must be finite"),
-        )));
-    }
-    shape_of(field, value)
-}
-
-/// [`from_js_value`] without the search for NaN: for a value whose numbers the caller
-/// reads again directly (chart options), where NaN must reach the core's own check.
-pub fn shape_of<T: DeserializeOwned>(field: &str, value: JsValue) -> Result<T, JsValue> {
-    let json: serde_json::Value = serde_wasm_bindgen::from_value(value)
-        .map_err(|err| to_js(pmkit::Error::invalid(field, err.to_string())))?;
+    let json = crate::json_value::to_json(&value, &mut field.to_owned(), 0).map_err(to_js)?;
     pmkit::json::from_value(field, json).map_err(to_js)
-}
-
-/// Nesting deeper than this is not searched (a cyclic object would never end).
-const MAX_DEPTH: usize = 64;
-
-/// The first NaN or ±Infinity inside `value` (plain arrays and objects), with `path`
-/// extended to where it sits (`items[3].points`).
-fn first_non_finite(value: &JsValue, path: &mut String, depth: usize) -> Option<f64> {
-    if let Some(number) = value.as_f64() {
-        return (!number.is_finite()).then_some(number);
-    }
-    if depth >= MAX_DEPTH || !value.is_object() || js_sys::ArrayBuffer::is_view(value) {
-        return None;
-    }
-    let at = path.len();
-    if js_sys::Array::is_array(value) {
-        for (index, item) in js_sys::Array::from(value).iter().enumerate() {
-            path.push_str(&format!("[{index}]"));
-            if let Some(number) = first_non_finite(&item, path, depth + 1) {
-                return Some(number);
-            }
-            path.truncate(at);
-        }
-        return None;
-    }
-    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
-        let pair = js_sys::Array::from(&entry);
-        path.push('.');
-        path.push_str(&pair.get(0).as_string().unwrap_or_default());
-        if let Some(number) = first_non_finite(&pair.get(1), path, depth + 1) {
-            return Some(number);
-        }
-        path.truncate(at);
-    }
-    None
 }
 
 /// A whole-number count passed as a JavaScript number.
@@ -385,11 +330,21 @@ pub fn options<T: DeserializeOwned>(field: &str, value: JsValue) -> Result<T, Js
                 ),
             ));
         }
-        let entries = js_sys::Object::entries(value.unchecked_ref());
-        for entry in entries.iter() {
-            let pair = js_sys::Array::from(&entry);
-            let key = crate::errors::snake_case(&pair.get(0).as_string().unwrap_or_default());
-            let item = pair.get(1);
+        // Reflect (not Object.entries) so a throwing getter or Proxy trap is an error
+        // here, never an exception unwinding through wasm.
+        let unreadable = |err: JsValue| {
+            let why = err
+                .dyn_ref::<js_sys::Error>()
+                .map_or_else(|| type_name(&err), |err| String::from(err.message()));
+            invalid(field, format!("could not be read ({why})"))
+        };
+        let keys = js_sys::Reflect::own_keys(&value).map_err(unreadable)?;
+        for key in keys.iter() {
+            let Some(name) = key.as_string() else {
+                continue; // a Symbol key names no option
+            };
+            let key = crate::errors::snake_case(&name);
+            let item = js_sys::Reflect::get(&value, &name.into()).map_err(unreadable)?;
             if given_value(&item).is_none() {
                 continue;
             }
@@ -401,7 +356,37 @@ pub fn options<T: DeserializeOwned>(field: &str, value: JsValue) -> Result<T, Js
             given.insert(key, json);
         }
     }
-    pmkit::json::options(serde_json::Value::Object(given)).map_err(to_js)
+    pmkit::json::options(serde_json::Value::Object(given)).map_err(|err| {
+        // The error names the option as the caller wrote it (`scaleMx`), and the names
+        // it suggests in JavaScript's spelling (`scaleMax`).
+        to_js(
+            err.map_field(crate::errors::js_field)
+                .map_reason(camel_case_quoted),
+        )
+    })
+}
+
+/// serde's "unknown field `scale_mx`, expected one of `scale_max`, ..." with the option
+/// names in camelCase. Other reasons are left alone: the values they quote (option
+/// values such as `week_monday`) are spelt the same in every language.
+fn camel_case_quoted(text: &str) -> String {
+    if !text.starts_with("unknown field") {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut parts = text.split('`');
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (index, part) in parts.enumerate() {
+        out.push('`');
+        if index % 2 == 0 {
+            out.push_str(&crate::errors::camel_case(part));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 fn given_value(value: &JsValue) -> Option<&JsValue> {

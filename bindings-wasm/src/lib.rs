@@ -13,6 +13,7 @@ mod dates;
 mod errors;
 mod flow;
 mod forecast;
+mod json_value;
 mod metrics;
 mod roadmap;
 mod roles;

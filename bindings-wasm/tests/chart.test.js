@@ -125,10 +125,10 @@ test('flow, forecast, roadmap and analytics charts of their results', () => {
   // user 1 back in week 1 -> 1 of 2 (cohort 1's week 1 is the unfinished last week).
   const users = [1, 2, 1, 3, 2];
   const days = [19359, 19360, 19366, 19367, 19374];
-  const retention = pmkit.retentionChart(pmkit.retention(users, days, null, null, null, null, null, null, 'days'));
+  const retention = pmkit.retentionChart(pmkit.retention(users, days, { unit: 'days' }));
   assert.equal(retention.kind, 'retention');
   assert.ok(retention.description.includes('Weighted average: 50% in week 1'));
-  const active = pmkit.activeUsersChart(pmkit.activeUsers(users, days, 'days'), { height: 300 });
+  const active = pmkit.activeUsersChart(pmkit.activeUsers(users, days, { unit: 'days' }), { height: 300 });
   assert.equal(active.kind, 'active_users');
   assert.equal(active.height, 300);
 

@@ -83,18 +83,22 @@ const days = [19002, 19003, 19022, 19015];
 test('a non-string where a string belongs names the parameter (the reviewer\'s cases)', () => {
   const u = [1, 2, 1];
   const t = [1641800000, 1641900000, 1642500000];
-  throwsReason(() => pmkit.retention(u, t, { unit: 'days' }), 'invalid_input', 'period', 'must be a string, got object');
-  throwsReason(() => pmkit.retention(u, t, 5), 'invalid_input', 'period', 'must be a string, got number');
-  throwsReason(() => pmkit.activeUsers(u, t, {}), 'invalid_input', 'unit', 'must be a string, got object');
-  throwsReason(() => pmkit.activeUsers(u, t, 'days', 0, 5), 'invalid_input', 'week', 'must be a string, got number');
-  throwsReason(() => pmkit.eventFunnel(u, t, [1, 2, 1], [1, 2], 3600, {}), 'invalid_input', 'order', 'must be a string, got object');
+  // Analytics options come in one object; a value of the wrong type names its option.
+  assert.equal(pmkit.retention(u, t, { unit: 'seconds', period: 'day' }).options.period, 'day');
+  throwsReason(() => pmkit.retention(u, t, 5), 'invalid_input', 'options', 'must be an options object such as { method: "mean" }, got number');
+  throwsPmkit(() => pmkit.retention(u, t, { period: 5 }), 'invalid_input', 'period');
+  throwsPmkit(() => pmkit.activeUsers(u, t, { unit: {} }), 'invalid_input', 'unit');
+  throwsPmkit(() => pmkit.activeUsers(u, t, { week: 5 }), 'invalid_input', 'week');
+  throwsPmkit(() => pmkit.activeUsers(u, t, { utcOffsetMinutes: 1.5 }), 'invalid_input', 'utcOffsetMinutes');
+  throwsPmkit(() => pmkit.eventFunnel(u, t, [1, 2, 1], [1, 2], { windowSeconds: 3600, order: {} }), 'invalid_input', 'order');
+  throwsPmkit(() => pmkit.retention(u, t, { kind: 'after' }), 'parse', 'kind');
   throwsReason(() => pmkit.productFileFromJson(5), 'invalid_input', 'text', 'must be a string, got number');
   throwsReason(() => pmkit.parseStory('S-1', ['As a user']), 'invalid_input', 'text', 'must be a string, got array');
   throwsReason(() => pmkit.roleProfile(null), 'invalid_input', 'role', 'must be a string, got null');
   throwsReason(() => pmkit.kanoSummary(['like'], [5]), 'invalid_input', 'dysfunctional[0]', 'must be a string, got number');
   throwsReason(() => pmkit.newSprint('S-1', 'Sprint 1', '2026-03-02', '2026-03-13', undefined, ['ann', 7]), 'invalid_input', 'team[1]', 'must be a string, got number');
   // Omitted and null optional strings still mean the default.
-  assert.equal(pmkit.retention(users, days, null, undefined, null, null, null, null, 'days').options.period, 'week');
+  assert.equal(pmkit.retention(users, days, { period: null, kind: undefined, unit: 'days' }).options.period, 'week');
 });
 
 test('a non-array where numbers belong names the parameter', () => {
@@ -113,30 +117,30 @@ test('a non-array where numbers belong names the parameter', () => {
 });
 
 test('user ids as BigInt64Array or BigUint64Array work like numbers', () => {
-  const plain = pmkit.retention(users, days, null, null, null, null, null, null, 'days');
-  const signed = pmkit.retention(new BigInt64Array(users.map(BigInt)), days, null, null, null, null, null, null, 'days');
-  const unsigned = pmkit.retention(new BigUint64Array(users.map(BigInt)), days, null, null, null, null, null, null, 'days');
+  const plain = pmkit.retention(users, days, { unit: 'days' });
+  const signed = pmkit.retention(new BigInt64Array(users.map(BigInt)), days, { unit: 'days' });
+  const unsigned = pmkit.retention(new BigUint64Array(users.map(BigInt)), days, { unit: 'days' });
   assert.deepEqual(signed, plain);
   assert.deepEqual(unsigned, plain);
   assert.deepEqual(plain.counts, [[2, 0, 1], [1, 0, null], [0, null, null]]);
   // 2^53 is the largest id a number holds exactly; beyond it ids would collide.
   const big = new BigUint64Array([1n, 2n ** 53n, 2n ** 53n + 1n, 3n]);
-  throwsReason(() => pmkit.activeUsers(big, days, 'days'), 'out_of_range', 'user_ids[2]',
+  throwsReason(() => pmkit.activeUsers(big, days, { unit: 'days' }), 'out_of_range', 'userIds[2]',
     '9007199254740993 is beyond 2^53, the largest whole number a JavaScript number holds exactly');
-  throwsReason(() => pmkit.activeUsers(new BigInt64Array([1n, -2n, 1n, 3n]), days, 'days'), 'invalid_input', 'user_ids[1]', '-2 is negative');
+  throwsReason(() => pmkit.activeUsers(new BigInt64Array([1n, -2n, 1n, 3n]), days, { unit: 'days' }), 'invalid_input', 'userIds[1]', '-2 is negative');
 });
 
 test('string user ids point to encodeIds', () => {
   const ids = ['ann', 'bob', 'ann', 'cy'];
   for (const call of [
-    () => pmkit.activeUsers(ids, days, 'days'),
-    () => pmkit.retention(ids, days, null, null, null, null, null, null, 'days'),
-    () => pmkit.stickinessHistogram(ids, days, null, 'days'),
+    () => pmkit.activeUsers(ids, days, { unit: 'days' }),
+    () => pmkit.retention(ids, days, { unit: 'days' }),
+    () => pmkit.stickinessHistogram(ids, days, { unit: 'days' }),
   ]) {
-    throwsReason(call, 'invalid_input', 'user_ids[0]',
+    throwsReason(call, 'invalid_input', 'userIds[0]',
       'must be a number, got string (text ids: map them to numbers with encodeIds first)');
   }
   // The fix the message names.
   const { codes } = pmkit.encodeIds(ids);
-  assert.deepEqual(pmkit.activeUsers(codes, days, 'days').dau.slice(0, 2), [1, 1]);
+  assert.deepEqual(pmkit.activeUsers(codes, days, { unit: 'days' }).dau.slice(0, 2), [1, 1]);
 });

@@ -84,9 +84,11 @@ console.log(boardFromText.product, firstChart?.kind, openStories, p85, reread.pr
 import { activeUsers, type ActiveUsers, type UserIds } from "../pkg";
 
 const bigIds: UserIds = new BigUint64Array([1n, 2n]);
-const fromBigInts: ActiveUsers = activeUsers(new BigInt64Array([1n, 2n]), new Float64Array([19002, 19003]), "days");
-const fromNumbers: ActiveUsers = activeUsers([1, 2], [19002, 19003], "D", null, "week_sunday");
+const fromBigInts: ActiveUsers = activeUsers(new BigInt64Array([1n, 2n]), new Float64Array([19002, 19003]), { unit: "days" });
+const fromNumbers: ActiveUsers = activeUsers([1, 2], [19002, 19003], { unit: "D", week: "week_sunday", utcOffsetMinutes: null });
 // @ts-expect-error: text ids go through encodeIds first
-activeUsers(["ann", "bob"], [19002, 19003], "days");
+activeUsers(["ann", "bob"], [19002, 19003], { unit: "days" });
+// @ts-expect-error: options come in one object, not positionally
+activeUsers([1, 2], [19002, 19003], "days");
 
 console.log(bigIds.length, fromBigInts.dau, fromNumbers.mau);

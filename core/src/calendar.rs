@@ -222,6 +222,21 @@ impl Serialize for Period {
     }
 }
 
+// The schema the typings generator reads: a string ("day", "week", "week_<weekday>", "month").
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Period {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Period".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "\"day\", \"week\" (ISO, Monday–Sunday), \"week_<weekday>\" (weeks closing on that day) or \"month\".",
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Period {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;

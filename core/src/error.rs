@@ -167,6 +167,18 @@ impl Error {
         self
     }
 
+    /// The same error with its reason rewritten by `rewrite` (a binding spelling the
+    /// names it mentions in its own language); kind and field are kept.
+    pub fn map_reason(mut self, rewrite: impl FnOnce(&str) -> String) -> Self {
+        match &mut self {
+            Error::InvalidInput { reason, .. }
+            | Error::OutOfRange { reason, .. }
+            | Error::Undefined { reason, .. }
+            | Error::Parse { reason, .. } => *reason = rewrite(reason),
+        }
+        self
+    }
+
     /// The same error with `prefix.` put before its field, for errors raised inside
     /// a nested value (`"stakeholders[2]"` + `"current"` → `"stakeholders[2].current"`).
     pub fn within(mut self, prefix: &str) -> Self {

@@ -243,21 +243,45 @@ pub fn ratio(numerator: u64, denominator_field: &str, denominator: u64) -> Resul
     Ok(numerator as f64 / denominator as f64)
 }
 
-/// A calendar date from its ISO 8601 text (`"2026-11-28"`), as JSON and JavaScript pass it.
+/// The calendar day `text` names: an ISO 8601 date (`"2026-11-28"`), or a date and
+/// time. A time with `Z` or an offset (`"2026-11-28T23:30:00-05:00"`) is an instant,
+/// and names its **UTC** day (`2026-11-29` here), as a JavaScript `Date` and a
+/// time-zone-aware Python `datetime` do; a time without one (`"2026-11-28T23:30:00"`)
+/// names its own day.
 ///
 /// ```
-/// let day = pmkit::input::date("launch", "2026-11-28")?;
-/// assert_eq!(day.to_string(), "2026-11-28");
-/// assert!(pmkit::input::date("launch", "28/11/2026").is_err());
+/// use chrono::NaiveDate;
+/// use pmkit::input::date;
+///
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(date("due", "2026-11-28")?, day(2026, 11, 28));
+/// assert_eq!(date("due", "2026-11-28T23:30:00Z")?, day(2026, 11, 28));
+/// assert_eq!(date("due", "2026-11-28T23:30:00-05:00")?, day(2026, 11, 29));
+/// assert_eq!(date("due", "2026-11-28T23:30:00")?, day(2026, 11, 28));
+/// assert!(date("due", "28/11/2026").is_err());
 /// # Ok::<(), pmkit::Error>(())
 /// ```
 pub fn date(field: &str, text: &str) -> Result<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        Error::parse(
-            field,
-            format!("{text:?} is not an ISO 8601 date (YYYY-MM-DD)"),
-        )
-    })
+    let text = text.trim();
+    if let Ok(day) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Ok(day);
+    }
+    if let Ok(instant) = chrono::DateTime::parse_from_rfc3339(text) {
+        return Ok(instant.naive_utc().date());
+    }
+    for format in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+    ] {
+        if let Ok(local) = chrono::NaiveDateTime::parse_from_str(text, format) {
+            return Ok(local.date());
+        }
+    }
+    Err(Error::parse(
+        field,
+        format!("{text:?} is not an ISO 8601 date (YYYY-MM-DD) or date and time"),
+    ))
 }
 
 /// A calendar date from year, month (1–12) and day (1–31), as a JavaScript `Date` gives them.

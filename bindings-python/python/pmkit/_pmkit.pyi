@@ -998,9 +998,10 @@ class SampleEvents:
 def active_users(
     user_ids: _Column,
     times: _Column,
+    *,
+    week: str | None = "week",
     unit: _TimeUnit | None = None,
-    utc_offset_minutes: float = 0.0,
-    week: str = "week",
+    utc_offset_minutes: int | None = 0,
 ) -> ActiveUsers:
     """DAU, rolling WAU (7 days) and MAU (30 days) per day, DAU/MAU stickiness, and
     distinct users per calendar ``week`` (ISO by default) and month.
@@ -1017,23 +1018,25 @@ def active_users(
 def active_user_counts(
     user_ids: _Column,
     times: _Column,
+    *,
+    week: str | None = "week",
     unit: _TimeUnit | None = None,
-    utc_offset_minutes: float = 0.0,
-    week: str = "week",
+    utc_offset_minutes: int | None = 0,
 ) -> Counts:
     """Partial counts of :func:`active_users` for a shard of users (empty shards allowed)."""
 
 def retention(
     user_ids: _Column,
     times: _Column,
-    period: str = "week",
-    cohorts: _Cohorts = "first_time",
-    kind: _RetentionKind = "on",
+    *,
     events: _Column | None = None,
+    period: str | None = "week",
+    cohorts: _Cohorts | None = "first_time",
+    kind: _RetentionKind | None = "on",
     start_event: int | str | None = None,
     return_event: int | str | None = None,
     unit: _TimeUnit | None = None,
-    utc_offset_minutes: float = 0.0,
+    utc_offset_minutes: int | None = 0,
 ) -> Retention:
     """The retention matrix: cohorts by calendar ``period`` ("day", "week",
     "week_<weekday>", "month") of first activity ("first_time") or of every activity
@@ -1050,14 +1053,15 @@ def retention(
 def retention_counts(
     user_ids: _Column,
     times: _Column,
-    period: str = "week",
-    cohorts: _Cohorts = "first_time",
-    kind: _RetentionKind = "on",
+    *,
     events: _Column | None = None,
+    period: str | None = "week",
+    cohorts: _Cohorts | None = "first_time",
+    kind: _RetentionKind | None = "on",
     start_event: int | str | None = None,
     return_event: int | str | None = None,
     unit: _TimeUnit | None = None,
-    utc_offset_minutes: float = 0.0,
+    utc_offset_minutes: int | None = 0,
 ) -> Counts:
     """Partial counts of :func:`retention` for a shard of users (empty shards allowed).
     An event name the shard does not hold counts no one (another shard may hold it)."""
@@ -1171,10 +1175,11 @@ class StickinessHistogram:
 def activity_churn(
     user_ids: _Column,
     times: _Column,
-    period: str = "week",
-    inactive_days: float = 30.0,
+    *,
+    period: str | None = "week",
+    inactive_days: int | None = 30,
     unit: _TimeUnit | None = None,
-    utc_offset_minutes: float = 0.0,
+    utc_offset_minutes: int | None = 0,
 ) -> Churn:
     """Churn from activity: per calendar period, users active in it with no event in the
     ``inactive_days`` after it ended, and churn and retention rates (``None`` while the
@@ -1183,10 +1188,11 @@ def activity_churn(
 def activity_churn_counts(
     user_ids: _Column,
     times: _Column,
-    period: str = "week",
-    inactive_days: float = 30.0,
+    *,
+    period: str | None = "week",
+    inactive_days: int | None = 30,
     unit: _TimeUnit | None = None,
-    utc_offset_minutes: float = 0.0,
+    utc_offset_minutes: int | None = 0,
 ) -> Counts:
     """Partial counts of :func:`activity_churn` for a shard of users."""
 
@@ -1195,9 +1201,10 @@ def feature_adoption(
     times: _Column,
     events: _Column,
     feature: int | str,
-    period: str = "week",
+    *,
+    period: str | None = "week",
     unit: _TimeUnit | None = None,
-    utc_offset_minutes: float = 0.0,
+    utc_offset_minutes: int | None = 0,
 ) -> Adoption:
     """Feature adoption per calendar period (users of the ``feature`` event / active
     users), cumulative adoption, and days from first event to first use.
@@ -1211,9 +1218,10 @@ def feature_adoption_counts(
     times: _Column,
     events: _Column,
     feature: int | str,
-    period: str = "week",
+    *,
+    period: str | None = "week",
     unit: _TimeUnit | None = None,
-    utc_offset_minutes: float = 0.0,
+    utc_offset_minutes: int | None = 0,
 ) -> Counts:
     """Partial counts of :func:`feature_adoption` for a shard of users. An event name the
     shard does not hold counts no one (another shard may hold it)."""
@@ -1223,10 +1231,11 @@ def event_funnel(
     times: _Column,
     events: _Column,
     steps: Sequence[int | str],
-    window_seconds: float = 2_592_000.0,
-    order: Literal["sequential", "any_order"] = "sequential",
+    *,
+    window_seconds: int | None = 2_592_000,
+    order: Literal["sequential", "any_order"] | None = "sequential",
     unit: _TimeUnit | None = None,
-    utc_offset_minutes: float = 0.0,
+    utc_offset_minutes: int | None = 0,
 ) -> Funnel:
     """A conversion funnel: users reaching each step within ``window_seconds`` (default
     30 days) of entering, per-step and overall conversion, median seconds between steps.
@@ -1240,10 +1249,11 @@ def event_funnel_counts(
     times: _Column,
     events: _Column,
     steps: Sequence[int | str],
-    window_seconds: float = 2_592_000.0,
-    order: Literal["sequential", "any_order"] = "sequential",
+    *,
+    window_seconds: int | None = 2_592_000,
+    order: Literal["sequential", "any_order"] | None = "sequential",
     unit: _TimeUnit | None = None,
-    utc_offset_minutes: float = 0.0,
+    utc_offset_minutes: int | None = 0,
 ) -> Counts:
     """Partial counts of :func:`event_funnel` for a shard of users. An event name the
     shard does not hold counts no one (another shard may hold it)."""
@@ -1251,18 +1261,20 @@ def event_funnel_counts(
 def stickiness_histogram(
     user_ids: _Column,
     times: _Column,
-    period: str = "week",
+    *,
+    period: str | None = "week",
     unit: _TimeUnit | None = None,
-    utc_offset_minutes: float = 0.0,
+    utc_offset_minutes: int | None = 0,
 ) -> StickinessHistogram:
     """Per calendar period, users active on exactly ``k`` days of it and on at least ``k``."""
 
 def stickiness_counts(
     user_ids: _Column,
     times: _Column,
-    period: str = "week",
+    *,
+    period: str | None = "week",
     unit: _TimeUnit | None = None,
-    utc_offset_minutes: float = 0.0,
+    utc_offset_minutes: int | None = 0,
 ) -> Counts:
     """Partial counts of :func:`stickiness_histogram` for a shard of users."""
 

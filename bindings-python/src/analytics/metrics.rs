@@ -1,13 +1,14 @@
 //! Active users and retention for Python: whole-log metrics and their partial counts.
 
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 
 use super::columns::{self, with_log, EventParams};
 use super::counts::Counts;
 use super::named::named_record;
 use crate::errors::IntoPy;
 use crate::record::record;
-use pmkit::analytics::{self as core, Period, RetentionOptions};
+use pmkit::analytics::{self as core, ActiveUsersOptions, RetentionOptions};
 
 record!(
     /// The result of `active_users`: DAU, rolling WAU and MAU, stickiness, calendar weeks and months.
@@ -39,82 +40,106 @@ named_record!(
     }
 );
 
-fn offset(value: f64) -> PyResult<i64> {
-    core::whole_number("utc_offset_minutes", value).py()
-}
-
-fn active_counts(
-    py: Python<'_>,
-    user_ids: &Bound<'_, PyAny>,
-    times: &Bound<'_, PyAny>,
-    unit: Option<&str>,
-    utc_offset_minutes: f64,
-    week: &str,
-) -> PyResult<core::ActiveUserCounts> {
-    let ids = columns::user_ids(user_ids)?;
-    let (times, unit) = columns::times(times, unit)?;
-    let offset = offset(utc_offset_minutes)?;
-    let week = Period::parse("week", week).py()?;
-    let no_events: Option<columns::Column<'_, i64>> = None;
-    with_log!(ids, times, unit, offset, no_events.as_ref(), |log| {
-        py.detach(|| core::active_user_counts(&log, week)).py()
-    })
-}
-
-/// Daily, weekly and monthly active users per day (rolling 7- and 30-day windows), DAU/MAU
-/// stickiness, and distinct users per calendar week and month.
-#[pyfunction]
-#[pyo3(signature = (user_ids, times, unit = None, utc_offset_minutes = 0.0, week = "week"))]
-fn active_users(
-    py: Python<'_>,
-    user_ids: &Bound<'_, PyAny>,
-    times: &Bound<'_, PyAny>,
-    unit: Option<&str>,
-    utc_offset_minutes: f64,
-    week: &str,
-) -> PyResult<ActiveUsers> {
+/// The empty-log error of a whole-log metric.
+pub(super) fn not_empty(user_ids: &Bound<'_, PyAny>) -> PyResult<()> {
     if user_ids.len().unwrap_or(1) == 0 {
         return Err(crate::errors::to_py(pmkit::Error::undefined(
             "user_ids",
             "is empty; at least one event is needed",
         )));
     }
-    let counts = active_counts(py, user_ids, times, unit, utc_offset_minutes, week)?;
+    Ok(())
+}
+
+fn active_counts(
+    py: Python<'_>,
+    user_ids: &Bound<'_, PyAny>,
+    times: &Bound<'_, PyAny>,
+    options: &ActiveUsersOptions,
+) -> PyResult<core::ActiveUserCounts> {
+    let ids = columns::user_ids(user_ids)?;
+    let (times, unit) = columns::times(times, options.unit.map(core::TimeUnit::as_str))?;
+    let no_events: Option<columns::Column<'_, i64>> = None;
+    with_log!(
+        ids,
+        times,
+        unit,
+        options.utc_offset_minutes,
+        no_events.as_ref(),
+        |log| py.detach(|| core::active_user_counts(&log, options)).py()
+    )
+}
+
+/// Daily, weekly and monthly active users per day (rolling 7- and 30-day windows), DAU/MAU
+/// stickiness, and distinct users per calendar week and month. Options (keywords):
+/// `week`, `unit`, `utc_offset_minutes` (see `ActiveUsersOptions`).
+#[pyfunction]
+#[pyo3(signature = (user_ids, times, **options))]
+fn active_users(
+    py: Python<'_>,
+    user_ids: &Bound<'_, PyAny>,
+    times: &Bound<'_, PyAny>,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<ActiveUsers> {
+    let options: ActiveUsersOptions = crate::convert::options(py, options)?;
+    not_empty(user_ids)?;
+    let counts = active_counts(py, user_ids, times, &options)?;
     counts.finish().py().map(Into::into)
 }
 
 /// Partial counts of `active_users` for a shard of users; merge with `merge_counts`.
 #[pyfunction]
-#[pyo3(signature = (user_ids, times, unit = None, utc_offset_minutes = 0.0, week = "week"))]
+#[pyo3(signature = (user_ids, times, **options))]
 fn active_user_counts(
     py: Python<'_>,
     user_ids: &Bound<'_, PyAny>,
     times: &Bound<'_, PyAny>,
-    unit: Option<&str>,
-    utc_offset_minutes: f64,
-    week: &str,
+    options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Counts> {
-    let counts = active_counts(py, user_ids, times, unit, utc_offset_minutes, week)?;
+    let options: ActiveUsersOptions = crate::convert::options(py, options)?;
+    let counts = active_counts(py, user_ids, times, &options)?;
     Ok(Counts(core::Counts::ActiveUsers(counts), None))
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Keyword arguments, and the values of some taken out of them.
+type Taken<'py> = (Bound<'py, PyDict>, Vec<Option<Bound<'py, PyAny>>>);
+
+/// `options` without the keywords a binding reads itself (event codes or names).
+pub(super) fn without<'py>(
+    py: Python<'py>,
+    options: Option<&Bound<'py, PyDict>>,
+    names: &[&str],
+) -> PyResult<Taken<'py>> {
+    let rest = match options {
+        Some(options) => options.copy()?,
+        None => PyDict::new(py),
+    };
+    let mut taken = Vec::with_capacity(names.len());
+    for name in names {
+        let value = rest.get_item(name)?.filter(|value| !value.is_none());
+        if rest.contains(name)? {
+            rest.del_item(name)?;
+        }
+        taken.push(value);
+    }
+    Ok((rest, taken))
+}
+
 fn retention_counts_of(
     py: Python<'_>,
     user_ids: &Bound<'_, PyAny>,
     times: &Bound<'_, PyAny>,
-    period: &str,
-    cohorts: &str,
-    kind: &str,
     events: Option<&Bound<'_, PyAny>>,
-    start_event: Option<&Bound<'_, PyAny>>,
-    return_event: Option<&Bound<'_, PyAny>>,
-    unit: Option<&str>,
-    utc_offset_minutes: f64,
+    options: Option<&Bound<'_, PyDict>>,
     shard: bool,
 ) -> PyResult<(core::RetentionCounts, Option<Vec<String>>)> {
+    let (rest, taken) = without(py, options, &["start_event", "return_event"])?;
+    let mut options: RetentionOptions = crate::convert::options(py, Some(&rest))?;
+    if !shard {
+        not_empty(user_ids)?;
+    }
     let ids = columns::user_ids(user_ids)?;
-    let (times, unit) = columns::times(times, unit)?;
+    let (times, unit) = columns::times(times, options.unit.map(core::TimeUnit::as_str))?;
     let (events, mut params) = match events.filter(|value| !value.is_none()) {
         Some(value) => {
             let (codes, params) = columns::events(value)?;
@@ -124,107 +149,54 @@ fn retention_counts_of(
     };
     let mut event = |field: &str, value: Option<&Bound<'_, PyAny>>| {
         value
-            .filter(|value| !value.is_none())
             .map(|value| params.code(field, value, shard))
             .transpose()
     };
-    let start = event("start_event", start_event)?;
-    let back = event("return_event", return_event)?;
-    let mut options = RetentionOptions {
-        period: Period::parse("period", period).py()?,
-        cohorts: core::Cohorts::parse("cohorts", cohorts).py()?,
-        kind: core::RetentionKind::parse("kind", kind).py()?,
-        start_event: start.map(|(code, _)| code),
-        return_event: back.map(|(code, _)| code),
-    };
-    let offset = offset(utc_offset_minutes)?;
-    let mut counts = with_log!(ids, times, unit, offset, events.as_ref(), |log| {
-        py.detach(|| core::retention_counts(&log, &options)).py()
-    })?;
-    options.start_event = start.map(|(_, label)| label);
-    options.return_event = back.map(|(_, label)| label);
-    counts.options = options;
+    let start = event("start_event", taken[0].as_ref())?;
+    let back = event("return_event", taken[1].as_ref())?;
+    options.start_event = start.map(|(code, _)| code);
+    options.return_event = back.map(|(code, _)| code);
+    let mut counts = with_log!(
+        ids,
+        times,
+        unit,
+        options.utc_offset_minutes,
+        events.as_ref(),
+        |log| py.detach(|| core::retention_counts(&log, &options)).py()
+    )?;
+    counts.options.start_event = start.map(|(_, label)| label);
+    counts.options.return_event = back.map(|(_, label)| label);
     Ok((counts, params.given()))
 }
 
 /// The retention matrix: cohorts by calendar period of first (or every) activity, and the
-/// distinct users of each returning in each later period, as counts and rates.
+/// distinct users of each returning in each later period, as counts and rates. Options
+/// (keywords): `period`, `cohorts`, `kind`, `start_event`, `return_event` (codes, or
+/// names when `events` holds names), `unit`, `utc_offset_minutes` (see `RetentionOptions`).
 #[pyfunction]
-#[pyo3(signature = (
-    user_ids, times, period = "week", cohorts = "first_time", kind = "on", events = None,
-    start_event = None, return_event = None, unit = None, utc_offset_minutes = 0.0
-))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (user_ids, times, *, events = None, **options))]
 fn retention(
     py: Python<'_>,
     user_ids: &Bound<'_, PyAny>,
     times: &Bound<'_, PyAny>,
-    period: &str,
-    cohorts: &str,
-    kind: &str,
     events: Option<&Bound<'_, PyAny>>,
-    start_event: Option<&Bound<'_, PyAny>>,
-    return_event: Option<&Bound<'_, PyAny>>,
-    unit: Option<&str>,
-    utc_offset_minutes: f64,
+    options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Retention> {
-    if user_ids.len().unwrap_or(1) == 0 {
-        return Err(crate::errors::to_py(pmkit::Error::undefined(
-            "user_ids",
-            "is empty; at least one event is needed",
-        )));
-    }
-    let (counts, names) = retention_counts_of(
-        py,
-        user_ids,
-        times,
-        period,
-        cohorts,
-        kind,
-        events,
-        start_event,
-        return_event,
-        unit,
-        utc_offset_minutes,
-        false,
-    )?;
+    let (counts, names) = retention_counts_of(py, user_ids, times, events, options, false)?;
     Ok(Retention(counts.finish().py()?, names))
 }
 
 /// Partial counts of `retention` for a shard of users; merge with `merge_counts`.
 #[pyfunction]
-#[pyo3(signature = (
-    user_ids, times, period = "week", cohorts = "first_time", kind = "on", events = None,
-    start_event = None, return_event = None, unit = None, utc_offset_minutes = 0.0
-))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (user_ids, times, *, events = None, **options))]
 fn retention_counts(
     py: Python<'_>,
     user_ids: &Bound<'_, PyAny>,
     times: &Bound<'_, PyAny>,
-    period: &str,
-    cohorts: &str,
-    kind: &str,
     events: Option<&Bound<'_, PyAny>>,
-    start_event: Option<&Bound<'_, PyAny>>,
-    return_event: Option<&Bound<'_, PyAny>>,
-    unit: Option<&str>,
-    utc_offset_minutes: f64,
+    options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Counts> {
-    let (counts, names) = retention_counts_of(
-        py,
-        user_ids,
-        times,
-        period,
-        cohorts,
-        kind,
-        events,
-        start_event,
-        return_event,
-        unit,
-        utc_offset_minutes,
-        true,
-    )?;
+    let (counts, names) = retention_counts_of(py, user_ids, times, events, options, true)?;
     Ok(Counts(core::Counts::Retention(counts), names))
 }
 

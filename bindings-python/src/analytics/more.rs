@@ -1,13 +1,18 @@
 //! Churn, feature adoption, funnels and the stickiness histogram for Python.
 
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 
 use super::columns::{self, with_log, Column, EventParams, Ids};
 use super::counts::Counts;
+use super::metrics::not_empty;
 use super::named::named_record;
-use crate::errors::{to_py, IntoPy};
+use crate::errors::IntoPy;
 use crate::record::record;
-use pmkit::analytics::{self as core, Period};
+use pmkit::analytics::{
+    self as core, ActivityChurnOptions, EventFunnelOptions, FeatureAdoptionOptions,
+    StickinessOptions,
+};
 
 record!(
     /// The result of `activity_churn`: per period, active users and those who then stayed away.
@@ -56,11 +61,11 @@ fn log<'py>(
     user_ids: &Bound<'py, PyAny>,
     times: &Bound<'py, PyAny>,
     events: Option<&Bound<'py, PyAny>>,
-    unit: Option<&str>,
-    utc_offset_minutes: f64,
+    unit: Option<core::TimeUnit>,
+    utc_offset_minutes: i64,
 ) -> PyResult<Log<'py>> {
     let ids = columns::user_ids(user_ids)?;
-    let (times, unit) = columns::times(times, unit)?;
+    let (times, unit) = columns::times(times, unit.map(core::TimeUnit::as_str))?;
     let (events, params) = match events.filter(|value| !value.is_none()) {
         Some(value) => {
             let (codes, params) = columns::events(value)?;
@@ -68,29 +73,14 @@ fn log<'py>(
         }
         None => (None, EventParams::NoEvents),
     };
-    let offset = core::whole_number("utc_offset_minutes", utc_offset_minutes).py()?;
     Ok(Log {
         ids,
         times,
         unit,
-        offset,
+        offset: utc_offset_minutes,
         events,
         params,
     })
-}
-
-fn not_empty(user_ids: &Bound<'_, PyAny>) -> PyResult<()> {
-    if user_ids.len().unwrap_or(1) == 0 {
-        return Err(to_py(pmkit::Error::undefined(
-            "user_ids",
-            "is empty; at least one event is needed",
-        )));
-    }
-    Ok(())
-}
-
-fn count(field: &str, value: f64) -> PyResult<u64> {
-    pmkit::input::count(field, value).py()
 }
 
 // ---- churn ----
@@ -99,10 +89,7 @@ fn churn_counts_of(
     py: Python<'_>,
     user_ids: &Bound<'_, PyAny>,
     times: &Bound<'_, PyAny>,
-    period: &str,
-    inactive_days: f64,
-    unit: Option<&str>,
-    utc_offset_minutes: f64,
+    options: &ActivityChurnOptions,
 ) -> PyResult<core::ChurnCounts> {
     let Log {
         ids,
@@ -110,80 +97,61 @@ fn churn_counts_of(
         unit,
         offset,
         ..
-    } = log(user_ids, times, None, unit, utc_offset_minutes)?;
-    let period = Period::parse("period", period).py()?;
-    let inactive_days = count("inactive_days", inactive_days)?;
+    } = log(
+        user_ids,
+        times,
+        None,
+        options.unit,
+        options.utc_offset_minutes,
+    )?;
     let no_events: Option<&Column<'_, i64>> = None;
     with_log!(ids, times, unit, offset, no_events, |log| {
-        py.detach(|| core::activity_churn_counts(&log, period, inactive_days))
+        py.detach(|| core::activity_churn_counts(&log, options))
             .py()
     })
 }
 
 /// Churn from activity: per calendar period, users active in it who had no event in the
 /// `inactive_days` after it ended (None while not yet observable), with churn and
-/// retention rates.
+/// retention rates. Options (keywords): `period`, `inactive_days`, `unit`,
+/// `utc_offset_minutes` (see `ActivityChurnOptions`).
 #[pyfunction]
-#[pyo3(signature = (user_ids, times, period = "week", inactive_days = 30.0, unit = None, utc_offset_minutes = 0.0))]
+#[pyo3(signature = (user_ids, times, **options))]
 fn activity_churn(
     py: Python<'_>,
     user_ids: &Bound<'_, PyAny>,
     times: &Bound<'_, PyAny>,
-    period: &str,
-    inactive_days: f64,
-    unit: Option<&str>,
-    utc_offset_minutes: f64,
+    options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Churn> {
-    count("inactive_days", inactive_days)?;
+    let options: ActivityChurnOptions = crate::convert::options(py, options)?;
     not_empty(user_ids)?;
-    let counts = churn_counts_of(
-        py,
-        user_ids,
-        times,
-        period,
-        inactive_days,
-        unit,
-        utc_offset_minutes,
-    )?;
+    let counts = churn_counts_of(py, user_ids, times, &options)?;
     counts.finish().py().map(Into::into)
 }
 
 /// Partial counts of `activity_churn` for a shard of users.
 #[pyfunction]
-#[pyo3(signature = (user_ids, times, period = "week", inactive_days = 30.0, unit = None, utc_offset_minutes = 0.0))]
+#[pyo3(signature = (user_ids, times, **options))]
 fn activity_churn_counts(
     py: Python<'_>,
     user_ids: &Bound<'_, PyAny>,
     times: &Bound<'_, PyAny>,
-    period: &str,
-    inactive_days: f64,
-    unit: Option<&str>,
-    utc_offset_minutes: f64,
+    options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Counts> {
-    let counts = churn_counts_of(
-        py,
-        user_ids,
-        times,
-        period,
-        inactive_days,
-        unit,
-        utc_offset_minutes,
-    )?;
+    let options: ActivityChurnOptions = crate::convert::options(py, options)?;
+    let counts = churn_counts_of(py, user_ids, times, &options)?;
     Ok(Counts(core::Counts::ActivityChurn(counts), None))
 }
 
 // ---- adoption ----
 
-#[allow(clippy::too_many_arguments)]
 fn adoption_counts_of(
     py: Python<'_>,
     user_ids: &Bound<'_, PyAny>,
     times: &Bound<'_, PyAny>,
     events: &Bound<'_, PyAny>,
     feature: &Bound<'_, PyAny>,
-    period: &str,
-    unit: Option<&str>,
-    utc_offset_minutes: f64,
+    options: &FeatureAdoptionOptions,
     shard: bool,
 ) -> PyResult<(core::AdoptionCounts, Option<Vec<String>>)> {
     let Log {
@@ -193,11 +161,16 @@ fn adoption_counts_of(
         offset,
         events,
         mut params,
-    } = log(user_ids, times, Some(events), unit, utc_offset_minutes)?;
+    } = log(
+        user_ids,
+        times,
+        Some(events),
+        options.unit,
+        options.utc_offset_minutes,
+    )?;
     let (feature, label) = params.code("feature", feature, shard)?;
-    let period = Period::parse("period", period).py()?;
     let mut counts = with_log!(ids, times, unit, offset, events.as_ref(), |log| {
-        py.detach(|| core::feature_adoption_counts(&log, feature, period))
+        py.detach(|| core::feature_adoption_counts(&log, feature, options))
             .py()
     })?;
     counts.feature = label;
@@ -205,76 +178,50 @@ fn adoption_counts_of(
 }
 
 /// Feature adoption per calendar period: users of the `feature` event over active users,
-/// cumulative adoption, and days from a user's first event to their first use.
+/// cumulative adoption, and days from a user's first event to their first use. Options
+/// (keywords): `period`, `unit`, `utc_offset_minutes` (see `FeatureAdoptionOptions`).
 #[pyfunction]
-#[pyo3(signature = (user_ids, times, events, feature, period = "week", unit = None, utc_offset_minutes = 0.0))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (user_ids, times, events, feature, **options))]
 fn feature_adoption(
     py: Python<'_>,
     user_ids: &Bound<'_, PyAny>,
     times: &Bound<'_, PyAny>,
     events: &Bound<'_, PyAny>,
     feature: &Bound<'_, PyAny>,
-    period: &str,
-    unit: Option<&str>,
-    utc_offset_minutes: f64,
+    options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Adoption> {
+    let options: FeatureAdoptionOptions = crate::convert::options(py, options)?;
     not_empty(user_ids)?;
-    let (counts, names) = adoption_counts_of(
-        py,
-        user_ids,
-        times,
-        events,
-        feature,
-        period,
-        unit,
-        utc_offset_minutes,
-        false,
-    )?;
+    let (counts, names) =
+        adoption_counts_of(py, user_ids, times, events, feature, &options, false)?;
     Ok(Adoption(counts.finish().py()?, names))
 }
 
 /// Partial counts of `feature_adoption` for a shard of users.
 #[pyfunction]
-#[pyo3(signature = (user_ids, times, events, feature, period = "week", unit = None, utc_offset_minutes = 0.0))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (user_ids, times, events, feature, **options))]
 fn feature_adoption_counts(
     py: Python<'_>,
     user_ids: &Bound<'_, PyAny>,
     times: &Bound<'_, PyAny>,
     events: &Bound<'_, PyAny>,
     feature: &Bound<'_, PyAny>,
-    period: &str,
-    unit: Option<&str>,
-    utc_offset_minutes: f64,
+    options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Counts> {
-    let (counts, names) = adoption_counts_of(
-        py,
-        user_ids,
-        times,
-        events,
-        feature,
-        period,
-        unit,
-        utc_offset_minutes,
-        true,
-    )?;
+    let options: FeatureAdoptionOptions = crate::convert::options(py, options)?;
+    let (counts, names) = adoption_counts_of(py, user_ids, times, events, feature, &options, true)?;
     Ok(Counts(core::Counts::FeatureAdoption(counts), names))
 }
 
 // ---- funnels ----
 
-#[allow(clippy::too_many_arguments)]
 fn funnel_counts_of(
     py: Python<'_>,
     user_ids: &Bound<'_, PyAny>,
     times: &Bound<'_, PyAny>,
     events: &Bound<'_, PyAny>,
     steps: &Bound<'_, PyAny>,
-    window_seconds: f64,
-    order: &str,
-    unit: Option<&str>,
-    utc_offset_minutes: f64,
+    options: &EventFunnelOptions,
     shard: bool,
 ) -> PyResult<(core::FunnelCounts, Option<Vec<String>>)> {
     let Log {
@@ -284,7 +231,13 @@ fn funnel_counts_of(
         offset,
         events,
         mut params,
-    } = log(user_ids, times, Some(events), unit, utc_offset_minutes)?;
+    } = log(
+        user_ids,
+        times,
+        Some(events),
+        options.unit,
+        options.utc_offset_minutes,
+    )?;
     let (steps, labels): (Vec<u32>, Vec<u32>) = steps
         .try_iter()?
         .enumerate()
@@ -292,10 +245,8 @@ fn funnel_counts_of(
         .collect::<PyResult<Vec<_>>>()?
         .into_iter()
         .unzip();
-    let window_seconds = count("window_seconds", window_seconds)?;
-    let order = core::FunnelOrder::parse("order", order).py()?;
     let mut counts = with_log!(ids, times, unit, offset, events.as_ref(), |log| {
-        py.detach(|| core::event_funnel_counts(&log, &steps, window_seconds, order))
+        py.detach(|| core::event_funnel_counts(&log, &steps, options))
             .py()
     })?;
     counts.steps = labels;
@@ -304,70 +255,38 @@ fn funnel_counts_of(
 
 /// A conversion funnel: users reaching each step (event codes or names) within
 /// `window_seconds` of entering, in order ("sequential") or in any order ("any_order"),
-/// with per-step and overall conversion and the median seconds between steps.
+/// with per-step and overall conversion and the median seconds between steps. Options
+/// (keywords): `window_seconds`, `order`, `unit`, `utc_offset_minutes` (see
+/// `EventFunnelOptions`).
 #[pyfunction]
-#[pyo3(signature = (
-    user_ids, times, events, steps, window_seconds = 2_592_000.0, order = "sequential", unit = None,
-    utc_offset_minutes = 0.0
-))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (user_ids, times, events, steps, **options))]
 fn event_funnel(
     py: Python<'_>,
     user_ids: &Bound<'_, PyAny>,
     times: &Bound<'_, PyAny>,
     events: &Bound<'_, PyAny>,
     steps: &Bound<'_, PyAny>,
-    window_seconds: f64,
-    order: &str,
-    unit: Option<&str>,
-    utc_offset_minutes: f64,
+    options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Funnel> {
-    let (counts, names) = funnel_counts_of(
-        py,
-        user_ids,
-        times,
-        events,
-        steps,
-        window_seconds,
-        order,
-        unit,
-        utc_offset_minutes,
-        false,
-    )?;
+    let options: EventFunnelOptions = crate::convert::options(py, options)?;
+    let (counts, names) = funnel_counts_of(py, user_ids, times, events, steps, &options, false)?;
     not_empty(user_ids)?;
     Ok(Funnel(counts.finish().py()?, names))
 }
 
 /// Partial counts of `event_funnel` for a shard of users.
 #[pyfunction]
-#[pyo3(signature = (
-    user_ids, times, events, steps, window_seconds = 2_592_000.0, order = "sequential", unit = None,
-    utc_offset_minutes = 0.0
-))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (user_ids, times, events, steps, **options))]
 fn event_funnel_counts(
     py: Python<'_>,
     user_ids: &Bound<'_, PyAny>,
     times: &Bound<'_, PyAny>,
     events: &Bound<'_, PyAny>,
     steps: &Bound<'_, PyAny>,
-    window_seconds: f64,
-    order: &str,
-    unit: Option<&str>,
-    utc_offset_minutes: f64,
+    options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Counts> {
-    let (counts, names) = funnel_counts_of(
-        py,
-        user_ids,
-        times,
-        events,
-        steps,
-        window_seconds,
-        order,
-        unit,
-        utc_offset_minutes,
-        true,
-    )?;
+    let options: EventFunnelOptions = crate::convert::options(py, options)?;
+    let (counts, names) = funnel_counts_of(py, user_ids, times, events, steps, &options, true)?;
     Ok(Counts(core::Counts::EventFunnel(counts), names))
 }
 
@@ -377,9 +296,7 @@ fn stickiness_counts_of(
     py: Python<'_>,
     user_ids: &Bound<'_, PyAny>,
     times: &Bound<'_, PyAny>,
-    period: &str,
-    unit: Option<&str>,
-    utc_offset_minutes: f64,
+    options: &StickinessOptions,
 ) -> PyResult<core::StickinessCounts> {
     let Log {
         ids,
@@ -387,43 +304,47 @@ fn stickiness_counts_of(
         unit,
         offset,
         ..
-    } = log(user_ids, times, None, unit, utc_offset_minutes)?;
-    let period = Period::parse("period", period).py()?;
+    } = log(
+        user_ids,
+        times,
+        None,
+        options.unit,
+        options.utc_offset_minutes,
+    )?;
     let no_events: Option<&Column<'_, i64>> = None;
     with_log!(ids, times, unit, offset, no_events, |log| {
-        py.detach(|| core::stickiness_counts(&log, period)).py()
+        py.detach(|| core::stickiness_counts(&log, options)).py()
     })
 }
 
 /// The stickiness histogram: per calendar period, users active on exactly k days of it
-/// (``users[p][k - 1]``) and on at least k days (``at_least``).
+/// (``users[p][k - 1]``) and on at least k days (``at_least``). Options (keywords):
+/// `period`, `unit`, `utc_offset_minutes` (see `StickinessOptions`).
 #[pyfunction]
-#[pyo3(signature = (user_ids, times, period = "week", unit = None, utc_offset_minutes = 0.0))]
+#[pyo3(signature = (user_ids, times, **options))]
 fn stickiness_histogram(
     py: Python<'_>,
     user_ids: &Bound<'_, PyAny>,
     times: &Bound<'_, PyAny>,
-    period: &str,
-    unit: Option<&str>,
-    utc_offset_minutes: f64,
+    options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<StickinessHistogram> {
+    let options: StickinessOptions = crate::convert::options(py, options)?;
     not_empty(user_ids)?;
-    let counts = stickiness_counts_of(py, user_ids, times, period, unit, utc_offset_minutes)?;
+    let counts = stickiness_counts_of(py, user_ids, times, &options)?;
     counts.finish().py().map(Into::into)
 }
 
 /// Partial counts of `stickiness_histogram` for a shard of users.
 #[pyfunction]
-#[pyo3(signature = (user_ids, times, period = "week", unit = None, utc_offset_minutes = 0.0))]
+#[pyo3(signature = (user_ids, times, **options))]
 fn stickiness_counts(
     py: Python<'_>,
     user_ids: &Bound<'_, PyAny>,
     times: &Bound<'_, PyAny>,
-    period: &str,
-    unit: Option<&str>,
-    utc_offset_minutes: f64,
+    options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Counts> {
-    let counts = stickiness_counts_of(py, user_ids, times, period, unit, utc_offset_minutes)?;
+    let options: StickinessOptions = crate::convert::options(py, options)?;
+    let counts = stickiness_counts_of(py, user_ids, times, &options)?;
     Ok(Counts(core::Counts::StickinessHistogram(counts), None))
 }
 

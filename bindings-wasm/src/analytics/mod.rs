@@ -9,10 +9,10 @@
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{
-    from_js_value, numbers, numbers_hinted, optional_numbers, optional_text, to_js_value,
+    from_js_value, numbers, numbers_hinted, optional_numbers, options as options_of, to_js_value,
 };
 use crate::errors::IntoJs;
-use pmkit::analytics::{self as core, EventLog, Period, RetentionOptions, TimeUnit};
+use pmkit::analytics::{self as core, ActiveUsersOptions, EventLog, RetentionOptions, TimeUnit};
 
 mod ids;
 mod more;
@@ -48,7 +48,8 @@ export interface ActiveUsers {
   monthly: number[];
 }
 
-export interface RetentionOptions {
+/** The settings a retention matrix was made with (its JSON form). */
+export interface RetentionSettings {
   period: CohortPeriod;
   cohorts: Cohorts;
   kind: RetentionKind;
@@ -56,9 +57,39 @@ export interface RetentionOptions {
   return_event: number | null;
 }
 
+/** The settings of the columns, shared by every event-log function's options. */
+export interface LogOptions {
+  /** The unit of `times`; default "seconds". */
+  unit?: TimeUnit | null;
+  /** The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0. */
+  utcOffsetMinutes?: number | null;
+}
+
+/** The options of activeUsers and activeUserCounts. */
+export interface ActiveUsersOptions extends LogOptions {
+  /** The calendar week of the weekly counts: "week" (ISO, the default) or "week_<weekday>". */
+  week?: CohortPeriod | null;
+}
+
+/** The options of retention and retentionCounts. */
+export interface RetentionOptions extends LogOptions {
+  /** The cohort and return period: "day", "week" (ISO, the default), "week_<weekday>" or "month". */
+  period?: CohortPeriod | null;
+  /** "first_time" (the default) or "recurring". */
+  cohorts?: Cohorts | null;
+  /** "on" (the default) or "on_or_after". */
+  kind?: RetentionKind | null;
+  /** The events column (integer codes), needed by startEvent and returnEvent. */
+  events?: ArrayLike<number> | null;
+  /** The event code that puts a user in a cohort; default any event. */
+  startEvent?: number | null;
+  /** The event code that counts as returning; default any event. */
+  returnEvent?: number | null;
+}
+
 /** The result of retention: the cohort matrix (null = a period after the log's last day). */
 export interface Retention {
-  options: RetentionOptions;
+  options: RetentionSettings;
   cohort_starts: string[];
   cohort_sizes: number[];
   counts: (number | null)[][];
@@ -81,16 +112,16 @@ export interface Counts {
  * Daily, weekly and monthly active users per day (rolling 7- and 30-day windows), DAU/MAU
  * stickiness, and distinct users per calendar week and month.
  */
-export function activeUsers(userIds: UserIds, times: ArrayLike<number>, unit?: TimeUnit | null, utcOffsetMinutes?: number | null, week?: CohortPeriod | null): ActiveUsers;
+export function activeUsers(userIds: UserIds, times: ArrayLike<number>, options?: ActiveUsersOptions | null): ActiveUsers;
 /** Partial counts of activeUsers for a shard of users. */
-export function activeUserCounts(userIds: UserIds, times: ArrayLike<number>, unit?: TimeUnit | null, utcOffsetMinutes?: number | null, week?: CohortPeriod | null): Counts;
+export function activeUserCounts(userIds: UserIds, times: ArrayLike<number>, options?: ActiveUsersOptions | null): Counts;
 /**
  * The retention matrix: cohorts by calendar period of first (or every) activity and the
  * distinct users of each returning in each later period, as counts and rates.
  */
-export function retention(userIds: UserIds, times: ArrayLike<number>, period?: CohortPeriod | null, cohorts?: Cohorts | null, kind?: RetentionKind | null, events?: ArrayLike<number> | null, startEvent?: number | null, returnEvent?: number | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Retention;
+export function retention(userIds: UserIds, times: ArrayLike<number>, options?: RetentionOptions | null): Retention;
 /** Partial counts of retention for a shard of users. */
-export function retentionCounts(userIds: UserIds, times: ArrayLike<number>, period?: CohortPeriod | null, cohorts?: Cohorts | null, kind?: RetentionKind | null, events?: ArrayLike<number> | null, startEvent?: number | null, returnEvent?: number | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Counts;
+export function retentionCounts(userIds: UserIds, times: ArrayLike<number>, options?: RetentionOptions | null): Counts;
 /** The sum of partial counts from shards partitioned by user. */
 export function mergeCounts(parts: Counts[]): Counts;
 /** The metric that (merged) partial counts describe. */
@@ -106,44 +137,73 @@ fn user_ids_arg(value: JsValue) -> Result<Vec<f64>, JsValue> {
     )
 }
 
-fn unit_of(unit: Option<String>) -> Result<TimeUnit, JsValue> {
-    unit.map_or(Ok(TimeUnit::default()), |text| {
-        TimeUnit::parse("unit", &text).js()
+/// Every parameter and option name of the event-log functions, renamed to camelCase in
+/// their errors (`userIds[3]`, `utcOffsetMinutes`).
+const NAMES: [&str; 16] = [
+    "user_ids",
+    "times",
+    "events",
+    "feature",
+    "steps",
+    "week",
+    "period",
+    "cohorts",
+    "kind",
+    "start_event",
+    "return_event",
+    "unit",
+    "utc_offset_minutes",
+    "inactive_days",
+    "window_seconds",
+    "order",
+];
+
+/// `call`, with its error's field named as JavaScript spells it.
+fn in_js_names(call: impl FnOnce() -> Result<JsValue, JsValue>) -> Result<JsValue, JsValue> {
+    call().map_err(|err| {
+        let names: Vec<String> = NAMES.iter().map(|name| (*name).to_owned()).collect();
+        crate::errors::javascript_field(err, &names)
     })
 }
 
-fn offset_of(minutes: Option<f64>) -> Result<i64, JsValue> {
-    core::whole_number("utc_offset_minutes", minutes.unwrap_or(0.0)).js()
+/// The error of a whole-log metric of no events.
+fn not_empty(user_ids: &[f64]) -> Result<(), JsValue> {
+    if user_ids.is_empty() {
+        return Err(crate::errors::to_js(pmkit::Error::undefined(
+            "user_ids",
+            "is empty; at least one event is needed",
+        )));
+    }
+    Ok(())
 }
 
-fn event_code(field: &str, value: Option<f64>) -> Result<Option<u32>, JsValue> {
-    value
-        .map(|number| {
-            let code = pmkit::input::count(field, number).js()?;
-            u32::try_from(code)
-                .map_err(|_| {
-                    pmkit::Error::out_of_range(field, format!("{code} is larger than {}", u32::MAX))
-                })
-                .js()
-        })
-        .transpose()
+/// The log of two columns read as numbers, with the options' column settings.
+fn log_of<'a>(
+    user_ids: &'a [f64],
+    times: &'a [f64],
+    unit: Option<TimeUnit>,
+    utc_offset_minutes: i64,
+) -> Result<EventLog<'a, f64, f64>, JsValue> {
+    EventLog::new(user_ids, times, unit.unwrap_or_default())
+        .js()?
+        .with_utc_offset_minutes(utc_offset_minutes)
+        .js()
 }
 
 fn active_counts(
-    user_ids: &[f64],
-    times: &[f64],
-    unit: Option<String>,
-    utc_offset_minutes: Option<f64>,
-    week: Option<String>,
+    user_ids: JsValue,
+    times: JsValue,
+    options: JsValue,
+    whole: bool,
 ) -> Result<core::ActiveUserCounts, JsValue> {
-    let unit = unit_of(unit)?;
-    let offset = offset_of(utc_offset_minutes)?;
-    let week = Period::parse("week", week.as_deref().unwrap_or("week")).js()?;
-    let log = EventLog::new(user_ids, times, unit)
-        .js()?
-        .with_utc_offset_minutes(offset)
-        .js()?;
-    core::active_user_counts(&log, week).js()
+    let user_ids = user_ids_arg(user_ids)?;
+    let times = numbers("times", times)?;
+    let options: ActiveUsersOptions = options_of("options", options)?;
+    if whole {
+        not_empty(&user_ids)?;
+    }
+    let log = log_of(&user_ids, &times, options.unit, options.utc_offset_minutes)?;
+    core::active_user_counts(&log, &options).js()
 }
 
 /// Daily, weekly and monthly active users, DAU/MAU stickiness, calendar weeks and months.
@@ -151,22 +211,15 @@ fn active_counts(
 pub fn active_users(
     user_ids: JsValue,
     times: JsValue,
-    unit: JsValue,
-    utc_offset_minutes: Option<f64>,
-    week: JsValue,
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let user_ids = user_ids_arg(user_ids)?;
-    let times = numbers("times", times)?;
-    let unit = optional_text("unit", unit)?;
-    let week = optional_text("week", week)?;
-    if user_ids.is_empty() {
-        return Err(crate::errors::to_js(pmkit::Error::undefined(
-            "user_ids",
-            "is empty; at least one event is needed",
-        )));
-    }
-    let counts = active_counts(&user_ids, &times, unit, utc_offset_minutes, week)?;
-    to_js_value(&counts.finish().js()?)
+    in_js_names(|| {
+        to_js_value(
+            &active_counts(user_ids, times, options, true)?
+                .finish()
+                .js()?,
+        )
+    })
 }
 
 /// Partial counts of `activeUsers` for a shard of users.
@@ -174,48 +227,43 @@ pub fn active_users(
 pub fn active_user_counts(
     user_ids: JsValue,
     times: JsValue,
-    unit: JsValue,
-    utc_offset_minutes: Option<f64>,
-    week: JsValue,
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let user_ids = user_ids_arg(user_ids)?;
-    let times = numbers("times", times)?;
-    let unit = optional_text("unit", unit)?;
-    let week = optional_text("week", week)?;
-    let counts = active_counts(&user_ids, &times, unit, utc_offset_minutes, week)?;
-    to_js_value(&core::Counts::ActiveUsers(counts))
+    in_js_names(|| {
+        to_js_value(&core::Counts::ActiveUsers(active_counts(
+            user_ids, times, options, false,
+        )?))
+    })
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The retention options object: the `events` column it may hold, and the options.
+fn retention_options(value: JsValue) -> Result<(Option<Vec<f64>>, RetentionOptions), JsValue> {
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Ok((None, options_of("options", value)?));
+    }
+    let events = js_sys::Reflect::get(&value, &"events".into())?;
+    if events.is_undefined() {
+        return Ok((None, options_of("options", value)?));
+    }
+    let rest = js_sys::Object::assign(&js_sys::Object::new(), value.unchecked_ref());
+    js_sys::Reflect::delete_property(&rest, &"events".into())?;
+    let events = optional_numbers("events", events)?;
+    Ok((events, options_of("options", rest.into())?))
+}
+
 fn retention_counts_of(
-    user_ids: &[f64],
-    times: &[f64],
-    period: Option<String>,
-    cohorts: Option<String>,
-    kind: Option<String>,
-    events: Option<Vec<f64>>,
-    start_event: Option<f64>,
-    return_event: Option<f64>,
-    unit: Option<String>,
-    utc_offset_minutes: Option<f64>,
+    user_ids: JsValue,
+    times: JsValue,
+    options: JsValue,
+    whole: bool,
 ) -> Result<core::RetentionCounts, JsValue> {
-    let options = RetentionOptions {
-        period: Period::parse("period", period.as_deref().unwrap_or("week")).js()?,
-        cohorts: cohorts.map_or(Ok(core::Cohorts::default()), |text| {
-            core::Cohorts::parse("cohorts", &text).js()
-        })?,
-        kind: kind.map_or(Ok(core::RetentionKind::default()), |text| {
-            core::RetentionKind::parse("kind", &text).js()
-        })?,
-        start_event: event_code("start_event", start_event)?,
-        return_event: event_code("return_event", return_event)?,
-    };
-    let unit = unit_of(unit)?;
-    let offset = offset_of(utc_offset_minutes)?;
-    let log = EventLog::new(user_ids, times, unit)
-        .js()?
-        .with_utc_offset_minutes(offset)
-        .js()?;
+    let user_ids = user_ids_arg(user_ids)?;
+    let times = numbers("times", times)?;
+    let (events, options) = retention_options(options)?;
+    if whole {
+        not_empty(&user_ids)?;
+    }
+    let log = log_of(&user_ids, &times, options.unit, options.utc_offset_minutes)?;
     match &events {
         Some(events) => {
             core::retention_counts(&log.with_events(events.as_slice()).js()?, &options).js()
@@ -226,82 +274,28 @@ fn retention_counts_of(
 
 /// The retention matrix of cohorts by calendar period, as counts and rates.
 #[wasm_bindgen(skip_typescript)]
-#[allow(clippy::too_many_arguments)]
-pub fn retention(
-    user_ids: JsValue,
-    times: JsValue,
-    period: JsValue,
-    cohorts: JsValue,
-    kind: JsValue,
-    events: JsValue,
-    start_event: Option<f64>,
-    return_event: Option<f64>,
-    unit: JsValue,
-    utc_offset_minutes: Option<f64>,
-) -> Result<JsValue, JsValue> {
-    let user_ids = user_ids_arg(user_ids)?;
-    let times = numbers("times", times)?;
-    let period = optional_text("period", period)?;
-    let cohorts = optional_text("cohorts", cohorts)?;
-    let kind = optional_text("kind", kind)?;
-    let events = optional_numbers("events", events)?;
-    let unit = optional_text("unit", unit)?;
-    if user_ids.is_empty() {
-        return Err(crate::errors::to_js(pmkit::Error::undefined(
-            "user_ids",
-            "is empty; at least one event is needed",
-        )));
-    }
-    let counts = retention_counts_of(
-        &user_ids,
-        &times,
-        period,
-        cohorts,
-        kind,
-        events,
-        start_event,
-        return_event,
-        unit,
-        utc_offset_minutes,
-    )?;
-    to_js_value(&counts.finish().js()?)
+pub fn retention(user_ids: JsValue, times: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    in_js_names(|| {
+        to_js_value(
+            &retention_counts_of(user_ids, times, options, true)?
+                .finish()
+                .js()?,
+        )
+    })
 }
 
 /// Partial counts of `retention` for a shard of users.
 #[wasm_bindgen(js_name = retentionCounts, skip_typescript)]
-#[allow(clippy::too_many_arguments)]
 pub fn retention_counts(
     user_ids: JsValue,
     times: JsValue,
-    period: JsValue,
-    cohorts: JsValue,
-    kind: JsValue,
-    events: JsValue,
-    start_event: Option<f64>,
-    return_event: Option<f64>,
-    unit: JsValue,
-    utc_offset_minutes: Option<f64>,
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let user_ids = user_ids_arg(user_ids)?;
-    let times = numbers("times", times)?;
-    let period = optional_text("period", period)?;
-    let cohorts = optional_text("cohorts", cohorts)?;
-    let kind = optional_text("kind", kind)?;
-    let events = optional_numbers("events", events)?;
-    let unit = optional_text("unit", unit)?;
-    let counts = retention_counts_of(
-        &user_ids,
-        &times,
-        period,
-        cohorts,
-        kind,
-        events,
-        start_event,
-        return_event,
-        unit,
-        utc_offset_minutes,
-    )?;
-    to_js_value(&core::Counts::Retention(counts))
+    in_js_names(|| {
+        to_js_value(&core::Counts::Retention(retention_counts_of(
+            user_ids, times, options, false,
+        )?))
+    })
 }
 
 /// The sum of partial counts from shards partitioned by user.

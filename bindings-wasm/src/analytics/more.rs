@@ -2,15 +2,43 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::user_ids_arg;
-use crate::convert::{count, numbers, optional_text, to_js_value};
+use super::{in_js_names, log_of, not_empty, user_ids_arg};
+use crate::convert::{count, number, numbers, options as options_of, to_js_value};
 use crate::errors::IntoJs;
-use pmkit::analytics::{self as core, EventLog, Period, TimeUnit};
+use pmkit::analytics::{
+    self as core, ActivityChurnOptions, EventFunnelOptions, FeatureAdoptionOptions,
+    StickinessOptions,
+};
 
 #[wasm_bindgen(typescript_custom_section)]
 const MORE_TYPES: &'static str = r#"
 /** "sequential" (each step after the previous) or "any_order". */
 export type FunnelOrder = "sequential" | "any_order";
+
+/** The options of activityChurn and activityChurnCounts. */
+export interface ActivityChurnOptions extends LogOptions {
+  /** The period: "day", "week" (ISO, the default), "week_<weekday>" or "month". */
+  period?: CohortPeriod | null;
+  /** Days without an event after a period that make an active user churned; default 30. */
+  inactiveDays?: number | null;
+}
+/** The options of featureAdoption and featureAdoptionCounts. */
+export interface FeatureAdoptionOptions extends LogOptions {
+  /** The period: "day", "week" (ISO, the default), "week_<weekday>" or "month". */
+  period?: CohortPeriod | null;
+}
+/** The options of eventFunnel and eventFunnelCounts. */
+export interface EventFunnelOptions extends LogOptions {
+  /** Seconds from entering the funnel within which the later steps count; default 30 days. */
+  windowSeconds?: number | null;
+  /** "sequential" (the default) or "any_order". */
+  order?: FunnelOrder | null;
+}
+/** The options of stickinessHistogram and stickinessCounts. */
+export interface StickinessOptions extends LogOptions {
+  /** The period: "day", "week" (ISO, the default), "week_<weekday>" or "month". */
+  period?: CohortPeriod | null;
+}
 
 /** The result of activityChurn (null = follow-up not observed yet). */
 export interface Churn {
@@ -62,43 +90,22 @@ export interface StickinessHistogram {
 }
 
 /** Churn from activity: users active in a period with no event in the inactiveDays (default 30) after it. */
-export function activityChurn(userIds: UserIds, times: ArrayLike<number>, period?: CohortPeriod | null, inactiveDays?: number | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Churn;
+export function activityChurn(userIds: UserIds, times: ArrayLike<number>, options?: ActivityChurnOptions | null): Churn;
 /** Partial counts of activityChurn for a shard of users. */
-export function activityChurnCounts(userIds: UserIds, times: ArrayLike<number>, period?: CohortPeriod | null, inactiveDays?: number | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Counts;
+export function activityChurnCounts(userIds: UserIds, times: ArrayLike<number>, options?: ActivityChurnOptions | null): Counts;
 /** Feature adoption per period: users of the feature event over active users, cumulative adoption, days to first use. */
-export function featureAdoption(userIds: UserIds, times: ArrayLike<number>, events: ArrayLike<number>, feature: number, period?: CohortPeriod | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Adoption;
+export function featureAdoption(userIds: UserIds, times: ArrayLike<number>, events: ArrayLike<number>, feature: number, options?: FeatureAdoptionOptions | null): Adoption;
 /** Partial counts of featureAdoption for a shard of users. */
-export function featureAdoptionCounts(userIds: UserIds, times: ArrayLike<number>, events: ArrayLike<number>, feature: number, period?: CohortPeriod | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Counts;
+export function featureAdoptionCounts(userIds: UserIds, times: ArrayLike<number>, events: ArrayLike<number>, feature: number, options?: FeatureAdoptionOptions | null): Counts;
 /** A conversion funnel over event codes within windowSeconds (default 30 days) of entering. */
-export function eventFunnel(userIds: UserIds, times: ArrayLike<number>, events: ArrayLike<number>, steps: ArrayLike<number>, windowSeconds?: number | null, order?: FunnelOrder | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Funnel;
+export function eventFunnel(userIds: UserIds, times: ArrayLike<number>, events: ArrayLike<number>, steps: ArrayLike<number>, options?: EventFunnelOptions | null): Funnel;
 /** Partial counts of eventFunnel for a shard of users. */
-export function eventFunnelCounts(userIds: UserIds, times: ArrayLike<number>, events: ArrayLike<number>, steps: ArrayLike<number>, windowSeconds?: number | null, order?: FunnelOrder | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Counts;
+export function eventFunnelCounts(userIds: UserIds, times: ArrayLike<number>, events: ArrayLike<number>, steps: ArrayLike<number>, options?: EventFunnelOptions | null): Counts;
 /** Per period, users active on exactly k days of it, and on at least k days. */
-export function stickinessHistogram(userIds: UserIds, times: ArrayLike<number>, period?: CohortPeriod | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): StickinessHistogram;
+export function stickinessHistogram(userIds: UserIds, times: ArrayLike<number>, options?: StickinessOptions | null): StickinessHistogram;
 /** Partial counts of stickinessHistogram for a shard of users. */
-export function stickinessCounts(userIds: UserIds, times: ArrayLike<number>, period?: CohortPeriod | null, unit?: TimeUnit | null, utcOffsetMinutes?: number | null): Counts;
+export function stickinessCounts(userIds: UserIds, times: ArrayLike<number>, options?: StickinessOptions | null): Counts;
 "#;
-
-fn log<'a>(
-    user_ids: &'a [f64],
-    times: &'a [f64],
-    unit: Option<String>,
-    utc_offset_minutes: Option<f64>,
-) -> Result<EventLog<'a, f64, f64>, JsValue> {
-    let unit = unit.map_or(Ok(TimeUnit::default()), |text| {
-        TimeUnit::parse("unit", &text).js()
-    })?;
-    let offset =
-        core::whole_number("utc_offset_minutes", utc_offset_minutes.unwrap_or(0.0)).js()?;
-    EventLog::new(user_ids, times, unit)
-        .js()?
-        .with_utc_offset_minutes(offset)
-        .js()
-}
-
-fn period_of(period: Option<String>) -> Result<Period, JsValue> {
-    Period::parse("period", period.as_deref().unwrap_or("week")).js()
-}
 
 fn code(field: &str, value: f64) -> Result<u32, JsValue> {
     let number = count(field, value)?;
@@ -109,28 +116,20 @@ fn code(field: &str, value: f64) -> Result<u32, JsValue> {
         .js()
 }
 
-fn not_empty(user_ids: &[f64]) -> Result<(), JsValue> {
-    if user_ids.is_empty() {
-        return Err(crate::errors::to_js(pmkit::Error::undefined(
-            "user_ids",
-            "is empty; at least one event is needed",
-        )));
-    }
-    Ok(())
-}
-
 fn churn_counts_of(
-    user_ids: &[f64],
-    times: &[f64],
-    period: Option<String>,
-    inactive_days: Option<f64>,
-    unit: Option<String>,
-    utc_offset_minutes: Option<f64>,
+    user_ids: JsValue,
+    times: JsValue,
+    options: JsValue,
+    whole: bool,
 ) -> Result<core::ChurnCounts, JsValue> {
-    let period = period_of(period)?;
-    let inactive_days = count("inactive_days", inactive_days.unwrap_or(30.0))?;
-    let log = log(user_ids, times, unit, utc_offset_minutes)?;
-    core::activity_churn_counts(&log, period, inactive_days).js()
+    let user_ids = user_ids_arg(user_ids)?;
+    let times = numbers("times", times)?;
+    let options: ActivityChurnOptions = options_of("options", options)?;
+    if whole {
+        not_empty(&user_ids)?;
+    }
+    let log = log_of(&user_ids, &times, options.unit, options.utc_offset_minutes)?;
+    core::activity_churn_counts(&log, &options).js()
 }
 
 /// Churn from activity per period.
@@ -138,26 +137,15 @@ fn churn_counts_of(
 pub fn activity_churn(
     user_ids: JsValue,
     times: JsValue,
-    period: JsValue,
-    inactive_days: Option<f64>,
-    unit: JsValue,
-    utc_offset_minutes: Option<f64>,
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let user_ids = user_ids_arg(user_ids)?;
-    let times = numbers("times", times)?;
-    let period = optional_text("period", period)?;
-    let unit = optional_text("unit", unit)?;
-    count("inactive_days", inactive_days.unwrap_or(30.0))?;
-    not_empty(&user_ids)?;
-    let counts = churn_counts_of(
-        &user_ids,
-        &times,
-        period,
-        inactive_days,
-        unit,
-        utc_offset_minutes,
-    )?;
-    to_js_value(&counts.finish().js()?)
+    in_js_names(|| {
+        to_js_value(
+            &churn_counts_of(user_ids, times, options, true)?
+                .finish()
+                .js()?,
+        )
+    })
 }
 
 /// Partial counts of `activityChurn`.
@@ -165,195 +153,139 @@ pub fn activity_churn(
 pub fn activity_churn_counts(
     user_ids: JsValue,
     times: JsValue,
-    period: JsValue,
-    inactive_days: Option<f64>,
-    unit: JsValue,
-    utc_offset_minutes: Option<f64>,
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let user_ids = user_ids_arg(user_ids)?;
-    let times = numbers("times", times)?;
-    let period = optional_text("period", period)?;
-    let unit = optional_text("unit", unit)?;
-    let counts = churn_counts_of(
-        &user_ids,
-        &times,
-        period,
-        inactive_days,
-        unit,
-        utc_offset_minutes,
-    )?;
-    to_js_value(&core::Counts::ActivityChurn(counts))
+    in_js_names(|| {
+        to_js_value(&core::Counts::ActivityChurn(churn_counts_of(
+            user_ids, times, options, false,
+        )?))
+    })
 }
 
-#[allow(clippy::too_many_arguments)]
 fn adoption_counts_of(
-    user_ids: &[f64],
-    times: &[f64],
-    events: &[f64],
-    feature: f64,
-    period: Option<String>,
-    unit: Option<String>,
-    utc_offset_minutes: Option<f64>,
+    user_ids: JsValue,
+    times: JsValue,
+    events: JsValue,
+    feature: JsValue,
+    options: JsValue,
+    whole: bool,
 ) -> Result<core::AdoptionCounts, JsValue> {
-    let log = log(user_ids, times, unit, utc_offset_minutes)?
-        .with_events(events)
+    let user_ids = user_ids_arg(user_ids)?;
+    let times = numbers("times", times)?;
+    let events = numbers("events", events)?;
+    let feature = number("feature", &feature)?;
+    let options: FeatureAdoptionOptions = options_of("options", options)?;
+    if whole {
+        not_empty(&user_ids)?;
+    }
+    let log = log_of(&user_ids, &times, options.unit, options.utc_offset_minutes)?
+        .with_events(&events)
         .js()?;
     let feature = code("feature", feature)?;
-    let period = period_of(period)?;
-    core::feature_adoption_counts(&log, feature, period).js()
+    core::feature_adoption_counts(&log, feature, &options).js()
 }
 
 /// Feature adoption per period, cumulative adoption, and days to first use.
 #[wasm_bindgen(js_name = featureAdoption, skip_typescript)]
-#[allow(clippy::too_many_arguments)]
 pub fn feature_adoption(
     user_ids: JsValue,
     times: JsValue,
     events: JsValue,
-    feature: f64,
-    period: JsValue,
-    unit: JsValue,
-    utc_offset_minutes: Option<f64>,
+    feature: JsValue,
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let user_ids = user_ids_arg(user_ids)?;
-    let times = numbers("times", times)?;
-    let events = numbers("events", events)?;
-    let period = optional_text("period", period)?;
-    let unit = optional_text("unit", unit)?;
-    not_empty(&user_ids)?;
-    let counts = adoption_counts_of(
-        &user_ids,
-        &times,
-        &events,
-        feature,
-        period,
-        unit,
-        utc_offset_minutes,
-    )?;
-    to_js_value(&counts.finish().js()?)
+    in_js_names(|| {
+        let counts = adoption_counts_of(user_ids, times, events, feature, options, true)?;
+        to_js_value(&counts.finish().js()?)
+    })
 }
 
 /// Partial counts of `featureAdoption`.
 #[wasm_bindgen(js_name = featureAdoptionCounts, skip_typescript)]
-#[allow(clippy::too_many_arguments)]
 pub fn feature_adoption_counts(
     user_ids: JsValue,
     times: JsValue,
     events: JsValue,
-    feature: f64,
-    period: JsValue,
-    unit: JsValue,
-    utc_offset_minutes: Option<f64>,
+    feature: JsValue,
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    in_js_names(|| {
+        let counts = adoption_counts_of(user_ids, times, events, feature, options, false)?;
+        to_js_value(&core::Counts::FeatureAdoption(counts))
+    })
+}
+
+fn funnel_counts_of(
+    user_ids: JsValue,
+    times: JsValue,
+    events: JsValue,
+    steps: JsValue,
+    options: JsValue,
+) -> Result<(core::FunnelCounts, bool), JsValue> {
     let user_ids = user_ids_arg(user_ids)?;
     let times = numbers("times", times)?;
     let events = numbers("events", events)?;
-    let period = optional_text("period", period)?;
-    let unit = optional_text("unit", unit)?;
-    let counts = adoption_counts_of(
-        &user_ids,
-        &times,
-        &events,
-        feature,
-        period,
-        unit,
-        utc_offset_minutes,
-    )?;
-    to_js_value(&core::Counts::FeatureAdoption(counts))
-}
-
-#[allow(clippy::too_many_arguments)]
-fn funnel_counts_of(
-    user_ids: &[f64],
-    times: &[f64],
-    events: &[f64],
-    steps: &[f64],
-    window_seconds: Option<f64>,
-    order: Option<String>,
-    unit: Option<String>,
-    utc_offset_minutes: Option<f64>,
-) -> Result<core::FunnelCounts, JsValue> {
-    let log = log(user_ids, times, unit, utc_offset_minutes)?
-        .with_events(events)
+    let steps = numbers("steps", steps)?;
+    let options: EventFunnelOptions = options_of("options", options)?;
+    let log = log_of(&user_ids, &times, options.unit, options.utc_offset_minutes)?
+        .with_events(&events)
         .js()?;
     let steps: Vec<u32> = steps
         .iter()
         .enumerate()
         .map(|(index, &step)| code(&format!("steps[{index}]"), step))
         .collect::<Result<_, _>>()?;
-    let window = count(
-        "window_seconds",
-        window_seconds.unwrap_or(core::DEFAULT_WINDOW_SECONDS as f64),
-    )?;
-    let order = order.map_or(Ok(core::FunnelOrder::default()), |text| {
-        core::FunnelOrder::parse("order", &text).js()
-    })?;
-    core::event_funnel_counts(&log, &steps, window, order).js()
+    let counts = core::event_funnel_counts(&log, &steps, &options).js()?;
+    Ok((counts, user_ids.is_empty()))
 }
 
 /// A conversion funnel over event codes.
 #[wasm_bindgen(js_name = eventFunnel, skip_typescript)]
-#[allow(clippy::too_many_arguments)]
 pub fn event_funnel(
     user_ids: JsValue,
     times: JsValue,
     events: JsValue,
     steps: JsValue,
-    window_seconds: Option<f64>,
-    order: JsValue,
-    unit: JsValue,
-    utc_offset_minutes: Option<f64>,
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let user_ids = user_ids_arg(user_ids)?;
-    let times = numbers("times", times)?;
-    let events = numbers("events", events)?;
-    let steps = numbers("steps", steps)?;
-    let order = optional_text("order", order)?;
-    let unit = optional_text("unit", unit)?;
-    let counts = funnel_counts_of(
-        &user_ids,
-        &times,
-        &events,
-        &steps,
-        window_seconds,
-        order,
-        unit,
-        utc_offset_minutes,
-    )?;
-    not_empty(&user_ids)?;
-    to_js_value(&counts.finish().js()?)
+    in_js_names(|| {
+        let (counts, empty) = funnel_counts_of(user_ids, times, events, steps, options)?;
+        if empty {
+            not_empty(&[])?;
+        }
+        to_js_value(&counts.finish().js()?)
+    })
 }
 
 /// Partial counts of `eventFunnel`.
 #[wasm_bindgen(js_name = eventFunnelCounts, skip_typescript)]
-#[allow(clippy::too_many_arguments)]
 pub fn event_funnel_counts(
     user_ids: JsValue,
     times: JsValue,
     events: JsValue,
     steps: JsValue,
-    window_seconds: Option<f64>,
-    order: JsValue,
-    unit: JsValue,
-    utc_offset_minutes: Option<f64>,
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    in_js_names(|| {
+        let (counts, _) = funnel_counts_of(user_ids, times, events, steps, options)?;
+        to_js_value(&core::Counts::EventFunnel(counts))
+    })
+}
+
+fn stickiness_counts_of(
+    user_ids: JsValue,
+    times: JsValue,
+    options: JsValue,
+    whole: bool,
+) -> Result<core::StickinessCounts, JsValue> {
     let user_ids = user_ids_arg(user_ids)?;
     let times = numbers("times", times)?;
-    let events = numbers("events", events)?;
-    let steps = numbers("steps", steps)?;
-    let order = optional_text("order", order)?;
-    let unit = optional_text("unit", unit)?;
-    let counts = funnel_counts_of(
-        &user_ids,
-        &times,
-        &events,
-        &steps,
-        window_seconds,
-        order,
-        unit,
-        utc_offset_minutes,
-    )?;
-    to_js_value(&core::Counts::EventFunnel(counts))
+    let options: StickinessOptions = options_of("options", options)?;
+    if whole {
+        not_empty(&user_ids)?;
+    }
+    let log = log_of(&user_ids, &times, options.unit, options.utc_offset_minutes)?;
+    core::stickiness_counts(&log, &options).js()
 }
 
 /// Users active on exactly k days of each period.
@@ -361,18 +293,15 @@ pub fn event_funnel_counts(
 pub fn stickiness_histogram(
     user_ids: JsValue,
     times: JsValue,
-    period: JsValue,
-    unit: JsValue,
-    utc_offset_minutes: Option<f64>,
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let user_ids = user_ids_arg(user_ids)?;
-    let times = numbers("times", times)?;
-    let period = optional_text("period", period)?;
-    let unit = optional_text("unit", unit)?;
-    not_empty(&user_ids)?;
-    let log = log(&user_ids, &times, unit, utc_offset_minutes)?;
-    let period = period_of(period)?;
-    to_js_value(&core::stickiness_counts(&log, period).js()?.finish().js()?)
+    in_js_names(|| {
+        to_js_value(
+            &stickiness_counts_of(user_ids, times, options, true)?
+                .finish()
+                .js()?,
+        )
+    })
 }
 
 /// Partial counts of `stickinessHistogram`.
@@ -380,17 +309,11 @@ pub fn stickiness_histogram(
 pub fn stickiness_counts(
     user_ids: JsValue,
     times: JsValue,
-    period: JsValue,
-    unit: JsValue,
-    utc_offset_minutes: Option<f64>,
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let user_ids = user_ids_arg(user_ids)?;
-    let times = numbers("times", times)?;
-    let period = optional_text("period", period)?;
-    let unit = optional_text("unit", unit)?;
-    let log = log(&user_ids, &times, unit, utc_offset_minutes)?;
-    let period = period_of(period)?;
-    to_js_value(&core::Counts::StickinessHistogram(
-        core::stickiness_counts(&log, period).js()?,
-    ))
+    in_js_names(|| {
+        to_js_value(&core::Counts::StickinessHistogram(stickiness_counts_of(
+            user_ids, times, options, false,
+        )?))
+    })
 }

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use pmkit::analytics::{
-    active_users, retention, sample_events, EventLog, Period, RetentionOptions,
+    active_users, retention, sample_events, ActiveUsersOptions, EventLog, RetentionOptions,
 };
 
 use crate::{heading, outln};
@@ -52,7 +52,7 @@ pub fn print_analytics(out: &mut String) -> pmkit::Result<()> {
     }
     outln!(out, "{average}");
 
-    let active = active_users(&log, Period::WEEK)?;
+    let active = active_users(&log, &ActiveUsersOptions::default())?;
     outln!(
         out,
         "  active users, last {RECENT_DAYS} days (rolling: WAU = 7 days, MAU = 30 days ending that day)"

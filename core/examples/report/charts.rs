@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use pmkit::analytics::{
-    active_users, retention, sample_events, EventLog, Period, RetentionOptions,
+    active_users, retention, sample_events, ActiveUsersOptions, EventLog, RetentionOptions,
 };
 use pmkit::chart::{
     active_users_chart, burndown_chart, burnup_chart, cumulative_flow_chart, cycle_time_chart,
@@ -41,7 +41,10 @@ fn sample_charts(options: &ChartOptions) -> pmkit::Result<Vec<Chart>> {
         forecast_chart(&sample_forecast(&timelines)?, options),
         roadmap_chart(&sample_roadmap(), sample_today(), options),
         retention_chart(&retention(&log, &RetentionOptions::default())?, options),
-        active_users_chart(&active_users(&log, Period::WEEK)?, options),
+        active_users_chart(
+            &active_users(&log, &ActiveUsersOptions::default())?,
+            options,
+        ),
     ])
 }
 

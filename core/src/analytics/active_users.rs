@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::activity::Activity;
 use super::calendar::{date_of, day_of, Period, PeriodTable};
 use super::columns::{EventLog, EventValue, TimeValue, UserIdValue};
+use super::options::ActiveUsersOptions;
 use super::rows::prepare;
 use super::series::{add_aligned, day_dates, later, period_starts, same_setting};
 use crate::{Error, Result};
@@ -165,8 +166,9 @@ impl Tally {
 /// **Errors**: as [`active_users`], except that an empty log is not an error.
 pub fn active_user_counts<U: UserIdValue, T: TimeValue, E: EventValue>(
     log: &EventLog<'_, U, T, E>,
-    week: Period,
+    options: &ActiveUsersOptions,
 ) -> Result<ActiveUserCounts> {
+    let week = options.week;
     let week = week_period("week", week)?;
     let Some(prepared) = prepare(log, false)? else {
         return Ok(ActiveUserCounts {
@@ -342,13 +344,13 @@ impl ActiveUserCounts {
 /// WAU and MAU" (rolling windows ending on each day); a16z, "16 Startup Metrics".
 ///
 /// ```
-/// use pmkit::analytics::{active_users, EventLog, Period, TimeUnit};
+/// use pmkit::analytics::{active_users, ActiveUsersOptions, EventLog, TimeUnit};
 ///
 /// // Day numbers 19000.. (2022-01-08 ..): users 1 and 2 on day 0, user 1 again on day 2.
 /// let users = [1u64, 2, 1];
 /// let days = [19_000i64, 19_000, 19_002];
 /// let log = EventLog::new(&users, &days, TimeUnit::Days)?;
-/// let active = active_users(&log, Period::WEEK)?;
+/// let active = active_users(&log, &ActiveUsersOptions::default())?;
 /// assert_eq!(active.dau, [2, 0, 1]);
 /// assert_eq!(active.mau, [2, 2, 2]);
 /// assert_eq!(active.stickiness, [Some(1.0), Some(0.0), Some(0.5)]);
@@ -356,7 +358,7 @@ impl ActiveUserCounts {
 /// ```
 pub fn active_users<U: UserIdValue, T: TimeValue, E: EventValue>(
     log: &EventLog<'_, U, T, E>,
-    week: Period,
+    options: &ActiveUsersOptions,
 ) -> Result<ActiveUsers> {
     if log.is_empty() {
         return Err(Error::undefined(
@@ -364,7 +366,7 @@ pub fn active_users<U: UserIdValue, T: TimeValue, E: EventValue>(
             "is empty; at least one event is needed",
         ));
     }
-    active_user_counts(log, week)?.finish()
+    active_user_counts(log, options)?.finish()
 }
 
 #[cfg(test)]
@@ -383,7 +385,7 @@ mod tests {
         let mut days: Vec<i64> = (0..10).map(|d| 19_000 + d).collect();
         users.extend([2, 2]);
         days.extend([19_000, 19_008]);
-        let active = active_users(&log_of(&users, &days), Period::WEEK).unwrap();
+        let active = active_users(&log_of(&users, &days), &ActiveUsersOptions::default()).unwrap();
         assert_eq!(active.dau, [2, 1, 1, 1, 1, 1, 1, 1, 2, 1]);
         // User 2's day-0 activity leaves the 7-day window on day 7, returns on day 8.
         assert_eq!(active.wau, [2, 2, 2, 2, 2, 2, 2, 1, 2, 2]);
@@ -396,7 +398,7 @@ mod tests {
         // 2022-01-29 (Sat), 2022-01-31 (Mon), 2022-02-01 (Tue).
         let users = [1u64, 1, 2];
         let days = [19_021i64, 19_023, 19_024];
-        let active = active_users(&log_of(&users, &days), Period::WEEK).unwrap();
+        let active = active_users(&log_of(&users, &days), &ActiveUsersOptions::default()).unwrap();
         assert_eq!(
             active
                 .weeks
@@ -421,14 +423,16 @@ mod tests {
     fn shards_add_up_to_the_whole() {
         let users = [1u64, 2, 3, 1, 3, 4];
         let days = [19_000i64, 19_001, 19_010, 19_040, 19_003, 19_050];
-        let whole = active_users(&log_of(&users, &days), Period::WEEK).unwrap();
+        let whole = active_users(&log_of(&users, &days), &ActiveUsersOptions::default()).unwrap();
         // Shard A: users 1 and 3; shard B: users 2 and 4 (B ends before A's last day...)
         let (a_users, a_days) = ([1u64, 3, 1, 3], [19_000i64, 19_010, 19_040, 19_003]);
         let (b_users, b_days) = ([2u64, 4], [19_001i64, 19_050]);
-        let mut counts = active_user_counts(&log_of(&a_users, &a_days), Period::WEEK).unwrap();
-        let other = active_user_counts(&log_of(&b_users, &b_days), Period::WEEK).unwrap();
+        let mut counts =
+            active_user_counts(&log_of(&a_users, &a_days), &ActiveUsersOptions::default()).unwrap();
+        let other =
+            active_user_counts(&log_of(&b_users, &b_days), &ActiveUsersOptions::default()).unwrap();
         counts.merge(&other, "parts[1]").unwrap();
-        let empty = active_user_counts(&log_of(&[], &[]), Period::WEEK).unwrap();
+        let empty = active_user_counts(&log_of(&[], &[]), &ActiveUsersOptions::default()).unwrap();
         counts.merge(&empty, "parts[2]").unwrap();
         assert_eq!(counts.finish().unwrap(), whole);
         // And in the other order, starting from the empty shard.
@@ -436,7 +440,8 @@ mod tests {
         counts.merge(&other, "parts[1]").unwrap();
         counts
             .merge(
-                &active_user_counts(&log_of(&a_users, &a_days), Period::WEEK).unwrap(),
+                &active_user_counts(&log_of(&a_users, &a_days), &ActiveUsersOptions::default())
+                    .unwrap(),
                 "parts[2]",
             )
             .unwrap();
@@ -445,19 +450,29 @@ mod tests {
 
     #[test]
     fn errors_name_the_input() {
-        let err = active_users(&log_of(&[], &[]), Period::WEEK).unwrap_err();
+        let err = active_users(&log_of(&[], &[]), &ActiveUsersOptions::default()).unwrap_err();
         assert_eq!(
             (err.kind(), err.field()),
             (crate::ErrorKind::Undefined, "user_ids")
         );
-        let err = active_users(&log_of(&[1], &[19_000]), Period::Month).unwrap_err();
+        let err = active_users(
+            &log_of(&[1], &[19_000]),
+            &ActiveUsersOptions {
+                week: Period::Month,
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
         assert_eq!(err.field(), "week");
-        let empty = active_user_counts(&log_of(&[], &[]), Period::WEEK).unwrap();
+        let empty = active_user_counts(&log_of(&[], &[]), &ActiveUsersOptions::default()).unwrap();
         assert_eq!(empty.finish().unwrap_err().field(), "counts");
         let mut week = empty.clone();
         let us = active_user_counts(
             &log_of(&[], &[]),
-            Period::parse("w", "week_saturday").unwrap(),
+            &ActiveUsersOptions {
+                week: Period::parse("w", "week_saturday").unwrap(),
+                ..Default::default()
+            },
         )
         .unwrap();
         assert_eq!(week.merge(&us, "parts[1]").unwrap_err().field(), "parts[1]");

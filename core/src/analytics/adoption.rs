@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::activity::Activity;
 use super::calendar::{date_of, day_of, Period, PeriodTable};
 use super::columns::{EventLog, EventValue, TimeValue, UserIdValue};
+use super::options::FeatureAdoptionOptions;
 use super::rows::prepare;
 use super::series::{add_aligned, later, period_index, period_starts, same_setting};
 use crate::{Error, Result};
@@ -92,8 +93,9 @@ fn histogram_median(histogram: &[u64]) -> Option<f64> {
 pub fn feature_adoption_counts<U: UserIdValue, T: TimeValue, E: EventValue>(
     log: &EventLog<'_, U, T, E>,
     feature: u32,
-    period: Period,
+    options: &FeatureAdoptionOptions,
 ) -> Result<AdoptionCounts> {
+    let period = options.period;
     log.require_events("feature")?;
     let Some(prepared) = prepare(log, true)? else {
         return Ok(AdoptionCounts {
@@ -265,7 +267,7 @@ impl AdoptionCounts {
 /// For a single pair of counts, see [`crate::metrics::feature_adoption_rate`].
 ///
 /// ```
-/// use pmkit::analytics::{feature_adoption, EventLog, Period, TimeUnit};
+/// use pmkit::analytics::{feature_adoption, EventLog, FeatureAdoptionOptions, TimeUnit};
 ///
 /// // Week of Monday 2022-01-10: users 1, 2, 3 active; user 1 uses feature 9 on day 2
 /// // after joining, user 2 on their first day.
@@ -273,7 +275,7 @@ impl AdoptionCounts {
 /// let days = [19_002i64, 19_003, 19_004, 19_004, 19_003];
 /// let events = [0u32, 9, 0, 9, 0];
 /// let log = EventLog::new(&users, &days, TimeUnit::Days)?.with_events(&events)?;
-/// let adoption = feature_adoption(&log, 9, Period::WEEK)?;
+/// let adoption = feature_adoption(&log, 9, &FeatureAdoptionOptions::default())?;
 /// assert_eq!((adoption.users[0], adoption.active[0]), (2, 3));
 /// assert_eq!(adoption.days_to_first_use, [1, 0, 1]);
 /// assert_eq!(adoption.median_days_to_first_use, Some(1.0));
@@ -282,7 +284,7 @@ impl AdoptionCounts {
 pub fn feature_adoption<U: UserIdValue, T: TimeValue, E: EventValue>(
     log: &EventLog<'_, U, T, E>,
     feature: u32,
-    period: Period,
+    options: &FeatureAdoptionOptions,
 ) -> Result<Adoption> {
     log.require_events("feature")?;
     if log.is_empty() {
@@ -291,7 +293,7 @@ pub fn feature_adoption<U: UserIdValue, T: TimeValue, E: EventValue>(
             "is empty; at least one event is needed",
         ));
     }
-    feature_adoption_counts(log, feature, period)?.finish()
+    feature_adoption_counts(log, feature, options)?.finish()
 }
 
 #[cfg(test)]
@@ -317,7 +319,7 @@ mod tests {
             .unwrap()
             .with_events(&events)
             .unwrap();
-        let adoption = feature_adoption(&log, 4, Period::WEEK).unwrap();
+        let adoption = feature_adoption(&log, 4, &FeatureAdoptionOptions::default()).unwrap();
         assert_eq!(adoption.rate, [Some(0.5), Some(0.5)]);
         assert_eq!(
             (adoption.ever_adopted, adoption.ever_active),
@@ -335,14 +337,14 @@ mod tests {
                     .with_events(&e)
                     .unwrap(),
                 4,
-                Period::WEEK,
+                &FeatureAdoptionOptions::default(),
             )
             .unwrap()
         };
         let mut merged = shard(&[5]);
         merged.merge(&shard(&[0, 3, 4]), "parts[1]").unwrap();
         merged.merge(&shard(&[1, 2]), "parts[2]").unwrap();
-        let whole = feature_adoption(&log, 4, Period::WEEK).unwrap();
+        let whole = feature_adoption(&log, 4, &FeatureAdoptionOptions::default()).unwrap();
         assert_eq!(merged.finish().unwrap(), whole);
     }
 
@@ -350,7 +352,9 @@ mod tests {
     fn needs_events() {
         let log = EventLog::new(&[1u64], &[19_002i64], TimeUnit::Days).unwrap();
         assert_eq!(
-            feature_adoption(&log, 1, Period::WEEK).unwrap_err().field(),
+            feature_adoption(&log, 1, &FeatureAdoptionOptions::default())
+                .unwrap_err()
+                .field(),
             "feature"
         );
     }

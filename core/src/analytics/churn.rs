@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::activity::Activity;
 use super::calendar::{date_of, day_of, Period, PeriodTable};
 use super::columns::{EventLog, EventValue, TimeValue, UserIdValue};
+use super::options::ActivityChurnOptions;
 use super::rows::prepare;
 use super::series::{add_aligned, later, period_index, period_starts, same_setting};
 use crate::{Error, Result};
@@ -75,9 +76,9 @@ fn check_inactive_days(inactive_days: u64) -> Result<()> {
 /// **Errors**: as [`activity_churn`], except that an empty log gives empty counts.
 pub fn activity_churn_counts<U: UserIdValue, T: TimeValue, E: EventValue>(
     log: &EventLog<'_, U, T, E>,
-    period: Period,
-    inactive_days: u64,
+    options: &ActivityChurnOptions,
 ) -> Result<ChurnCounts> {
+    let (period, inactive_days) = (options.period, options.inactive_days);
     check_inactive_days(inactive_days)?;
     let Some(prepared) = prepare(log, false)? else {
         return Ok(ChurnCounts {
@@ -228,14 +229,14 @@ impl ChurnCounts {
 /// last activity).
 ///
 /// ```
-/// use pmkit::analytics::{activity_churn, EventLog, Period, TimeUnit};
+/// use pmkit::analytics::{activity_churn, ActivityChurnOptions, EventLog, TimeUnit};
 ///
 /// // 19_002 is Monday 2022-01-10. Users 1 and 2 active in week 0; user 1 comes back 3
 /// // days after it ends, user 2 never does. The log runs 30 days past week 0.
 /// let users = [1u64, 2, 1, 1];
 /// let days = [19_002i64, 19_003, 19_011, 19_038];
 /// let log = EventLog::new(&users, &days, TimeUnit::Days)?;
-/// let churn = activity_churn(&log, Period::WEEK, 7)?;
+/// let churn = activity_churn(&log, &ActivityChurnOptions { inactive_days: 7, ..Default::default() })?;
 /// assert_eq!(churn.active[0], 2);
 /// assert_eq!(churn.churned[0], Some(1));
 /// assert_eq!(churn.churn_rate[0], Some(0.5));
@@ -243,9 +244,9 @@ impl ChurnCounts {
 /// ```
 pub fn activity_churn<U: UserIdValue, T: TimeValue, E: EventValue>(
     log: &EventLog<'_, U, T, E>,
-    period: Period,
-    inactive_days: u64,
+    options: &ActivityChurnOptions,
 ) -> Result<Churn> {
+    let inactive_days = options.inactive_days;
     check_inactive_days(inactive_days)?;
     if log.is_empty() {
         return Err(Error::undefined(
@@ -253,7 +254,7 @@ pub fn activity_churn<U: UserIdValue, T: TimeValue, E: EventValue>(
             "is empty; at least one event is needed",
         ));
     }
-    activity_churn_counts(log, period, inactive_days)?.finish()
+    activity_churn_counts(log, options)?.finish()
 }
 
 #[cfg(test)]
@@ -269,7 +270,14 @@ mod tests {
         let users = [1u64, 1, 1];
         let days = [MON, MON + 8, MON + 30];
         let log = EventLog::new(&users, &days, TimeUnit::Days).unwrap();
-        let churn = activity_churn(&log, Period::WEEK, 7).unwrap();
+        let churn = activity_churn(
+            &log,
+            &ActivityChurnOptions {
+                inactive_days: 7,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert_eq!(churn.active, [1, 1, 0, 0, 1]);
         // Week 0 ends day 6: back on day 8, within 7 days. Week 1 ends day 13: next
         // event on day 30, 17 days later: churned. Weeks 3 and 4: follow-up not observed.
@@ -285,15 +293,19 @@ mod tests {
         let days = [MON, MON + 1, MON + 20, MON + 9, MON + 40];
         let whole = activity_churn(
             &EventLog::new(&users, &days, TimeUnit::Days).unwrap(),
-            Period::WEEK,
-            10,
+            &ActivityChurnOptions {
+                inactive_days: 10,
+                ..Default::default()
+            },
         )
         .unwrap();
         let counts = |users: &[u64], days: &[i64]| {
             activity_churn_counts(
                 &EventLog::new(users, days, TimeUnit::Days).unwrap(),
-                Period::WEEK,
-                10,
+                &ActivityChurnOptions {
+                    inactive_days: 10,
+                    ..Default::default()
+                },
             )
             .unwrap()
         };
@@ -317,7 +329,14 @@ mod tests {
     #[test]
     fn zero_inactive_days_is_out_of_range() {
         let log = EventLog::new(&[1u64], &[MON], TimeUnit::Days).unwrap();
-        let err = activity_churn(&log, Period::WEEK, 0).unwrap_err();
+        let err = activity_churn(
+            &log,
+            &ActivityChurnOptions {
+                inactive_days: 0,
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
         assert_eq!(
             (err.kind(), err.field()),
             (crate::ErrorKind::OutOfRange, "inactive_days")

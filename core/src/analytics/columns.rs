@@ -17,6 +17,7 @@ use crate::{input, Error, Result};
 /// means the column already holds calendar-day numbers (days since 1970-01-01, the
 /// numpy `datetime64[D]` and Arrow `date32` encoding).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TimeUnit {
     /// Day numbers: days since 1970-01-01 in the caller's calendar.
@@ -403,12 +404,12 @@ impl<'a, U: UserIdValue, T: TimeValue, E: EventValue> EventLog<'a, U, T, E> {
     /// on it. WebAssembly always uses one.
     ///
     /// ```
-    /// use pmkit::analytics::{active_users, EventLog, Period, TimeUnit};
+    /// use pmkit::analytics::{active_users, ActiveUsersOptions, EventLog, TimeUnit};
     ///
     /// let (users, days) = ([1u64, 2, 1], [19_000i64, 19_000, 19_002]);
     /// let log = EventLog::new(&users, &days, TimeUnit::Days)?.with_max_threads(1)?;
     /// assert_eq!(log.max_threads(), Some(1));
-    /// assert_eq!(active_users(&log, Period::WEEK)?.dau, [2, 0, 1]);
+    /// assert_eq!(active_users(&log, &ActiveUsersOptions::default())?.dau, [2, 0, 1]);
     /// # Ok::<(), pmkit::Error>(())
     /// ```
     ///

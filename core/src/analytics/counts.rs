@@ -143,12 +143,13 @@ pub fn merge_counts(parts: &[Counts]) -> Result<Counts> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analytics::{active_user_counts, EventLog, Period, TimeUnit};
+    use crate::analytics::{active_user_counts, ActiveUsersOptions, EventLog, TimeUnit};
 
     #[test]
     fn counts_of_different_metrics_do_not_merge() {
         let log = EventLog::new(&[1u64], &[19_000i64], TimeUnit::Days).unwrap();
-        let active = Counts::ActiveUsers(active_user_counts(&log, Period::WEEK).unwrap());
+        let active =
+            Counts::ActiveUsers(active_user_counts(&log, &ActiveUsersOptions::default()).unwrap());
         let cohorts = Counts::Retention(
             crate::analytics::retention_counts(&log, &Default::default()).unwrap(),
         );

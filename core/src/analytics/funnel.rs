@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::columns::{EventLog, EventValue, TimeUnit, TimeValue, UserIdValue};
+use super::options::EventFunnelOptions;
 use super::rows::prepare;
 use super::series::{add_aligned, same_setting};
 use crate::{input, Error, Result};
@@ -12,6 +13,7 @@ pub const DEFAULT_WINDOW_SECONDS: u64 = 30 * 86_400;
 
 /// In which order a funnel's steps must happen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FunnelOrder {
     /// Each step after the previous one (other events may come between), the default.
@@ -97,9 +99,9 @@ fn median(values: &mut [f64]) -> Option<f64> {
 pub fn event_funnel_counts<U: UserIdValue, T: TimeValue, E: EventValue>(
     log: &EventLog<'_, U, T, E>,
     steps: &[u32],
-    window_seconds: u64,
-    order: FunnelOrder,
+    options: &EventFunnelOptions,
 ) -> Result<FunnelCounts> {
+    let (window_seconds, order) = (options.window_seconds, options.order);
     input::non_empty("steps", steps)?;
     if window_seconds == 0 {
         return Err(Error::out_of_range(
@@ -338,7 +340,7 @@ impl FunnelCounts {
 /// window, default 30 days); PostHog, "Funnels" (sequential, unordered).
 ///
 /// ```
-/// use pmkit::analytics::{event_funnel, EventLog, FunnelOrder, TimeUnit};
+/// use pmkit::analytics::{event_funnel, EventFunnelOptions, EventLog, TimeUnit};
 ///
 /// // Steps: view (1) → cart (2) → buy (3), within one hour. User 7 buys 30 minutes after
 /// // viewing; user 8 adds to cart but never buys; user 9 buys after two hours.
@@ -346,7 +348,7 @@ impl FunnelCounts {
 /// let times = [0i64, 600, 1_800, 100, 200, 0, 60, 7_200];
 /// let events = [1u32, 2, 3, 1, 2, 1, 2, 3];
 /// let log = EventLog::new(&users, &times, TimeUnit::Seconds)?.with_events(&events)?;
-/// let funnel = event_funnel(&log, &[1, 2, 3], 3_600, FunnelOrder::Sequential)?;
+/// let funnel = event_funnel(&log, &[1, 2, 3], &EventFunnelOptions { window_seconds: 3_600, ..Default::default() })?;
 /// assert_eq!(funnel.reached, [3, 3, 1]);
 /// assert_eq!(funnel.overall, Some(1.0 / 3.0));
 /// assert_eq!(funnel.median_seconds_from_previous, [None, Some(100.0), Some(1_200.0)]);
@@ -355,10 +357,9 @@ impl FunnelCounts {
 pub fn event_funnel<U: UserIdValue, T: TimeValue, E: EventValue>(
     log: &EventLog<'_, U, T, E>,
     steps: &[u32],
-    window_seconds: u64,
-    order: FunnelOrder,
+    options: &EventFunnelOptions,
 ) -> Result<Funnel> {
-    let counts = event_funnel_counts(log, steps, window_seconds, order)?;
+    let counts = event_funnel_counts(log, steps, options)?;
     if log.is_empty() {
         return Err(Error::undefined(
             "user_ids",
@@ -392,8 +393,10 @@ mod tests {
         let funnel = event_funnel(
             &log(&users, &times, &events),
             &[1, 3],
-            60,
-            FunnelOrder::Sequential,
+            &EventFunnelOptions {
+                window_seconds: 60,
+                ..Default::default()
+            },
         )
         .unwrap();
         // User 2 does both at the same instant: in step order, so converted.
@@ -402,8 +405,11 @@ mod tests {
         let any = event_funnel(
             &log(&users, &times, &events),
             &[1, 3],
-            60,
-            FunnelOrder::AnyOrder,
+            &EventFunnelOptions {
+                window_seconds: 60,
+                order: FunnelOrder::AnyOrder,
+                ..Default::default()
+            },
         )
         .unwrap();
         assert_eq!(any.reached, [2, 2]);
@@ -418,40 +424,58 @@ mod tests {
         let funnel = event_funnel(
             &log(&users, &times, &events),
             &[4, 4],
-            60,
-            FunnelOrder::Sequential,
+            &EventFunnelOptions {
+                window_seconds: 60,
+                ..Default::default()
+            },
         )
         .unwrap();
         assert_eq!(funnel.reached, [1, 1]);
         let err = event_funnel(
             &log(&users, &times, &events),
             &[4, 4],
-            60,
-            FunnelOrder::AnyOrder,
+            &EventFunnelOptions {
+                window_seconds: 60,
+                order: FunnelOrder::AnyOrder,
+                ..Default::default()
+            },
         )
         .unwrap_err();
         assert_eq!(err.field(), "steps[1]");
         let err = event_funnel(
             &log(&users, &times, &events),
             &[],
-            60,
-            FunnelOrder::AnyOrder,
+            &EventFunnelOptions {
+                window_seconds: 60,
+                order: FunnelOrder::AnyOrder,
+                ..Default::default()
+            },
         )
         .unwrap_err();
         assert_eq!(err.field(), "steps");
         let err = event_funnel(
             &log(&users, &times, &events),
             &[4],
-            0,
-            FunnelOrder::AnyOrder,
+            &EventFunnelOptions {
+                window_seconds: 0,
+                order: FunnelOrder::AnyOrder,
+                ..Default::default()
+            },
         )
         .unwrap_err();
         assert_eq!(err.field(), "window_seconds");
         let plain = EventLog::new(&users, &times, TimeUnit::Seconds).unwrap();
         assert_eq!(
-            event_funnel(&plain, &[4], 60, FunnelOrder::Sequential)
-                .unwrap_err()
-                .field(),
+            event_funnel(
+                &plain,
+                &[4],
+                &EventFunnelOptions {
+                    window_seconds: 60,
+                    ..Default::default()
+                }
+            )
+            .unwrap_err()
+            .field(),
             "steps"
         );
     }
@@ -465,7 +489,15 @@ mod tests {
             .unwrap()
             .with_events(&events)
             .unwrap();
-        let whole = event_funnel(&log, &[1, 2], 3 * 86_400, FunnelOrder::Sequential).unwrap();
+        let whole = event_funnel(
+            &log,
+            &[1, 2],
+            &EventFunnelOptions {
+                window_seconds: 3 * 86_400,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert_eq!(whole.reached, [3, 1]);
         assert_eq!(whole.median_seconds_from_previous[1], Some(86_400.0));
         let shard = |u: &[u64], d: &[i64], e: &[u32]| {
@@ -473,7 +505,15 @@ mod tests {
                 .unwrap()
                 .with_events(e)
                 .unwrap();
-            event_funnel_counts(&log, &[1, 2], 3 * 86_400, FunnelOrder::Sequential).unwrap()
+            event_funnel_counts(
+                &log,
+                &[1, 2],
+                &EventFunnelOptions {
+                    window_seconds: 3 * 86_400,
+                    ..Default::default()
+                },
+            )
+            .unwrap()
         };
         let mut merged = shard(&[2, 2], &[19_000, 19_005], &[1, 2]);
         merged

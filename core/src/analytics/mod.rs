@@ -17,13 +17,13 @@
 //! finish them into the metric.
 //!
 //! ```
-//! use pmkit::analytics::{active_users, retention, sample_events, EventLog, Period, RetentionOptions, TimeUnit};
+//! use pmkit::analytics::{active_users, retention, sample_events, ActiveUsersOptions, EventLog, RetentionOptions, TimeUnit};
 //!
 //! let sample = sample_events();
 //! let log = EventLog::new(&sample.user_ids, &sample.times, TimeUnit::Seconds)?;
 //! let weekly = retention(&log, &RetentionOptions::default())?;
 //! assert_eq!(weekly.rates[0][0], Some(1.0)); // everyone is active in their first week
-//! let active = active_users(&log, Period::WEEK)?;
+//! let active = active_users(&log, &ActiveUsersOptions::default())?;
 //! assert_eq!(active.days.len(), 56);
 //! # Ok::<(), pmkit::Error>(())
 //! ```
@@ -37,6 +37,7 @@ mod columns;
 mod counts;
 mod funnel;
 mod ids;
+mod options;
 mod parallel;
 mod retention;
 mod rows;
@@ -52,6 +53,10 @@ pub use columns::*;
 pub use counts::*;
 pub use funnel::*;
 pub use ids::*;
+pub use options::{
+    ActiveUsersOptions, ActivityChurnOptions, EventFunnelOptions, FeatureAdoptionOptions,
+    StickinessOptions,
+};
 pub use retention::*;
 pub use sample::*;
 pub use stickiness::*;

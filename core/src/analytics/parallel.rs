@@ -227,19 +227,69 @@ pub(crate) mod tests {
                             kind,
                             start_event,
                             return_event,
+                            ..Default::default()
                         };
                         out += &format!("{:?}\n", retention_counts(&log, &options).unwrap());
                     }
                 }
             }
-            out += &format!("{:?}\n", activity_churn_counts(&log, period, 14).unwrap());
-            out += &format!("{:?}\n", feature_adoption_counts(&log, 3, period).unwrap());
-            out += &format!("{:?}\n", stickiness_counts(&log, period).unwrap());
+            out += &format!(
+                "{:?}\n",
+                activity_churn_counts(
+                    &log,
+                    &ActivityChurnOptions {
+                        period,
+                        inactive_days: 14,
+                        ..Default::default()
+                    }
+                )
+                .unwrap()
+            );
+            out += &format!(
+                "{:?}\n",
+                feature_adoption_counts(
+                    &log,
+                    3,
+                    &FeatureAdoptionOptions {
+                        period,
+                        ..Default::default()
+                    }
+                )
+                .unwrap()
+            );
+            out += &format!(
+                "{:?}\n",
+                stickiness_counts(
+                    &log,
+                    &StickinessOptions {
+                        period,
+                        ..Default::default()
+                    }
+                )
+                .unwrap()
+            );
         }
         for week in [Period::WEEK, Period::parse("week", "week_mon").unwrap()] {
-            out += &format!("{:?}\n", active_user_counts(&log, week).unwrap());
+            out += &format!(
+                "{:?}\n",
+                active_user_counts(
+                    &log,
+                    &ActiveUsersOptions {
+                        week,
+                        ..Default::default()
+                    }
+                )
+                .unwrap()
+            );
         }
-        let funnel = event_funnel_counts(&log, &[0, 1, 2], 86_400, FunnelOrder::Sequential);
+        let funnel = event_funnel_counts(
+            &log,
+            &[0, 1, 2],
+            &EventFunnelOptions {
+                window_seconds: 86_400,
+                ..Default::default()
+            },
+        );
         out += &format!("{:?}\n", funnel.unwrap());
         out
     }

@@ -38,20 +38,51 @@ named_enum!(
     }
 );
 
-/// The settings of [`retention`]; `Default` is weekly (ISO weeks), first-time cohorts,
-/// "on" retention, any event starting and returning.
+/// The options of [`retention`] and [`retention_counts`]; `Default` is weekly (ISO
+/// weeks), first-time cohorts, "on" retention, any event starting and returning.
+///
+/// `unit` and `utc_offset_minutes` describe the columns (they are read where the
+/// [`EventLog`] is built); the counts and the result carry the other settings only.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
 pub struct RetentionOptions {
-    /// The cohort and return period: day, week or month (calendar-aligned).
+    /// The cohort and return period: "day", "week" (ISO, the default), "week_<weekday>" or "month" (calendar-aligned).
+    #[serde(deserialize_with = "super::options::deserialize_period")]
     pub period: Period,
-    /// First-time or recurring cohorts.
+    /// "first_time" (one cohort per user, the default) or "recurring" (every period with a start event).
     pub cohorts: Cohorts,
-    /// "On" or "on or after".
+    /// "on" (returned in exactly period k, the default) or "on_or_after" (in period k or later).
     pub kind: RetentionKind,
-    /// The event code that puts a user in a cohort (`None`: any event).
+    /// The event that puts a user in a cohort (needs `events`); default any event.
+    #[serde(deserialize_with = "super::options::deserialize_event")]
     pub start_event: Option<u32>,
-    /// The event code that counts as returning (`None`: any event).
+    /// The event that counts as returning (needs `events`); default any event.
+    #[serde(deserialize_with = "super::options::deserialize_event")]
     pub return_event: Option<u32>,
+    /// The unit of `times` (see [`TimeUnit`](super::TimeUnit)); default seconds (Python: a datetime64 column's own unit).
+    #[serde(
+        deserialize_with = "super::options::deserialize_unit",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub unit: Option<super::TimeUnit>,
+    /// The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+    #[serde(
+        deserialize_with = "super::options::deserialize_offset",
+        skip_serializing_if = "super::options::is_zero"
+    )]
+    pub utc_offset_minutes: i64,
+}
+
+impl RetentionOptions {
+    /// The settings the counts keep: these options without the column settings.
+    pub(crate) fn counting(&self) -> RetentionOptions {
+        RetentionOptions {
+            unit: None,
+            utc_offset_minutes: 0,
+            ..*self
+        }
+    }
 }
 
 /// Partial counts of [`retention`] for one shard of users; they add up across shards
@@ -121,7 +152,7 @@ pub fn retention_counts<U: UserIdValue, T: TimeValue, E: EventValue>(
     let uses_events = options.start_event.is_some() || options.return_event.is_some();
     let Some(prepared) = prepare(log, uses_events)? else {
         return Ok(RetentionCounts {
-            options: *options,
+            options: options.counting(),
             first_period: None,
             last_day: None,
             cohort_sizes: Vec::new(),
@@ -212,7 +243,7 @@ pub fn retention_counts<U: UserIdValue, T: TimeValue, E: EventValue>(
         })
         .collect();
     Ok(RetentionCounts {
-        options: *options,
+        options: options.counting(),
         first_period: Some(period.start_date(table.first)?),
         last_day: Some(date_of(prepared.last_day)?),
         cohort_sizes: sizes,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::activity::Activity;
 use super::calendar::{date_of, day_of, Period, PeriodTable};
 use super::columns::{EventLog, EventValue, TimeValue, UserIdValue};
+use super::options::StickinessOptions;
 use super::rows::prepare;
 use super::series::{add_rows, later, period_starts, same_setting};
 use crate::{Error, Result};
@@ -50,8 +51,9 @@ pub struct StickinessHistogram {
 /// **Errors**: as [`stickiness_histogram`], except that an empty log gives empty counts.
 pub fn stickiness_counts<U: UserIdValue, T: TimeValue, E: EventValue>(
     log: &EventLog<'_, U, T, E>,
-    period: Period,
+    options: &StickinessOptions,
 ) -> Result<StickinessCounts> {
+    let period = options.period;
     let Some(prepared) = prepare(log, false)? else {
         return Ok(StickinessCounts {
             period,
@@ -186,20 +188,20 @@ impl StickinessCounts {
 /// and the cumulative "at least k days" view).
 ///
 /// ```
-/// use pmkit::analytics::{stickiness_histogram, EventLog, Period, TimeUnit};
+/// use pmkit::analytics::{stickiness_histogram, EventLog, StickinessOptions, TimeUnit};
 ///
 /// // Week of Monday 2022-01-10 (day 19_002): user 1 on 3 days, user 2 on 1 day.
 /// let users = [1u64, 1, 1, 2, 1];
 /// let days = [19_002i64, 19_003, 19_008, 19_004, 19_003];
 /// let log = EventLog::new(&users, &days, TimeUnit::Days)?;
-/// let histogram = stickiness_histogram(&log, Period::WEEK)?;
+/// let histogram = stickiness_histogram(&log, &StickinessOptions::default())?;
 /// assert_eq!(histogram.users[0], [1, 0, 1, 0, 0, 0, 0]);
 /// assert_eq!(histogram.at_least[0], [2, 1, 1, 0, 0, 0, 0]);
 /// # Ok::<(), pmkit::Error>(())
 /// ```
 pub fn stickiness_histogram<U: UserIdValue, T: TimeValue, E: EventValue>(
     log: &EventLog<'_, U, T, E>,
-    period: Period,
+    options: &StickinessOptions,
 ) -> Result<StickinessHistogram> {
     if log.is_empty() {
         return Err(Error::undefined(
@@ -207,7 +209,7 @@ pub fn stickiness_histogram<U: UserIdValue, T: TimeValue, E: EventValue>(
             "is empty; at least one event is needed",
         ));
     }
-    stickiness_counts(log, period)?.finish()
+    stickiness_counts(log, options)?.finish()
 }
 
 #[cfg(test)]
@@ -221,7 +223,14 @@ mod tests {
         let users = [1u64, 1, 1, 2];
         let days = [19_022i64, 19_023, 19_024, 19_024];
         let log = EventLog::new(&users, &days, TimeUnit::Days).unwrap();
-        let histogram = stickiness_histogram(&log, Period::Month).unwrap();
+        let histogram = stickiness_histogram(
+            &log,
+            &StickinessOptions {
+                period: Period::Month,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert_eq!(histogram.period_days, [31, 28]);
         assert_eq!(histogram.complete, [false, false]);
         assert_eq!(histogram.users[0][1], 1);
@@ -235,13 +244,13 @@ mod tests {
         let days = [19_002i64, 19_003, 19_020, 19_009, 19_004];
         let whole = stickiness_histogram(
             &EventLog::new(&users, &days, TimeUnit::Days).unwrap(),
-            Period::WEEK,
+            &StickinessOptions::default(),
         )
         .unwrap();
         let counts = |users: &[u64], days: &[i64]| {
             stickiness_counts(
                 &EventLog::new(users, days, TimeUnit::Days).unwrap(),
-                Period::WEEK,
+                &StickinessOptions::default(),
             )
             .unwrap()
         };

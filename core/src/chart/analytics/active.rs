@@ -40,12 +40,12 @@ fn active_problem(active: &ActiveUsers) -> Option<&'static str> {
 /// a note.
 ///
 /// ```
-/// use pmkit::analytics::{active_users, sample_events, EventLog, Period};
+/// use pmkit::analytics::{active_users, sample_events, ActiveUsersOptions, EventLog};
 /// use pmkit::chart::{active_users_chart, ChartOptions};
 ///
 /// let sample = sample_events();
 /// let log = EventLog::new(&sample.user_ids, &sample.times, sample.unit)?;
-/// let active = active_users(&log, Period::WEEK)?;
+/// let active = active_users(&log, &ActiveUsersOptions::default())?;
 /// let chart = active_users_chart(&active, &ChartOptions::default());
 /// assert_eq!(chart.title, "Active users — DAU, WAU, MAU");
 /// assert!(chart.svg.contains("DAU/MAU on the last day 5%"));

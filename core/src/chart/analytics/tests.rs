@@ -3,7 +3,8 @@
 
 use super::*;
 use crate::analytics::{
-    active_users, retention, sample_events, ActiveUsers, EventLog, RetentionOptions, TimeUnit,
+    active_users, retention, sample_events, ActiveUsers, ActiveUsersOptions, EventLog,
+    RetentionOptions, TimeUnit,
 };
 use crate::chart::test_support::{assert_well_formed, attr_after, points_of};
 use crate::chart::Theme;
@@ -267,7 +268,7 @@ fn three_days_of_active_users_by_hand() {
 fn the_sample_active_users_name_the_stickiness() {
     let sample = sample_events();
     let log = EventLog::new(&sample.user_ids, &sample.times, sample.unit).unwrap();
-    let active = active_users(&log, Period::WEEK).unwrap();
+    let active = active_users(&log, &ActiveUsersOptions::default()).unwrap();
     let chart = active_users_chart(&active, &ChartOptions::default());
     assert_well_formed(&chart.svg);
     assert!(chart
