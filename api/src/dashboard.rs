@@ -5,7 +5,7 @@
 //! `chart.rs`), not yet read by the typings generator: a product file holds the types
 //! of every area, most without a JSON Schema yet.
 
-/// Hands the dashboard's functions (all but `product_file_from_jira_csv`) to `$callback` (see the crate docs).
+/// Hands the dashboard's functions to `$callback` (see the crate docs).
 #[macro_export]
 macro_rules! dashboard {
     ($callback:ident) => {
@@ -19,6 +19,13 @@ macro_rules! dashboard {
             /// the JSON path (`sprint.events[2].points`).
             fn product_file_from_json / productFileFromJson (text: String) -> pmkit::dashboard::ProductFile {
                 pmkit::dashboard::ProductFile::from_json(&text)
+            }
+            /// A backlog-only product file from a Jira CSV export; statuses map through
+            /// Jira's default categories unless the `statuses` option maps them by name.
+            fn product_file_from_jira_csv / productFileFromJiraCsv (text: String; options: pmkit::dashboard::JiraCsvOptions) -> pmkit::dashboard::ProductFile {
+                options
+                    .status_map()
+                    .and_then(|statuses| pmkit::dashboard::ProductFile::from_jira_csv(&text, statuses.as_ref()))
             }
             /// Every number and chart of the dashboard for a product file (an object in its
             /// JSON form, or JSON text), its charts drawn with the options' size and theme.

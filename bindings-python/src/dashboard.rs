@@ -1,8 +1,6 @@
 //! The product dashboard (`pmkit::dashboard`) for Python: product files (JSON or a
 //! Jira CSV export) and every number and chart the browser page shows.
 
-use std::collections::BTreeMap;
-
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
@@ -145,33 +143,7 @@ impl crate::convert::IntoPython for core::Dashboard {
 
 pmkit_api::dashboard!(python_functions);
 
-/// A backlog-only product file (dict) from a Jira CSV export; statuses map through
-/// Jira's default categories unless `statuses` (`{"Status name": "to_do" |
-/// "in_progress" | "done" | "cancelled"}`) is given. Read strictly: `text` must be a
-/// str and `statuses` a dict of str to str, else a `PmkitError` naming them.
-#[pyfunction]
-#[pyo3(signature = (text, statuses = None))]
-fn product_file_from_jira_csv<'py>(
-    py: Python<'py>,
-    text: &Bound<'py, PyAny>,
-    statuses: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let text = crate::convert::text("text", text)?;
-    let statuses = match statuses.filter(|value| !value.is_none()) {
-        None => None,
-        Some(value) => {
-            let names: BTreeMap<String, String> = crate::record::from_python("statuses", value)?;
-            Some(pmkit::work::StatusMap::from_names(names).py()?)
-        }
-    };
-    to_python(
-        py,
-        &ProductFile::from_jira_csv(&text, statuses.as_ref()).py()?,
-    )
-}
-
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Dashboard>()?;
-    m.add_function(wrap_pyfunction!(product_file_from_jira_csv, m)?)?;
     register_functions(m)
 }

@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, from_js_value, js_functions, to_js_value, FromJs};
+use crate::convert::{from_js_value, js_functions, FromJs};
 use crate::errors::IntoJs;
 use pmkit::dashboard::ProductFile;
 
@@ -74,6 +74,13 @@ export interface Dashboard {
 export function sampleProductFile(): ProductFile;
 /** A product file read from its JSON text, each section checked; errors name the JSON path. @throws {PmkitError} on bad input. */
 export function productFileFromJson(text: string): ProductFile;
+/** Options of productFileFromJiraCsv (the core's JiraCsvOptions). */
+export interface JiraCsvOptions {
+  /** Status name → category; by default Jira's built-in workflow statuses. */
+  statuses?: Record<string, StatusCategory> | null;
+}
+/** A backlog-only product file from a Jira CSV export. @throws {PmkitError} on bad input. */
+export function productFileFromJiraCsv(text: string, options?: JiraCsvOptions | null): ProductFile;
 /** Every number and chart of the dashboard for a product file (an object or JSON text). @throws {PmkitError} on bad input. */
 export function productDashboard(file: ProductFile | string, options?: DashboardOptions | null): Dashboard;
 "#;
@@ -94,24 +101,3 @@ impl FromJs for ProductFile {
 }
 
 pmkit_api::dashboard!(js_functions);
-
-/// A backlog-only product file from a Jira CSV export; statuses map through Jira's
-/// default categories unless `statuses` (`{"Status name": "to_do" | "in_progress" |
-/// "done" | "cancelled"}`) is given.
-#[wasm_bindgen(js_name = productFileFromJiraCsv, unchecked_return_type = "ProductFile")]
-pub fn product_file_from_jira_csv(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, StatusCategory> | null")]
-    statuses: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
-    let text = &convert::text("text", text)?;
-    let statuses = match statuses.filter(|value| !value.is_null() && !value.is_undefined()) {
-        None => None,
-        Some(value) => {
-            let names: std::collections::BTreeMap<String, String> =
-                from_js_value("statuses", value)?;
-            Some(pmkit::work::StatusMap::from_names(names).js()?)
-        }
-    };
-    to_js_value(&ProductFile::from_jira_csv(text, statuses.as_ref()).js()?)
-}

@@ -2006,11 +2006,12 @@ def product_file_from_json(text: str) -> dict[str, Any]:
     Errors name the JSON path: ``"sprint.events[2].points: invalid type: …"``.
     """
 
-def product_file_from_jira_csv(text: str, statuses: Mapping[str, str] | None = None) -> dict[str, Any]:
+def product_file_from_jira_csv(text: str, *, statuses: Mapping[str, str] | None = ...) -> dict[str, Any]:
     """A backlog-only product file from a Jira CSV export.
 
-    ``statuses`` maps status names to ``"to_do"``, ``"in_progress"``, ``"done"`` or
-    ``"cancelled"``; by default Jira's built-in workflow statuses.
+    Keyword option (the core's ``JiraCsvOptions``): ``statuses`` maps status names to
+    ``"to_do"``, ``"in_progress"``, ``"done"`` or ``"cancelled"``; by default Jira's
+    built-in workflow statuses.
     """
 
 def product_dashboard(

@@ -203,6 +203,38 @@ impl DashboardOptions {
     }
 }
 
+/// The optional parameters of [`ProductFile::from_jira_csv`] in the bindings
+/// (`product_file_from_jira_csv`): the status mapping, by name.
+///
+/// ```
+/// use pmkit::dashboard::JiraCsvOptions;
+///
+/// let options: JiraCsvOptions = pmkit::json::options(serde_json::json!({"statuses": {"Ready": "to_do"}}))?;
+/// assert!(options.status_map()?.is_some());
+/// assert!(JiraCsvOptions::default().status_map()?.is_none());
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct JiraCsvOptions {
+    /// Status name → "to_do", "in_progress", "done" or "cancelled"; by default Jira's
+    /// built-in workflow statuses.
+    pub statuses: Option<std::collections::BTreeMap<String, String>>,
+}
+
+impl JiraCsvOptions {
+    /// The status mapping, if given.
+    ///
+    /// **Errors**: an unknown category (`Error::Parse` on `statuses["name"]`).
+    pub fn status_map(&self) -> Result<Option<crate::work::StatusMap>> {
+        self.statuses
+            .as_ref()
+            .map(crate::work::StatusMap::from_names)
+            .transpose()
+    }
+}
+
 /// Every number of the dashboard for `file`.
 ///
 /// - **scorecard**: [`scorecard`] of `snapshot`.
