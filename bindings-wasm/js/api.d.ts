@@ -5,9 +5,66 @@
 export type Numbers = readonly number[] | Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Uint8ClampedArray | BigInt64Array | BigUint64Array;
 
 /**
+ * The result of `plan_capacity`.
+ */
+export interface CapacityPlan {
+  /**
+   * Points completed per available person-day over the window: the team's historical focus factor, in points.
+   */
+  focus_factor: number;
+  /**
+   * `focus_factor × available_person_days`: the points to commit.
+   */
+  points: number;
+  /**
+   * Sprints used: the last `min(window, history)`.
+   */
+  sprints: number;
+}
+
+/**
+ * An item still open when the sprint closed.
+ */
+export interface CarryOver {
+  /**
+   * Whether it was in the commitment (or added during the sprint).
+   */
+  committed: boolean;
+  /**
+   * Its key.
+   */
+  id: string;
+  /**
+   * Its estimate at close.
+   */
+  points: number;
+}
+
+/**
  * The denominator of `churn_rate`.
  */
 export type ChurnMethod = "start" | "average" | "serviced";
+
+/**
+ * One item of the commitment snapshot taken at sprint start.
+ * JSON form: `{"id": "PAY-7", "points": 5, "carried_in": false}`; `points` may be `null` (unestimated: 0 points, still 1 item) and `carried_in` left out.
+ */
+export interface Commitment {
+  /**
+   * Whether it spilled over from an earlier sprint (its points are what is left).
+   */
+  carried_in?: boolean;
+  /**
+   * The item's key.
+   */
+  id: string;
+  /**
+   * Its estimate at sprint start, in points.
+   */
+  points?: number | null;
+}
+
+export type CountBy = "points" | "items";
 
 /**
  * How `customer_satisfaction_score` summarises the answers.
@@ -19,6 +76,8 @@ export type CsatMethod = "share" | "mean";
  * The order is meaningful (`Unaware < Resistant < … < Leading`), and the distance between two levels is the number of steps between them (`EngagementLevel::rank`).
  */
 export type EngagementLevel = "unaware" | "resistant" | "neutral" | "supportive" | "leading";
+
+export type EventKind = "added" | "removed" | "re_estimated" | "completed" | "reopened" | "cancelled" | "carried_over";
 
 /**
  * The result of `funnel_conversion`: how many people move from each step to the next.
@@ -41,6 +100,51 @@ export interface FunnelConversion {
    * `steps[i + 1] / steps[i]`: the conversion from one step to the next, as a fraction; `None` (`null` in JSON) when nobody reached step `i`, since a rate of nobody is undefined (it is not 0 %).
    */
   step_rates: (number | null)[];
+}
+
+/**
+ * A team member's availability for one sprint.
+ * JSON form: `{"name": "ana", "days_off": ["2026-03-05"], "focus_factor": 0.8, "hours_per_day": 6}`; all but `name` may be left out (no days off, focus 1, no hours).
+ */
+export interface Member {
+  /**
+   * Personal days off (leave, training). Days outside the sprint or on a team non-working day are ignored; a day listed twice counts once.
+   */
+  days_off?: string[];
+  /**
+   * The share of an available day spent on sprint work, 0..=1 (meetings, support and interruptions take the rest).
+   */
+  focus_factor?: number;
+  /**
+   * Hours of sprint work per available day, if the team plans in hours.
+   */
+  hours_per_day?: number | null;
+  /**
+   * Who.
+   */
+  name: string;
+}
+
+/**
+ * One member's capacity in a sprint.
+ */
+export interface MemberCapacity {
+  /**
+   * Working days of the sprint minus their days off.
+   */
+  available_days: number;
+  /**
+   * `available_days × focus_factor`: ideal days of sprint work.
+   */
+  focus_days: number;
+  /**
+   * `available_days × hours_per_day`, when they plan in hours.
+   */
+  hours?: number | null;
+  /**
+   * Who.
+   */
+  name: string;
 }
 
 /**
@@ -118,6 +222,41 @@ export interface NpsResult {
 export type Role = "product_manager" | "product_owner";
 
 /**
+ * A sprint: a time box of at most one month.
+ * JSON form: `{"id": "S-12", "name": "Sprint 12", "goal": "…", "start": "2026-03-02", "end": "2026-03-13", "team": ["ana", "ben"], "state": "active"}`; `goal`, `team` and `state` (default `planned`) may be left out when reading. Both dates are included in the sprint.
+ */
+export interface Sprint {
+  /**
+   * The last day (included).
+   */
+  end: string;
+  /**
+   * The sprint goal: why the sprint is worth doing.
+   */
+  goal?: string | null;
+  /**
+   * Its key ("S-12").
+   */
+  id: string;
+  /**
+   * Its display name ("Sprint 12").
+   */
+  name: string;
+  /**
+   * The first day.
+   */
+  start: string;
+  /**
+   * Planned, active or closed.
+   */
+  state?: SprintState;
+  /**
+   * The members, by name.
+   */
+  team?: string[];
+}
+
+/**
  * The result of `sprint_burndown`: the ideal line, the actual line and the gap between them, indexed by day (index 0 is the start of day 1, before any work).
  */
 export interface SprintBurndown {
@@ -134,6 +273,194 @@ export interface SprintBurndown {
    */
   ideal: number[];
 }
+
+/**
+ * The result of `sprint_capacity`.
+ */
+export interface SprintCapacity {
+  /**
+   * Person-days available: the sum over members.
+   */
+  available_days: number;
+  /**
+   * Ideal days of sprint work: the sum of `focus_days`.
+   */
+  focus_days: number;
+  /**
+   * Hours of sprint work, when every member gives `hours_per_day` (a partial sum would understate the team); `None` otherwise.
+   */
+  hours?: number | null;
+  /**
+   * Each member, in the order given.
+   */
+  members: MemberCapacity[];
+  /**
+   * Working days of the sprint by the team calendar.
+   */
+  working_days: number;
+}
+
+/**
+ * One entry of the append-only event log.
+ * JSON form: `{"date": "2026-03-04", "kind": "re_estimated", "id": "C", "points": 8}`. `points` is read for `added` (the estimate it enters with; `null` = unestimated) and `re_estimated` (the new estimate, required), and must be absent otherwise.
+ */
+export interface SprintEvent {
+  /**
+   * The day it happened (within the sprint).
+   */
+  date: string;
+  /**
+   * The item's key.
+   */
+  id: string;
+  /**
+   * What happened.
+   */
+  kind: EventKind;
+  /**
+   * The estimate, for `added` and `re_estimated`.
+   */
+  points?: number | null;
+}
+
+/**
+ * Everything pmkit needs to report on a sprint: the sprint, the team's calendar, the commitment at start and the events since, oldest first.
+ * JSON form: `{"sprint": {…}, "calendar": {…}, "commitment": […], "events": […]}`; `calendar` may be left out (Monday to Friday, no holidays), `events` too.
+ */
+export interface SprintLog {
+  /**
+   * The team's working days.
+   */
+  calendar?: WorkCalendar;
+  /**
+   * The items and estimates at sprint start.
+   */
+  commitment: Commitment[];
+  /**
+   * What happened since, in date order.
+   */
+  events?: SprintEvent[];
+  /**
+   * The sprint.
+   */
+  sprint: Sprint;
+}
+
+/**
+ * The numbers of one closed sprint that velocity and capacity planning read.
+ * JSON form: `{"sprint_id": "S-11", "committed_points": 22, "committed_items": 6, "completed_points": 20, "completed_items": 6, "available_person_days": 38}`; the committed numbers and `available_person_days` may be left out.
+ */
+export interface SprintOutcome {
+  /**
+   * Person-days the team had (see `super::sprint_capacity`), for `super::plan_capacity`.
+   */
+  available_person_days?: number | null;
+  /**
+   * Items committed at start.
+   */
+  committed_items?: number;
+  /**
+   * Points committed at start.
+   */
+  committed_points?: number;
+  /**
+   * Items done at close.
+   */
+  completed_items: number;
+  /**
+   * Points done at close (including work added during the sprint; never cancelled).
+   */
+  completed_points: number;
+  /**
+   * The sprint's key.
+   */
+  sprint_id: string;
+}
+
+/**
+ * The result of `sprint_report`.
+ * The day series (`dates` … `done`) have one value per **calendar** day from start to end, each the value at the end of that day; `working` says which days count. Before the first day, remaining and scope are `committed` in the chosen unit.
+ */
+export interface SprintReport {
+  /**
+   * `added` events and the points they brought.
+   */
+  added: Tally;
+  /**
+   * `cancelled` events and the points they took out (never counted as done).
+   */
+  cancelled: Tally;
+  /**
+   * Committed items that spilled over from an earlier sprint.
+   */
+  carried_in: Tally;
+  /**
+   * Items open at the end: the carry-over list at close.
+   */
+  carry_over: CarryOver[];
+  /**
+   * The commitment at start (Jira's "committed": estimates at sprint start).
+   */
+  committed: Tally;
+  /**
+   * Done at close, whether committed or added later (estimates at close).
+   */
+  completed: Tally;
+  /**
+   * Committed items done at close, at their estimates at start.
+   */
+  completed_committed: Tally;
+  /**
+   * What the series and the ratio count: points or items.
+   */
+  count_by: CountBy;
+  /**
+   * Every calendar day of the sprint.
+   */
+  dates: string[];
+  /**
+   * The burnup: done work at the end of each day.
+   */
+  done: number[];
+  /**
+   * The ideal line: `committed × (N − w) / N`, with `w` the working days through that day and `N` the sprint's; flat on non-working days, 0 on the last working day.
+   */
+  ideal: number[];
+  /**
+   * `re_estimated` events and the net change of points (a scope change, not burn).
+   */
+  re_estimated: Tally;
+  /**
+   * The burndown: open work in scope at the end of each day.
+   */
+  remaining: number[];
+  /**
+   * `removed` events and the points they took out.
+   */
+  removed: Tally;
+  /**
+   * `completed_committed / committed` in the chosen unit; `None` when nothing was committed.
+   */
+  say_do_ratio?: number | null;
+  /**
+   * The scope line: open + done work in scope (rises when work is added or re-estimated up; falls when work is removed, cancelled or re-estimated down).
+   */
+  scope: number[];
+  /**
+   * The sprint's id.
+   */
+  sprint_id: string;
+  /**
+   * Whether each day is a working day.
+   */
+  working: boolean[];
+  /**
+   * Working days in the sprint, by the calendar.
+   */
+  working_days: number;
+}
+
+export type SprintState = "planned" | "active" | "closed";
 
 /**
  * One row of the engagement assessment matrix: a stakeholder, where they are (C) and where the project needs them (D).
@@ -194,9 +521,71 @@ export interface StakeholderGap {
 }
 
 /**
+ * A number of items and their points.
+ */
+export interface Tally {
+  /**
+   * How many items (or events, for scope changes).
+   */
+  items: number;
+  /**
+   * Their points.
+   */
+  points: number;
+}
+
+/**
  * The unit a metric's headline value is in.
  */
 export type Unit = "fraction" | "score" | "money" | "money_per_month" | "money_per_user" | "days" | "defects_per_kloc" | "points" | "points_per_sprint";
+
+/**
+ * The result of `velocity`.
+ */
+export interface Velocity {
+  /**
+   * Completed items per sprint.
+   */
+  items: VelocityStats;
+  /**
+   * Completed points per sprint.
+   */
+  points: VelocityStats;
+  /**
+   * The sprints used, oldest first: the last `min(window, history)`.
+   */
+  sprint_ids: string[];
+}
+
+/**
+ * The spread and trend of one measure (points or items) per sprint.
+ */
+export interface VelocityStats {
+  /**
+   * The most in one sprint.
+   */
+  max: number;
+  /**
+   * Mean per sprint: the velocity to plan with.
+   */
+  mean: number;
+  /**
+   * Median per sprint.
+   */
+  median: number;
+  /**
+   * The fewest in one sprint.
+   */
+  min: number;
+  /**
+   * Sample standard deviation (n − 1); `None` with fewer than two sprints.
+   */
+  standard_deviation?: number | null;
+  /**
+   * Least-squares slope, per sprint, oldest to newest: positive means speeding up. `None` with fewer than two sprints.
+   */
+  trend?: number | null;
+}
 
 /**
  * The result of `team_velocity`: the spread of points completed over recent sprints.
@@ -226,6 +615,23 @@ export interface VelocitySummary {
    * Sample standard deviation (divides by n − 1), or `None` with fewer than two sprints: one sprint says nothing about spread, and reporting 0 would claim a perfectly steady team.
    */
   standard_deviation?: number | null;
+}
+
+export type WeekDay = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+
+/**
+ * A team's working weekdays and holidays.
+ * JSON form: `{"working_weekdays": ["monday", …], "holidays": ["2026-03-10"]}`; both keys may be left out (Monday to Friday, no holidays).
+ */
+export interface WorkCalendar {
+  /**
+   * Days off for the whole team (public holidays, company days).
+   */
+  holidays?: string[];
+  /**
+   * The weekdays the team works (default Monday to Friday).
+   */
+  working_weekdays?: WeekDay[];
 }
 
 /**
@@ -445,3 +851,130 @@ export function stakeholderEngagement(stakeholders: Stakeholder[]): StakeholderE
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function metricsCatalog(): MetricInfo[];
+
+/** The options of `newSprint`; every one may be left out. */
+export interface NewSprintOptions {
+  /**
+   * The sprint goal: why the sprint is worth doing (none by default).
+   */
+  goal?: string | null | null;
+  /**
+   * Planned (the default), active or closed.
+   * @defaultValue `"planned"`
+   */
+  state?: SprintState | null;
+  /**
+   * The members, by name (none by default).
+   * @defaultValue `[]`
+   */
+  team?: string[] | null;
+}
+
+/**
+ * A sprint, checked: at most one month, not ending before it starts.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function newSprint(id: string, name: string, start: Date | string, end: Date | string, options?: NewSprintOptions | null): Sprint;
+
+/** The options of `workingDays`; every one may be left out. */
+export interface WorkingDaysOptions {
+  /**
+   * The team's working weekdays and holidays (default Monday to Friday, no holidays).
+   * @defaultValue `{"holidays":[],"working_weekdays":["monday","tuesday","wednesday","thursday","friday"]}`
+   */
+  calendar?: WorkCalendar | null;
+}
+
+/**
+ * The working days (ISO dates) from `start` to `end`, both included, in the
+ * team `calendar` (Monday to Friday without holidays by default).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function workingDays(start: Date | string, end: Date | string, options?: WorkingDaysOptions | null): string[];
+
+/** The options of `sprintCapacity`; every one may be left out. */
+export interface SprintCapacityOptions {
+  /**
+   * The team's working weekdays and holidays (default Monday to Friday, no holidays).
+   * @defaultValue `{"holidays":[],"working_weekdays":["monday","tuesday","wednesday","thursday","friday"]}`
+   */
+  calendar?: WorkCalendar | null;
+}
+
+/**
+ * Per member: working days minus days off, times the focus factor or hours per day.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sprintCapacity(sprint: Sprint, members: Member[], options?: SprintCapacityOptions | null): SprintCapacity;
+
+/** The options of `planCapacity`; every one may be left out. */
+export interface PlanCapacityOptions {
+  /**
+   * How many of the most recent sprints to average. Default `DEFAULT_VELOCITY_WINDOW` (3); a window longer than the history uses it all.
+   * @defaultValue `3`
+   */
+  window?: number | null;
+}
+
+/**
+ * Points to commit: completed points per available person-day over the last
+ * `window` sprints (3 by default), times `availablePersonDays`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function planCapacity(history: SprintOutcome[], availablePersonDays: number, options?: PlanCapacityOptions | null): CapacityPlan;
+
+/** The options of `sprintReport`; every one may be left out. */
+export interface SprintReportOptions {
+  /**
+   * Count story points ("points", the default) or items ("items").
+   * @defaultValue `"points"`
+   */
+  countBy?: CountBy | null;
+}
+
+/**
+ * The sprint report of a log: burndown, burnup, committed vs completed, scope
+ * change, carry-over and say/do, counting by "points" (default) or "items".
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sprintReport(log: SprintLog, options?: SprintReportOptions | null): SprintReport;
+
+/**
+ * A sprint log from its JSON text.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sprintLogFromJson(text: string): SprintLog;
+
+/**
+ * The sprint log as JSON text, byte for byte what Rust, Python and JavaScript write.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sprintLogToJson(log: SprintLog): string;
+
+/** The options of `velocity`; every one may be left out. */
+export interface VelocityOptions {
+  /**
+   * How many of the most recent sprints to average. Default `DEFAULT_VELOCITY_WINDOW` (3); a window longer than the history uses it all.
+   * @defaultValue `3`
+   */
+  window?: number | null;
+}
+
+/**
+ * Velocity over the last `window` closed sprints (3 by default; oldest first):
+ * mean, median, spread and trend in points and in items.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function velocity(history: SprintOutcome[], options?: VelocityOptions | null): Velocity;
+
+/**
+ * The hand-computed sample sprint log that `make demo` reports on.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleSprint(): SprintLog;
+
+/**
+ * Five closed sprints, oldest first, ending with the sample sprint.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleSprintHistory(): SprintOutcome[];
