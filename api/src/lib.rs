@@ -28,6 +28,7 @@
 //! naming the parameter as that language spells it.
 
 mod metrics;
+mod roadmap;
 mod sprint;
 
 /// A parameter passed in the core's JSON form: a plain object or list (Python dicts and

@@ -5,6 +5,20 @@
 export type Numbers = readonly number[] | Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Uint8ClampedArray | BigInt64Array | BigUint64Array;
 
 /**
+ * Points one epic receives in one sprint.
+ */
+export interface Allocation {
+  /**
+   * The epic's id.
+   */
+  epic: string;
+  /**
+   * Points of it done in the sprint.
+   */
+  points: number;
+}
+
+/**
  * The result of `plan_capacity`.
  */
 export interface CapacityPlan {
@@ -72,12 +86,97 @@ export type CountBy = "points" | "items";
 export type CsatMethod = "share" | "mean";
 
 /**
+ * A dependency between two items: `to` (the successor) waits on `from`.
+ * JSON form: `{"from": "EP-1", "to": "EP-2", "kind": "finish_to_start", "lag_days": 3}`; `kind` defaults to finish-to-start, `lag_days` to 0 (negative = lead).
+ */
+export interface Dependency {
+  /**
+   * The predecessor's id.
+   */
+  from: string;
+  /**
+   * Which ends the dependency ties.
+   */
+  kind?: DependencyKind;
+  /**
+   * Days of lag (positive) or lead (negative).
+   */
+  lag_days?: number;
+  /**
+   * The successor's id.
+   */
+  to: string;
+}
+
+export type DependencyKind = "finish_to_start" | "start_to_start" | "finish_to_finish" | "start_to_finish";
+
+/**
  * How engaged a stakeholder is, from least to most: the five levels of the PMBOK Guide's Stakeholder Engagement Assessment Matrix (6th ed., §13.2.2.5).
  * The order is meaningful (`Unaware < Resistant < … < Leading`), and the distance between two levels is the number of steps between them (`EngagementLevel::rank`).
  */
 export type EngagementLevel = "unaware" | "resistant" | "neutral" | "supportive" | "leading";
 
+/**
+ * One epic's projection.
+ */
+export interface EpicProjection {
+  /**
+   * The last day of that sprint.
+   */
+  finish_date?: string | null;
+  /**
+   * The sprint it finishes in; `None` when nothing is left.
+   */
+  finish_sprint?: number | null;
+  /**
+   * The epic's id.
+   */
+  id: string;
+  /**
+   * True when it finishes after the last day of its target.
+   */
+  misses_target: boolean;
+  /**
+   * Points left at the start.
+   */
+  remaining_points: number;
+  /**
+   * The sprint its work starts in; `None` when nothing is left.
+   */
+  start_sprint?: number | null;
+  /**
+   * Its target, as given.
+   */
+  target?: Target | null;
+}
+
 export type EventKind = "added" | "removed" | "re_estimated" | "completed" | "reopened" | "cancelled" | "carried_over";
+
+/**
+ * The result of `feasibility`.
+ */
+export interface Feasibility {
+  /**
+   * Each epic, in rank order.
+   */
+  epics: EpicProjection[];
+  /**
+   * Mean points per sprint over the velocity window: the pace of the plan.
+   */
+  mean_velocity: number;
+  /**
+   * Ids of the epics that miss their target, in rank order.
+   */
+  missed: string[];
+  /**
+   * The sprints of the plan.
+   */
+  sprints: PlannedSprint[];
+  /**
+   * Sprints until every epic is done.
+   */
+  sprints_needed: number;
+}
 
 /**
  * The result of `funnel_conversion`: how many people move from each step to the next.
@@ -100,6 +199,23 @@ export interface FunnelConversion {
    * `steps[i + 1] / steps[i]`: the conversion from one step to the next, as a fraction; `None` (`null` in JSON) when nobody reached step `i`, since a rate of nobody is undefined (it is not 0 %).
    */
   step_rates: (number | null)[];
+}
+
+export type IssueKind = "cycle" | "parent_cycle" | "missing_item" | "level_order" | "outside_parent" | "dependency_violated";
+
+export type Lane = "now" | "next" | "later";
+
+export type Level = "product" | "objective" | "key_result" | "theme" | "initiative" | "epic" | "story";
+
+/**
+ * A product's lifecycle: every stage change, oldest first; the last is the current.
+ * JSON form: `{"history": [{"stage": "introduction", "date": "2025-06-01"}, …]}`.
+ */
+export interface Lifecycle {
+  /**
+   * Every change, oldest first; never empty.
+   */
+  history: StageChange[];
 }
 
 /**
@@ -191,6 +307,24 @@ export interface MetricInfo {
 }
 
 /**
+ * A milestone: a dated checkpoint (a launch event, a contract date).
+ */
+export interface Milestone {
+  /**
+   * The day.
+   */
+  date: string;
+  /**
+   * Its key.
+   */
+  id: string;
+  /**
+   * Its name.
+   */
+  name: string;
+}
+
+/**
  * The result of `net_promoter_score`.
  */
 export interface NpsResult {
@@ -214,6 +348,183 @@ export interface NpsResult {
    * % promoters − % detractors, from −100 (all detractors) to 100 (all promoters). Not rounded: round for display if you like.
    */
   score: number;
+}
+
+/**
+ * An epic to lay into future sprints: what is left of it and when it is due.
+ * JSON form: `{"id": "PAY-2", "remaining_points": 21, "target": "2026-06-15"}`.
+ */
+export interface PlannedEpic {
+  /**
+   * The epic's id.
+   */
+  id: string;
+  /**
+   * Points still to do.
+   */
+  remaining_points: number;
+  /**
+   * When it is due, if anywhere.
+   */
+  target?: Target | null;
+}
+
+/**
+ * One future sprint of the plan.
+ */
+export interface PlannedSprint {
+  /**
+   * Points per epic worked on, in rank order.
+   */
+  allocations: Allocation[];
+  /**
+   * Its last day.
+   */
+  end: string;
+  /**
+   * 1 for the first future sprint.
+   */
+  number: number;
+  /**
+   * Its first day.
+   */
+  start: string;
+}
+
+/**
+ * A release: a dated delivery of items to users (separate from sprints).
+ */
+export interface Release {
+  /**
+   * The release day.
+   */
+  date: string;
+  /**
+   * Its key.
+   */
+  id: string;
+  /**
+   * The items it ships, by id.
+   */
+  items?: string[];
+  /**
+   * Its name ("2.0").
+   */
+  name: string;
+}
+
+/**
+ * The product manager's roadmap: the product, its items from objectives to stories in one hierarchy (listed in rank order), dependencies, releases, milestones and the product's lifecycle.
+ * JSON form: `{"product": "Checkout", "items": […], "dependencies": […], "releases": […], "milestones": […], "lifecycle": {…}}`; all but `product` and `items` may be left out.
+ */
+export interface Roadmap {
+  /**
+   * Dependencies between items.
+   */
+  dependencies?: Dependency[];
+  /**
+   * Every item, in rank order within each level.
+   */
+  items: RoadmapItem[];
+  /**
+   * The product's lifecycle stage and its history.
+   */
+  lifecycle?: Lifecycle | null;
+  /**
+   * Milestones.
+   */
+  milestones?: Milestone[];
+  /**
+   * The product's name.
+   */
+  product: string;
+  /**
+   * Releases.
+   */
+  releases?: Release[];
+}
+
+/**
+ * One problem found by `Roadmap::validate`.
+ */
+export interface RoadmapIssue {
+  /**
+   * The items involved, in order (for a cycle, the path with the first id repeated).
+   */
+  items: string[];
+  /**
+   * What it is about.
+   */
+  kind: IssueKind;
+  /**
+   * A sentence saying what is wrong.
+   */
+  message: string;
+}
+
+/**
+ * One item of the hierarchy.
+ * JSON form: `{"id": "EP-1", "title": "Saved cards", "level": "epic", "parent": "IN-1", "owner": "product_owner", "status": "in_progress", "start": "2026-04", "target": "2026-Q2", "lane": "now", "estimate": 40}`; only `id`, `title` and `level` are required (status defaults to `to_do`).
+ */
+export interface RoadmapItem {
+  /**
+   * A rough size in points, for an epic not yet split into backlog stories.
+   */
+  estimate?: number | null;
+  /**
+   * Its key, unique in the roadmap (for an epic, the backlog's parent id).
+   */
+  id: string;
+  /**
+   * Now / next / later, for roadmaps without dates.
+   */
+  lane?: Lane | null;
+  /**
+   * Where it sits in the hierarchy.
+   */
+  level: Level;
+  /**
+   * The role that owns it: strategy items the product manager, delivery items the product owner.
+   */
+  owner?: Role | null;
+  /**
+   * The parent item's id; `None` at the top.
+   */
+  parent?: string | null;
+  /**
+   * When work starts, exact or imprecise.
+   */
+  start?: Target | null;
+  /**
+   * Its status category (cancelled is never done).
+   */
+  status?: "to_do" | "in_progress" | "done" | "cancelled";
+  /**
+   * When it is due, exact or imprecise.
+   */
+  target?: Target | null;
+  /**
+   * A short name.
+   */
+  title: string;
+}
+
+/**
+ * The result of `Roadmap::validate`.
+ */
+export interface RoadmapValidation {
+  /**
+   * True when the dependency graph has more than `MAX_CYCLES` cycles, or is too dense to search within `MAX_CYCLE_SEARCH_STEPS`, and only the cycles found were listed.
+   */
+  cycles_truncated: boolean;
+  /**
+   * Every issue: cycles first, then missing items, levels, parents' dates and dependencies, each in the order of the roadmap.
+   */
+  issues: RoadmapIssue[];
+  /**
+   * True when there is no issue.
+   */
+  valid: boolean;
 }
 
 /**
@@ -462,6 +773,22 @@ export interface SprintReport {
 
 export type SprintState = "planned" | "active" | "closed";
 
+export type Stage = "introduction" | "growth" | "maturity" | "decline";
+
+/**
+ * One entry of the lifecycle history: the stage entered and the day.
+ */
+export interface StageChange {
+  /**
+   * The day it was entered.
+   */
+  date: string;
+  /**
+   * The stage entered.
+   */
+  stage: Stage;
+}
+
 /**
  * One row of the engagement assessment matrix: a stakeholder, where they are (C) and where the project needs them (D).
  */
@@ -533,6 +860,11 @@ export interface Tally {
    */
   points: number;
 }
+
+/**
+ * A day, month, quarter, half or year: "2026-05-15", "2026-05", "2026-Q2", "2026-H1" or "2026".
+ */
+export type Target = string;
 
 /**
  * The unit a metric's headline value is in.
@@ -978,3 +1310,75 @@ export function sampleSprint(): SprintLog;
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function sampleSprintHistory(): SprintOutcome[];
+
+/**
+ * A roadmap from its JSON text.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function roadmapFromJson(text: string): Roadmap;
+
+/**
+ * The roadmap as JSON text, byte for byte what Rust, Python and JavaScript write.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function roadmapToJson(roadmap: Roadmap): string;
+
+/**
+ * Every cycle (with its path), missing item, misplaced child and violated dependency.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function validateRoadmap(roadmap: Roadmap): RoadmapValidation;
+
+/** The options of `feasibility`; every one may be left out. */
+export interface FeasibilityOptions {
+  /**
+   * Calendar days per sprint (14 by default).
+   * @defaultValue `14`
+   */
+  sprintLengthDays?: number | null;
+  /**
+   * How many of the most recent sprints the mean velocity averages (3 by default).
+   * @defaultValue `3`
+   */
+  window?: number | null;
+  /**
+   * How many epics are worked on at a time (1 by default).
+   * @defaultValue `1`
+   */
+  wipLimit?: number | null;
+}
+
+/**
+ * The ranked epics laid into future sprints at the mean velocity of the last
+ * `window` sprints, `wipLimit` epics at a time, from `firstSprintStart`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function feasibility(epics: PlannedEpic[], velocityHistory: Numbers, firstSprintStart: Date | string, options?: FeasibilityOptions | null): Feasibility;
+
+/**
+ * A lifecycle that entered `stage` ("introduction", "growth", "maturity" or
+ * "decline") on `date`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function newLifecycle(stage: string, date: Date | string): Lifecycle;
+
+/** The options of `advanceLifecycle`; every one may be left out. */
+export interface AdvanceLifecycleOptions {
+  /**
+   * Allow a move back to an earlier stage (a relaunch); false by default.
+   * @defaultValue `false`
+   */
+  allowBackward?: boolean | null;
+}
+
+/**
+ * A new lifecycle moved to `stage` on `date`; backward only with `allowBackward`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function advanceLifecycle(lifecycle: Lifecycle, stage: string, date: Date | string, options?: AdvanceLifecycleOptions | null): Lifecycle;
+
+/**
+ * The checkout roadmap that matches the sample backlog and `make demo`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleRoadmap(): Roadmap;

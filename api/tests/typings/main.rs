@@ -133,6 +133,7 @@ fn api() -> Api {
     let areas: Vec<(&str, DescribeArea)> = vec![
         ("metrics", pmkit_api::metrics!(describe)),
         ("sprint", pmkit_api::sprint!(describe)),
+        ("roadmap", pmkit_api::roadmap!(describe)),
     ];
     let mut area_of = Vec::new();
     for (area, describe_area) in areas {

@@ -455,6 +455,14 @@ fn py_doc(text: &str, indent: &str) -> String {
     out
 }
 
+/// Python keywords, which a `TypedDict` class body cannot use as field names.
+const PY_KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
+];
+
 /// The methods a Python result class has beyond its fields (the `methods { ... }` of
 /// its `record!`, hand-written in the binding), as stub lines.
 const RECORD_METHODS: &[(&str, &str)] = &[(
@@ -493,16 +501,42 @@ pub fn python(api: &Api) -> String {
             } else {
                 name.clone()
             };
-            let _ = writeln!(out, "class {dict_name}(TypedDict):");
-            if let Some(text) = description(schema) {
-                out.push_str(&py_doc(&text, "    "));
-            }
-            for (field, value, required) in api.properties(schema) {
-                let ty = py_type(value, &records);
-                if required {
+            let fields: Vec<(&str, String)> = api
+                .properties(schema)
+                .into_iter()
+                .map(|(field, value, required)| {
+                    let ty = py_type(value, &records);
+                    (
+                        field,
+                        if required {
+                            ty
+                        } else {
+                            format!("NotRequired[{ty}]")
+                        },
+                    )
+                })
+                .collect();
+            if fields.iter().any(|(field, _)| PY_KEYWORDS.contains(field)) {
+                // A field named by a Python keyword ("from") needs the functional form.
+                let entries: Vec<String> = fields
+                    .iter()
+                    .map(|(field, ty)| format!("{field:?}: {ty}"))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "{dict_name} = TypedDict(\"{dict_name}\", {{{}}})",
+                    entries.join(", ")
+                );
+                if let Some(text) = description(schema) {
+                    out.push_str(&py_doc(&text, ""));
+                }
+            } else {
+                let _ = writeln!(out, "class {dict_name}(TypedDict):");
+                if let Some(text) = description(schema) {
+                    out.push_str(&py_doc(&text, "    "));
+                }
+                for (field, ty) in &fields {
                     let _ = writeln!(out, "    {field}: {ty}");
-                } else {
-                    let _ = writeln!(out, "    {field}: NotRequired[{ty}]");
                 }
             }
             if records.contains(&name) {

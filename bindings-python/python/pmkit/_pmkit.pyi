@@ -33,6 +33,11 @@ Numbers = Sequence[float] | NDArray[Any]
 WholeNumbers = Sequence[int] | NDArray[Any]
 """Whole numbers 0 or more: a list, tuple, numpy array or Series."""
 
+class Allocation(TypedDict):
+    """Points one epic receives in one sprint."""
+    epic: str
+    points: float
+
 class CapacityPlanDict(TypedDict):
     """The result of `plan_capacity`."""
     focus_factor: float
@@ -73,12 +78,53 @@ CountBy = Literal["points", "items"]
 CsatMethod = Literal["share", "mean"]
 """How `customer_satisfaction_score` summarises the answers."""
 
+Dependency = TypedDict("Dependency", {"from": str, "kind": NotRequired[DependencyKind], "lag_days": NotRequired[int], "to": str})
+"""A dependency between two items: `to` (the successor) waits on `from`.
+JSON form: `{"from": "EP-1", "to": "EP-2", "kind": "finish_to_start", "lag_days": 3}`; `kind` defaults to finish-to-start, `lag_days` to 0 (negative = lead).
+"""
+
+DependencyKind = Literal["finish_to_start", "start_to_start", "finish_to_finish", "start_to_finish"]
+
 EngagementLevel = Literal["unaware", "resistant", "neutral", "supportive", "leading"]
 """How engaged a stakeholder is, from least to most: the five levels of the PMBOK Guide's Stakeholder Engagement Assessment Matrix (6th ed., §13.2.2.5).
 The order is meaningful (`Unaware < Resistant < … < Leading`), and the distance between two levels is the number of steps between them (`EngagementLevel::rank`).
 """
 
+class EpicProjection(TypedDict):
+    """One epic's projection."""
+    finish_date: NotRequired[str | None]
+    finish_sprint: NotRequired[int | None]
+    id: str
+    misses_target: bool
+    remaining_points: float
+    start_sprint: NotRequired[int | None]
+    target: NotRequired[Target | None]
+
 EventKind = Literal["added", "removed", "re_estimated", "completed", "reopened", "cancelled", "carried_over"]
+
+class FeasibilityDict(TypedDict):
+    """The result of `feasibility`."""
+    epics: list[EpicProjection]
+    mean_velocity: float
+    missed: list[str]
+    sprints: list[PlannedSprint]
+    sprints_needed: int
+
+@final
+class Feasibility:
+    """The result of `feasibility`."""
+    @property
+    def epics(self) -> list[EpicProjection]: ...
+    @property
+    def mean_velocity(self) -> float: ...
+    @property
+    def missed(self) -> list[str]: ...
+    @property
+    def sprints(self) -> list[PlannedSprint]: ...
+    @property
+    def sprints_needed(self) -> int: ...
+    def to_dict(self) -> FeasibilityDict: ...
+    def __eq__(self, other: object) -> bool: ...
 
 class FunnelConversionDict(TypedDict):
     """The result of `funnel_conversion`: how many people move from each step to the next.
@@ -104,6 +150,18 @@ class FunnelConversion:
     def step_rates(self) -> list[float | None]: ...
     def to_dict(self) -> FunnelConversionDict: ...
     def __eq__(self, other: object) -> bool: ...
+
+IssueKind = Literal["cycle", "parent_cycle", "missing_item", "level_order", "outside_parent", "dependency_violated"]
+
+Lane = Literal["now", "next", "later"]
+
+Level = Literal["product", "objective", "key_result", "theme", "initiative", "epic", "story"]
+
+class Lifecycle(TypedDict):
+    """A product's lifecycle: every stage change, oldest first; the last is the current.
+    JSON form: `{"history": [{"stage": "introduction", "date": "2025-06-01"}, …]}`.
+    """
+    history: list[StageChange]
 
 class Member(TypedDict):
     """A team member's availability for one sprint.
@@ -157,6 +215,12 @@ class MetricInfo:
     def to_dict(self) -> MetricInfoDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+class Milestone(TypedDict):
+    """A milestone: a dated checkpoint (a launch event, a contract date)."""
+    date: str
+    id: str
+    name: str
+
 class NpsResultDict(TypedDict):
     """The result of `net_promoter_score`."""
     detractors: int
@@ -179,6 +243,78 @@ class NpsResult:
     @property
     def score(self) -> float: ...
     def to_dict(self) -> NpsResultDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class PlannedEpic(TypedDict):
+    """An epic to lay into future sprints: what is left of it and when it is due.
+    JSON form: `{"id": "PAY-2", "remaining_points": 21, "target": "2026-06-15"}`.
+    """
+    id: str
+    remaining_points: float
+    target: NotRequired[Target | None]
+
+class PlannedSprint(TypedDict):
+    """One future sprint of the plan."""
+    allocations: list[Allocation]
+    end: str
+    number: int
+    start: str
+
+class Release(TypedDict):
+    """A release: a dated delivery of items to users (separate from sprints)."""
+    date: str
+    id: str
+    items: NotRequired[list[str]]
+    name: str
+
+class Roadmap(TypedDict):
+    """The product manager's roadmap: the product, its items from objectives to stories in one hierarchy (listed in rank order), dependencies, releases, milestones and the product's lifecycle.
+    JSON form: `{"product": "Checkout", "items": […], "dependencies": […], "releases": […], "milestones": […], "lifecycle": {…}}`; all but `product` and `items` may be left out.
+    """
+    dependencies: NotRequired[list[Dependency]]
+    items: list[RoadmapItem]
+    lifecycle: NotRequired[Lifecycle | None]
+    milestones: NotRequired[list[Milestone]]
+    product: str
+    releases: NotRequired[list[Release]]
+
+class RoadmapIssue(TypedDict):
+    """One problem found by `Roadmap::validate`."""
+    items: list[str]
+    kind: IssueKind
+    message: str
+
+class RoadmapItem(TypedDict):
+    """One item of the hierarchy.
+    JSON form: `{"id": "EP-1", "title": "Saved cards", "level": "epic", "parent": "IN-1", "owner": "product_owner", "status": "in_progress", "start": "2026-04", "target": "2026-Q2", "lane": "now", "estimate": 40}`; only `id`, `title` and `level` are required (status defaults to `to_do`).
+    """
+    estimate: NotRequired[float | None]
+    id: str
+    lane: NotRequired[Lane | None]
+    level: Level
+    owner: NotRequired[Role | None]
+    parent: NotRequired[str | None]
+    start: NotRequired[Target | None]
+    status: NotRequired[Literal["to_do", "in_progress", "done", "cancelled"]]
+    target: NotRequired[Target | None]
+    title: str
+
+class RoadmapValidationDict(TypedDict):
+    """The result of `Roadmap::validate`."""
+    cycles_truncated: bool
+    issues: list[RoadmapIssue]
+    valid: bool
+
+@final
+class RoadmapValidation:
+    """The result of `Roadmap::validate`."""
+    @property
+    def cycles_truncated(self) -> bool: ...
+    @property
+    def issues(self) -> list[RoadmapIssue]: ...
+    @property
+    def valid(self) -> bool: ...
+    def to_dict(self) -> RoadmapValidationDict: ...
     def __eq__(self, other: object) -> bool: ...
 
 Role = Literal["product_manager", "product_owner"]
@@ -341,6 +477,13 @@ class SprintReport:
 
 SprintState = Literal["planned", "active", "closed"]
 
+Stage = Literal["introduction", "growth", "maturity", "decline"]
+
+class StageChange(TypedDict):
+    """One entry of the lifecycle history: the stage entered and the day."""
+    date: str
+    stage: Stage
+
 class Stakeholder(TypedDict):
     """One row of the engagement assessment matrix: a stakeholder, where they are (C) and where the project needs them (D)."""
     current: EngagementLevel
@@ -376,6 +519,9 @@ class Tally(TypedDict):
     """A number of items and their points."""
     items: int
     points: float
+
+Target = str
+"""A day, month, quarter, half or year: "2026-05-15", "2026-05", "2026-Q2", "2026-H1" or "2026"."""
 
 Unit = Literal["fraction", "score", "money", "money_per_month", "money_per_user", "days", "defects_per_kloc", "points", "points_per_sprint"]
 """The unit a metric's headline value is in."""
@@ -615,6 +761,40 @@ def sample_sprint() -> SprintLog:
 
 def sample_sprint_history() -> list[SprintOutcome]:
     """Five closed sprints, oldest first, ending with the sample sprint."""
+
+def roadmap_from_json(text: str) -> Roadmap:
+    """A roadmap from its JSON text."""
+
+def roadmap_to_json(roadmap: Roadmap) -> str:
+    """The roadmap as JSON text, byte for byte what Rust, Python and JavaScript write."""
+
+def validate_roadmap(roadmap: Roadmap) -> RoadmapValidation:
+    """Every cycle (with its path), missing item, misplaced child and violated dependency."""
+
+def feasibility(epics: list[PlannedEpic], velocity_history: Numbers, first_sprint_start: datetime.date | str, *, sprint_length_days: int | None = 14, window: int | None = 3, wip_limit: int | None = 1) -> Feasibility:
+    """The ranked epics laid into future sprints at the mean velocity of the last
+    `window` sprints, `wip_limit` epics at a time, from `first_sprint_start`.
+    
+    Keyword options (None = the default):
+        sprint_length_days: Calendar days per sprint (14 by default).
+        window: How many of the most recent sprints the mean velocity averages (3 by default).
+        wip_limit: How many epics are worked on at a time (1 by default).
+    """
+
+def new_lifecycle(stage: str, date: datetime.date | str) -> Lifecycle:
+    """A lifecycle that entered `stage` ("introduction", "growth", "maturity" or
+    "decline") on `date`.
+    """
+
+def advance_lifecycle(lifecycle: Lifecycle, stage: str, date: datetime.date | str, *, allow_backward: bool | None = False) -> Lifecycle:
+    """A new lifecycle moved to `stage` on `date`; backward only with `allow_backward`.
+    
+    Keyword options (None = the default):
+        allow_backward: Allow a move back to an earlier stage (a relaunch); false by default.
+    """
+
+def sample_roadmap() -> Roadmap:
+    """The checkout roadmap that matches the sample backlog and `make demo`."""
 
 # ---------------------------------------------------------------- generated by pmkit-api: end
 
@@ -1566,75 +1746,7 @@ def sample_events() -> SampleEvents:
     """A small, deterministic event log: 120 users over eight ISO weeks of 2026."""
 
 # ---------------------------------------------------------------- roadmap
-
-_Stage = Literal["introduction", "growth", "maturity", "decline", "sunset"]
-
-class _RoadmapItemRequired(TypedDict):
-    id: str
-    title: str
-    level: Literal["product", "objective", "key_result", "theme", "initiative", "epic", "story"]
-
-class _RoadmapItem(_RoadmapItemRequired, total=False):
-    """A roadmap item; targets are "2026-11-28", "2026-11", "2026-Q4", "2026-H2" or "2026"."""
-
-    parent: str | None
-    owner: Literal["product_manager", "product_owner"] | None
-    status: _StatusCategory
-    start: str | None
-    target: str | None
-    lane: Literal["now", "next", "later"] | None
-    estimate: float | None
-
-# "from" is a Python keyword, hence the functional form.
-_Dependency = TypedDict(
-    "_Dependency",
-    {
-        "from": str,
-        "to": str,
-        "kind": Literal["finish_to_start", "start_to_start", "finish_to_finish", "start_to_finish"],
-        "lag_days": int,
-    },
-    total=False,
-)
-
-class _StageChange(TypedDict):
-    stage: _Stage
-    date: str
-
-class _Lifecycle(TypedDict):
-    history: list[_StageChange]
-
-class _RoadmapRequired(TypedDict):
-    product: str
-    items: list[_RoadmapItem]
-
-class _Roadmap(_RoadmapRequired, total=False):
-    """A roadmap in its JSON form (a dependency needs "from" and "to")."""
-
-    dependencies: list[_Dependency]
-    releases: list[dict[str, Any]]
-    milestones: list[dict[str, Any]]
-    lifecycle: _Lifecycle | None
-
-class _PlannedEpicRequired(TypedDict):
-    id: str
-    remaining_points: float
-
-class _PlannedEpic(_PlannedEpicRequired, total=False):
-    target: str | None
-
-@final
-class RoadmapValidation:
-    """Every cycle (path with the first id repeated), missing item, level-order problem,
-    child outside its parent and violated dependency."""
-
-    @property
-    def valid(self) -> bool: ...
-    @property
-    def issues(self) -> list[dict[str, Any]]: ...
-    @property
-    def cycles_truncated(self) -> bool: ...
-    def to_dict(self) -> dict[str, Any]: ...
+# The other roadmap functions and types are generated (above).
 
 @final
 class RoadmapProgress:
@@ -1648,58 +1760,11 @@ class RoadmapProgress:
     def unplanned(self) -> list[str]: ...
     def to_dict(self) -> dict[str, Any]: ...
 
-@final
-class Feasibility:
-    """The ranked epics laid into future sprints at mean velocity."""
-
-    @property
-    def mean_velocity(self) -> float: ...
-    @property
-    def sprints_needed(self) -> int: ...
-    @property
-    def epics(self) -> list[dict[str, Any]]: ...
-    @property
-    def missed(self) -> list[str]: ...
-    @property
-    def sprints(self) -> list[dict[str, Any]]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-def roadmap_from_json(text: str) -> _Roadmap:
-    """A roadmap from its JSON text."""
-
-def roadmap_to_json(roadmap: _Roadmap) -> str:
-    """The roadmap as JSON text, byte for byte what Rust and JavaScript write."""
-
-def validate_roadmap(roadmap: _Roadmap) -> RoadmapValidation:
-    """Every cycle, missing item, misplaced child and violated dependency, at once."""
-
-def roadmap_progress(roadmap: _Roadmap, backlog: _Backlog) -> RoadmapProgress:
+def roadmap_progress(roadmap: Roadmap, backlog: _Backlog) -> RoadmapProgress:
     """Progress of every roadmap item and level, rolled up from the backlog."""
 
-def remaining_epics(roadmap: _Roadmap, backlog: _Backlog) -> list[_PlannedEpic]:
+def remaining_epics(roadmap: Roadmap, backlog: _Backlog) -> list[PlannedEpic]:
     """The open epics in rank order with their remaining points."""
-
-def feasibility(
-    epics: Sequence[_PlannedEpic],
-    velocity_history: Sequence[float],
-    first_sprint_start: datetime.date | str,
-    sprint_length_days: float = 14.0,
-    wip_limit: float = 1.0,
-    window: float = 3.0,
-) -> Feasibility:
-    """The ranked epics laid into future sprints at the mean velocity of the last
-    ``window`` sprints, ``wip_limit`` at a time; which finish after their target."""
-
-def new_lifecycle(stage: _Stage, date: datetime.date | str) -> _Lifecycle:
-    """A lifecycle that entered ``stage`` on ``date``."""
-
-def advance_lifecycle(
-    lifecycle: _Lifecycle, stage: _Stage, date: datetime.date | str, allow_backward: bool = False
-) -> _Lifecycle:
-    """A new lifecycle moved to ``stage``; backward moves only with ``allow_backward``."""
-
-def sample_roadmap() -> _Roadmap:
-    """The checkout roadmap that matches the sample backlog."""
 
 # ---------------------------------------------------------------- flow
 
@@ -2218,7 +2283,7 @@ def forecast_chart(
     its ``to_dict()``), with its percentiles. Same as ``forecast.chart()``."""
 
 def roadmap_chart(
-    roadmap: _Roadmap,
+    roadmap: Roadmap,
     today: datetime.date | str,
     *,
     width: float = 720.0,

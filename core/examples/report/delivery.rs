@@ -158,7 +158,16 @@ pub fn print_roadmap(out: &mut String) -> pmkit::Result<()> {
         .map(|s| s.completed_points)
         .collect();
     let start = NaiveDate::from_ymd_opt(2026, 3, 16).unwrap_or_default();
-    let plan = feasibility(&epics, &history, start, 14, 2, 3)?;
+    let plan = feasibility(
+        &epics,
+        &history,
+        start,
+        &pmkit::roadmap::FeasibilityOptions {
+            sprint_length_days: 14,
+            wip_limit: 2,
+            window: 3,
+        },
+    )?;
     heading(
         out,
         &format!(
