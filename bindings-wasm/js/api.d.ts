@@ -351,6 +351,20 @@ export interface NpsResult {
 }
 
 /**
+ * One percentile: the value below which `level` of the sample lies.
+ */
+export interface Percentile {
+  /**
+   * The level as a fraction (0.85 = 85th percentile).
+   */
+  level: number;
+  /**
+   * The percentile, in the sample's unit.
+   */
+  value: number;
+}
+
+/**
  * An epic to lay into future sprints: what is left of it and when it is due.
  * JSON form: `{"id": "PAY-2", "remaining_points": 21, "target": "2026-06-15"}`.
  */
@@ -1382,3 +1396,24 @@ export function advanceLifecycle(lifecycle: Lifecycle, stage: string, date: Date
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function sampleRoadmap(): Roadmap;
+
+/** The options of `percentiles`; every one may be left out. */
+export interface PercentilesOptions {
+  /**
+   * The levels as fractions (0.85 = 85th percentile); [0.5, 0.85, 0.95] by default.
+   * @defaultValue `[0.5,0.85,0.95]`
+   */
+  levels?: number[] | null;
+}
+
+/**
+ * Percentiles with linear interpolation (numpy's default); levels are fractions.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function percentiles(values: Numbers, options?: PercentilesOptions | null): Percentile[];
+
+/**
+ * Counts per one-day bin: `counts[d]` values lie in d..d+1 days.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function histogram(values: Numbers): number[];

@@ -134,6 +134,7 @@ fn api() -> Api {
         ("metrics", pmkit_api::metrics!(describe)),
         ("sprint", pmkit_api::sprint!(describe)),
         ("roadmap", pmkit_api::roadmap!(describe)),
+        ("flow", pmkit_api::flow!(describe)),
     ];
     let mut area_of = Vec::new();
     for (area, describe_area) in areas {
