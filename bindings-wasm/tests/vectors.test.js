@@ -83,15 +83,14 @@ function assertMatches(actual, expected, where) {
   }
 }
 
-/** A chart case's argument: {call: f, args: {...}} is the result of pmkit's f (positional). */
+/** A chart case's argument: {call: f, args: {...}} is the result of pmkit's f (called as `callArgs` says). */
 function resolve(value) {
   if (value === null) return undefined;
   if (typeof value === 'object' && !Array.isArray(value)
     && Object.keys(value).sort().join() === 'args,call') {
-    const args = handWritten[value.call]
-      ? callArgs(value.call, value.args)
-      : Object.values(value.args).map(resolve);
-    return pmkit[camel(value.call)](...args);
+    const args = Object.fromEntries(Object.entries(value.args)
+      .map(([name, arg]) => [name, arg === null ? null : resolve(arg)]));
+    return pmkit[camel(value.call)](...callArgs(value.call, args));
   }
   return value;
 }
