@@ -29,11 +29,17 @@
 
 mod chart;
 mod dashboard;
+mod flow;
 mod metrics;
+mod roadmap;
+mod sprint;
 
 /// A parameter passed in the core's JSON form: a plain object or list (Python dicts and
 /// lists, JavaScript objects and arrays) read through serde, so a bad field is named by
 /// its path (`stakeholders[2].current`). Dereferences to the core value.
+///
+/// As a result type it means "give back the value in its JSON form" (Python dicts and
+/// lists, plain JavaScript objects) instead of a result class.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Json<T>(pub T);
 
@@ -42,5 +48,11 @@ impl<T> std::ops::Deref for Json<T> {
 
     fn deref(&self) -> &T {
         &self.0
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Json<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
     }
 }

@@ -281,6 +281,13 @@ impl IntoPython for String {
     }
 }
 
+/// A result in its JSON form (`Json<T>` in the description): dicts, lists and scalars.
+impl<T: serde::Serialize> IntoPython for pmkit_api::Json<T> {
+    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(crate::record::to_python(py, &self.0)?.unbind())
+    }
+}
+
 impl<T: IntoPython> IntoPython for Vec<T> {
     fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let items = self

@@ -127,3 +127,16 @@ def test_sample_data_runs_end_to_end() -> None:
     assert pmkit.synthetic_items(10, 1, "2026-01-01", "2026-02-01") == pmkit.synthetic_items(
         10, 1, "2026-01-01", "2026-02-01"
     )
+
+
+def test_percentiles_options_are_keywords_and_inputs_strict() -> None:
+    assert [p.value for p in pmkit.percentiles([4, 1, 3, 2], levels=[0.5])] == [2.5]
+    with pytest.raises(pmkit.OutOfRangeError) as raised:
+        pmkit.percentiles([1, 2], levels=[0.5, 85])
+    assert raised.value.field == "levels[1]"
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.percentiles([1, None])  # type: ignore[list-item]
+    assert raised.value.field == "values[1]"
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.histogram([True, 2])  # type: ignore[list-item]
+    assert raised.value.field == "values[0]"

@@ -71,3 +71,26 @@ def test_json_round_trip() -> None:
     assert pmkit.roadmap_from_json(pmkit.roadmap_to_json(roadmap)) == roadmap
     with pytest.raises(pmkit.ParseError):
         pmkit.roadmap_from_json("{}")
+
+
+def test_strict_parameters_and_keyword_options() -> None:
+    epics = [{"id": "E", "remaining_points": 5}]
+    with pytest.raises(pmkit.OutOfRangeError) as raised:
+        pmkit.feasibility(epics, [20], "2026-03-16", wip_limit=0)
+    assert raised.value.field == "wip_limit"
+    for bad in (True, "2", 1.5):
+        with pytest.raises(pmkit.InvalidInputError) as raised:
+            pmkit.feasibility(epics, [20], "2026-03-16", wip_limit=bad)  # type: ignore[arg-type]
+        assert raised.value.field == "wip_limit"
+    with pytest.raises(pmkit.ParseError) as raised:
+        pmkit.feasibility(epics, [20], "2026-03-16", sprint_length=7)  # type: ignore[call-arg]
+    assert raised.value.field == "sprint_length"
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.feasibility(epics, [20, None], "2026-03-16")  # type: ignore[list-item]
+    assert raised.value.field == "velocity_history[1]"
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.new_lifecycle(7, "2025-03-01")  # type: ignore[arg-type]
+    assert raised.value.field == "stage"
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.roadmap_from_json(None)  # type: ignore[arg-type]
+    assert raised.value.field == "text"

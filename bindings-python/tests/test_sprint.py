@@ -86,3 +86,29 @@ def test_json_round_trip_leaves_the_argument_untouched() -> None:
     with pytest.raises(pmkit.InvalidInputError) as raised:
         pmkit.sprint_log_to_json({"sprint": log["sprint"]})
     assert raised.value.field == "log"
+
+
+def test_strict_parameters_and_keyword_options() -> None:
+    sprint = pmkit.new_sprint("S-1", "Sprint 1", "2026-03-02", "2026-03-13", state="active", goal=None)
+    assert (sprint["state"], sprint["goal"]) == ("active", None)
+    history = pmkit.sample_sprint_history()
+    assert pmkit.plan_capacity(history, 36, window=5).sprints == 5
+    assert len(pmkit.working_days("2026-03-02", "2026-03-13", calendar={"holidays": ["2026-03-10"]})) == 9
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.plan_capacity(history, None)  # type: ignore[arg-type]
+    assert raised.value.field == "available_person_days"
+    for bad in (True, "36"):
+        with pytest.raises(pmkit.InvalidInputError):
+            pmkit.plan_capacity(history, bad)  # type: ignore[arg-type]
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.velocity(history, window=True)  # type: ignore[arg-type]
+    assert raised.value.field == "window"
+    with pytest.raises(pmkit.ParseError) as raised:
+        pmkit.velocity(history, windw=3)  # type: ignore[call-arg]
+    assert raised.value.field == "windw"
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.new_sprint(1, "Sprint 1", "2026-03-02", "2026-03-13")  # type: ignore[arg-type]
+    assert raised.value.field == "id"
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.working_days("2026-03-02", "2026-03-13", calendar={"weekends": []})  # type: ignore[typeddict-unknown-key]
+    assert raised.value.field == "calendar.weekends"

@@ -5,9 +5,80 @@
 export type Numbers = readonly number[] | Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Uint8ClampedArray | BigInt64Array | BigUint64Array;
 
 /**
+ * Points one epic receives in one sprint.
+ */
+export interface Allocation {
+  /**
+   * The epic's id.
+   */
+  epic: string;
+  /**
+   * Points of it done in the sprint.
+   */
+  points: number;
+}
+
+/**
+ * The result of `plan_capacity`.
+ */
+export interface CapacityPlan {
+  /**
+   * Points completed per available person-day over the window: the team's historical focus factor, in points.
+   */
+  focus_factor: number;
+  /**
+   * `focus_factor × available_person_days`: the points to commit.
+   */
+  points: number;
+  /**
+   * Sprints used: the last `min(window, history)`.
+   */
+  sprints: number;
+}
+
+/**
+ * An item still open when the sprint closed.
+ */
+export interface CarryOver {
+  /**
+   * Whether it was in the commitment (or added during the sprint).
+   */
+  committed: boolean;
+  /**
+   * Its key.
+   */
+  id: string;
+  /**
+   * Its estimate at close.
+   */
+  points: number;
+}
+
+/**
  * The denominator of `churn_rate`.
  */
 export type ChurnMethod = "start" | "average" | "serviced";
+
+/**
+ * One item of the commitment snapshot taken at sprint start.
+ * JSON form: `{"id": "PAY-7", "points": 5, "carried_in": false}`; `points` may be `null` (unestimated: 0 points, still 1 item) and `carried_in` left out.
+ */
+export interface Commitment {
+  /**
+   * Whether it spilled over from an earlier sprint (its points are what is left).
+   */
+  carried_in?: boolean;
+  /**
+   * The item's key.
+   */
+  id: string;
+  /**
+   * Its estimate at sprint start, in points.
+   */
+  points?: number | null;
+}
+
+export type CountBy = "points" | "items";
 
 /**
  * How `customer_satisfaction_score` summarises the answers.
@@ -15,10 +86,97 @@ export type ChurnMethod = "start" | "average" | "serviced";
 export type CsatMethod = "share" | "mean";
 
 /**
+ * A dependency between two items: `to` (the successor) waits on `from`.
+ * JSON form: `{"from": "EP-1", "to": "EP-2", "kind": "finish_to_start", "lag_days": 3}`; `kind` defaults to finish-to-start, `lag_days` to 0 (negative = lead).
+ */
+export interface Dependency {
+  /**
+   * The predecessor's id.
+   */
+  from: string;
+  /**
+   * Which ends the dependency ties.
+   */
+  kind?: DependencyKind;
+  /**
+   * Days of lag (positive) or lead (negative).
+   */
+  lag_days?: number;
+  /**
+   * The successor's id.
+   */
+  to: string;
+}
+
+export type DependencyKind = "finish_to_start" | "start_to_start" | "finish_to_finish" | "start_to_finish";
+
+/**
  * How engaged a stakeholder is, from least to most: the five levels of the PMBOK Guide's Stakeholder Engagement Assessment Matrix (6th ed., §13.2.2.5).
  * The order is meaningful (`Unaware < Resistant < … < Leading`), and the distance between two levels is the number of steps between them (`EngagementLevel::rank`).
  */
 export type EngagementLevel = "unaware" | "resistant" | "neutral" | "supportive" | "leading";
+
+/**
+ * One epic's projection.
+ */
+export interface EpicProjection {
+  /**
+   * The last day of that sprint.
+   */
+  finish_date?: string | null;
+  /**
+   * The sprint it finishes in; `None` when nothing is left.
+   */
+  finish_sprint?: number | null;
+  /**
+   * The epic's id.
+   */
+  id: string;
+  /**
+   * True when it finishes after the last day of its target.
+   */
+  misses_target: boolean;
+  /**
+   * Points left at the start.
+   */
+  remaining_points: number;
+  /**
+   * The sprint its work starts in; `None` when nothing is left.
+   */
+  start_sprint?: number | null;
+  /**
+   * Its target, as given.
+   */
+  target?: Target | null;
+}
+
+export type EventKind = "added" | "removed" | "re_estimated" | "completed" | "reopened" | "cancelled" | "carried_over";
+
+/**
+ * The result of `feasibility`.
+ */
+export interface Feasibility {
+  /**
+   * Each epic, in rank order.
+   */
+  epics: EpicProjection[];
+  /**
+   * Mean points per sprint over the velocity window: the pace of the plan.
+   */
+  mean_velocity: number;
+  /**
+   * Ids of the epics that miss their target, in rank order.
+   */
+  missed: string[];
+  /**
+   * The sprints of the plan.
+   */
+  sprints: PlannedSprint[];
+  /**
+   * Sprints until every epic is done.
+   */
+  sprints_needed: number;
+}
 
 /**
  * The result of `funnel_conversion`: how many people move from each step to the next.
@@ -41,6 +199,68 @@ export interface FunnelConversion {
    * `steps[i + 1] / steps[i]`: the conversion from one step to the next, as a fraction; `None` (`null` in JSON) when nobody reached step `i`, since a rate of nobody is undefined (it is not 0 %).
    */
   step_rates: (number | null)[];
+}
+
+export type IssueKind = "cycle" | "parent_cycle" | "missing_item" | "level_order" | "outside_parent" | "dependency_violated";
+
+export type Lane = "now" | "next" | "later";
+
+export type Level = "product" | "objective" | "key_result" | "theme" | "initiative" | "epic" | "story";
+
+/**
+ * A product's lifecycle: every stage change, oldest first; the last is the current.
+ * JSON form: `{"history": [{"stage": "introduction", "date": "2025-06-01"}, …]}`.
+ */
+export interface Lifecycle {
+  /**
+   * Every change, oldest first; never empty.
+   */
+  history: StageChange[];
+}
+
+/**
+ * A team member's availability for one sprint.
+ * JSON form: `{"name": "ana", "days_off": ["2026-03-05"], "focus_factor": 0.8, "hours_per_day": 6}`; all but `name` may be left out (no days off, focus 1, no hours).
+ */
+export interface Member {
+  /**
+   * Personal days off (leave, training). Days outside the sprint or on a team non-working day are ignored; a day listed twice counts once.
+   */
+  days_off?: string[];
+  /**
+   * The share of an available day spent on sprint work, 0..=1 (meetings, support and interruptions take the rest).
+   */
+  focus_factor?: number;
+  /**
+   * Hours of sprint work per available day, if the team plans in hours.
+   */
+  hours_per_day?: number | null;
+  /**
+   * Who.
+   */
+  name: string;
+}
+
+/**
+ * One member's capacity in a sprint.
+ */
+export interface MemberCapacity {
+  /**
+   * Working days of the sprint minus their days off.
+   */
+  available_days: number;
+  /**
+   * `available_days × focus_factor`: ideal days of sprint work.
+   */
+  focus_days: number;
+  /**
+   * `available_days × hours_per_day`, when they plan in hours.
+   */
+  hours?: number | null;
+  /**
+   * Who.
+   */
+  name: string;
 }
 
 /**
@@ -87,6 +307,24 @@ export interface MetricInfo {
 }
 
 /**
+ * A milestone: a dated checkpoint (a launch event, a contract date).
+ */
+export interface Milestone {
+  /**
+   * The day.
+   */
+  date: string;
+  /**
+   * Its key.
+   */
+  id: string;
+  /**
+   * Its name.
+   */
+  name: string;
+}
+
+/**
  * The result of `net_promoter_score`.
  */
 export interface NpsResult {
@@ -113,9 +351,235 @@ export interface NpsResult {
 }
 
 /**
+ * One percentile: the value below which `level` of the sample lies.
+ */
+export interface Percentile {
+  /**
+   * The level as a fraction (0.85 = 85th percentile).
+   */
+  level: number;
+  /**
+   * The percentile, in the sample's unit.
+   */
+  value: number;
+}
+
+/**
+ * An epic to lay into future sprints: what is left of it and when it is due.
+ * JSON form: `{"id": "PAY-2", "remaining_points": 21, "target": "2026-06-15"}`.
+ */
+export interface PlannedEpic {
+  /**
+   * The epic's id.
+   */
+  id: string;
+  /**
+   * Points still to do.
+   */
+  remaining_points: number;
+  /**
+   * When it is due, if anywhere.
+   */
+  target?: Target | null;
+}
+
+/**
+ * One future sprint of the plan.
+ */
+export interface PlannedSprint {
+  /**
+   * Points per epic worked on, in rank order.
+   */
+  allocations: Allocation[];
+  /**
+   * Its last day.
+   */
+  end: string;
+  /**
+   * 1 for the first future sprint.
+   */
+  number: number;
+  /**
+   * Its first day.
+   */
+  start: string;
+}
+
+/**
+ * A release: a dated delivery of items to users (separate from sprints).
+ */
+export interface Release {
+  /**
+   * The release day.
+   */
+  date: string;
+  /**
+   * Its key.
+   */
+  id: string;
+  /**
+   * The items it ships, by id.
+   */
+  items?: string[];
+  /**
+   * Its name ("2.0").
+   */
+  name: string;
+}
+
+/**
+ * The product manager's roadmap: the product, its items from objectives to stories in one hierarchy (listed in rank order), dependencies, releases, milestones and the product's lifecycle.
+ * JSON form: `{"product": "Checkout", "items": […], "dependencies": […], "releases": […], "milestones": […], "lifecycle": {…}}`; all but `product` and `items` may be left out.
+ */
+export interface Roadmap {
+  /**
+   * Dependencies between items.
+   */
+  dependencies?: Dependency[];
+  /**
+   * Every item, in rank order within each level.
+   */
+  items: RoadmapItem[];
+  /**
+   * The product's lifecycle stage and its history.
+   */
+  lifecycle?: Lifecycle | null;
+  /**
+   * Milestones.
+   */
+  milestones?: Milestone[];
+  /**
+   * The product's name.
+   */
+  product: string;
+  /**
+   * Releases.
+   */
+  releases?: Release[];
+}
+
+/**
+ * One problem found by `Roadmap::validate`.
+ */
+export interface RoadmapIssue {
+  /**
+   * The items involved, in order (for a cycle, the path with the first id repeated).
+   */
+  items: string[];
+  /**
+   * What it is about.
+   */
+  kind: IssueKind;
+  /**
+   * A sentence saying what is wrong.
+   */
+  message: string;
+}
+
+/**
+ * One item of the hierarchy.
+ * JSON form: `{"id": "EP-1", "title": "Saved cards", "level": "epic", "parent": "IN-1", "owner": "product_owner", "status": "in_progress", "start": "2026-04", "target": "2026-Q2", "lane": "now", "estimate": 40}`; only `id`, `title` and `level` are required (status defaults to `to_do`).
+ */
+export interface RoadmapItem {
+  /**
+   * A rough size in points, for an epic not yet split into backlog stories.
+   */
+  estimate?: number | null;
+  /**
+   * Its key, unique in the roadmap (for an epic, the backlog's parent id).
+   */
+  id: string;
+  /**
+   * Now / next / later, for roadmaps without dates.
+   */
+  lane?: Lane | null;
+  /**
+   * Where it sits in the hierarchy.
+   */
+  level: Level;
+  /**
+   * The role that owns it: strategy items the product manager, delivery items the product owner.
+   */
+  owner?: Role | null;
+  /**
+   * The parent item's id; `None` at the top.
+   */
+  parent?: string | null;
+  /**
+   * When work starts, exact or imprecise.
+   */
+  start?: Target | null;
+  /**
+   * Its status category (cancelled is never done).
+   */
+  status?: "to_do" | "in_progress" | "done" | "cancelled";
+  /**
+   * When it is due, exact or imprecise.
+   */
+  target?: Target | null;
+  /**
+   * A short name.
+   */
+  title: string;
+}
+
+/**
+ * The result of `Roadmap::validate`.
+ */
+export interface RoadmapValidation {
+  /**
+   * True when the dependency graph has more than `MAX_CYCLES` cycles, or is too dense to search within `MAX_CYCLE_SEARCH_STEPS`, and only the cycles found were listed.
+   */
+  cycles_truncated: boolean;
+  /**
+   * Every issue: cycles first, then missing items, levels, parents' dates and dependencies, each in the order of the roadmap.
+   */
+  issues: RoadmapIssue[];
+  /**
+   * True when there is no issue.
+   */
+  valid: boolean;
+}
+
+/**
  * One of the two product roles.
  */
 export type Role = "product_manager" | "product_owner";
+
+/**
+ * A sprint: a time box of at most one month.
+ * JSON form: `{"id": "S-12", "name": "Sprint 12", "goal": "…", "start": "2026-03-02", "end": "2026-03-13", "team": ["ana", "ben"], "state": "active"}`; `goal`, `team` and `state` (default `planned`) may be left out when reading. Both dates are included in the sprint.
+ */
+export interface Sprint {
+  /**
+   * The last day (included).
+   */
+  end: string;
+  /**
+   * The sprint goal: why the sprint is worth doing.
+   */
+  goal?: string | null;
+  /**
+   * Its key ("S-12").
+   */
+  id: string;
+  /**
+   * Its display name ("Sprint 12").
+   */
+  name: string;
+  /**
+   * The first day.
+   */
+  start: string;
+  /**
+   * Planned, active or closed.
+   */
+  state?: SprintState;
+  /**
+   * The members, by name.
+   */
+  team?: string[];
+}
 
 /**
  * The result of `sprint_burndown`: the ideal line, the actual line and the gap between them, indexed by day (index 0 is the start of day 1, before any work).
@@ -133,6 +597,210 @@ export interface SprintBurndown {
    * Points that should remain at the end of each day if work burned down evenly: `sprint_days + 1` values from `committed_points` down to 0.
    */
   ideal: number[];
+}
+
+/**
+ * The result of `sprint_capacity`.
+ */
+export interface SprintCapacity {
+  /**
+   * Person-days available: the sum over members.
+   */
+  available_days: number;
+  /**
+   * Ideal days of sprint work: the sum of `focus_days`.
+   */
+  focus_days: number;
+  /**
+   * Hours of sprint work, when every member gives `hours_per_day` (a partial sum would understate the team); `None` otherwise.
+   */
+  hours?: number | null;
+  /**
+   * Each member, in the order given.
+   */
+  members: MemberCapacity[];
+  /**
+   * Working days of the sprint by the team calendar.
+   */
+  working_days: number;
+}
+
+/**
+ * One entry of the append-only event log.
+ * JSON form: `{"date": "2026-03-04", "kind": "re_estimated", "id": "C", "points": 8}`. `points` is read for `added` (the estimate it enters with; `null` = unestimated) and `re_estimated` (the new estimate, required), and must be absent otherwise.
+ */
+export interface SprintEvent {
+  /**
+   * The day it happened (within the sprint).
+   */
+  date: string;
+  /**
+   * The item's key.
+   */
+  id: string;
+  /**
+   * What happened.
+   */
+  kind: EventKind;
+  /**
+   * The estimate, for `added` and `re_estimated`.
+   */
+  points?: number | null;
+}
+
+/**
+ * Everything pmkit needs to report on a sprint: the sprint, the team's calendar, the commitment at start and the events since, oldest first.
+ * JSON form: `{"sprint": {…}, "calendar": {…}, "commitment": […], "events": […]}`; `calendar` may be left out (Monday to Friday, no holidays), `events` too.
+ */
+export interface SprintLog {
+  /**
+   * The team's working days.
+   */
+  calendar?: WorkCalendar;
+  /**
+   * The items and estimates at sprint start.
+   */
+  commitment: Commitment[];
+  /**
+   * What happened since, in date order.
+   */
+  events?: SprintEvent[];
+  /**
+   * The sprint.
+   */
+  sprint: Sprint;
+}
+
+/**
+ * The numbers of one closed sprint that velocity and capacity planning read.
+ * JSON form: `{"sprint_id": "S-11", "committed_points": 22, "committed_items": 6, "completed_points": 20, "completed_items": 6, "available_person_days": 38}`; the committed numbers and `available_person_days` may be left out.
+ */
+export interface SprintOutcome {
+  /**
+   * Person-days the team had (see `super::sprint_capacity`), for `super::plan_capacity`.
+   */
+  available_person_days?: number | null;
+  /**
+   * Items committed at start.
+   */
+  committed_items?: number;
+  /**
+   * Points committed at start.
+   */
+  committed_points?: number;
+  /**
+   * Items done at close.
+   */
+  completed_items: number;
+  /**
+   * Points done at close (including work added during the sprint; never cancelled).
+   */
+  completed_points: number;
+  /**
+   * The sprint's key.
+   */
+  sprint_id: string;
+}
+
+/**
+ * The result of `sprint_report`.
+ * The day series (`dates` … `done`) have one value per **calendar** day from start to end, each the value at the end of that day; `working` says which days count. Before the first day, remaining and scope are `committed` in the chosen unit.
+ */
+export interface SprintReport {
+  /**
+   * `added` events and the points they brought.
+   */
+  added: Tally;
+  /**
+   * `cancelled` events and the points they took out (never counted as done).
+   */
+  cancelled: Tally;
+  /**
+   * Committed items that spilled over from an earlier sprint.
+   */
+  carried_in: Tally;
+  /**
+   * Items open at the end: the carry-over list at close.
+   */
+  carry_over: CarryOver[];
+  /**
+   * The commitment at start (Jira's "committed": estimates at sprint start).
+   */
+  committed: Tally;
+  /**
+   * Done at close, whether committed or added later (estimates at close).
+   */
+  completed: Tally;
+  /**
+   * Committed items done at close, at their estimates at start.
+   */
+  completed_committed: Tally;
+  /**
+   * What the series and the ratio count: points or items.
+   */
+  count_by: CountBy;
+  /**
+   * Every calendar day of the sprint.
+   */
+  dates: string[];
+  /**
+   * The burnup: done work at the end of each day.
+   */
+  done: number[];
+  /**
+   * The ideal line: `committed × (N − w) / N`, with `w` the working days through that day and `N` the sprint's; flat on non-working days, 0 on the last working day.
+   */
+  ideal: number[];
+  /**
+   * `re_estimated` events and the net change of points (a scope change, not burn).
+   */
+  re_estimated: Tally;
+  /**
+   * The burndown: open work in scope at the end of each day.
+   */
+  remaining: number[];
+  /**
+   * `removed` events and the points they took out.
+   */
+  removed: Tally;
+  /**
+   * `completed_committed / committed` in the chosen unit; `None` when nothing was committed.
+   */
+  say_do_ratio?: number | null;
+  /**
+   * The scope line: open + done work in scope (rises when work is added or re-estimated up; falls when work is removed, cancelled or re-estimated down).
+   */
+  scope: number[];
+  /**
+   * The sprint's id.
+   */
+  sprint_id: string;
+  /**
+   * Whether each day is a working day.
+   */
+  working: boolean[];
+  /**
+   * Working days in the sprint, by the calendar.
+   */
+  working_days: number;
+}
+
+export type SprintState = "planned" | "active" | "closed";
+
+export type Stage = "introduction" | "growth" | "maturity" | "decline";
+
+/**
+ * One entry of the lifecycle history: the stage entered and the day.
+ */
+export interface StageChange {
+  /**
+   * The day it was entered.
+   */
+  date: string;
+  /**
+   * The stage entered.
+   */
+  stage: Stage;
 }
 
 /**
@@ -194,9 +862,76 @@ export interface StakeholderGap {
 }
 
 /**
+ * A number of items and their points.
+ */
+export interface Tally {
+  /**
+   * How many items (or events, for scope changes).
+   */
+  items: number;
+  /**
+   * Their points.
+   */
+  points: number;
+}
+
+/**
+ * A day, month, quarter, half or year: "2026-05-15", "2026-05", "2026-Q2", "2026-H1" or "2026".
+ */
+export type Target = string;
+
+/**
  * The unit a metric's headline value is in.
  */
 export type Unit = "fraction" | "score" | "money" | "money_per_month" | "money_per_user" | "days" | "defects_per_kloc" | "points" | "points_per_sprint";
+
+/**
+ * The result of `velocity`.
+ */
+export interface Velocity {
+  /**
+   * Completed items per sprint.
+   */
+  items: VelocityStats;
+  /**
+   * Completed points per sprint.
+   */
+  points: VelocityStats;
+  /**
+   * The sprints used, oldest first: the last `min(window, history)`.
+   */
+  sprint_ids: string[];
+}
+
+/**
+ * The spread and trend of one measure (points or items) per sprint.
+ */
+export interface VelocityStats {
+  /**
+   * The most in one sprint.
+   */
+  max: number;
+  /**
+   * Mean per sprint: the velocity to plan with.
+   */
+  mean: number;
+  /**
+   * Median per sprint.
+   */
+  median: number;
+  /**
+   * The fewest in one sprint.
+   */
+  min: number;
+  /**
+   * Sample standard deviation (n − 1); `None` with fewer than two sprints.
+   */
+  standard_deviation?: number | null;
+  /**
+   * Least-squares slope, per sprint, oldest to newest: positive means speeding up. `None` with fewer than two sprints.
+   */
+  trend?: number | null;
+}
 
 /**
  * The result of `team_velocity`: the spread of points completed over recent sprints.
@@ -226,6 +961,23 @@ export interface VelocitySummary {
    * Sample standard deviation (divides by n − 1), or `None` with fewer than two sprints: one sprint says nothing about spread, and reporting 0 would claim a perfectly steady team.
    */
   standard_deviation?: number | null;
+}
+
+export type WeekDay = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+
+/**
+ * A team's working weekdays and holidays.
+ * JSON form: `{"working_weekdays": ["monday", …], "holidays": ["2026-03-10"]}`; both keys may be left out (Monday to Friday, no holidays).
+ */
+export interface WorkCalendar {
+  /**
+   * Days off for the whole team (public holidays, company days).
+   */
+  holidays?: string[];
+  /**
+   * The weekdays the team works (default Monday to Friday).
+   */
+  working_weekdays?: WeekDay[];
 }
 
 /**
@@ -445,3 +1197,223 @@ export function stakeholderEngagement(stakeholders: Stakeholder[]): StakeholderE
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function metricsCatalog(): MetricInfo[];
+
+/** The options of `newSprint`; every one may be left out. */
+export interface NewSprintOptions {
+  /**
+   * The sprint goal: why the sprint is worth doing (none by default).
+   */
+  goal?: string | null | null;
+  /**
+   * Planned (the default), active or closed.
+   * @defaultValue `"planned"`
+   */
+  state?: SprintState | null;
+  /**
+   * The members, by name (none by default).
+   * @defaultValue `[]`
+   */
+  team?: string[] | null;
+}
+
+/**
+ * A sprint, checked: at most one month, not ending before it starts.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function newSprint(id: string, name: string, start: Date | string, end: Date | string, options?: NewSprintOptions | null): Sprint;
+
+/** The options of `workingDays`; every one may be left out. */
+export interface WorkingDaysOptions {
+  /**
+   * The team's working weekdays and holidays (default Monday to Friday, no holidays).
+   * @defaultValue `{"holidays":[],"working_weekdays":["monday","tuesday","wednesday","thursday","friday"]}`
+   */
+  calendar?: WorkCalendar | null;
+}
+
+/**
+ * The working days (ISO dates) from `start` to `end`, both included, in the
+ * team `calendar` (Monday to Friday without holidays by default).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function workingDays(start: Date | string, end: Date | string, options?: WorkingDaysOptions | null): string[];
+
+/** The options of `sprintCapacity`; every one may be left out. */
+export interface SprintCapacityOptions {
+  /**
+   * The team's working weekdays and holidays (default Monday to Friday, no holidays).
+   * @defaultValue `{"holidays":[],"working_weekdays":["monday","tuesday","wednesday","thursday","friday"]}`
+   */
+  calendar?: WorkCalendar | null;
+}
+
+/**
+ * Per member: working days minus days off, times the focus factor or hours per day.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sprintCapacity(sprint: Sprint, members: Member[], options?: SprintCapacityOptions | null): SprintCapacity;
+
+/** The options of `planCapacity`; every one may be left out. */
+export interface PlanCapacityOptions {
+  /**
+   * How many of the most recent sprints to average. Default `DEFAULT_VELOCITY_WINDOW` (3); a window longer than the history uses it all.
+   * @defaultValue `3`
+   */
+  window?: number | null;
+}
+
+/**
+ * Points to commit: completed points per available person-day over the last
+ * `window` sprints (3 by default), times `availablePersonDays`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function planCapacity(history: SprintOutcome[], availablePersonDays: number, options?: PlanCapacityOptions | null): CapacityPlan;
+
+/** The options of `sprintReport`; every one may be left out. */
+export interface SprintReportOptions {
+  /**
+   * Count story points ("points", the default) or items ("items").
+   * @defaultValue `"points"`
+   */
+  countBy?: CountBy | null;
+}
+
+/**
+ * The sprint report of a log: burndown, burnup, committed vs completed, scope
+ * change, carry-over and say/do, counting by "points" (default) or "items".
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sprintReport(log: SprintLog, options?: SprintReportOptions | null): SprintReport;
+
+/**
+ * A sprint log from its JSON text.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sprintLogFromJson(text: string): SprintLog;
+
+/**
+ * The sprint log as JSON text, byte for byte what Rust, Python and JavaScript write.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sprintLogToJson(log: SprintLog): string;
+
+/** The options of `velocity`; every one may be left out. */
+export interface VelocityOptions {
+  /**
+   * How many of the most recent sprints to average. Default `DEFAULT_VELOCITY_WINDOW` (3); a window longer than the history uses it all.
+   * @defaultValue `3`
+   */
+  window?: number | null;
+}
+
+/**
+ * Velocity over the last `window` closed sprints (3 by default; oldest first):
+ * mean, median, spread and trend in points and in items.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function velocity(history: SprintOutcome[], options?: VelocityOptions | null): Velocity;
+
+/**
+ * The hand-computed sample sprint log that `make demo` reports on.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleSprint(): SprintLog;
+
+/**
+ * Five closed sprints, oldest first, ending with the sample sprint.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleSprintHistory(): SprintOutcome[];
+
+/**
+ * A roadmap from its JSON text.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function roadmapFromJson(text: string): Roadmap;
+
+/**
+ * The roadmap as JSON text, byte for byte what Rust, Python and JavaScript write.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function roadmapToJson(roadmap: Roadmap): string;
+
+/**
+ * Every cycle (with its path), missing item, misplaced child and violated dependency.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function validateRoadmap(roadmap: Roadmap): RoadmapValidation;
+
+/** The options of `feasibility`; every one may be left out. */
+export interface FeasibilityOptions {
+  /**
+   * Calendar days per sprint (14 by default).
+   * @defaultValue `14`
+   */
+  sprintLengthDays?: number | null;
+  /**
+   * How many of the most recent sprints the mean velocity averages (3 by default).
+   * @defaultValue `3`
+   */
+  window?: number | null;
+  /**
+   * How many epics are worked on at a time (1 by default).
+   * @defaultValue `1`
+   */
+  wipLimit?: number | null;
+}
+
+/**
+ * The ranked epics laid into future sprints at the mean velocity of the last
+ * `window` sprints, `wipLimit` epics at a time, from `firstSprintStart`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function feasibility(epics: PlannedEpic[], velocityHistory: Numbers, firstSprintStart: Date | string, options?: FeasibilityOptions | null): Feasibility;
+
+/**
+ * A lifecycle that entered `stage` ("introduction", "growth", "maturity" or
+ * "decline") on `date`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function newLifecycle(stage: string, date: Date | string): Lifecycle;
+
+/** The options of `advanceLifecycle`; every one may be left out. */
+export interface AdvanceLifecycleOptions {
+  /**
+   * Allow a move back to an earlier stage (a relaunch); false by default.
+   * @defaultValue `false`
+   */
+  allowBackward?: boolean | null;
+}
+
+/**
+ * A new lifecycle moved to `stage` on `date`; backward only with `allowBackward`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function advanceLifecycle(lifecycle: Lifecycle, stage: string, date: Date | string, options?: AdvanceLifecycleOptions | null): Lifecycle;
+
+/**
+ * The checkout roadmap that matches the sample backlog and `make demo`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleRoadmap(): Roadmap;
+
+/** The options of `percentiles`; every one may be left out. */
+export interface PercentilesOptions {
+  /**
+   * The levels as fractions (0.85 = 85th percentile); [0.5, 0.85, 0.95] by default.
+   * @defaultValue `[0.5,0.85,0.95]`
+   */
+  levels?: number[] | null;
+}
+
+/**
+ * Percentiles with linear interpolation (numpy's default); levels are fractions.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function percentiles(values: Numbers, options?: PercentilesOptions | null): Percentile[];
+
+/**
+ * Counts per one-day bin: `counts[d]` values lie in d..d+1 days.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function histogram(values: Numbers): number[];

@@ -74,7 +74,7 @@ test('model errors name the model', () => {
 });
 
 test('burnup and velocity of the samples', () => {
-  const burnup = pmkit.burnupChart(pmkit.sprintReport(pmkit.sampleSprint(), 'items'));
+  const burnup = pmkit.burnupChart(pmkit.sprintReport(pmkit.sampleSprint(), { countBy: 'items' }));
   assert.equal(burnup.kind, 'burnup');
   assert.equal(burnup.title, 'Sprint burnup — S-12');
   assert.ok(burnup.description.endsWith('Scope stayed at 5 items; 1 item not done at the end.'));

@@ -4,6 +4,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const pmkit = require('../pkg');
+const { throwsPmkit } = require('./helpers');
 
 const workflow = {
   columns: [
@@ -79,4 +80,12 @@ test('sample data', () => {
   assert.equal(timelines.items.length, 120);
   assert.equal(pmkit.sampleToday(), '2026-02-20');
   assert.deepEqual(pmkit.syntheticItems(5, 1, '2026-01-01', '2026-02-01'), pmkit.syntheticItems(5, 1, '2026-01-01', '2026-02-01'));
+});
+
+test('percentiles and histogram: options object and strict arrays', () => {
+  assert.deepEqual(pmkit.percentiles([4, 1, 3, 2], { levels: [0.5] }).map((p) => p.value), [2.5]);
+  throwsPmkit(() => pmkit.percentiles([1, 2], { levels: [0.5, 85] }), 'out_of_range', 'levels[1]');
+  throwsPmkit(() => pmkit.percentiles([1, 2], { levels: 0.5 }), 'invalid_input', 'levels');
+  throwsPmkit(() => pmkit.percentiles([1, '2']), 'invalid_input', 'values[1]');
+  throwsPmkit(() => pmkit.histogram(null), 'invalid_input', 'values');
 });

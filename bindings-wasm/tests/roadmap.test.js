@@ -5,6 +5,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const pmkit = require('../pkg');
+const { throwsPmkit } = require('./helpers');
 
 test('a dependency cycle is named with its path', () => {
   const roadmap = pmkit.sampleRoadmap();
@@ -22,10 +23,10 @@ test('progress and feasibility of the sample, defaults omitted', () => {
   assert.equal(epic.progress.done_points, 13);
   assert.equal(epic.progress.total_points, 62);
   const epics = pmkit.remainingEpics(roadmap, backlog);
-  const plan = pmkit.feasibility(epics, [21, 18, 24, 20, 13], new Date(Date.UTC(2026, 2, 16)), 14, 2);
+  const plan = pmkit.feasibility(epics, [21, 18, 24, 20, 13], new Date(Date.UTC(2026, 2, 16)), { sprintLengthDays: 14, wipLimit: 2 });
   assert.equal(plan.mean_velocity, 19);
   assert.deepEqual(plan.missed, ['PAY-1']);
-  assert.deepEqual(pmkit.feasibility(epics, [19], '2026-03-16'), pmkit.feasibility(epics, [19], '2026-03-16', 14, 1, 3));
+  assert.deepEqual(pmkit.feasibility(epics, [19], '2026-03-16'), pmkit.feasibility(epics, [19], '2026-03-16', { sprintLengthDays: 14, wipLimit: 1, window: 3 }));
 });
 
 test('lifecycle: forward only unless allowed', () => {
@@ -38,10 +39,22 @@ test('lifecycle: forward only unless allowed', () => {
     assert.equal(err.field, 'stage');
     return true;
   });
-  assert.equal(pmkit.advanceLifecycle(grown, 'sunset', '2026-01-01', true).history[2].stage, 'decline');
+  assert.equal(pmkit.advanceLifecycle(grown, 'sunset', '2026-01-01', { allowBackward: true }).history[2].stage, 'decline');
 });
 
 test('JSON round trip', () => {
   const roadmap = pmkit.sampleRoadmap();
   assert.deepEqual(pmkit.roadmapFromJson(pmkit.roadmapToJson(roadmap)), roadmap);
+});
+
+test('options objects and strict parameters', () => {
+  const epics = [{ id: 'E', remaining_points: 5 }];
+  throwsPmkit(() => pmkit.feasibility(epics, [20], '2026-03-16', { wipLimit: 0 }), 'out_of_range', 'wipLimit');
+  throwsPmkit(() => pmkit.feasibility(epics, [20], '2026-03-16', { wipLimit: '2' }), 'invalid_input', 'wipLimit');
+  throwsPmkit(() => pmkit.feasibility(epics, [20], '2026-03-16', { length: 7 }), 'parse', 'length');
+  throwsPmkit(() => pmkit.feasibility(epics, [20, null], '2026-03-16'), 'invalid_input', 'velocityHistory[1]');
+  throwsPmkit(() => pmkit.feasibility(epics, [20], null), 'invalid_input', 'firstSprintStart');
+  throwsPmkit(() => pmkit.newLifecycle(7, '2025-03-01'), 'invalid_input', 'stage');
+  throwsPmkit(() => pmkit.advanceLifecycle(pmkit.newLifecycle('growth', '2025-03-01'), 'introduction', '2026-01-01', { allowBackward: 1 }), 'invalid_input', 'allowBackward');
+  throwsPmkit(() => pmkit.roadmapFromJson(null), 'invalid_input', 'text');
 });

@@ -17,7 +17,7 @@ test('the hand-computed sprint', () => {
   assert.deepEqual(report.completed, { items: 4, points: 13 });
   assert.deepEqual(report.carry_over, [{ id: 'C', points: 8, committed: true }]);
   assert.equal(report.say_do_ratio, 10 / 18);
-  assert.equal(pmkit.sprintReport(pmkit.sampleSprint(), 'items').remaining.at(-1), 1);
+  assert.equal(pmkit.sprintReport(pmkit.sampleSprint(), { countBy: 'items' }).remaining.at(-1), 1);
 });
 
 test('Date objects by their UTC day, optional arguments omitted', () => {
@@ -27,7 +27,7 @@ test('Date objects by their UTC day, optional arguments omitted', () => {
   assert.deepEqual(sprint.team, []);
   assert.equal(pmkit.workingDays('2026-03-02', '2026-03-08').length, 5);
   const history = pmkit.sampleSprintHistory();
-  assert.deepEqual(pmkit.velocity(history), pmkit.velocity(history, 3));
+  assert.deepEqual(pmkit.velocity(history), pmkit.velocity(history, { window: 3 }));
   assert.equal(pmkit.velocity(history).points.trend, -5.5);
   assert.ok(Math.abs(pmkit.planCapacity(history, 36).points - (36 * 57) / 112) < 1e-12);
 });
@@ -47,4 +47,21 @@ test('JSON round trip leaves the argument untouched', () => {
   const text = pmkit.sprintLogToJson(log);
   assert.deepEqual(pmkit.sprintLogFromJson(text), log);
   assert.deepEqual(log, before);
+});
+
+test('options objects and strict parameters', () => {
+  const sprint = pmkit.newSprint('S-1', 'Sprint 1', '2026-03-02', '2026-03-13', { goal: 'g', team: ['ana'], state: 'active' });
+  assert.deepEqual([sprint.goal, sprint.team, sprint.state], ['g', ['ana'], 'active']);
+  assert.equal(pmkit.workingDays('2026-03-02', '2026-03-13', { calendar: { holidays: ['2026-03-10'] } }).length, 9);
+  const history = pmkit.sampleSprintHistory();
+  assert.notDeepEqual(pmkit.velocity(history, { window: 5 }), pmkit.velocity(history));
+  assert.ok(Math.abs(pmkit.planCapacity(history, 36, { window: 5 }).sprints - 5) < 1e-12);
+  throwsPmkit(() => pmkit.sprintReport(pmkit.sampleSprint(), { countBy: 'hours' }), 'parse', 'countBy');
+  throwsPmkit(() => pmkit.velocity(history, { window: 0 }), 'out_of_range', 'window');
+  throwsPmkit(() => pmkit.velocity(history, { window: '3' }), 'invalid_input', 'window');
+  throwsPmkit(() => pmkit.planCapacity(history, null), 'invalid_input', 'availablePersonDays');
+  throwsPmkit(() => pmkit.planCapacity(history, '36'), 'invalid_input', 'availablePersonDays');
+  throwsPmkit(() => pmkit.newSprint(1, 'Sprint 1', '2026-03-02', '2026-03-13'), 'invalid_input', 'id');
+  throwsPmkit(() => pmkit.workingDays('2026-03-02', '2026-03-13', { calendar: { weekends: [] } }), 'invalid_input', 'calendar.weekends');
+  throwsPmkit(() => pmkit.sprintLogFromJson(null), 'invalid_input', 'text');
 });

@@ -84,10 +84,7 @@ function assertMatches(actual, expected, where) {
   }
 }
 
-/**
- * A chart case's argument: {call: f, args: {...}} is the result of pmkit's f, called as
- * every case is (`callArgs`: positional, or parameters then options if f is described).
- */
+/** A chart case's argument: {call: f, args: {...}} is the result of pmkit's f (called as `callArgs` says). */
 function resolve(value) {
   if (value === null) return undefined;
   if (typeof value === 'object' && !Array.isArray(value)

@@ -86,7 +86,8 @@ where
 /// object (any serde deserializer over a map of option names). A bad option is named
 /// by its own name (`scale_max`, or `severity_weights[1]` inside it): an unknown
 /// option or option value (`"unknown field"`, `"unknown variant"`, an unknown theme)
-/// is an [`Error::Parse`], any other shape error an [`Error::InvalidInput`].
+/// is an [`Error::Parse`], any other shape error (an unknown field inside an option's
+/// object value too, as [`from_value`] reads it) an [`Error::InvalidInput`].
 ///
 /// ```
 /// use pmkit::metrics::CsatOptions;
@@ -110,7 +111,10 @@ where
         let path = err.path().to_string();
         let reason = plain_words(&err.into_inner().to_string());
         let field = field_path("", &path, "options");
-        if reason.starts_with("unknown ") {
+        // Inside an option's value (`calendar.weekends`) a shape error is the value's,
+        // as it is for a positional argument read by `from_value`.
+        let top_level = !path.contains(['.', '[']);
+        if reason.starts_with("unknown ") && top_level {
             Error::parse(field, reason)
         } else {
             Error::invalid(field, reason)

@@ -67,8 +67,29 @@ fn options<T: JsonSchema + Default + Serialize>(generator: &mut SchemaGenerator)
     (schema, serde_json::to_value(T::default()).unwrap())
 }
 
-fn returns<T: JsonSchema>(generator: &mut SchemaGenerator) -> Value {
-    generator.subschema_for::<T>().to_value()
+/// A result type, chosen by autoref specialization in [`describe!`]: `Json<T>` (given
+/// back in its JSON form: dicts in Python) through [`JsonResult`], any other through
+/// [`ClassResult`] (a result class in Python when it is a struct).
+struct Returns<T>(std::marker::PhantomData<T>);
+
+trait JsonResult {
+    fn describe(&self, generator: &mut SchemaGenerator) -> (Value, bool);
+}
+
+impl<T: JsonSchema> JsonResult for Returns<pmkit_api::Json<T>> {
+    fn describe(&self, generator: &mut SchemaGenerator) -> (Value, bool) {
+        (generator.subschema_for::<T>().to_value(), true)
+    }
+}
+
+trait ClassResult {
+    fn describe(&self, generator: &mut SchemaGenerator) -> (Value, bool);
+}
+
+impl<T: JsonSchema> ClassResult for &Returns<T> {
+    fn describe(&self, generator: &mut SchemaGenerator) -> (Value, bool) {
+        (generator.subschema_for::<T>().to_value(), false)
+    }
 }
 
 /// The callback that turns an API table into [`Function`] descriptions.
@@ -91,7 +112,11 @@ macro_rules! describe {
                         let _ = stringify!($opts);
                         options::<$otype>(generator)
                     })))?,
-                    returns: returns::<$ret>(generator),
+                    returns: {
+                        let (schema, _) = (&Returns::<$ret>(std::marker::PhantomData)).describe(generator);
+                        schema
+                    },
+                    json_result: (&Returns::<$ret>(std::marker::PhantomData)).describe(generator).1,
                 }
             ),*]
         }
@@ -105,7 +130,12 @@ fn api() -> Api {
     let settings = schemars::generate::SchemaSettings::draft2020_12();
     let mut generator = SchemaGenerator::new(settings);
     let mut functions = Vec::new();
-    let areas: Vec<(&str, DescribeArea)> = vec![("metrics", pmkit_api::metrics!(describe))];
+    let areas: Vec<(&str, DescribeArea)> = vec![
+        ("metrics", pmkit_api::metrics!(describe)),
+        ("sprint", pmkit_api::sprint!(describe)),
+        ("roadmap", pmkit_api::roadmap!(describe)),
+        ("flow", pmkit_api::flow!(describe)),
+    ];
     let mut area_of = Vec::new();
     for (area, describe_area) in areas {
         for function in describe_area(&mut generator) {

@@ -38,6 +38,9 @@ pub struct Function {
     /// The options struct's schema and its defaults.
     pub options: Option<(Value, Value)>,
     pub returns: Value,
+    /// The result is given back in its JSON form (`Json<T>`: dicts in Python), not
+    /// as a result class.
+    pub json_result: bool,
 }
 
 #[derive(Debug)]
@@ -429,6 +432,8 @@ fn py_literal(value: &Value) -> String {
             "[{}]",
             items.iter().map(py_literal).collect::<Vec<_>>().join(", ")
         ),
+        // An object default (a calendar) is spelled out in the docs, not in the signature.
+        Value::Object(_) => "...".to_owned(),
         other => other.to_string(),
     }
 }
@@ -450,10 +455,25 @@ fn py_doc(text: &str, indent: &str) -> String {
     out
 }
 
+/// Python keywords, which a `TypedDict` class body cannot use as field names.
+const PY_KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
+];
+
+/// The methods a Python result class has beyond its fields (the `methods { ... }` of
+/// its `record!`, hand-written in the binding), as stub lines.
+const RECORD_METHODS: &[(&str, &str)] = &[(
+    "SprintReport",
+    "def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal[\"light\", \"dark\"] = \"light\") -> Chart:\n        \"\"\"The burndown chart of this report: :func:`burndown_chart` of it.\"\"\"",
+)];
+
 pub fn python(api: &Api) -> String {
     // The records: every function's top-level struct result (a frozen class in Python).
     let mut records = BTreeSet::new();
-    for function in &api.functions {
+    for function in api.functions.iter().filter(|f| !f.json_result) {
         let returns = match function.returns.get("items") {
             Some(items) if function.returns.get("type") == Some(&json!("array")) => items,
             _ => &function.returns,
@@ -481,16 +501,42 @@ pub fn python(api: &Api) -> String {
             } else {
                 name.clone()
             };
-            let _ = writeln!(out, "class {dict_name}(TypedDict):");
-            if let Some(text) = description(schema) {
-                out.push_str(&py_doc(&text, "    "));
-            }
-            for (field, value, required) in api.properties(schema) {
-                let ty = py_type(value, &records);
-                if required {
+            let fields: Vec<(&str, String)> = api
+                .properties(schema)
+                .into_iter()
+                .map(|(field, value, required)| {
+                    let ty = py_type(value, &records);
+                    (
+                        field,
+                        if required {
+                            ty
+                        } else {
+                            format!("NotRequired[{ty}]")
+                        },
+                    )
+                })
+                .collect();
+            if fields.iter().any(|(field, _)| PY_KEYWORDS.contains(field)) {
+                // A field named by a Python keyword ("from") needs the functional form.
+                let entries: Vec<String> = fields
+                    .iter()
+                    .map(|(field, ty)| format!("{field:?}: {ty}"))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "{dict_name} = TypedDict(\"{dict_name}\", {{{}}})",
+                    entries.join(", ")
+                );
+                if let Some(text) = description(schema) {
+                    out.push_str(&py_doc(&text, ""));
+                }
+            } else {
+                let _ = writeln!(out, "class {dict_name}(TypedDict):");
+                if let Some(text) = description(schema) {
+                    out.push_str(&py_doc(&text, "    "));
+                }
+                for (field, ty) in &fields {
                     let _ = writeln!(out, "    {field}: {ty}");
-                } else {
-                    let _ = writeln!(out, "    {field}: NotRequired[{ty}]");
                 }
             }
             if records.contains(&name) {
@@ -508,6 +554,9 @@ pub fn python(api: &Api) -> String {
                 }
                 let _ = writeln!(out, "    def to_dict(self) -> {name}Dict: ...");
                 out.push_str("    def __eq__(self, other: object) -> bool: ...\n");
+                for (_, method) in RECORD_METHODS.iter().filter(|(class, _)| *class == name) {
+                    let _ = writeln!(out, "    {method}");
+                }
             }
         } else {
             let _ = writeln!(out, "{name} = {}", py_type(schema, &no_records));
@@ -534,6 +583,7 @@ pub fn python(api: &Api) -> String {
             }
         }
         let returns = match ref_name(&function.returns) {
+            _ if function.json_result => py_type(&function.returns, &records),
             Some(name) if records.contains(name) => name.to_owned(),
             _ => match function.returns.get("items").and_then(ref_name) {
                 Some(name) if records.contains(name) => format!("list[{name}]"),

@@ -33,16 +33,98 @@ Numbers = Sequence[float] | NDArray[Any]
 WholeNumbers = Sequence[int] | NDArray[Any]
 """Whole numbers 0 or more: a list, tuple, numpy array or Series."""
 
+class Allocation(TypedDict):
+    """Points one epic receives in one sprint."""
+    epic: str
+    points: float
+
+class CapacityPlanDict(TypedDict):
+    """The result of `plan_capacity`."""
+    focus_factor: float
+    points: float
+    sprints: int
+
+@final
+class CapacityPlan:
+    """The result of `plan_capacity`."""
+    @property
+    def focus_factor(self) -> float: ...
+    @property
+    def points(self) -> float: ...
+    @property
+    def sprints(self) -> int: ...
+    def to_dict(self) -> CapacityPlanDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class CarryOver(TypedDict):
+    """An item still open when the sprint closed."""
+    committed: bool
+    id: str
+    points: float
+
 ChurnMethod = Literal["start", "average", "serviced"]
 """The denominator of `churn_rate`."""
 
+class Commitment(TypedDict):
+    """One item of the commitment snapshot taken at sprint start.
+    JSON form: `{"id": "PAY-7", "points": 5, "carried_in": false}`; `points` may be `null` (unestimated: 0 points, still 1 item) and `carried_in` left out.
+    """
+    carried_in: NotRequired[bool]
+    id: str
+    points: NotRequired[float | None]
+
+CountBy = Literal["points", "items"]
+
 CsatMethod = Literal["share", "mean"]
 """How `customer_satisfaction_score` summarises the answers."""
+
+Dependency = TypedDict("Dependency", {"from": str, "kind": NotRequired[DependencyKind], "lag_days": NotRequired[int], "to": str})
+"""A dependency between two items: `to` (the successor) waits on `from`.
+JSON form: `{"from": "EP-1", "to": "EP-2", "kind": "finish_to_start", "lag_days": 3}`; `kind` defaults to finish-to-start, `lag_days` to 0 (negative = lead).
+"""
+
+DependencyKind = Literal["finish_to_start", "start_to_start", "finish_to_finish", "start_to_finish"]
 
 EngagementLevel = Literal["unaware", "resistant", "neutral", "supportive", "leading"]
 """How engaged a stakeholder is, from least to most: the five levels of the PMBOK Guide's Stakeholder Engagement Assessment Matrix (6th ed., §13.2.2.5).
 The order is meaningful (`Unaware < Resistant < … < Leading`), and the distance between two levels is the number of steps between them (`EngagementLevel::rank`).
 """
+
+class EpicProjection(TypedDict):
+    """One epic's projection."""
+    finish_date: NotRequired[str | None]
+    finish_sprint: NotRequired[int | None]
+    id: str
+    misses_target: bool
+    remaining_points: float
+    start_sprint: NotRequired[int | None]
+    target: NotRequired[Target | None]
+
+EventKind = Literal["added", "removed", "re_estimated", "completed", "reopened", "cancelled", "carried_over"]
+
+class FeasibilityDict(TypedDict):
+    """The result of `feasibility`."""
+    epics: list[EpicProjection]
+    mean_velocity: float
+    missed: list[str]
+    sprints: list[PlannedSprint]
+    sprints_needed: int
+
+@final
+class Feasibility:
+    """The result of `feasibility`."""
+    @property
+    def epics(self) -> list[EpicProjection]: ...
+    @property
+    def mean_velocity(self) -> float: ...
+    @property
+    def missed(self) -> list[str]: ...
+    @property
+    def sprints(self) -> list[PlannedSprint]: ...
+    @property
+    def sprints_needed(self) -> int: ...
+    def to_dict(self) -> FeasibilityDict: ...
+    def __eq__(self, other: object) -> bool: ...
 
 class FunnelConversionDict(TypedDict):
     """The result of `funnel_conversion`: how many people move from each step to the next.
@@ -68,6 +150,34 @@ class FunnelConversion:
     def step_rates(self) -> list[float | None]: ...
     def to_dict(self) -> FunnelConversionDict: ...
     def __eq__(self, other: object) -> bool: ...
+
+IssueKind = Literal["cycle", "parent_cycle", "missing_item", "level_order", "outside_parent", "dependency_violated"]
+
+Lane = Literal["now", "next", "later"]
+
+Level = Literal["product", "objective", "key_result", "theme", "initiative", "epic", "story"]
+
+class Lifecycle(TypedDict):
+    """A product's lifecycle: every stage change, oldest first; the last is the current.
+    JSON form: `{"history": [{"stage": "introduction", "date": "2025-06-01"}, …]}`.
+    """
+    history: list[StageChange]
+
+class Member(TypedDict):
+    """A team member's availability for one sprint.
+    JSON form: `{"name": "ana", "days_off": ["2026-03-05"], "focus_factor": 0.8, "hours_per_day": 6}`; all but `name` may be left out (no days off, focus 1, no hours).
+    """
+    days_off: NotRequired[list[str]]
+    focus_factor: NotRequired[float]
+    hours_per_day: NotRequired[float | None]
+    name: str
+
+class MemberCapacity(TypedDict):
+    """One member's capacity in a sprint."""
+    available_days: int
+    focus_days: float
+    hours: NotRequired[float | None]
+    name: str
 
 MetricId = Literal["return_on_investment", "customer_satisfaction_score", "net_promoter_score", "product_revenue", "monthly_recurring_revenue", "average_revenue_per_user", "conversion_rate", "funnel_conversion", "feature_adoption_rate", "stickiness", "churn_rate", "customer_retention_rate", "time_to_market", "defect_density", "defect_escape_rate", "team_velocity", "backlog_completion_rate", "sprint_burndown", "stakeholder_engagement", "customer_lifetime_value", "market_share", "forecast_attainment"]
 """Every KPI pmkit computes. The role profiles point into this list."""
@@ -105,6 +215,12 @@ class MetricInfo:
     def to_dict(self) -> MetricInfoDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+class Milestone(TypedDict):
+    """A milestone: a dated checkpoint (a launch event, a contract date)."""
+    date: str
+    id: str
+    name: str
+
 class NpsResultDict(TypedDict):
     """The result of `net_promoter_score`."""
     detractors: int
@@ -129,8 +245,107 @@ class NpsResult:
     def to_dict(self) -> NpsResultDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+class PercentileDict(TypedDict):
+    """One percentile: the value below which `level` of the sample lies."""
+    level: float
+    value: float
+
+@final
+class Percentile:
+    """One percentile: the value below which `level` of the sample lies."""
+    @property
+    def level(self) -> float: ...
+    @property
+    def value(self) -> float: ...
+    def to_dict(self) -> PercentileDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class PlannedEpic(TypedDict):
+    """An epic to lay into future sprints: what is left of it and when it is due.
+    JSON form: `{"id": "PAY-2", "remaining_points": 21, "target": "2026-06-15"}`.
+    """
+    id: str
+    remaining_points: float
+    target: NotRequired[Target | None]
+
+class PlannedSprint(TypedDict):
+    """One future sprint of the plan."""
+    allocations: list[Allocation]
+    end: str
+    number: int
+    start: str
+
+class Release(TypedDict):
+    """A release: a dated delivery of items to users (separate from sprints)."""
+    date: str
+    id: str
+    items: NotRequired[list[str]]
+    name: str
+
+class Roadmap(TypedDict):
+    """The product manager's roadmap: the product, its items from objectives to stories in one hierarchy (listed in rank order), dependencies, releases, milestones and the product's lifecycle.
+    JSON form: `{"product": "Checkout", "items": […], "dependencies": […], "releases": […], "milestones": […], "lifecycle": {…}}`; all but `product` and `items` may be left out.
+    """
+    dependencies: NotRequired[list[Dependency]]
+    items: list[RoadmapItem]
+    lifecycle: NotRequired[Lifecycle | None]
+    milestones: NotRequired[list[Milestone]]
+    product: str
+    releases: NotRequired[list[Release]]
+
+class RoadmapIssue(TypedDict):
+    """One problem found by `Roadmap::validate`."""
+    items: list[str]
+    kind: IssueKind
+    message: str
+
+class RoadmapItem(TypedDict):
+    """One item of the hierarchy.
+    JSON form: `{"id": "EP-1", "title": "Saved cards", "level": "epic", "parent": "IN-1", "owner": "product_owner", "status": "in_progress", "start": "2026-04", "target": "2026-Q2", "lane": "now", "estimate": 40}`; only `id`, `title` and `level` are required (status defaults to `to_do`).
+    """
+    estimate: NotRequired[float | None]
+    id: str
+    lane: NotRequired[Lane | None]
+    level: Level
+    owner: NotRequired[Role | None]
+    parent: NotRequired[str | None]
+    start: NotRequired[Target | None]
+    status: NotRequired[Literal["to_do", "in_progress", "done", "cancelled"]]
+    target: NotRequired[Target | None]
+    title: str
+
+class RoadmapValidationDict(TypedDict):
+    """The result of `Roadmap::validate`."""
+    cycles_truncated: bool
+    issues: list[RoadmapIssue]
+    valid: bool
+
+@final
+class RoadmapValidation:
+    """The result of `Roadmap::validate`."""
+    @property
+    def cycles_truncated(self) -> bool: ...
+    @property
+    def issues(self) -> list[RoadmapIssue]: ...
+    @property
+    def valid(self) -> bool: ...
+    def to_dict(self) -> RoadmapValidationDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 Role = Literal["product_manager", "product_owner"]
 """One of the two product roles."""
+
+class Sprint(TypedDict):
+    """A sprint: a time box of at most one month.
+    JSON form: `{"id": "S-12", "name": "Sprint 12", "goal": "…", "start": "2026-03-02", "end": "2026-03-13", "team": ["ana", "ben"], "state": "active"}`; `goal`, `team` and `state` (default `planned`) may be left out when reading. Both dates are included in the sprint.
+    """
+    end: str
+    goal: NotRequired[str | None]
+    id: str
+    name: str
+    start: str
+    state: NotRequired[SprintState]
+    team: NotRequired[list[str]]
 
 class SprintBurndownDict(TypedDict):
     """The result of `sprint_burndown`: the ideal line, the actual line and the gap between them, indexed by day (index 0 is the start of day 1, before any work)."""
@@ -149,6 +364,140 @@ class SprintBurndown:
     def ideal(self) -> list[float]: ...
     def to_dict(self) -> SprintBurndownDict: ...
     def __eq__(self, other: object) -> bool: ...
+
+class SprintCapacityDict(TypedDict):
+    """The result of `sprint_capacity`."""
+    available_days: int
+    focus_days: float
+    hours: NotRequired[float | None]
+    members: list[MemberCapacity]
+    working_days: int
+
+@final
+class SprintCapacity:
+    """The result of `sprint_capacity`."""
+    @property
+    def available_days(self) -> int: ...
+    @property
+    def focus_days(self) -> float: ...
+    @property
+    def hours(self) -> float | None: ...
+    @property
+    def members(self) -> list[MemberCapacity]: ...
+    @property
+    def working_days(self) -> int: ...
+    def to_dict(self) -> SprintCapacityDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class SprintEvent(TypedDict):
+    """One entry of the append-only event log.
+    JSON form: `{"date": "2026-03-04", "kind": "re_estimated", "id": "C", "points": 8}`. `points` is read for `added` (the estimate it enters with; `null` = unestimated) and `re_estimated` (the new estimate, required), and must be absent otherwise.
+    """
+    date: str
+    id: str
+    kind: EventKind
+    points: NotRequired[float | None]
+
+class SprintLog(TypedDict):
+    """Everything pmkit needs to report on a sprint: the sprint, the team's calendar, the commitment at start and the events since, oldest first.
+    JSON form: `{"sprint": {…}, "calendar": {…}, "commitment": […], "events": […]}`; `calendar` may be left out (Monday to Friday, no holidays), `events` too.
+    """
+    calendar: NotRequired[WorkCalendar]
+    commitment: list[Commitment]
+    events: NotRequired[list[SprintEvent]]
+    sprint: Sprint
+
+class SprintOutcome(TypedDict):
+    """The numbers of one closed sprint that velocity and capacity planning read.
+    JSON form: `{"sprint_id": "S-11", "committed_points": 22, "committed_items": 6, "completed_points": 20, "completed_items": 6, "available_person_days": 38}`; the committed numbers and `available_person_days` may be left out.
+    """
+    available_person_days: NotRequired[float | None]
+    committed_items: NotRequired[int]
+    committed_points: NotRequired[float]
+    completed_items: int
+    completed_points: float
+    sprint_id: str
+
+class SprintReportDict(TypedDict):
+    """The result of `sprint_report`.
+    The day series (`dates` … `done`) have one value per **calendar** day from start to end, each the value at the end of that day; `working` says which days count. Before the first day, remaining and scope are `committed` in the chosen unit.
+    """
+    added: Tally
+    cancelled: Tally
+    carried_in: Tally
+    carry_over: list[CarryOver]
+    committed: Tally
+    completed: Tally
+    completed_committed: Tally
+    count_by: CountBy
+    dates: list[str]
+    done: list[float]
+    ideal: list[float]
+    re_estimated: Tally
+    remaining: list[float]
+    removed: Tally
+    say_do_ratio: NotRequired[float | None]
+    scope: list[float]
+    sprint_id: str
+    working: list[bool]
+    working_days: int
+
+@final
+class SprintReport:
+    """The result of `sprint_report`.
+    The day series (`dates` … `done`) have one value per **calendar** day from start to end, each the value at the end of that day; `working` says which days count. Before the first day, remaining and scope are `committed` in the chosen unit.
+    """
+    @property
+    def added(self) -> Tally: ...
+    @property
+    def cancelled(self) -> Tally: ...
+    @property
+    def carried_in(self) -> Tally: ...
+    @property
+    def carry_over(self) -> list[CarryOver]: ...
+    @property
+    def committed(self) -> Tally: ...
+    @property
+    def completed(self) -> Tally: ...
+    @property
+    def completed_committed(self) -> Tally: ...
+    @property
+    def count_by(self) -> CountBy: ...
+    @property
+    def dates(self) -> list[str]: ...
+    @property
+    def done(self) -> list[float]: ...
+    @property
+    def ideal(self) -> list[float]: ...
+    @property
+    def re_estimated(self) -> Tally: ...
+    @property
+    def remaining(self) -> list[float]: ...
+    @property
+    def removed(self) -> Tally: ...
+    @property
+    def say_do_ratio(self) -> float | None: ...
+    @property
+    def scope(self) -> list[float]: ...
+    @property
+    def sprint_id(self) -> str: ...
+    @property
+    def working(self) -> list[bool]: ...
+    @property
+    def working_days(self) -> int: ...
+    def to_dict(self) -> SprintReportDict: ...
+    def __eq__(self, other: object) -> bool: ...
+    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
+        """The burndown chart of this report: :func:`burndown_chart` of it."""
+
+SprintState = Literal["planned", "active", "closed"]
+
+Stage = Literal["introduction", "growth", "maturity", "decline"]
+
+class StageChange(TypedDict):
+    """One entry of the lifecycle history: the stage entered and the day."""
+    date: str
+    stage: Stage
 
 class Stakeholder(TypedDict):
     """One row of the engagement assessment matrix: a stakeholder, where they are (C) and where the project needs them (D)."""
@@ -181,8 +530,43 @@ class StakeholderGap(TypedDict):
     name: str
     shortfall: int
 
+class Tally(TypedDict):
+    """A number of items and their points."""
+    items: int
+    points: float
+
+Target = str
+"""A day, month, quarter, half or year: "2026-05-15", "2026-05", "2026-Q2", "2026-H1" or "2026"."""
+
 Unit = Literal["fraction", "score", "money", "money_per_month", "money_per_user", "days", "defects_per_kloc", "points", "points_per_sprint"]
 """The unit a metric's headline value is in."""
+
+class VelocityDict(TypedDict):
+    """The result of `velocity`."""
+    items: VelocityStats
+    points: VelocityStats
+    sprint_ids: list[str]
+
+@final
+class Velocity:
+    """The result of `velocity`."""
+    @property
+    def items(self) -> VelocityStats: ...
+    @property
+    def points(self) -> VelocityStats: ...
+    @property
+    def sprint_ids(self) -> list[str]: ...
+    def to_dict(self) -> VelocityDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class VelocityStats(TypedDict):
+    """The spread and trend of one measure (points or items) per sprint."""
+    max: float
+    mean: float
+    median: float
+    min: float
+    standard_deviation: NotRequired[float | None]
+    trend: NotRequired[float | None]
 
 class VelocitySummaryDict(TypedDict):
     """The result of `team_velocity`: the spread of points completed over recent sprints."""
@@ -210,6 +594,15 @@ class VelocitySummary:
     def standard_deviation(self) -> float | None: ...
     def to_dict(self) -> VelocitySummaryDict: ...
     def __eq__(self, other: object) -> bool: ...
+
+WeekDay = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+class WorkCalendar(TypedDict):
+    """A team's working weekdays and holidays.
+    JSON form: `{"working_weekdays": ["monday", …], "holidays": ["2026-03-10"]}`; both keys may be left out (Monday to Friday, no holidays).
+    """
+    holidays: NotRequired[list[str]]
+    working_weekdays: NotRequired[list[WeekDay]]
 
 def net_promoter_score(responses: Numbers) -> NpsResult:
     """Net Promoter Score of answers on 0..=10: 100 × (share of promoters, 9–10,
@@ -323,6 +716,110 @@ def metrics_catalog() -> list[MetricInfo]:
     """Every metric pmkit computes, with its catalog entry: name, owners, unit,
     direction, formula, source and the function that computes it.
     """
+
+def new_sprint(id: str, name: str, start: datetime.date | str, end: datetime.date | str, *, goal: str | None = None, state: SprintState | None = "planned", team: list[str] | None = []) -> Sprint:
+    """A sprint, checked: at most one month, not ending before it starts.
+    
+    Keyword options (None = the default):
+        goal: The sprint goal: why the sprint is worth doing (none by default).
+        state: Planned (the default), active or closed.
+        team: The members, by name (none by default).
+    """
+
+def working_days(start: datetime.date | str, end: datetime.date | str, *, calendar: WorkCalendar | None = ...) -> list[str]:
+    """The working days (ISO dates) from `start` to `end`, both included, in the
+    team `calendar` (Monday to Friday without holidays by default).
+    
+    Keyword options (None = the default):
+        calendar: The team's working weekdays and holidays (default Monday to Friday, no holidays).
+    """
+
+def sprint_capacity(sprint: Sprint, members: list[Member], *, calendar: WorkCalendar | None = ...) -> SprintCapacity:
+    """Per member: working days minus days off, times the focus factor or hours per day.
+    
+    Keyword options (None = the default):
+        calendar: The team's working weekdays and holidays (default Monday to Friday, no holidays).
+    """
+
+def plan_capacity(history: list[SprintOutcome], available_person_days: float, *, window: int | None = 3) -> CapacityPlan:
+    """Points to commit: completed points per available person-day over the last
+    `window` sprints (3 by default), times `available_person_days`.
+    
+    Keyword options (None = the default):
+        window: How many of the most recent sprints to average. Default `DEFAULT_VELOCITY_WINDOW` (3); a window longer than the history uses it all.
+    """
+
+def sprint_report(log: SprintLog, *, count_by: CountBy | None = "points") -> SprintReport:
+    """The sprint report of a log: burndown, burnup, committed vs completed, scope
+    change, carry-over and say/do, counting by "points" (default) or "items".
+    
+    Keyword options (None = the default):
+        count_by: Count story points ("points", the default) or items ("items").
+    """
+
+def sprint_log_from_json(text: str) -> SprintLog:
+    """A sprint log from its JSON text."""
+
+def sprint_log_to_json(log: SprintLog) -> str:
+    """The sprint log as JSON text, byte for byte what Rust, Python and JavaScript write."""
+
+def velocity(history: list[SprintOutcome], *, window: int | None = 3) -> Velocity:
+    """Velocity over the last `window` closed sprints (3 by default; oldest first):
+    mean, median, spread and trend in points and in items.
+    
+    Keyword options (None = the default):
+        window: How many of the most recent sprints to average. Default `DEFAULT_VELOCITY_WINDOW` (3); a window longer than the history uses it all.
+    """
+
+def sample_sprint() -> SprintLog:
+    """The hand-computed sample sprint log that `make demo` reports on."""
+
+def sample_sprint_history() -> list[SprintOutcome]:
+    """Five closed sprints, oldest first, ending with the sample sprint."""
+
+def roadmap_from_json(text: str) -> Roadmap:
+    """A roadmap from its JSON text."""
+
+def roadmap_to_json(roadmap: Roadmap) -> str:
+    """The roadmap as JSON text, byte for byte what Rust, Python and JavaScript write."""
+
+def validate_roadmap(roadmap: Roadmap) -> RoadmapValidation:
+    """Every cycle (with its path), missing item, misplaced child and violated dependency."""
+
+def feasibility(epics: list[PlannedEpic], velocity_history: Numbers, first_sprint_start: datetime.date | str, *, sprint_length_days: int | None = 14, window: int | None = 3, wip_limit: int | None = 1) -> Feasibility:
+    """The ranked epics laid into future sprints at the mean velocity of the last
+    `window` sprints, `wip_limit` epics at a time, from `first_sprint_start`.
+    
+    Keyword options (None = the default):
+        sprint_length_days: Calendar days per sprint (14 by default).
+        window: How many of the most recent sprints the mean velocity averages (3 by default).
+        wip_limit: How many epics are worked on at a time (1 by default).
+    """
+
+def new_lifecycle(stage: str, date: datetime.date | str) -> Lifecycle:
+    """A lifecycle that entered `stage` ("introduction", "growth", "maturity" or
+    "decline") on `date`.
+    """
+
+def advance_lifecycle(lifecycle: Lifecycle, stage: str, date: datetime.date | str, *, allow_backward: bool | None = False) -> Lifecycle:
+    """A new lifecycle moved to `stage` on `date`; backward only with `allow_backward`.
+    
+    Keyword options (None = the default):
+        allow_backward: Allow a move back to an earlier stage (a relaunch); false by default.
+    """
+
+def sample_roadmap() -> Roadmap:
+    """The checkout roadmap that matches the sample backlog and `make demo`."""
+
+def percentiles(values: Numbers, *, levels: list[float] | None = [0.5, 0.85, 0.95]) -> list[Percentile]:
+    """Percentiles with linear interpolation (numpy's default); levels are fractions.
+    
+    Keyword options (None = the default):
+        levels: The levels as fractions (0.85 = 85th percentile); [0.5, 0.85, 0.95] by default.
+    """
+
+def histogram(values: Numbers) -> list[int]:
+    """Counts per one-day bin: `counts[d]` values lie in d..d+1 days."""
 
 # ---------------------------------------------------------------- generated by pmkit-api: end
 
@@ -1285,275 +1782,8 @@ def encode_ids(values: Sequence[str], known: Sequence[str] | None = None) -> Enc
 def sample_events() -> SampleEvents:
     """A small, deterministic event log: 120 users over eight ISO weeks of 2026."""
 
-# ---------------------------------------------------------------- sprint
-
-_SprintState = Literal["planned", "active", "closed"]
-_WeekDay = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-
-class _SprintRequired(TypedDict):
-    id: str
-    name: str
-    start: str
-    end: str
-
-class _Sprint(_SprintRequired, total=False):
-    """A sprint in its JSON form (dates as ISO strings; both included)."""
-
-    goal: str | None
-    team: list[str]
-    state: _SprintState
-
-class _WorkCalendar(TypedDict, total=False):
-    """Working weekdays (default Monday to Friday) and holidays (ISO strings)."""
-
-    working_weekdays: list[_WeekDay]
-    holidays: list[str]
-
-class _MemberRequired(TypedDict):
-    name: str
-
-class _Member(_MemberRequired, total=False):
-    days_off: list[str]
-    focus_factor: float
-    hours_per_day: float | None
-
-class _CommitmentRequired(TypedDict):
-    id: str
-
-class _Commitment(_CommitmentRequired, total=False):
-    points: float | None
-    carried_in: bool
-
-class _SprintEventRequired(TypedDict):
-    date: str
-    kind: Literal["added", "removed", "re_estimated", "completed", "reopened", "cancelled", "carried_over"]
-    id: str
-
-class _SprintEvent(_SprintEventRequired, total=False):
-    points: float | None
-
-class _SprintLogRequired(TypedDict):
-    sprint: _Sprint
-    commitment: list[_Commitment]
-
-class _SprintLog(_SprintLogRequired, total=False):
-    """The sprint, the team calendar, the commitment at start and the events since."""
-
-    calendar: _WorkCalendar
-    events: list[_SprintEvent]
-
-class _SprintOutcomeRequired(TypedDict):
-    sprint_id: str
-    completed_points: float
-    completed_items: int
-
-class _SprintOutcome(_SprintOutcomeRequired, total=False):
-    """One closed sprint's numbers."""
-
-    committed_points: float
-    committed_items: int
-    available_person_days: float | None
-
-@final
-class SprintCapacity:
-    """Working days, person-days, focus days and hours (None unless every member gives hours)."""
-
-    @property
-    def working_days(self) -> int: ...
-    @property
-    def members(self) -> list[dict[str, Any]]: ...
-    @property
-    def available_days(self) -> int: ...
-    @property
-    def focus_days(self) -> float: ...
-    @property
-    def hours(self) -> float | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class CapacityPlan:
-    """Points to commit at the historical focus factor (points per available person-day)."""
-
-    @property
-    def focus_factor(self) -> float: ...
-    @property
-    def points(self) -> float: ...
-    @property
-    def sprints(self) -> int: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class SprintReport:
-    """Burndown, burnup, committed vs completed, scope change, carry-over and say/do.
-
-    Day series hold one value per calendar day (end of day); ``working`` flags working days.
-    Tallies (``committed``, ``added`` ...) are dicts ``{"items": int, "points": float}``."""
-
-    @property
-    def sprint_id(self) -> str: ...
-    @property
-    def count_by(self) -> Literal["points", "items"]: ...
-    @property
-    def working_days(self) -> int: ...
-    @property
-    def dates(self) -> list[str]: ...
-    @property
-    def working(self) -> list[bool]: ...
-    @property
-    def ideal(self) -> list[float]: ...
-    @property
-    def remaining(self) -> list[float]: ...
-    @property
-    def scope(self) -> list[float]: ...
-    @property
-    def done(self) -> list[float]: ...
-    @property
-    def committed(self) -> dict[str, Any]: ...
-    @property
-    def completed(self) -> dict[str, Any]: ...
-    @property
-    def completed_committed(self) -> dict[str, Any]: ...
-    @property
-    def added(self) -> dict[str, Any]: ...
-    @property
-    def removed(self) -> dict[str, Any]: ...
-    @property
-    def cancelled(self) -> dict[str, Any]: ...
-    @property
-    def re_estimated(self) -> dict[str, Any]: ...
-    @property
-    def carried_in(self) -> dict[str, Any]: ...
-    @property
-    def carry_over(self) -> list[dict[str, Any]]: ...
-    @property
-    def say_do_ratio(self) -> float | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
-        """The burndown chart of this report: :func:`burndown_chart` of it."""
-
-@final
-class Velocity:
-    """Mean, median, standard deviation, min, max and trend per sprint, in points and items."""
-
-    @property
-    def sprint_ids(self) -> list[str]: ...
-    @property
-    def points(self) -> dict[str, Any]: ...
-    @property
-    def items(self) -> dict[str, Any]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-def new_sprint(
-    id: str,
-    name: str,
-    start: datetime.date | str,
-    end: datetime.date | str,
-    goal: str | None = None,
-    team: Sequence[str] | None = None,
-    state: _SprintState | None = None,
-) -> _Sprint:
-    """A sprint, checked: InvalidInputError when ``end`` is before ``start``,
-    OutOfRangeError when it is longer than one month."""
-
-def working_days(start: datetime.date | str, end: datetime.date | str, calendar: _WorkCalendar | None = None) -> list[str]:
-    """The working days (ISO strings) from ``start`` to ``end``, both included."""
-
-def sprint_capacity(sprint: _Sprint, members: Sequence[_Member], calendar: _WorkCalendar | None = None) -> SprintCapacity:
-    """Per member: working days minus days off, × focus factor (ideal days) or × hours per day."""
-
-def plan_capacity(history: Sequence[_SprintOutcome], available_person_days: float, window: float = 3.0) -> CapacityPlan:
-    """Σ completed points / Σ available person-days over the last ``window`` sprints,
-    × ``available_person_days``."""
-
-def sprint_report(log: _SprintLog, count_by: Literal["points", "items"] = "points") -> SprintReport:
-    """The sprint report of a log: re-estimates are scope change, cancelled is never
-    done, the ideal line is flat on non-working days and ignores added scope."""
-
-def sprint_log_from_json(text: str) -> _SprintLog:
-    """A sprint log from its JSON text."""
-
-def sprint_log_to_json(log: _SprintLog) -> str:
-    """The sprint log as JSON text, byte for byte what Rust and JavaScript write."""
-
-def velocity(history: Sequence[_SprintOutcome], window: float = 3.0) -> Velocity:
-    """Velocity over the last ``window`` closed sprints (oldest first), in points and items."""
-
-def sample_sprint() -> _SprintLog:
-    """The hand-computed sample sprint of docs/sprints.md."""
-
-def sample_sprint_history() -> list[_SprintOutcome]:
-    """Five closed sprints, oldest first, ending with the sample sprint."""
-
 # ---------------------------------------------------------------- roadmap
-
-_Stage = Literal["introduction", "growth", "maturity", "decline", "sunset"]
-
-class _RoadmapItemRequired(TypedDict):
-    id: str
-    title: str
-    level: Literal["product", "objective", "key_result", "theme", "initiative", "epic", "story"]
-
-class _RoadmapItem(_RoadmapItemRequired, total=False):
-    """A roadmap item; targets are "2026-11-28", "2026-11", "2026-Q4", "2026-H2" or "2026"."""
-
-    parent: str | None
-    owner: Literal["product_manager", "product_owner"] | None
-    status: _StatusCategory
-    start: str | None
-    target: str | None
-    lane: Literal["now", "next", "later"] | None
-    estimate: float | None
-
-# "from" is a Python keyword, hence the functional form.
-_Dependency = TypedDict(
-    "_Dependency",
-    {
-        "from": str,
-        "to": str,
-        "kind": Literal["finish_to_start", "start_to_start", "finish_to_finish", "start_to_finish"],
-        "lag_days": int,
-    },
-    total=False,
-)
-
-class _StageChange(TypedDict):
-    stage: _Stage
-    date: str
-
-class _Lifecycle(TypedDict):
-    history: list[_StageChange]
-
-class _RoadmapRequired(TypedDict):
-    product: str
-    items: list[_RoadmapItem]
-
-class _Roadmap(_RoadmapRequired, total=False):
-    """A roadmap in its JSON form (a dependency needs "from" and "to")."""
-
-    dependencies: list[_Dependency]
-    releases: list[dict[str, Any]]
-    milestones: list[dict[str, Any]]
-    lifecycle: _Lifecycle | None
-
-class _PlannedEpicRequired(TypedDict):
-    id: str
-    remaining_points: float
-
-class _PlannedEpic(_PlannedEpicRequired, total=False):
-    target: str | None
-
-@final
-class RoadmapValidation:
-    """Every cycle (path with the first id repeated), missing item, level-order problem,
-    child outside its parent and violated dependency."""
-
-    @property
-    def valid(self) -> bool: ...
-    @property
-    def issues(self) -> list[dict[str, Any]]: ...
-    @property
-    def cycles_truncated(self) -> bool: ...
-    def to_dict(self) -> dict[str, Any]: ...
+# The other roadmap functions and types are generated (above).
 
 @final
 class RoadmapProgress:
@@ -1567,58 +1797,11 @@ class RoadmapProgress:
     def unplanned(self) -> list[str]: ...
     def to_dict(self) -> dict[str, Any]: ...
 
-@final
-class Feasibility:
-    """The ranked epics laid into future sprints at mean velocity."""
-
-    @property
-    def mean_velocity(self) -> float: ...
-    @property
-    def sprints_needed(self) -> int: ...
-    @property
-    def epics(self) -> list[dict[str, Any]]: ...
-    @property
-    def missed(self) -> list[str]: ...
-    @property
-    def sprints(self) -> list[dict[str, Any]]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-def roadmap_from_json(text: str) -> _Roadmap:
-    """A roadmap from its JSON text."""
-
-def roadmap_to_json(roadmap: _Roadmap) -> str:
-    """The roadmap as JSON text, byte for byte what Rust and JavaScript write."""
-
-def validate_roadmap(roadmap: _Roadmap) -> RoadmapValidation:
-    """Every cycle, missing item, misplaced child and violated dependency, at once."""
-
-def roadmap_progress(roadmap: _Roadmap, backlog: _Backlog) -> RoadmapProgress:
+def roadmap_progress(roadmap: Roadmap, backlog: _Backlog) -> RoadmapProgress:
     """Progress of every roadmap item and level, rolled up from the backlog."""
 
-def remaining_epics(roadmap: _Roadmap, backlog: _Backlog) -> list[_PlannedEpic]:
+def remaining_epics(roadmap: Roadmap, backlog: _Backlog) -> list[PlannedEpic]:
     """The open epics in rank order with their remaining points."""
-
-def feasibility(
-    epics: Sequence[_PlannedEpic],
-    velocity_history: Sequence[float],
-    first_sprint_start: datetime.date | str,
-    sprint_length_days: float = 14.0,
-    wip_limit: float = 1.0,
-    window: float = 3.0,
-) -> Feasibility:
-    """The ranked epics laid into future sprints at the mean velocity of the last
-    ``window`` sprints, ``wip_limit`` at a time; which finish after their target."""
-
-def new_lifecycle(stage: _Stage, date: datetime.date | str) -> _Lifecycle:
-    """A lifecycle that entered ``stage`` on ``date``."""
-
-def advance_lifecycle(
-    lifecycle: _Lifecycle, stage: _Stage, date: datetime.date | str, allow_backward: bool = False
-) -> _Lifecycle:
-    """A new lifecycle moved to ``stage``; backward moves only with ``allow_backward``."""
-
-def sample_roadmap() -> _Roadmap:
-    """The checkout roadmap that matches the sample backlog."""
 
 # ---------------------------------------------------------------- flow
 
@@ -1732,16 +1915,6 @@ class AgeingItem:
     def age_days(self) -> float: ...
     def to_dict(self) -> dict[str, Any]: ...
 
-@final
-class Percentile:
-    """One percentile: the value below which ``level`` (a fraction) of the sample lies."""
-
-    @property
-    def level(self) -> float: ...
-    @property
-    def value(self) -> float: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
 def item_timelines(
     items: Sequence[Mapping[str, Any]],
     workflow: Mapping[str, Any],
@@ -1802,20 +1975,6 @@ def durations(
     timelines: Timelines | Mapping[str, Any], kind: Literal["cycle_time", "lead_time"] = "cycle_time"
 ) -> list[float]:
     """Cycle (or lead) times of every finished item, in days, in input order."""
-
-def percentiles(values: Sequence[float], levels: Sequence[float] | None = None) -> list[Percentile]:
-    """Percentiles with linear interpolation (numpy's default); ``levels`` are fractions,
-    ``[0.5, 0.85, 0.95]`` by default.
-
-    >>> [p.value for p in percentiles([4, 1, 3, 2], [0.5, 0.85])]
-    [2.5, 3.55]
-
-    Raises ``UndefinedMetricError`` for no values, ``OutOfRangeError`` for a level
-    outside 0..=1 (field ``levels[i]``).
-    """
-
-def histogram(values: Sequence[float]) -> list[int]:
-    """Counts per one-day bin: ``counts[d]`` values lie in ``d..d+1`` days."""
 
 def sample_workflow() -> dict[str, Any]:
     """The sample board: Backlog, In Progress, Review, Done."""
@@ -2140,7 +2299,7 @@ def forecast_chart(
     its ``to_dict()``), with its percentiles. Same as ``forecast.chart()``."""
 
 def roadmap_chart(
-    roadmap: _Roadmap,
+    roadmap: Roadmap,
     today: datetime.date | str,
     *,
     width: int | None = ...,

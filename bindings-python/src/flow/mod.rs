@@ -9,9 +9,12 @@ use pyo3::prelude::*;
 
 mod items;
 
+use crate::convert::python_functions;
 use crate::dates::date;
 use crate::errors::IntoPy;
 use crate::record::{from_python, record, to_python};
+
+pmkit_api::flow!(python_functions);
 
 record!(
     /// The result of `item_timelines`: every item's path through the workflow.
@@ -179,21 +182,6 @@ fn durations(timelines: &Bound<'_, PyAny>, kind: &str) -> PyResult<Vec<f64>> {
     Ok(pmkit::flow::durations(timelines.get(), kind))
 }
 
-/// Percentiles with linear interpolation (numpy's default); levels are fractions.
-#[pyfunction]
-#[pyo3(signature = (values, levels = None))]
-fn percentiles(values: Vec<f64>, levels: Option<Vec<f64>>) -> PyResult<Vec<Percentile>> {
-    let levels = levels.unwrap_or_else(|| pmkit::flow::CYCLE_TIME_LEVELS.to_vec());
-    let result = pmkit::flow::percentiles(&values, &levels).py()?;
-    Ok(result.into_iter().map(Into::into).collect())
-}
-
-/// Counts per one-day bin: `counts[d]` values lie in d..d+1 days.
-#[pyfunction]
-fn histogram(values: Vec<f64>) -> PyResult<Vec<u64>> {
-    pmkit::flow::histogram(&values).py()
-}
-
 /// The sample board: Backlog, In Progress, Review, Done (as a dict).
 #[pyfunction]
 fn sample_workflow(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
@@ -249,11 +237,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(net_flow, m)?)?;
     m.add_function(wrap_pyfunction!(ageing_wip, m)?)?;
     m.add_function(wrap_pyfunction!(durations, m)?)?;
-    m.add_function(wrap_pyfunction!(percentiles, m)?)?;
-    m.add_function(wrap_pyfunction!(histogram, m)?)?;
     m.add_function(wrap_pyfunction!(sample_workflow, m)?)?;
     m.add_function(wrap_pyfunction!(sample_items, m)?)?;
     m.add_function(wrap_pyfunction!(sample_today, m)?)?;
     m.add_function(wrap_pyfunction!(synthetic_items, m)?)?;
-    Ok(())
+    register_functions(m)
 }

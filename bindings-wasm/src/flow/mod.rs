@@ -6,9 +6,11 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{count, from_js_value, numbers, optional_numbers, optional_text, to_js_value};
+use crate::convert::{count, from_js_value, js_functions, optional_text, to_js_value};
 use crate::dates::date;
 use crate::errors::IntoJs;
+
+pmkit_api::flow!(js_functions);
 
 #[wasm_bindgen(typescript_custom_section)]
 const FLOW_TYPES: &'static str = r#"
@@ -78,7 +80,6 @@ export interface NetFlow { period: Period; ends: string[]; arrivals: number[]; d
 /** One open item of ageingWip. */
 export interface AgeingItem { key: string; item_type: string; column: string; started: string; age_days: number; }
 /** One percentile: the value below which `level` of the sample lies. */
-export interface Percentile { level: number; value: number; }
 "#;
 
 fn optional_date(field: &str, value: &JsValue) -> Result<Option<chrono::NaiveDate>, JsValue> {
@@ -203,28 +204,6 @@ pub fn durations(
         None => pmkit::flow::DurationKind::default(),
     };
     to_js_value(&pmkit::flow::durations(&timelines, kind))
-}
-
-/// Percentiles with linear interpolation (numpy's default); levels are fractions,
-/// [0.5, 0.85, 0.95] by default.
-#[wasm_bindgen(js_name = percentiles, unchecked_return_type = "Percentile[]")]
-pub fn percentiles(
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] values: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number> | null")] levels: JsValue,
-) -> Result<JsValue, JsValue> {
-    let values = numbers("values", values)?;
-    let levels = optional_numbers("levels", levels)?;
-    let levels = levels.unwrap_or_else(|| pmkit::flow::CYCLE_TIME_LEVELS.to_vec());
-    to_js_value(&pmkit::flow::percentiles(&values, &levels).js()?)
-}
-
-/// Counts per one-day bin: `counts[d]` values lie in d..d+1 days.
-#[wasm_bindgen(js_name = histogram, unchecked_return_type = "number[]")]
-pub fn histogram(
-    #[wasm_bindgen(unchecked_param_type = "ArrayLike<number>")] values: JsValue,
-) -> Result<JsValue, JsValue> {
-    let values = numbers("values", values)?;
-    to_js_value(&pmkit::flow::histogram(&values).js()?)
 }
 
 /// The sample board: Backlog, In Progress, Review, Done.

@@ -95,7 +95,7 @@ pub fn print_sprint(out: &mut String) -> pmkit::Result<()> {
     );
 
     let history = sample_sprint_history();
-    let team = velocity(&history, 3)?;
+    let team = velocity(&history, &pmkit::metrics::VelocityOptions { window: 3 })?;
     let points = &team.points;
     outln!(
         out,
@@ -112,7 +112,11 @@ pub fn print_sprint(out: &mut String) -> pmkit::Result<()> {
             .trend
             .map_or("n/a".to_owned(), |v| format!("{v:+.1}/sprint"))
     );
-    let plan = plan_capacity(&history, NEXT_SPRINT_PERSON_DAYS, 3)?;
+    let plan = plan_capacity(
+        &history,
+        NEXT_SPRINT_PERSON_DAYS,
+        &pmkit::metrics::VelocityOptions { window: 3 },
+    )?;
     outln!(out, "  next sprint: {NEXT_SPRINT_PERSON_DAYS} person-days × focus factor {:.3} = {:.1} points to commit",
         plan.focus_factor, plan.points);
     Ok(())
@@ -154,7 +158,16 @@ pub fn print_roadmap(out: &mut String) -> pmkit::Result<()> {
         .map(|s| s.completed_points)
         .collect();
     let start = NaiveDate::from_ymd_opt(2026, 3, 16).unwrap_or_default();
-    let plan = feasibility(&epics, &history, start, 14, 2, 3)?;
+    let plan = feasibility(
+        &epics,
+        &history,
+        start,
+        &pmkit::roadmap::FeasibilityOptions {
+            sprint_length_days: 14,
+            wip_limit: 2,
+            window: 3,
+        },
+    )?;
     heading(
         out,
         &format!(

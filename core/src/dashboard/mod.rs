@@ -306,7 +306,13 @@ pub fn dashboard(
         .sprint_history
         .as_ref()
         .map(|history| {
-            velocity(history, DEFAULT_VELOCITY_WINDOW).map_err(|err| {
+            velocity(
+                history,
+                &crate::metrics::VelocityOptions {
+                    window: DEFAULT_VELOCITY_WINDOW,
+                },
+            )
+            .map_err(|err| {
                 err.map_field(|field| match field.strip_prefix("history") {
                     Some(rest) => format!("sprint_history{rest}"),
                     None => format!("sprint_history.{field}"),

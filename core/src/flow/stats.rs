@@ -9,6 +9,23 @@ use crate::{input, Error, Result};
 /// The percentile levels jira-agile-metrics reports for cycle times: 50 %, 85 %, 95 %.
 pub const CYCLE_TIME_LEVELS: [f64; 3] = [0.5, 0.85, 0.95];
 
+/// The options of the bindings' `percentiles`: which levels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct PercentilesOptions {
+    /// The levels as fractions (0.85 = 85th percentile); [0.5, 0.85, 0.95] by default.
+    pub levels: Vec<f64>,
+}
+
+impl Default for PercentilesOptions {
+    fn default() -> Self {
+        PercentilesOptions {
+            levels: CYCLE_TIME_LEVELS.to_vec(),
+        }
+    }
+}
+
 /// The most one-day bins [`histogram`] makes (about 2,700 years of days).
 pub const MAX_HISTOGRAM_BINS: usize = 1_000_000;
 

@@ -13,8 +13,36 @@ use crate::{input, Error, Result};
 /// sprints): a plan longer than that is refused rather than built.
 pub const MAX_PLANNED_SPRINTS: u64 = 1_000;
 
+/// The options of [`feasibility`]: sprint length, how many epics at a time, and the
+/// velocity window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct FeasibilityOptions {
+    /// Calendar days per sprint (14 by default).
+    #[serde(deserialize_with = "input::deserialize_count")]
+    pub sprint_length_days: u64,
+    /// How many epics are worked on at a time (1 by default).
+    #[serde(deserialize_with = "input::deserialize_count")]
+    pub wip_limit: u64,
+    /// How many of the most recent sprints the mean velocity averages (3 by default).
+    #[serde(deserialize_with = "input::deserialize_count")]
+    pub window: u64,
+}
+
+impl Default for FeasibilityOptions {
+    fn default() -> Self {
+        FeasibilityOptions {
+            sprint_length_days: 14,
+            wip_limit: 1,
+            window: crate::metrics::DEFAULT_VELOCITY_WINDOW,
+        }
+    }
+}
+
 /// Points one epic receives in one sprint.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Allocation {
     /// The epic's id.
     pub epic: String,
@@ -24,6 +52,7 @@ pub struct Allocation {
 
 /// One future sprint of the plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlannedSprint {
     /// 1 for the first future sprint.
     pub number: u64,
@@ -37,6 +66,7 @@ pub struct PlannedSprint {
 
 /// One epic's projection.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EpicProjection {
     /// The epic's id.
     pub id: String,
@@ -56,6 +86,7 @@ pub struct EpicProjection {
 
 /// The result of [`feasibility`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Feasibility {
     /// Mean points per sprint over the velocity window: the pace of the plan.
     pub mean_velocity: f64,
@@ -96,7 +127,7 @@ pub struct Feasibility {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use pmkit::roadmap::{feasibility, PlannedEpic, Target};
+/// use pmkit::roadmap::{feasibility, FeasibilityOptions, PlannedEpic, Target};
 ///
 /// let epic = |id: &str, points, target: &str| PlannedEpic {
 ///     id: id.into(), remaining_points: points, target: Some(Target::parse("target", target).unwrap()),
@@ -104,7 +135,7 @@ pub struct Feasibility {
 /// let epics = [epic("E1", 30.0, "2026-04"), epic("E2", 10.0, "2026-Q2"), epic("E3", 25.0, "2026-05-15")];
 /// let start = NaiveDate::from_ymd_opt(2026, 4, 6).unwrap();
 /// // Mean velocity 20 (window 3); two-week sprints; two epics at a time.
-/// let plan = feasibility(&epics, &[18.0, 22.0, 20.0], start, 14, 2, 3)?;
+/// let plan = feasibility(&epics, &[18.0, 22.0, 20.0], start, &FeasibilityOptions { sprint_length_days: 14, wip_limit: 2, window: 3 })?;
 /// assert_eq!(plan.mean_velocity, 20.0);
 /// assert_eq!(plan.epics[1].finish_sprint, Some(1)); // E2: 10 of sprint 1's 20
 /// // E1: 5 + 10 + 10 + 5 points over sprints 1–4, the last ending 31 May.
@@ -116,10 +147,13 @@ pub fn feasibility(
     epics: &[PlannedEpic],
     velocity_history: &[f64],
     first_sprint_start: NaiveDate,
-    sprint_length_days: u64,
-    wip_limit: u64,
-    window: u64,
+    options: &FeasibilityOptions,
 ) -> Result<Feasibility> {
+    let FeasibilityOptions {
+        sprint_length_days,
+        wip_limit,
+        window,
+    } = *options;
     input::non_empty("epics", epics)?;
     for (index, epic) in epics.iter().enumerate() {
         let field = format!("epics[{index}]");
@@ -312,7 +346,17 @@ mod tests {
     #[test]
     fn the_worked_example_sprint_by_sprint() {
         let epics = [epic("E1", 30.0), epic("E2", 10.0), epic("E3", 25.0)];
-        let plan = feasibility(&epics, &[18.0, 22.0, 20.0], start(), 14, 2, 3).unwrap();
+        let plan = feasibility(
+            &epics,
+            &[18.0, 22.0, 20.0],
+            start(),
+            &FeasibilityOptions {
+                sprint_length_days: 14,
+                wip_limit: 2,
+                window: 3,
+            },
+        )
+        .unwrap();
         let points = |n: usize| -> Vec<(String, f64)> {
             plan.sprints[n]
                 .allocations
@@ -340,9 +384,11 @@ mod tests {
             &[epic("A", 10.0), epic("B", 10.0)],
             &[5.0],
             start(),
-            7,
-            1,
-            3,
+            &FeasibilityOptions {
+                sprint_length_days: 7,
+                wip_limit: 1,
+                window: 3,
+            },
         )
         .unwrap();
         assert_eq!(
@@ -354,7 +400,17 @@ mod tests {
 
     #[test]
     fn nothing_left_needs_no_sprint() {
-        let plan = feasibility(&[epic("A", 0.0)], &[0.0], start(), 14, 1, 3).unwrap();
+        let plan = feasibility(
+            &[epic("A", 0.0)],
+            &[0.0],
+            start(),
+            &FeasibilityOptions {
+                sprint_length_days: 14,
+                wip_limit: 1,
+                window: 3,
+            },
+        )
+        .unwrap();
         assert_eq!(plan.sprints_needed, 0);
         assert_eq!(plan.epics[0].finish_sprint, None);
         assert!(!plan.epics[0].misses_target);
@@ -362,19 +418,68 @@ mod tests {
 
     #[test]
     fn errors() {
-        let err = feasibility(&[epic("A", 5.0)], &[0.0, 0.0], start(), 14, 1, 3).unwrap_err();
+        let err = feasibility(
+            &[epic("A", 5.0)],
+            &[0.0, 0.0],
+            start(),
+            &FeasibilityOptions {
+                sprint_length_days: 14,
+                wip_limit: 1,
+                window: 3,
+            },
+        )
+        .unwrap_err();
         assert_eq!(
             (err.kind(), err.field()),
             (ErrorKind::Undefined, "velocity_history")
         );
-        let err = feasibility(&[epic("A", 5.0)], &[3.0, -1.0], start(), 14, 1, 3).unwrap_err();
+        let err = feasibility(
+            &[epic("A", 5.0)],
+            &[3.0, -1.0],
+            start(),
+            &FeasibilityOptions {
+                sprint_length_days: 14,
+                wip_limit: 1,
+                window: 3,
+            },
+        )
+        .unwrap_err();
         assert_eq!(err.field(), "velocity_history[1]");
-        let err = feasibility(&[epic("A", 5.0)], &[3.0], start(), 14, 0, 3).unwrap_err();
+        let err = feasibility(
+            &[epic("A", 5.0)],
+            &[3.0],
+            start(),
+            &FeasibilityOptions {
+                sprint_length_days: 14,
+                wip_limit: 0,
+                window: 3,
+            },
+        )
+        .unwrap_err();
         assert_eq!(err.field(), "wip_limit");
-        let err = feasibility(&[epic("A", 1e9)], &[1.0], start(), 14, 1, 3).unwrap_err();
+        let err = feasibility(
+            &[epic("A", 1e9)],
+            &[1.0],
+            start(),
+            &FeasibilityOptions {
+                sprint_length_days: 14,
+                wip_limit: 1,
+                window: 3,
+            },
+        )
+        .unwrap_err();
         assert_eq!((err.kind(), err.field()), (ErrorKind::OutOfRange, "epics"));
-        let err =
-            feasibility(&[epic("A", 1.0), epic("A", 1.0)], &[1.0], start(), 14, 1, 3).unwrap_err();
+        let err = feasibility(
+            &[epic("A", 1.0), epic("A", 1.0)],
+            &[1.0],
+            start(),
+            &FeasibilityOptions {
+                sprint_length_days: 14,
+                wip_limit: 1,
+                window: 3,
+            },
+        )
+        .unwrap_err();
         assert_eq!(err.field(), "epics[1].id");
     }
 }

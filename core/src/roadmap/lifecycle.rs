@@ -21,8 +21,18 @@ named_enum!(
     }
 );
 
+/// The options of the bindings' `advance_lifecycle`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct AdvanceOptions {
+    /// Allow a move back to an earlier stage (a relaunch); false by default.
+    pub allow_backward: bool,
+}
+
 /// One entry of the lifecycle history: the stage entered and the day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StageChange {
     /// The stage entered.
@@ -48,6 +58,7 @@ pub struct StageChange {
 /// # Ok::<(), pmkit::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Lifecycle {
     /// Every change, oldest first; never empty.

@@ -15,12 +15,12 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use pmkit::roadmap::{feasibility, remaining_epics, sample_roadmap};
+//! use pmkit::roadmap::{feasibility, remaining_epics, sample_roadmap, FeasibilityOptions};
 //! use pmkit::work::sample_backlog;
 //!
 //! let epics = remaining_epics(&sample_roadmap(), &sample_backlog())?;
 //! let start = NaiveDate::from_ymd_opt(2026, 3, 16).unwrap();
-//! let plan = feasibility(&epics, &[21.0, 18.0, 24.0, 20.0, 13.0], start, 14, 2, 3)?;
+//! let plan = feasibility(&epics, &[21.0, 18.0, 24.0, 20.0, 13.0], start, &FeasibilityOptions { sprint_length_days: 14, wip_limit: 2, window: 3 })?;
 //! assert_eq!(plan.mean_velocity, 19.0);
 //! assert_eq!(plan.missed, ["PAY-1"]); // due in April, done in May
 //! # Ok::<(), pmkit::Error>(())
@@ -35,9 +35,10 @@ mod target;
 mod validate;
 
 pub use feasibility::{
-    feasibility, Allocation, EpicProjection, Feasibility, PlannedSprint, MAX_PLANNED_SPRINTS,
+    feasibility, Allocation, EpicProjection, Feasibility, FeasibilityOptions, PlannedSprint,
+    MAX_PLANNED_SPRINTS,
 };
-pub use lifecycle::{Lifecycle, Stage, StageChange};
+pub use lifecycle::{AdvanceOptions, Lifecycle, Stage, StageChange};
 pub use model::{Dependency, DependencyKind, Level, Milestone, Release, Roadmap, RoadmapItem};
 pub use progress::{
     remaining_epics, roadmap_progress, ItemProgress, LevelProgress, PlannedEpic, Progress,

@@ -56,6 +56,7 @@ fn to_do() -> StatusCategory {
 /// "target": "2026-Q2", "lane": "now", "estimate": 40}`; only `id`, `title` and
 /// `level` are required (status defaults to `to_do`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RoadmapItem {
     /// Its key, unique in the roadmap (for an epic, the backlog's parent id).
@@ -73,6 +74,7 @@ pub struct RoadmapItem {
     pub owner: Option<Role>,
     /// Its status category (cancelled is never done).
     #[serde(default = "to_do")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "status_schema"))]
     pub status: StatusCategory,
     /// When work starts, exact or imprecise.
     #[serde(default)]
@@ -88,11 +90,20 @@ pub struct RoadmapItem {
     pub estimate: Option<f64>,
 }
 
+// The status category spelled out where a roadmap item uses it, so the roadmap's
+// typings do not declare `StatusCategory`, which the backlog's own typings declare.
+#[cfg(feature = "schema")]
+fn status_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let ids: Vec<&str> = StatusCategory::ALL.iter().map(|s| s.as_str()).collect();
+    schemars::json_schema!({ "type": "string", "enum": ids })
+}
+
 /// A dependency between two items: `to` (the successor) waits on `from`.
 ///
 /// JSON form: `{"from": "EP-1", "to": "EP-2", "kind": "finish_to_start", "lag_days": 3}`;
 /// `kind` defaults to finish-to-start, `lag_days` to 0 (negative = lead).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dependency {
     /// The predecessor's id.
@@ -113,6 +124,7 @@ fn finish_to_start() -> DependencyKind {
 
 /// A release: a dated delivery of items to users (separate from sprints).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Release {
     /// Its key.
@@ -128,6 +140,7 @@ pub struct Release {
 
 /// A milestone: a dated checkpoint (a launch event, a contract date).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     /// Its key.
@@ -146,6 +159,7 @@ pub struct Milestone {
 /// […], "milestones": […], "lifecycle": {…}}`; all but `product` and `items` may be
 /// left out.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Roadmap {
     /// The product's name.

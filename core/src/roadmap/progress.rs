@@ -12,6 +12,7 @@ use crate::Result;
 
 /// Done and total work under an item or level.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Progress {
     /// Points of done stories.
     pub done_points: f64,
@@ -61,6 +62,7 @@ impl Progress {
 
 /// One roadmap item's progress.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ItemProgress {
     /// The item's id.
     pub id: String,
@@ -72,6 +74,7 @@ pub struct ItemProgress {
 
 /// One level's progress: the distinct stories under its items.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LevelProgress {
     /// The level.
     pub level: Level,
@@ -83,6 +86,7 @@ pub struct LevelProgress {
 
 /// The result of [`roadmap_progress`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoadmapProgress {
     /// Every item, in roadmap order.
     pub items: Vec<ItemProgress>,
@@ -260,6 +264,7 @@ pub fn roadmap_progress(roadmap: &Roadmap, backlog: &Backlog) -> Result<RoadmapP
 ///
 /// JSON form: `{"id": "PAY-2", "remaining_points": 21, "target": "2026-06-15"}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlannedEpic {
     /// The epic's id.

@@ -50,6 +50,21 @@ pub enum Target {
     Year(i32),
 }
 
+// The schema the typings generator reads: the text form.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Target {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Target".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A day, month, quarter, half or year: \"2026-05-15\", \"2026-05\", \"2026-Q2\", \"2026-H1\" or \"2026\".",
+        })
+    }
+}
+
 /// The first day of `month` in `year`, or of the month after when `month` is 13.
 fn month_start(year: i32, month: u32) -> Option<NaiveDate> {
     if month == 13 {

@@ -30,6 +30,7 @@ named_enum!(
 
 /// One problem found by [`Roadmap::validate`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoadmapIssue {
     /// What it is about.
     pub kind: IssueKind,
@@ -41,6 +42,7 @@ pub struct RoadmapIssue {
 
 /// The result of [`Roadmap::validate`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoadmapValidation {
     /// True when there is no issue.
     pub valid: bool,

@@ -72,6 +72,7 @@ fn default_weekdays() -> Vec<WeekDay> {
 /// # Ok::<(), pmkit::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WorkCalendar {
     /// The weekdays the team works (default Monday to Friday).
@@ -90,6 +91,16 @@ impl Default for WorkCalendar {
             holidays: Vec::new(),
         }
     }
+}
+
+/// The team calendar as an option (the bindings' `working_days` and
+/// `sprint_capacity`): Monday to Friday without holidays unless given.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct CalendarOptions {
+    /// The team's working weekdays and holidays (default Monday to Friday, no holidays).
+    pub calendar: WorkCalendar,
 }
 
 impl WorkCalendar {

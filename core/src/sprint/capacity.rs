@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::calendar::WorkCalendar;
 use super::sprint::Sprint;
 use super::velocity::{check_history, window_of, SprintOutcome};
+use crate::metrics::VelocityOptions;
 use crate::{input, Error, Result};
 
 fn full_focus() -> f64 {
@@ -18,6 +19,7 @@ fn full_focus() -> f64 {
 /// JSON form: `{"name": "ana", "days_off": ["2026-03-05"], "focus_factor": 0.8,
 /// "hours_per_day": 6}`; all but `name` may be left out (no days off, focus 1, no hours).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     /// Who.
@@ -37,6 +39,7 @@ pub struct Member {
 
 /// One member's capacity in a sprint.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MemberCapacity {
     /// Who.
     pub name: String,
@@ -50,6 +53,7 @@ pub struct MemberCapacity {
 
 /// The result of [`sprint_capacity`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SprintCapacity {
     /// Working days of the sprint by the team calendar.
     pub working_days: u64,
@@ -172,6 +176,7 @@ pub fn sprint_capacity(
 
 /// The result of [`plan_capacity`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CapacityPlan {
     /// Points completed per available person-day over the window: the team's
     /// historical focus factor, in points.
@@ -200,10 +205,11 @@ pub struct CapacityPlan {
 /// ("yesterday's weather" scaled by availability).
 ///
 /// ```
+/// use pmkit::metrics::VelocityOptions;
 /// use pmkit::sprint::{plan_capacity, sample_sprint_history};
 ///
 /// // The last 3 sprints: 24 + 20 + 13 = 57 points over 40 + 38 + 34 = 112 person-days.
-/// let plan = plan_capacity(&sample_sprint_history(), 36.0, 3)?;
+/// let plan = plan_capacity(&sample_sprint_history(), 36.0, &VelocityOptions::default())?;
 /// assert!((plan.focus_factor - 57.0 / 112.0).abs() < 1e-12);
 /// assert!((plan.points - 36.0 * 57.0 / 112.0).abs() < 1e-12); // about 18.3 points
 /// # Ok::<(), pmkit::Error>(())
@@ -211,11 +217,11 @@ pub struct CapacityPlan {
 pub fn plan_capacity(
     history: &[SprintOutcome],
     available_person_days: f64,
-    window: u64,
+    options: &VelocityOptions,
 ) -> Result<CapacityPlan> {
     input::non_negative("available_person_days", available_person_days)?;
     check_history(history)?;
-    let (offset, recent) = window_of(history, window)?;
+    let (offset, recent) = window_of(history, options.window)?;
     let (mut points, mut days) = (0.0, 0.0);
     for (index, sprint) in recent.iter().enumerate() {
         let available = sprint.available_person_days.ok_or_else(|| {
@@ -298,11 +304,11 @@ mod tests {
     fn plan_capacity_needs_person_days() {
         let mut history = super::super::sample_sprint_history();
         history[4].available_person_days = None;
-        let err = plan_capacity(&history, 30.0, 3).unwrap_err();
+        let err = plan_capacity(&history, 30.0, &VelocityOptions::default()).unwrap_err();
         assert_eq!(err.field(), "history[4].available_person_days");
         // A window that skips the sprint without days is fine.
-        assert!(plan_capacity(&history[..4], 30.0, 3).is_ok());
-        let err = plan_capacity(&[], 30.0, 3).unwrap_err();
+        assert!(plan_capacity(&history[..4], 30.0, &VelocityOptions::default()).is_ok());
+        let err = plan_capacity(&[], 30.0, &VelocityOptions::default()).unwrap_err();
         assert_eq!((err.kind(), err.field()), (ErrorKind::Undefined, "history"));
     }
 }

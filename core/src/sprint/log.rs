@@ -44,6 +44,7 @@ named_enum!(
 /// JSON form: `{"id": "PAY-7", "points": 5, "carried_in": false}`; `points` may be
 /// `null` (unestimated: 0 points, still 1 item) and `carried_in` left out.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Commitment {
     /// The item's key.
@@ -62,6 +63,7 @@ pub struct Commitment {
 /// `points` is read for `added` (the estimate it enters with; `null` = unestimated)
 /// and `re_estimated` (the new estimate, required), and must be absent otherwise.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SprintEvent {
     /// The day it happened (within the sprint).
@@ -81,6 +83,7 @@ pub struct SprintEvent {
 /// JSON form: `{"sprint": {…}, "calendar": {…}, "commitment": […], "events": […]}`;
 /// `calendar` may be left out (Monday to Friday, no holidays), `events` too.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SprintLog {
     /// The sprint.

@@ -27,12 +27,12 @@ mod sample;
 mod sprint;
 mod velocity;
 
-pub use calendar::{WeekDay, WorkCalendar, MAX_CALENDAR_SPAN_DAYS};
+pub use calendar::{CalendarOptions, WeekDay, WorkCalendar, MAX_CALENDAR_SPAN_DAYS};
 pub use capacity::{
     plan_capacity, sprint_capacity, CapacityPlan, Member, MemberCapacity, SprintCapacity,
 };
 pub use log::{Commitment, CountBy, EventKind, SprintEvent, SprintLog};
-pub use report::{sprint_report, CarryOver, SprintReport, Tally};
+pub use report::{sprint_report, CarryOver, SprintReport, SprintReportOptions, Tally};
 pub use sample::{sample_sprint, sample_sprint_history};
-pub use sprint::{Sprint, SprintState};
+pub use sprint::{NewSprintOptions, Sprint, SprintState};
 pub use velocity::{velocity, SprintOutcome, Velocity, VelocityStats};

@@ -8,8 +8,26 @@ use super::calendar::calendar_days;
 use super::log::{CountBy, EventKind, ItemState, SprintLog, TrackedItem};
 use crate::{Error, Result};
 
+/// The options of the bindings' `sprint_report`: what the numbers count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct SprintReportOptions {
+    /// Count story points ("points", the default) or items ("items").
+    pub count_by: CountBy,
+}
+
+impl Default for SprintReportOptions {
+    fn default() -> Self {
+        SprintReportOptions {
+            count_by: CountBy::Points,
+        }
+    }
+}
+
 /// A number of items and their points.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Tally {
     /// How many items (or events, for scope changes).
     pub items: u64,
@@ -35,6 +53,7 @@ impl Tally {
 
 /// An item still open when the sprint closed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CarryOver {
     /// Its key.
     pub id: String,
@@ -50,6 +69,7 @@ pub struct CarryOver {
 /// to end, each the value at the end of that day; `working` says which days count.
 /// Before the first day, remaining and scope are `committed` in the chosen unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SprintReport {
     /// The sprint's id.
     pub sprint_id: String,

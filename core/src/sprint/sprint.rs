@@ -25,6 +25,7 @@ named_enum!(
 /// and `state` (default `planned`) may be left out when reading. Both dates are
 /// included in the sprint.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Sprint {
     /// Its key ("S-12").
@@ -50,6 +51,30 @@ fn planned() -> SprintState {
     SprintState::Planned
 }
 
+/// The optional parts of a new sprint (the bindings' `new_sprint`): a goal, a team and
+/// a state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct NewSprintOptions {
+    /// The sprint goal: why the sprint is worth doing (none by default).
+    pub goal: Option<String>,
+    /// The members, by name (none by default).
+    pub team: Vec<String>,
+    /// Planned (the default), active or closed.
+    pub state: SprintState,
+}
+
+impl Default for NewSprintOptions {
+    fn default() -> Self {
+        NewSprintOptions {
+            goal: None,
+            team: Vec::new(),
+            state: SprintState::Planned,
+        }
+    }
+}
+
 impl Sprint {
     /// A planned sprint with no goal and no team, checked as [`Sprint::validate`] checks.
     ///
@@ -64,14 +89,37 @@ impl Sprint {
     /// # Ok::<(), pmkit::Error>(())
     /// ```
     pub fn new(id: &str, name: &str, start: NaiveDate, end: NaiveDate) -> Result<Self> {
+        Sprint::with_options(id, name, start, end, &NewSprintOptions::default())
+    }
+
+    /// A sprint with a goal, a team and a state ([`NewSprintOptions`]), checked as
+    /// [`Sprint::validate`] checks.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use pmkit::sprint::{NewSprintOptions, Sprint, SprintState};
+    ///
+    /// let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    /// let options = NewSprintOptions { state: SprintState::Active, ..Default::default() };
+    /// let sprint = Sprint::with_options("S-1", "Sprint 1", day(3, 2), day(3, 13), &options)?;
+    /// assert_eq!(sprint.state, SprintState::Active);
+    /// # Ok::<(), pmkit::Error>(())
+    /// ```
+    pub fn with_options(
+        id: &str,
+        name: &str,
+        start: NaiveDate,
+        end: NaiveDate,
+        options: &NewSprintOptions,
+    ) -> Result<Self> {
         let sprint = Sprint {
             id: id.trim().to_owned(),
             name: name.trim().to_owned(),
-            goal: None,
+            goal: options.goal.clone(),
             start,
             end,
-            team: Vec::new(),
-            state: SprintState::Planned,
+            team: options.team.clone(),
+            state: options.state,
         };
         sprint.validate()?;
         Ok(sprint)

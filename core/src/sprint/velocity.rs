@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::metrics::team_velocity;
+use crate::metrics::{team_velocity, VelocityOptions};
 use crate::{input, Error, Result};
 
 /// The numbers of one closed sprint that velocity and capacity planning read.
@@ -12,6 +12,7 @@ use crate::{input, Error, Result};
 /// "completed_points": 20, "completed_items": 6, "available_person_days": 38}`;
 /// the committed numbers and `available_person_days` may be left out.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SprintOutcome {
     /// The sprint's key.
@@ -33,6 +34,7 @@ pub struct SprintOutcome {
 
 /// The spread and trend of one measure (points or items) per sprint.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VelocityStats {
     /// Mean per sprint: the velocity to plan with.
     pub mean: f64,
@@ -51,6 +53,7 @@ pub struct VelocityStats {
 
 /// The result of [`velocity`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Velocity {
     /// The sprints used, oldest first: the last `min(window, history)`.
     pub sprint_ids: Vec<String>,
@@ -149,19 +152,20 @@ fn stats(values: &[f64]) -> Result<VelocityStats> {
 /// **Source**: Scrum.org, "What is velocity?"; Atlassian, "Velocity chart".
 ///
 /// ```
+/// use pmkit::metrics::VelocityOptions;
 /// use pmkit::sprint::{sample_sprint_history, velocity};
 ///
 /// // The last 3 sprints completed 24, 20 and 13 points.
-/// let v = velocity(&sample_sprint_history(), 3)?;
+/// let v = velocity(&sample_sprint_history(), &VelocityOptions { window: 3 })?;
 /// assert_eq!(v.sprint_ids, ["S-10", "S-11", "S-12"]);
 /// assert_eq!((v.points.mean, v.points.median), (19.0, 20.0));
 /// assert_eq!(v.points.standard_deviation, Some(31.0f64.sqrt())); // √((25 + 1 + 36) / 2)
 /// assert_eq!(v.points.trend, Some(-5.5)); // ((−1)(5) + (1)(−6)) / 2
 /// # Ok::<(), pmkit::Error>(())
 /// ```
-pub fn velocity(history: &[SprintOutcome], window: u64) -> Result<Velocity> {
+pub fn velocity(history: &[SprintOutcome], options: &VelocityOptions) -> Result<Velocity> {
     check_history(history)?;
-    let (_, recent) = window_of(history, window)?;
+    let (_, recent) = window_of(history, options.window)?;
     let points: Vec<f64> = recent.iter().map(|s| s.completed_points).collect();
     // u64 → f64 is exact below 2^53 items.
     let items: Vec<f64> = recent.iter().map(|s| s.completed_items as f64).collect();
@@ -190,7 +194,7 @@ mod tests {
 
     #[test]
     fn one_sprint_has_no_spread_or_trend() {
-        let v = velocity(&[outcome(13.0, 4)], 3).unwrap();
+        let v = velocity(&[outcome(13.0, 4)], &VelocityOptions { window: 3 }).unwrap();
         assert_eq!(v.points.standard_deviation, None);
         assert_eq!(v.points.trend, None);
         assert_eq!(v.items.mean, 4.0);
@@ -198,7 +202,11 @@ mod tests {
 
     #[test]
     fn steady_team_has_zero_trend() {
-        let v = velocity(&[outcome(10.0, 3), outcome(10.0, 3), outcome(10.0, 3)], 5).unwrap();
+        let v = velocity(
+            &[outcome(10.0, 3), outcome(10.0, 3), outcome(10.0, 3)],
+            &VelocityOptions { window: 5 },
+        )
+        .unwrap();
         assert_eq!(v.points.trend, Some(0.0));
         assert_eq!(v.sprint_ids.len(), 3);
     }
@@ -206,15 +214,23 @@ mod tests {
     #[test]
     fn rising_items_trend() {
         // Items 2, 4, 9: x̄ = 1, ȳ = 5; (−1)(−3) + (1)(4) = 7, over 2 = 3.5.
-        let v = velocity(&[outcome(1.0, 2), outcome(1.0, 4), outcome(1.0, 9)], 3).unwrap();
+        let v = velocity(
+            &[outcome(1.0, 2), outcome(1.0, 4), outcome(1.0, 9)],
+            &VelocityOptions { window: 3 },
+        )
+        .unwrap();
         assert_eq!(v.items.trend, Some(3.5));
     }
 
     #[test]
     fn errors_name_the_sprint() {
-        let err = velocity(&[outcome(1.0, 1), outcome(-1.0, 1)], 3).unwrap_err();
+        let err = velocity(
+            &[outcome(1.0, 1), outcome(-1.0, 1)],
+            &VelocityOptions { window: 3 },
+        )
+        .unwrap_err();
         assert_eq!(err.field(), "history[1].completed_points");
-        let err = velocity(&[outcome(1.0, 1)], 0).unwrap_err();
+        let err = velocity(&[outcome(1.0, 1)], &VelocityOptions { window: 0 }).unwrap_err();
         assert_eq!((err.kind(), err.field()), (ErrorKind::OutOfRange, "window"));
     }
 }

@@ -7,6 +7,7 @@ use crate::{input, Error, Result};
 
 /// One percentile: the value below which `level` of the sample lies.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Percentile {
     /// The level as a fraction (0.85 = 85th percentile).
     pub level: f64,

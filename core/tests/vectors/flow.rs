@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::{json, opt, opt_str, serde_arg, str_arg};
+use crate::{json, opt_str, options_arg, serde_arg, str_arg};
 use pmkit::flow::{self, Counting, DurationKind, Measure, Period, Timelines};
 
 fn date(args: &Value, name: &str) -> pmkit::Result<chrono::NaiveDate> {
@@ -23,13 +23,6 @@ fn measure(args: &Value) -> pmkit::Result<Measure> {
 
 fn period(args: &Value) -> pmkit::Result<Period> {
     Period::parse("period", opt_str(args, "period").unwrap_or("week"))
-}
-
-fn levels(args: &Value) -> Vec<f64> {
-    opt(args, "levels").map_or_else(
-        || flow::CYCLE_TIME_LEVELS.to_vec(),
-        |value| serde_json::from_value(value.clone()).expect("levels"),
-    )
 }
 
 fn item_timelines(args: &Value) -> pmkit::Result<Value> {
@@ -77,10 +70,10 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
         }
         "ageing_wip" => json(flow::ageing_wip(&serde_arg(args, "timelines"))),
         "durations" => durations(args),
-        "percentiles" => json(flow::percentiles(
-            &crate::f64s_arg(args, "values"),
-            &levels(args),
-        )),
+        "percentiles" => json((|| {
+            let options: flow::PercentilesOptions = options_arg(args, &["values"])?;
+            flow::percentiles(&crate::f64s_arg(args, "values"), &options.levels)
+        })()),
         "histogram" => json(flow::histogram(&crate::f64s_arg(args, "values"))),
         _ => return None,
     })

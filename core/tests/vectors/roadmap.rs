@@ -34,10 +34,6 @@ fn lifecycle(args: &Value) -> pmkit::Result<Lifecycle> {
     Ok(lifecycle)
 }
 
-fn count_or(args: &Value, name: &str, default: u64) -> pmkit::Result<u64> {
-    Ok(opt_count(args, name)?.unwrap_or(default))
-}
-
 pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
     let result = match function {
         "roadmap_from_json" => json(Roadmap::from_json(str_arg(args, "text"))),
@@ -47,13 +43,13 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
         "remaining_epics" => json((|| r::remaining_epics(&roadmap(args)?, &backlog(args)?))()),
         "feasibility" => json((|| {
             let epics: Vec<PlannedEpic> = data(args, "epics")?;
+            let options: r::FeasibilityOptions =
+                options_arg(args, &["epics", "velocity_history", "first_sprint_start"])?;
             r::feasibility(
                 &epics,
                 &f64s_arg(args, "velocity_history"),
                 date(args, "first_sprint_start")?,
-                count_or(args, "sprint_length_days", 14)?,
-                count_or(args, "wip_limit", 1)?,
-                count_or(args, "window", 3)?,
+                &options,
             )
         })()),
         "new_lifecycle" => json((|| {
@@ -65,10 +61,8 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
         "advance_lifecycle" => json((|| {
             let mut lifecycle = lifecycle(args)?;
             let stage = Stage::parse("stage", str_arg(args, "stage"))?;
-            let allow = opt(args, "allow_backward")
-                .and_then(Value::as_bool)
-                .unwrap_or(false);
-            lifecycle.advance(stage, date(args, "date")?, allow)?;
+            let options: r::AdvanceOptions = options_arg(args, &["lifecycle", "stage", "date"])?;
+            lifecycle.advance(stage, date(args, "date")?, options.allow_backward)?;
             Ok(lifecycle)
         })()),
         "sample_roadmap" => json(Ok(r::sample_roadmap())),
