@@ -27,6 +27,8 @@
 //! boolean, `None`/`null`, text or a list where a number belongs is a `PmkitError`
 //! naming the parameter as that language spells it.
 
+mod chart;
+mod dashboard;
 mod flow;
 mod metrics;
 mod roadmap;

@@ -1,19 +1,19 @@
-//! `pmkit::chart` for Python: the `Chart` class (inline SVG in Jupyter, `save`) and one
-//! function per chart, with keyword options `width`, `height` and `theme`.
+//! `pmkit::chart` for Python: the `Chart` class (inline SVG in Jupyter, `save`), the
+//! chart functions from the API description (`pmkit_api::chart!`, keyword options
+//! `width`, `height`, `theme` read into the core's `ChartOptions`), and [`draw`] for
+//! the `.chart()` methods of the result classes.
 //!
-//! A model argument is the result object its function returns (`SprintReport` …) or
-//! that object's `to_dict()` form; inputs (histories, roadmaps) are dicts. The
-//! `.chart()` methods of the result classes call [`draw`].
+//! A leaf module: it imports no other area. A model argument is the result object its
+//! function returns (`SprintReport` …, read through its `to_dict()`) or that dict.
 
 use std::path::PathBuf;
 
 use pyo3::prelude::*;
-use pyo3::pyclass::boolean_struct::True;
-use pyo3::PyClass;
-use serde::de::DeserializeOwned;
+use pyo3::types::PyDict;
 
+use crate::convert::python_functions;
 use crate::errors::IntoPy;
-use crate::record::{from_python, to_python};
+use crate::record::to_python;
 use pmkit::chart::{self as core, ChartOptions, Theme};
 
 /// A drawn chart: its kind, title, description, size and the SVG document.
@@ -115,13 +115,35 @@ impl From<core::Chart> for Chart {
     }
 }
 
+impl crate::convert::IntoPython for core::Chart {
+    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(Py::new(py, Chart(self))?.into_any())
+    }
+}
+
+pmkit_api::chart!(python_functions);
+
+/// Draw `model` with the chart options given as keyword arguments (`**options`: the
+/// core's `ChartOptions`, `None` meaning the default; errors name the keyword). What
+/// a result class's `.chart(**options)` calls.
+#[allow(dead_code)] // until the result classes' `.chart()` take `**options`
+pub fn chart_with<T: ?Sized>(
+    py: Python<'_>,
+    chart: fn(&T, &ChartOptions) -> core::Chart,
+    model: &T,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<Chart> {
+    let options: ChartOptions = crate::convert::options(py, options)?;
+    Ok(chart(model, &options.checked().py()?).into())
+}
+
 /// A size in pixels: a whole number (`count`), then the core's range check.
 fn pixels(field: &str, value: f64) -> PyResult<u32> {
     let count = pmkit::input::count(field, value).py()?;
     Ok(u32::try_from(count).unwrap_or(u32::MAX))
 }
 
-/// Checked options from the keyword arguments (errors name `width`, `height`, `theme`).
+/// Checked options from explicit `width`, `height` and `theme` (errors name them).
 pub fn options(width: f64, height: f64, theme: &str) -> PyResult<ChartOptions> {
     let width = pixels("width", width)?;
     let height = pixels("height", height)?;
@@ -129,7 +151,8 @@ pub fn options(width: f64, height: f64, theme: &str) -> PyResult<ChartOptions> {
     ChartOptions::new(width, height, theme).py()
 }
 
-/// Draw `model` with the keyword options: what every function and `.chart()` does.
+/// Draw `model` with explicit options: what the `.chart(width=…, height=…, theme=…)`
+/// methods of the result classes call (prefer [`chart_with`], whose defaults are the core's).
 pub fn draw<T: ?Sized>(
     chart: fn(&T, &ChartOptions) -> core::Chart,
     model: &T,
@@ -140,117 +163,7 @@ pub fn draw<T: ?Sized>(
     Ok(chart(model, &options(width, height, theme)?).into())
 }
 
-/// A model argument: the result object `R` (its core value is cloned) or its
-/// `to_dict()` form (a shape error names `field`).
-fn model<R, T>(field: &str, value: &Bound<'_, PyAny>, core_of: fn(&R) -> &T) -> PyResult<T>
-where
-    R: PyClass<Frozen = True> + Sync,
-    T: DeserializeOwned + Clone,
-{
-    match value.cast::<R>() {
-        Ok(native) => Ok(core_of(native.get()).clone()),
-        Err(_) => from_python(field, value),
-    }
-}
-
-/// A chart function over one result object `$class` (or its `to_dict()` form), named
-/// after the core's, with the keyword options every chart takes.
-macro_rules! model_chart {
-    ($(#[$doc:meta])* $name:ident($arg:ident: $class:ty)) => {
-        $(#[$doc])*
-        #[pyfunction]
-        #[pyo3(signature = ($arg, *, width = 720.0, height = 400.0, theme = "light"))]
-        fn $name($arg: &Bound<'_, PyAny>, width: f64, height: f64, theme: &str) -> PyResult<Chart> {
-            let model = model(stringify!($arg), $arg, |value: &$class| &value.0)?;
-            draw(core::$name, &model, width, height, theme)
-        }
-    };
-}
-
-model_chart!(
-    /// The sprint's burndown: remaining, ideal and scope over its days.
-    burndown_chart(report: crate::sprint::SprintReport)
-);
-
-model_chart!(
-    /// The sprint's burnup: done against scope over its days.
-    burnup_chart(report: crate::sprint::SprintReport)
-);
-
-/// Committed vs completed points per closed sprint (dicts, oldest first), with the mean.
-#[pyfunction]
-#[pyo3(signature = (history, *, width = 720.0, height = 400.0, theme = "light"))]
-fn velocity_chart(
-    history: &Bound<'_, PyAny>,
-    width: f64,
-    height: f64,
-    theme: &str,
-) -> PyResult<Chart> {
-    let history: Vec<pmkit::sprint::SprintOutcome> = from_python("history", history)?;
-    draw(
-        core::velocity_chart,
-        history.as_slice(),
-        width,
-        height,
-        theme,
-    )
-}
-
-model_chart!(
-    /// The cumulative flow of a board (a `cumulative_flow` result): one band per column.
-    cumulative_flow_chart(flow: crate::flow::CumulativeFlow)
-);
-
-model_chart!(
-    /// Cycle time of each finished item (an `item_timelines` result) by finish day, with
-    /// percentile lines.
-    cycle_time_chart(timelines: crate::flow::Timelines)
-);
-
-model_chart!(
-    /// The histogram of a Monte Carlo "when" forecast (a `forecast_when` result), with its
-    /// percentiles.
-    forecast_chart(forecast: crate::forecast::WhenForecast)
-);
-
-/// The roadmap (a dict) as a timeline, with `today` (a `datetime.date` or ISO string)
-/// marked.
-#[pyfunction]
-#[pyo3(signature = (roadmap, today, *, width = 720.0, height = 400.0, theme = "light"))]
-fn roadmap_chart(
-    roadmap: &Bound<'_, PyAny>,
-    today: &Bound<'_, PyAny>,
-    width: f64,
-    height: f64,
-    theme: &str,
-) -> PyResult<Chart> {
-    let roadmap: pmkit::roadmap::Roadmap = from_python("roadmap", roadmap)?;
-    roadmap.check().map_err(|err| err.within("roadmap")).py()?;
-    let today = crate::dates::date("today", today)?;
-    let options = options(width, height, theme)?;
-    Ok(core::roadmap_chart(&roadmap, today, &options).into())
-}
-
-model_chart!(
-    /// The retention matrix (a `retention` result) as a cohort heatmap.
-    retention_chart(retention: crate::analytics::Retention)
-);
-
-model_chart!(
-    /// Daily, weekly and monthly active users (an `active_users` result) over the days.
-    active_users_chart(active: crate::analytics::ActiveUsers)
-);
-
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Chart>()?;
-    m.add_function(wrap_pyfunction!(burndown_chart, m)?)?;
-    m.add_function(wrap_pyfunction!(burnup_chart, m)?)?;
-    m.add_function(wrap_pyfunction!(velocity_chart, m)?)?;
-    m.add_function(wrap_pyfunction!(cumulative_flow_chart, m)?)?;
-    m.add_function(wrap_pyfunction!(cycle_time_chart, m)?)?;
-    m.add_function(wrap_pyfunction!(forecast_chart, m)?)?;
-    m.add_function(wrap_pyfunction!(roadmap_chart, m)?)?;
-    m.add_function(wrap_pyfunction!(retention_chart, m)?)?;
-    m.add_function(wrap_pyfunction!(active_users_chart, m)?)?;
-    Ok(())
+    register_functions(m)
 }

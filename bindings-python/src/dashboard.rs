@@ -1,13 +1,12 @@
 //! The product dashboard (`pmkit::dashboard`) for Python: product files (JSON or a
 //! Jira CSV export) and every number and chart the browser page shows.
 
-use std::collections::BTreeMap;
-
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
 use crate::chart::Chart;
-use crate::errors::IntoPy;
+use crate::convert::python_functions;
+use crate::errors::{to_py, IntoPy};
 use crate::record::to_python;
 use pmkit::dashboard::{self as core, ProductFile};
 
@@ -106,74 +105,45 @@ impl Dashboard {
 /// A product file from a dict in its JSON form or JSON text, checked as the core
 /// checks text (errors name the JSON path). A dict is written as JSON by Python's
 /// `json` module, dates (`datetime.date`) as their ISO text.
-fn file_arg(value: &Bound<'_, PyAny>) -> PyResult<ProductFile> {
-    let text: String = if value.is_instance_of::<PyString>() {
-        value.extract()?
-    } else {
-        let py = value.py();
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("default", py.get_type::<PyString>())?;
-        py.import("json")?
-            .call_method("dumps", (value,), Some(&kwargs))?
-            .extract()?
-    };
-    ProductFile::from_json(&text).py()
+impl crate::convert::FromPy for ProductFile {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text: String = if value.is_instance_of::<PyString>() {
+            value.extract()?
+        } else if value.is_instance_of::<PyDict>() {
+            let py = value.py();
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("default", py.get_type::<PyString>())?;
+            py.import("json")?
+                .call_method("dumps", (value,), Some(&kwargs))?
+                .extract()?
+        } else {
+            return Err(to_py(pmkit::Error::invalid(
+                field,
+                format!(
+                    "must be a dict or JSON text, got {}",
+                    crate::convert::type_name(value)
+                ),
+            )));
+        };
+        ProductFile::from_json(&text).py()
+    }
 }
 
-/// The sample product file (every bundled sample, as of 31 March 2026), as a dict.
-#[pyfunction]
-fn sample_product_file(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    to_python(py, &core::sample_product_file())
+impl crate::convert::IntoPython for ProductFile {
+    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(to_python(py, &self)?.unbind())
+    }
 }
 
-/// A product file (dict) read from its JSON text, each section checked.
-#[pyfunction]
-fn product_file_from_json<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    to_python(py, &ProductFile::from_json(text).py()?)
+impl crate::convert::IntoPython for core::Dashboard {
+    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(Py::new(py, Dashboard(self))?.into_any())
+    }
 }
 
-/// A backlog-only product file (dict) from a Jira CSV export.
-#[pyfunction]
-#[pyo3(signature = (text, statuses = None))]
-fn product_file_from_jira_csv<'py>(
-    py: Python<'py>,
-    text: &str,
-    statuses: Option<BTreeMap<String, String>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let statuses = statuses
-        .map(pmkit::work::StatusMap::from_names)
-        .transpose()
-        .py()?;
-    to_python(
-        py,
-        &ProductFile::from_jira_csv(text, statuses.as_ref()).py()?,
-    )
-}
-
-/// Every number and chart of the dashboard for a product file (dict or JSON text).
-#[pyfunction]
-#[pyo3(signature = (file, today = None, *, width = 720.0, height = 400.0, theme = "light"))]
-fn product_dashboard(
-    file: &Bound<'_, PyAny>,
-    today: Option<&Bound<'_, PyAny>>,
-    width: f64,
-    height: f64,
-    theme: &str,
-) -> PyResult<Dashboard> {
-    let file = file_arg(file)?;
-    let today = today
-        .filter(|value| !value.is_none())
-        .map(|value| crate::dates::date("today", value))
-        .transpose()?;
-    let options = crate::chart::options(width, height, theme)?;
-    core::dashboard(&file, today, &options).py().map(Dashboard)
-}
+pmkit_api::dashboard!(python_functions);
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Dashboard>()?;
-    m.add_function(wrap_pyfunction!(sample_product_file, m)?)?;
-    m.add_function(wrap_pyfunction!(product_file_from_json, m)?)?;
-    m.add_function(wrap_pyfunction!(product_file_from_jira_csv, m)?)?;
-    m.add_function(wrap_pyfunction!(product_dashboard, m)?)?;
-    Ok(())
+    register_functions(m)
 }

@@ -131,6 +131,27 @@ def test_option_errors(report: pmkit.SprintReport, options: dict[str, Any], erro
         report.chart(**options)
 
 
+@pytest.mark.parametrize(
+    "options,error,field",
+    [
+        ({"width": True}, pmkit.InvalidInputError, "width"),
+        ({"height": "400"}, pmkit.InvalidInputError, "height"),
+        ({"theme": 1}, pmkit.InvalidInputError, "theme"),
+        ({"widht": 800}, pmkit.ParseError, "widht"),
+    ],
+)
+def test_options_are_strict(report: pmkit.SprintReport, options: dict[str, Any], error: type, field: str) -> None:
+    # The options are the core's ChartOptions: no bool or text read as a number, and a
+    # misspelt keyword is named (not a TypeError).
+    with pytest.raises(error) as raised:
+        pmkit.burndown_chart(report, **options)
+    assert raised.value.field == field
+
+
+def test_none_is_the_default(report: pmkit.SprintReport) -> None:
+    assert pmkit.burndown_chart(report, width=None, height=None, theme=None) == pmkit.burndown_chart(report)
+
+
 def test_the_limits_are_allowed(report: pmkit.SprintReport) -> None:
     assert pmkit.burndown_chart(report, width=240, height=160).width == 240
     assert pmkit.burndown_chart(report, width=4000, height=4000).height == 4000

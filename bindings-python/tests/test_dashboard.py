@@ -49,6 +49,21 @@ def test_keywords_today_and_theme() -> None:
     assert raised.value.field == "theme"
     with pytest.raises(pmkit.OutOfRangeError):
         pmkit.product_dashboard(file, width=10)
+    # The options are the core's DashboardOptions, read strictly.
+    with pytest.raises(pmkit.ParseError) as raised:
+        pmkit.product_dashboard(file, colour="red")
+    assert raised.value.field == "colour"
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.product_dashboard(file, height=True)
+    assert raised.value.field == "height"
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.product_dashboard(file, today="soon")
+    assert raised.value.field == "today"
+    with pytest.raises(TypeError):
+        pmkit.product_dashboard(file, "2026-04-30")  # type: ignore[misc]  # today is keyword-only
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.product_dashboard(42)  # type: ignore[arg-type]
+    assert raised.value.field == "file"
 
 
 def test_dicts_with_date_objects_and_json_text() -> None:
@@ -67,6 +82,9 @@ def test_errors_name_the_json_path() -> None:
         pmkit.product_file_from_json(text)
     assert raised.value.field == "sprint_history[0].completed_points"
     assert "expected a number at line 2" in str(raised.value)
+    with pytest.raises(pmkit.InvalidInputError) as invalid:
+        pmkit.product_file_from_json(b"{}")  # type: ignore[arg-type]
+    assert invalid.value.field == "text"
     with pytest.raises(pmkit.OutOfRangeError) as out_of_range:
         pmkit.product_dashboard({"snapshot": {"nps_responses": [10, 11]}})
     assert out_of_range.value.field == "snapshot.nps_responses[1]"
@@ -78,6 +96,12 @@ def test_a_jira_export() -> None:
         pmkit.product_file_from_jira_csv(csv)
     assert raised.value.field == "line 2"
     file = pmkit.product_file_from_jira_csv(csv, statuses={"Ready": "to_do"})
+    with pytest.raises(pmkit.InvalidInputError) as invalid:
+        pmkit.product_file_from_jira_csv(csv, statuses={"Ready": 1})  # type: ignore[dict-item]
+    assert invalid.value.field == "statuses.Ready"
+    with pytest.raises(pmkit.InvalidInputError) as invalid:
+        pmkit.product_file_from_jira_csv(csv.encode())  # type: ignore[arg-type]
+    assert invalid.value.field == "text"
     assert (file["product"], file["today"]) == ("APP", "2026-01-05")
     board = pmkit.product_dashboard(file)
     assert board.sprint is None and board.charts == []

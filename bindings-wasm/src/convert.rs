@@ -26,14 +26,6 @@ pub fn from_js_value<T: DeserializeOwned>(field: &str, value: JsValue) -> Result
     pmkit::json::from_value(field, json).map_err(to_js)
 }
 
-/// [`from_js_value`] without the search for NaN: for a value whose numbers the caller
-/// reads again directly (chart options), where NaN must reach the core's own check.
-pub fn shape_of<T: DeserializeOwned>(field: &str, value: JsValue) -> Result<T, JsValue> {
-    let json: serde_json::Value = serde_wasm_bindgen::from_value(value)
-        .map_err(|err| to_js(pmkit::Error::invalid(field, err.to_string())))?;
-    pmkit::json::from_value(field, json).map_err(to_js)
-}
-
 /// A whole-number count passed as a JavaScript number.
 pub fn count(field: &str, value: f64) -> Result<u64, JsValue> {
     pmkit::input::count(field, value).map_err(to_js)

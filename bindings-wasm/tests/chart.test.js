@@ -58,8 +58,11 @@ test('option errors name the option', () => {
   throwsPmkit(() => pmkit.burnupChart(report, { width: NaN }), 'invalid_input', 'width');
   throwsPmkit(() => pmkit.velocityChart([], { theme: 'sepia' }), 'parse', 'theme');
   // The options object's shape: a misspelt key or a wrong type.
-  throwsPmkit(() => pmkit.burndownChart(report, { widht: 800 }), 'invalid_input', 'options.widht');
-  throwsPmkit(() => pmkit.burndownChart(report, { theme: 1 }), 'invalid_input', 'options.theme');
+  throwsPmkit(() => pmkit.burndownChart(report, { widht: 800 }), 'parse', 'widht');
+  throwsPmkit(() => pmkit.burndownChart(report, { theme: 1 }), 'invalid_input', 'theme');
+  throwsPmkit(() => pmkit.burndownChart(report, { width: '800' }), 'invalid_input', 'width');
+  throwsPmkit(() => pmkit.burndownChart(report, { width: true }), 'invalid_input', 'width');
+  throwsPmkit(() => pmkit.burndownChart(report, 800), 'invalid_input', 'options');
   assert.equal(pmkit.burndownChart(report, { width: 240, height: 160 }).width, 240);
   assert.equal(pmkit.burndownChart(report, { width: 4000, height: 4000 }).height, 4000);
 });

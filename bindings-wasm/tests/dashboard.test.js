@@ -41,8 +41,8 @@ test('options: theme, size and today (a Date or an ISO string)', () => {
   throwsPmkit(() => pmkit.productDashboard(file, { theme: 'sepia' }), 'parse', 'theme');
   throwsPmkit(() => pmkit.productDashboard(file, { width: 10 }), 'out_of_range', 'width');
   throwsPmkit(() => pmkit.productDashboard(file, { width: NaN }), 'invalid_input', 'width');
-  throwsPmkit(() => pmkit.productDashboard(file, { today: 'soon' }), 'parse', 'today');
-  throwsPmkit(() => pmkit.productDashboard(file, { colour: 'red' }), 'invalid_input', 'options.colour');
+  throwsPmkit(() => pmkit.productDashboard(file, { today: 'soon' }), 'invalid_input', 'today');
+  throwsPmkit(() => pmkit.productDashboard(file, { colour: 'red' }), 'parse', 'colour');
 });
 
 test('files as objects or JSON text, errors naming the JSON path', () => {
@@ -61,7 +61,7 @@ test('a Jira CSV export: a backlog-only dashboard without charts', () => {
     'APP-1,Sign in,Done,3,2026-01-05,2026-01-20\n' +
     'APP-2,Profile page,Ready,,2026-02-01,\n';
   throwsPmkit(() => pmkit.productFileFromJiraCsv(csv), 'parse', 'line 3');
-  const file = pmkit.productFileFromJiraCsv(csv, { Done: 'done', Ready: 'to_do' });
+  const file = pmkit.productFileFromJiraCsv(csv, { statuses: { Done: 'done', Ready: 'to_do' } });
   assert.equal(file.product, 'APP');
   assert.equal(file.today, '2026-02-01');
   const board = pmkit.productDashboard(file);

@@ -34,6 +34,7 @@ const handWritten = {
   event_funnel_counts: ['user_ids', 'times', 'events', 'steps'],
   stickiness_histogram: ['user_ids', 'times'],
   stickiness_counts: ['user_ids', 'times'],
+  product_file_from_jira_csv: ['text'],
 };
 for (const [name, params] of Object.entries(handWritten)) {
   if (!described[name]) described[name] = { params, options: true };

@@ -2165,25 +2165,27 @@ def product_file_from_json(text: str) -> dict[str, Any]:
     Errors name the JSON path: ``"sprint.events[2].points: invalid type: …"``.
     """
 
-def product_file_from_jira_csv(text: str, statuses: Mapping[str, str] | None = None) -> dict[str, Any]:
+def product_file_from_jira_csv(text: str, *, statuses: Mapping[str, str] | None = ...) -> dict[str, Any]:
     """A backlog-only product file from a Jira CSV export.
 
-    ``statuses`` maps status names to ``"to_do"``, ``"in_progress"``, ``"done"`` or
-    ``"cancelled"``; by default Jira's built-in workflow statuses.
+    Keyword option (the core's ``JiraCsvOptions``): ``statuses`` maps status names to
+    ``"to_do"``, ``"in_progress"``, ``"done"`` or ``"cancelled"``; by default Jira's
+    built-in workflow statuses.
     """
 
 def product_dashboard(
     file: Mapping[str, Any] | str,
-    today: datetime.date | str | None = None,
     *,
-    width: float = 720.0,
-    height: float = 400.0,
-    theme: Literal["light", "dark"] = "light",
+    today: datetime.date | str | None = ...,
+    width: int | None = ...,
+    height: int | None = ...,
+    theme: Literal["light", "dark"] | None = ...,
 ) -> Dashboard:
     """Every number and chart of the dashboard for a product file (a dict or JSON text).
 
-    ``today`` defaults to the file's, else its latest backlog date; charts are
-    ``width`` × ``height`` pixels in the ``theme``, as every chart function draws them.
+    Keyword options (the core's ``DashboardOptions``; None = the default): ``today``
+    defaults to the file's, else its latest backlog date; charts are ``width`` ×
+    ``height`` pixels in the ``theme``, with the chart functions' defaults.
     """
 
 # ---------------------------------------------------------------- chart
@@ -2199,11 +2201,12 @@ class Chart:
     """A drawn chart: its kind, title, description, size and the SVG document.
 
     Jupyter shows it inline (``_repr_svg_``); ``str(chart)`` is the SVG;
-    ``chart.save("burndown.svg")`` writes it. Every chart function takes keyword options
-    ``width`` (240 to 4000 px, default 720), ``height`` (160 to 4000 px, default 400)
-    and ``theme`` (``"light"``, the default, or ``"dark"``): a size outside its range is
-    ``OutOfRangeError``, a fractional or negative one ``InvalidInputError``, another
-    theme ``ParseError``, each naming the option.
+    ``chart.save("burndown.svg")`` writes it. Every chart function takes the keyword
+    options of the core's ``ChartOptions`` (None = the default): ``width`` (240 to
+    4000 px), ``height`` (160 to 4000 px) and ``theme`` (``"light"`` or ``"dark"``): a
+    size outside its range is ``OutOfRangeError``, a fractional, negative or non-number
+    one ``InvalidInputError``, another theme or an unknown keyword ``ParseError``, each
+    naming the option.
     """
 
     @property
@@ -2234,9 +2237,9 @@ class Chart:
 def burndown_chart(
     report: SprintReport | Mapping[str, Any],
     *,
-    width: float = 720.0,
-    height: float = 400.0,
-    theme: _Theme = "light",
+    width: int | None = ...,
+    height: int | None = ...,
+    theme: _Theme | None = ...,
 ) -> Chart:
     """The sprint's burndown: remaining (a dot per day), ideal and scope over its days,
     non-working days shaded. ``report`` is :func:`sprint_report`'s result or its
@@ -2249,18 +2252,18 @@ def burndown_chart(
 def burnup_chart(
     report: SprintReport | Mapping[str, Any],
     *,
-    width: float = 720.0,
-    height: float = 400.0,
-    theme: _Theme = "light",
+    width: int | None = ...,
+    height: int | None = ...,
+    theme: _Theme | None = ...,
 ) -> Chart:
     """The sprint's burnup: done work (from 0) rising towards the scope line."""
 
 def velocity_chart(
     history: Sequence[Mapping[str, Any]],
     *,
-    width: float = 720.0,
-    height: float = 400.0,
-    theme: _Theme = "light",
+    width: int | None = ...,
+    height: int | None = ...,
+    theme: _Theme | None = ...,
 ) -> Chart:
     """Committed vs completed points per closed sprint (dicts, oldest first, as
     :func:`sample_sprint_history`), with the mean completed as a dashed line."""
@@ -2268,9 +2271,9 @@ def velocity_chart(
 def cumulative_flow_chart(
     flow: CumulativeFlow | Mapping[str, Any],
     *,
-    width: float = 720.0,
-    height: float = 400.0,
-    theme: _Theme = "light",
+    width: int | None = ...,
+    height: int | None = ...,
+    theme: _Theme | None = ...,
 ) -> Chart:
     """The cumulative flow of a board (:func:`cumulative_flow`'s result or its
     ``to_dict()``): one band per column. Same as ``flow.chart()``."""
@@ -2278,9 +2281,9 @@ def cumulative_flow_chart(
 def cycle_time_chart(
     timelines: Timelines | Mapping[str, Any],
     *,
-    width: float = 720.0,
-    height: float = 400.0,
-    theme: _Theme = "light",
+    width: int | None = ...,
+    height: int | None = ...,
+    theme: _Theme | None = ...,
 ) -> Chart:
     """Cycle time of each finished item (:func:`item_timelines`'s result or its
     ``to_dict()``) by finish day, with percentile lines."""
@@ -2288,9 +2291,9 @@ def cycle_time_chart(
 def forecast_chart(
     forecast: WhenForecast | Mapping[str, Any],
     *,
-    width: float = 720.0,
-    height: float = 400.0,
-    theme: _Theme = "light",
+    width: int | None = ...,
+    height: int | None = ...,
+    theme: _Theme | None = ...,
 ) -> Chart:
     """The histogram of a Monte Carlo "when" forecast (:func:`forecast_when`'s result or
     its ``to_dict()``), with its percentiles. Same as ``forecast.chart()``."""
@@ -2299,9 +2302,9 @@ def roadmap_chart(
     roadmap: Roadmap,
     today: datetime.date | str,
     *,
-    width: float = 720.0,
-    height: float = 400.0,
-    theme: _Theme = "light",
+    width: int | None = ...,
+    height: int | None = ...,
+    theme: _Theme | None = ...,
 ) -> Chart:
     """The roadmap (a dict, as :func:`sample_roadmap`) as a timeline with ``today``
     marked. An unreadable roadmap (empty names, repeated ids, an item starting after its
@@ -2311,9 +2314,9 @@ def roadmap_chart(
 def retention_chart(
     retention: Retention | Mapping[str, Any],
     *,
-    width: float = 720.0,
-    height: float = 400.0,
-    theme: _Theme = "light",
+    width: int | None = ...,
+    height: int | None = ...,
+    theme: _Theme | None = ...,
 ) -> Chart:
     """The retention matrix (:func:`retention`'s result or its ``to_dict()``) as a
     cohort heatmap. Same as ``retention.chart()``."""
@@ -2321,9 +2324,9 @@ def retention_chart(
 def active_users_chart(
     active: ActiveUsers | Mapping[str, Any],
     *,
-    width: float = 720.0,
-    height: float = 400.0,
-    theme: _Theme = "light",
+    width: int | None = ...,
+    height: int | None = ...,
+    theme: _Theme | None = ...,
 ) -> Chart:
     """Daily, weekly and monthly active users (:func:`active_users`'s result or its
     ``to_dict()``) over the days. Same as ``active.chart()``."""

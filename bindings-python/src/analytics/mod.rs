@@ -11,8 +11,6 @@ mod metrics;
 mod more;
 mod named;
 
-pub(crate) use metrics::{ActiveUsers, Retention};
-
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     counts::register(m)?;
     ids::register(m)?;

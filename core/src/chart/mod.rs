@@ -118,22 +118,31 @@ pub const WIDTH_RANGE: (u32, u32) = (240, 4000);
 /// The smallest and largest chart height, in pixels.
 pub const HEIGHT_RANGE: (u32, u32) = (160, 4000);
 
-/// Size and theme of a chart. Build it with [`ChartOptions::new`] (or `default()`:
-/// 720 × 400, light).
+/// Size and theme of a chart: the options of every chart function. Build it with
+/// [`ChartOptions::new`] (checked) or `default()` (720 × 400, light); the bindings read
+/// it from keyword arguments (Python) or one options object (JavaScript), an absent
+/// field taking its default.
 ///
 /// ```
 /// use pmkit::chart::{ChartOptions, Theme};
 ///
 /// let options = ChartOptions::default();
 /// assert_eq!((options.width, options.height, options.theme), (720, 400, Theme::Light));
+/// let options: ChartOptions = pmkit::json::options(serde_json::json!({"theme": "dark"}))?;
+/// assert_eq!((options.width, options.theme), (720, Theme::Dark));
+/// # Ok::<(), pmkit::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
 pub struct ChartOptions {
-    /// Width in pixels, 240 to 4000.
+    /// Width in pixels, a whole number from 240 to 4000.
+    #[serde(deserialize_with = "deserialize_pixels")]
     pub width: u32,
-    /// Height in pixels, 160 to 4000.
+    /// Height in pixels, a whole number from 160 to 4000.
+    #[serde(deserialize_with = "deserialize_pixels")]
     pub height: u32,
-    /// Light or dark.
+    /// The colour theme: "light" or "dark".
     pub theme: Theme,
 }
 
@@ -145,6 +154,15 @@ impl Default for ChartOptions {
             theme: Theme::Light,
         }
     }
+}
+
+/// A size in pixels as a count (whole, ≥ 0, `3.0` allowed); beyond `u32` it saturates,
+/// for the range check of [`ChartOptions::checked`] to name.
+pub(crate) fn deserialize_pixels<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<u32, D::Error> {
+    let count = crate::input::deserialize_count(deserializer)?;
+    Ok(u32::try_from(count).unwrap_or(u32::MAX))
 }
 
 impl ChartOptions {
@@ -182,6 +200,22 @@ impl ChartOptions {
         })
     }
 
+    /// These options, checked as [`ChartOptions::new`] checks them: what the bindings
+    /// call on the options they read.
+    ///
+    /// **Errors**: as [`ChartOptions::new`].
+    ///
+    /// ```
+    /// use pmkit::chart::ChartOptions;
+    ///
+    /// assert!(ChartOptions::default().checked().is_ok());
+    /// let err = ChartOptions { height: 5000, ..ChartOptions::default() }.checked().unwrap_err();
+    /// assert_eq!(err.field(), "height");
+    /// ```
+    pub fn checked(&self) -> Result<Self> {
+        ChartOptions::new(self.width, self.height, self.theme)
+    }
+
     /// The options with width and height pulled into range: what the charts draw with
     /// when given options that did not come from [`ChartOptions::new`] (deserialized
     /// or built field by field).
@@ -213,6 +247,7 @@ impl ChartOptions {
 /// assert!(chart.svg.ends_with("</svg>\n"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Chart {
     /// Which chart.
     pub kind: ChartKind,

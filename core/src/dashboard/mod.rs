@@ -152,6 +152,89 @@ pub struct Dashboard {
     pub charts: Vec<Chart>,
 }
 
+/// The optional parameters of the dashboard in the bindings (`product_dashboard`):
+/// the day backlog health is computed on, and the charts' [`ChartOptions`], whose
+/// defaults it takes.
+///
+/// ```
+/// use pmkit::chart::{ChartOptions, Theme};
+/// use pmkit::dashboard::DashboardOptions;
+///
+/// let options: DashboardOptions = pmkit::json::options(serde_json::json!({"theme": "dark"}))?;
+/// assert_eq!(options.today, None);
+/// assert_eq!(options.chart_options()?, ChartOptions { theme: Theme::Dark, ..ChartOptions::default() });
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct DashboardOptions {
+    /// The day backlog health is computed on; by default the file's `today`, else its
+    /// latest backlog date.
+    pub today: Option<NaiveDate>,
+    /// Chart width in pixels, a whole number from 240 to 4000.
+    #[serde(deserialize_with = "crate::chart::deserialize_pixels")]
+    pub width: u32,
+    /// Chart height in pixels, a whole number from 160 to 4000.
+    #[serde(deserialize_with = "crate::chart::deserialize_pixels")]
+    pub height: u32,
+    /// The charts' colour theme: "light" or "dark".
+    pub theme: crate::chart::Theme,
+}
+
+impl Default for DashboardOptions {
+    fn default() -> Self {
+        let chart = ChartOptions::default();
+        DashboardOptions {
+            today: None,
+            width: chart.width,
+            height: chart.height,
+            theme: chart.theme,
+        }
+    }
+}
+
+impl DashboardOptions {
+    /// The charts' options, checked ([`ChartOptions::new`]).
+    ///
+    /// **Errors**: a width or height out of range, as [`ChartOptions::new`].
+    pub fn chart_options(&self) -> Result<ChartOptions> {
+        ChartOptions::new(self.width, self.height, self.theme)
+    }
+}
+
+/// The optional parameters of [`ProductFile::from_jira_csv`] in the bindings
+/// (`product_file_from_jira_csv`): the status mapping, by name.
+///
+/// ```
+/// use pmkit::dashboard::JiraCsvOptions;
+///
+/// let options: JiraCsvOptions = pmkit::json::options(serde_json::json!({"statuses": {"Ready": "to_do"}}))?;
+/// assert!(options.status_map()?.is_some());
+/// assert!(JiraCsvOptions::default().status_map()?.is_none());
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct JiraCsvOptions {
+    /// Status name → "to_do", "in_progress", "done" or "cancelled"; by default Jira's
+    /// built-in workflow statuses.
+    pub statuses: Option<std::collections::BTreeMap<String, String>>,
+}
+
+impl JiraCsvOptions {
+    /// The status mapping, if given.
+    ///
+    /// **Errors**: an unknown category (`Error::Parse` on `statuses["name"]`).
+    pub fn status_map(&self) -> Result<Option<crate::work::StatusMap>> {
+        self.statuses
+            .as_ref()
+            .map(crate::work::StatusMap::from_names)
+            .transpose()
+    }
+}
+
 /// Every number of the dashboard for `file`.
 ///
 /// - **scorecard**: [`scorecard`] of `snapshot`.

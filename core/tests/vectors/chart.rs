@@ -13,8 +13,8 @@ use std::path::PathBuf;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::{json, opt, opt_f64, opt_str};
-use pmkit::chart::{self as c, ChartOptions, Theme};
+use crate::{json, opt};
+use pmkit::chart::{self as c, ChartOptions};
 
 /// An argument with every `{"call", "args"}` replaced by that call's JSON result.
 fn resolve(value: &Value) -> pmkit::Result<Value> {
@@ -38,23 +38,18 @@ fn model<T: DeserializeOwned>(args: &Value, name: &str) -> pmkit::Result<T> {
     pmkit::json::from_value(name, value)
 }
 
-/// A size in pixels as the bindings read it: a whole number, then the range check.
-fn pixels(options: &Value, field: &str, default: u32) -> pmkit::Result<u32> {
-    match opt_f64(options, field) {
-        None => Ok(default),
-        Some(value) => Ok(u32::try_from(pmkit::input::count(field, value)?).unwrap_or(u32::MAX)),
-    }
-}
-
-/// The options: width, height, then theme, checked in that order in every language.
+/// The options object, read by the core's options reader as the bindings read it
+/// (null or absent = every default), then checked.
 fn options(args: &Value) -> pmkit::Result<ChartOptions> {
-    let given = opt(args, "options").cloned().unwrap_or(Value::Null);
-    let defaults = ChartOptions::default();
-    let width = pixels(&given, "width", defaults.width)?;
-    let height = pixels(&given, "height", defaults.height)?;
-    let theme =
-        opt_str(&given, "theme").map_or(Ok(defaults.theme), |text| Theme::parse("theme", text))?;
-    ChartOptions::new(width, height, theme)
+    let given = match opt(args, "options") {
+        Some(Value::Object(given)) => given
+            .iter()
+            .filter(|(_, value)| !value.is_null())
+            .map(|(name, value)| (name.clone(), value.clone()))
+            .collect(),
+        _ => serde_json::Map::new(),
+    };
+    pmkit::json::options::<_, ChartOptions>(Value::Object(given))?.checked()
 }
 
 fn draw<T: DeserializeOwned>(

@@ -19,14 +19,14 @@ fn file(args: &Value) -> pmkit::Result<ProductFile> {
 pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
     Some(match function {
         "product_file_from_json" => json(ProductFile::from_json(str_arg(args, "text"))),
-        "product_file_from_jira_csv" => {
-            let statuses: Option<pmkit::work::StatusMap> = opt(args, "statuses")
-                .map(|value| serde_json::from_value(value.clone()).expect("status map"));
-            json(ProductFile::from_jira_csv(
-                str_arg(args, "text"),
-                statuses.as_ref(),
-            ))
-        }
+        "product_file_from_jira_csv" => options_arg::<d::JiraCsvOptions>(args, &["text"])
+            .and_then(|options| options.status_map())
+            .and_then(|statuses| {
+                json(ProductFile::from_jira_csv(
+                    str_arg(args, "text"),
+                    statuses.as_ref(),
+                ))
+            }),
         "product_dashboard" => {
             file(args).and_then(|file| json(d::dashboard(&file, None, &ChartOptions::default())))
         }

@@ -1,0 +1,65 @@
+//! SVG charts (`pmkit::chart`).
+//!
+//! Every chart takes [`pmkit::chart::ChartOptions`] (width, height, theme), checked by
+//! `ChartOptions::checked`.
+//!
+//! Not yet read by the typings generator: the models the charts draw (`SprintReport`,
+//! `Roadmap` ...) belong to areas whose types have no JSON Schema yet, so the chart
+//! and dashboard typings are still written by hand (`_pmkit.pyi`, the chart and
+//! dashboard TypeScript sections). Once those types derive `JsonSchema`, add
+//! `("chart", pmkit_api::chart!(describe))` to the generator's areas and delete them.
+
+/// Hands every `pmkit::chart` function to `$callback` (see the crate docs).
+#[macro_export]
+macro_rules! chart {
+    ($callback:ident) => {
+        $callback! {
+            /// The sprint's burndown (a `sprint_report` result): remaining work (a dot per
+            /// day), the ideal line and the scope over its days, non-working days shaded.
+            fn burndown_chart / burndownChart (report: $crate::Json<pmkit::sprint::SprintReport>; options: pmkit::chart::ChartOptions) -> pmkit::chart::Chart {
+                options.checked().map(|options| pmkit::chart::burndown_chart(&report, &options))
+            }
+            /// The sprint's burnup (a `sprint_report` result): done work rising towards the scope line.
+            fn burnup_chart / burnupChart (report: $crate::Json<pmkit::sprint::SprintReport>; options: pmkit::chart::ChartOptions) -> pmkit::chart::Chart {
+                options.checked().map(|options| pmkit::chart::burnup_chart(&report, &options))
+            }
+            /// Committed vs completed points per closed sprint (oldest first), with the mean
+            /// completed as a dashed line.
+            fn velocity_chart / velocityChart (history: $crate::Json<Vec<pmkit::sprint::SprintOutcome>>; options: pmkit::chart::ChartOptions) -> pmkit::chart::Chart {
+                options.checked().map(|options| pmkit::chart::velocity_chart(&history, &options))
+            }
+            /// The cumulative flow of a board (a `cumulative_flow` result): one band per column.
+            fn cumulative_flow_chart / cumulativeFlowChart (flow: $crate::Json<pmkit::flow::CumulativeFlow>; options: pmkit::chart::ChartOptions) -> pmkit::chart::Chart {
+                options.checked().map(|options| pmkit::chart::cumulative_flow_chart(&flow, &options))
+            }
+            /// Cycle time of each finished item (an `item_timelines` result) by finish day,
+            /// with percentile lines.
+            fn cycle_time_chart / cycleTimeChart (timelines: $crate::Json<pmkit::flow::Timelines>; options: pmkit::chart::ChartOptions) -> pmkit::chart::Chart {
+                options.checked().map(|options| pmkit::chart::cycle_time_chart(&timelines, &options))
+            }
+            /// The histogram of a Monte Carlo "when" forecast (a `forecast_when` result),
+            /// with its percentiles.
+            fn forecast_chart / forecastChart (forecast: $crate::Json<pmkit::forecast::WhenForecast>; options: pmkit::chart::ChartOptions) -> pmkit::chart::Chart {
+                options.checked().map(|options| pmkit::chart::forecast_chart(&forecast, &options))
+            }
+            /// The roadmap as a timeline with `today` marked. An unreadable roadmap (empty
+            /// names, repeated ids, an item starting after its target) is an error naming
+            /// `roadmap.…`; links to missing items and broken dates are drawn, not errors.
+            fn roadmap_chart / roadmapChart (roadmap: $crate::Json<pmkit::roadmap::Roadmap>, today: chrono::NaiveDate; options: pmkit::chart::ChartOptions) -> pmkit::chart::Chart {
+                roadmap
+                    .check()
+                    .map_err(|err| err.within("roadmap"))
+                    .and_then(|()| options.checked())
+                    .map(|options| pmkit::chart::roadmap_chart(&roadmap, today, &options))
+            }
+            /// The retention matrix (a `retention` result) as a cohort heatmap.
+            fn retention_chart / retentionChart (retention: $crate::Json<pmkit::analytics::Retention>; options: pmkit::chart::ChartOptions) -> pmkit::chart::Chart {
+                options.checked().map(|options| pmkit::chart::retention_chart(&retention, &options))
+            }
+            /// Daily, weekly and monthly active users (an `active_users` result) over the days.
+            fn active_users_chart / activeUsersChart (active: $crate::Json<pmkit::analytics::ActiveUsers>; options: pmkit::chart::ChartOptions) -> pmkit::chart::Chart {
+                options.checked().map(|options| pmkit::chart::active_users_chart(&active, &options))
+            }
+        }
+    };
+}
