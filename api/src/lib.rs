@@ -28,6 +28,8 @@
 //! naming the parameter as that language spells it.
 
 mod metrics;
+mod roles;
+mod work;
 
 /// A parameter passed in the core's JSON form: a plain object or list (Python dicts and
 /// lists, JavaScript objects and arrays) read through serde, so a bad field is named by

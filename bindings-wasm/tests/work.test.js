@@ -19,7 +19,7 @@ test('published examples: RICE, WSJF, Kano', () => {
     score: 400,
   });
   // SAFe: CoD = 1 + 3 + 5 = 9, over job size 3.
-  assert.equal(pmkit.wsjfScore(1, 3, 5, 3, 'modified_fibonacci').score, 3);
+  assert.equal(pmkit.wsjfScore(1, 3, 5, 3, { variant: 'modified_fibonacci' }).score, 3);
   // Berger et al. 1993: better = (A+O)/(A+O+M+I), worse = −(O+M)/(A+O+M+I).
   const kano = pmkit.kanoSummary(['like', 'like', 'neutral', 'like'], ['dislike', 'neutral', 'dislike', 'neutral']);
   assert.equal(kano.better, 3 / 4);

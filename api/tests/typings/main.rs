@@ -105,7 +105,11 @@ fn api() -> Api {
     let settings = schemars::generate::SchemaSettings::draft2020_12();
     let mut generator = SchemaGenerator::new(settings);
     let mut functions = Vec::new();
-    let areas: Vec<(&str, DescribeArea)> = vec![("metrics", pmkit_api::metrics!(describe))];
+    let areas: Vec<(&str, DescribeArea)> = vec![
+        ("metrics", pmkit_api::metrics!(describe)),
+        ("roles", pmkit_api::roles!(describe)),
+        ("work", pmkit_api::work!(describe)),
+    ];
     let mut area_of = Vec::new();
     for (area, describe_area) in areas {
         for function in describe_area(&mut generator) {

@@ -11,7 +11,7 @@ use pyo3::types::PyString;
 use super::{backlog_arg, context_arg, rank_arg, rules_arg, scale_arg, unestimated_arg};
 use crate::errors::{to_py, IntoPy};
 use crate::record::{from_python, record, to_python};
-use pmkit::work::{self as core, Backlog, Framework, StatusCategory, Story};
+use pmkit::work::{self as core, Backlog, StatusCategory, Story};
 
 record!(
     /// One story's place in a ranking: `rank` (1 = top), `id`, `title`, `score`.
@@ -54,43 +54,6 @@ fn new_backlog<'py>(
 #[pyfunction]
 fn backlog_from_json<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
     backlog_dict(py, &Backlog::from_json(text).py()?)
-}
-
-/// The backlog as JSON text, byte for byte what Rust and JavaScript write.
-#[pyfunction]
-fn backlog_to_json(backlog: &Bound<'_, PyAny>) -> PyResult<String> {
-    Ok(backlog_arg(backlog)?.to_json())
-}
-
-/// The open stories ranked by a framework ("rice", "ice", "wsjf", "value_effort",
-/// "moscow"), highest score first; ties keep backlog order.
-#[pyfunction]
-#[pyo3(signature = (backlog, framework, variant = None))]
-fn rank_backlog(
-    backlog: &Bound<'_, PyAny>,
-    framework: &str,
-    variant: Option<&str>,
-) -> PyResult<Vec<RankedStory>> {
-    let backlog = backlog_arg(backlog)?;
-    let framework = Framework::parse("framework", framework).py()?;
-    let variant = framework.variant("variant", variant).py()?;
-    backlog
-        .rank(framework, variant)
-        .py()
-        .map(|ranking| ranking.into_iter().map(RankedStory::from).collect())
-}
-
-/// Stories, points and unestimated stories per status category.
-#[pyfunction]
-#[pyo3(signature = (backlog, unestimated_weight = None))]
-fn point_totals(
-    backlog: &Bound<'_, PyAny>,
-    unestimated_weight: Option<f64>,
-) -> PyResult<PointTotals> {
-    let backlog = backlog_arg(backlog)?;
-    Ok(backlog
-        .point_totals(unestimated_arg(unestimated_weight)?)
-        .into())
 }
 
 /// The stories (dicts) whose status is in `category`, in backlog order.
@@ -232,9 +195,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<BacklogHealth>()?;
     m.add_function(wrap_pyfunction!(new_backlog, m)?)?;
     m.add_function(wrap_pyfunction!(backlog_from_json, m)?)?;
-    m.add_function(wrap_pyfunction!(backlog_to_json, m)?)?;
-    m.add_function(wrap_pyfunction!(rank_backlog, m)?)?;
-    m.add_function(wrap_pyfunction!(point_totals, m)?)?;
     m.add_function(wrap_pyfunction!(stories_in, m)?)?;
     m.add_function(wrap_pyfunction!(move_story, m)?)?;
     m.add_function(wrap_pyfunction!(insert_story, m)?)?;

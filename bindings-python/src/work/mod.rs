@@ -8,6 +8,7 @@
 
 use pyo3::prelude::*;
 
+use crate::convert::python_functions;
 use crate::record::from_python;
 use pmkit::work::{
     Backlog, BacklogParts, EstimateScale, InvestContext, Rule, ScaleParts, UnestimatedPolicy,
@@ -19,6 +20,8 @@ mod backlog;
 mod estimate;
 mod prioritize;
 mod story;
+
+pmkit_api::work!(python_functions);
 
 /// A backlog from its dict form; errors name `backlog`.
 fn backlog_arg(value: &Bound<'_, PyAny>) -> PyResult<Backlog> {
@@ -75,5 +78,5 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     estimate::register(m)?;
     prioritize::register(m)?;
     backlog::register(m)?;
-    Ok(())
+    register_functions(m)
 }

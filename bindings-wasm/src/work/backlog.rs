@@ -7,23 +7,12 @@ use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
 use super::{backlog_arg, context_arg, rank_arg, rules_arg, scale_arg, unestimated_arg};
-use crate::convert::{self, from_js_value, optional_text, optional_texts, to_js_value};
+use crate::convert::{self, from_js_value, optional_texts, to_js_value};
 use crate::errors::IntoJs;
-use pmkit::work::{self as core, Backlog, Framework, StatusCategory, Story};
+use pmkit::work::{self as core, Backlog, StatusCategory, Story};
 
 #[wasm_bindgen(typescript_custom_section)]
 const BACKLOG_TYPES: &'static str = r#"
-/** An ordered collection of stories, top first, optionally with the team's scale. */
-export interface Backlog { stories: Story[]; scale?: EstimateScale | null; }
-
-/** One story's place in a ranking. */
-export interface RankedStory { rank: number; id: string; title: string; score: Score; }
-
-export interface CategoryTotals { stories: number; points: number; unestimated: number; }
-
-/** Stories, points and unestimated stories per status category. */
-export interface PointTotals { to_do: CategoryTotals; in_progress: CategoryTotals; done: CategoryTotals; cancelled: CategoryTotals; }
-
 /** The health report of a backlog on a day. Shares are fractions of the open stories. */
 export interface BacklogHealth {
   today: string;
@@ -68,39 +57,6 @@ pub fn backlog_from_json(
 ) -> Result<JsValue, JsValue> {
     let text = &convert::text("text", text)?;
     backlog_value(&Backlog::from_json(text).js()?)
-}
-
-/// The backlog as JSON text, byte for byte what Rust and Python write.
-#[wasm_bindgen(js_name = backlogToJson)]
-pub fn backlog_to_json(
-    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
-) -> Result<String, JsValue> {
-    Ok(backlog_arg(backlog)?.to_json())
-}
-
-/// The open stories ranked by a framework, highest score first; ties keep backlog order.
-#[wasm_bindgen(js_name = rankBacklog, unchecked_return_type = "RankedStory[]")]
-pub fn rank_backlog(
-    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Framework")] framework: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Variant | null | undefined")] variant: JsValue,
-) -> Result<JsValue, JsValue> {
-    let framework = &convert::text("framework", framework)?;
-    let variant = optional_text("variant", variant)?;
-    let backlog = backlog_arg(backlog)?;
-    let framework = Framework::parse("framework", framework).js()?;
-    let variant = framework.variant("variant", variant.as_deref()).js()?;
-    to_js_value(&backlog.rank(framework, variant).js()?)
-}
-
-/// Stories, points and unestimated stories per status category.
-#[wasm_bindgen(js_name = pointTotals, unchecked_return_type = "PointTotals")]
-pub fn point_totals(
-    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
-    unestimated_weight: Option<f64>,
-) -> Result<JsValue, JsValue> {
-    let backlog = backlog_arg(backlog)?;
-    to_js_value(&backlog.point_totals(unestimated_arg(unestimated_weight)?))
 }
 
 /// The stories whose status is in `category`, in backlog order.

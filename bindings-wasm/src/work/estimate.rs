@@ -9,12 +9,6 @@ use pmkit::work::{EstimateScale, ScalePreset};
 
 #[wasm_bindgen(typescript_custom_section)]
 const ESTIMATE_TYPES: &'static str = r#"
-/** One card of a scale; "?" has a null weight. */
-export interface Card { label: string; weight: number | null; }
-
-/** A team's estimation scale: ordered cards. */
-export interface EstimateScale { name: string; cards: Card[]; }
-
 export type ScalePreset = "fibonacci" | "modified_fibonacci" | "powers_of_two" | "linear" | "t_shirt";
 "#;
 

@@ -8,7 +8,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::from_js_value;
+use crate::convert::{from_js_value, js_functions};
 use crate::errors::{to_js, IntoJs};
 use pmkit::work::{
     Backlog, BacklogParts, EstimateScale, InvestContext, Rule, ScaleParts, UnestimatedPolicy,
@@ -18,6 +18,8 @@ mod backlog;
 mod estimate;
 mod prioritize;
 mod story;
+
+pmkit_api::work!(js_functions);
 
 fn is_absent(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()

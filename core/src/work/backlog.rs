@@ -37,6 +37,8 @@ pub struct Backlog {
 /// The unvalidated parts of a [`Backlog`], as read from JSON; the bindings read this
 /// and call [`Backlog::new`] so errors keep their kind and field.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Backlog"))]
 pub struct BacklogParts {
     /// The stories, top first.
     pub stories: Vec<Story>,
@@ -47,6 +49,7 @@ pub struct BacklogParts {
 
 /// One story's place in a ranking.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RankedStory {
     /// 1 for the highest score.
     pub rank: u64,
@@ -60,6 +63,7 @@ pub struct RankedStory {
 
 /// Stories, points and unestimated stories in one status category.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CategoryTotals {
     /// Stories in the category.
     pub stories: u64,
@@ -71,6 +75,7 @@ pub struct CategoryTotals {
 
 /// [`CategoryTotals`] for each status category.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PointTotals {
     /// To do.
     pub to_do: CategoryTotals,

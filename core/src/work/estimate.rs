@@ -17,6 +17,7 @@ const SAME_WEIGHT: f64 = 1e-9;
 ///
 /// JSON form: `{"label": "½", "weight": 0.5}`; the "?" card has `"weight": null`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Card {
     /// What the team says or shows ("½", "8", "M", "?").
     pub label: String,
@@ -82,6 +83,7 @@ named_enum!(
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "ScaleParts", into = "ScaleParts")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EstimateScale {
     name: String,
     cards: Vec<Card>,
@@ -89,6 +91,7 @@ pub struct EstimateScale {
 
 /// The unvalidated parts of an [`EstimateScale`], as read from JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScaleParts {
     /// The scale's name.
     pub name: String,
@@ -305,6 +308,36 @@ fn parse_number(text: &str) -> Option<f64> {
         return value.is_finite().then_some(value);
     }
     text.parse::<f64>().ok().filter(|value| value.is_finite())
+}
+
+/// The options of the backlog totals in the bindings (`point_totals`,
+/// `moscow_summary`): how an unestimated story counts.
+///
+/// ```
+/// use pmkit::work::{UnestimatedOptions, UnestimatedPolicy};
+///
+/// assert_eq!(UnestimatedOptions::default().policy()?, UnestimatedPolicy::Exclude);
+/// let guess = UnestimatedOptions { unestimated_weight: Some(3.0) };
+/// assert_eq!(guess.policy()?, UnestimatedPolicy::CountAs(3.0));
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct UnestimatedOptions {
+    /// The points an unestimated story counts for in point and effort totals;
+    /// `None` (the default) leaves it out of them (it is still counted as a story).
+    pub unestimated_weight: Option<f64>,
+}
+
+impl UnestimatedOptions {
+    /// The policy: [`UnestimatedPolicy::from_weight`] of `unestimated_weight`.
+    ///
+    /// **Errors**: a weight that is NaN, infinite or negative is
+    /// [`Error::InvalidInput`] on `unestimated_weight`.
+    pub fn policy(&self) -> Result<UnestimatedPolicy> {
+        UnestimatedPolicy::from_weight("unestimated_weight", self.unestimated_weight)
+    }
 }
 
 /// How totals treat an item without an estimate.
