@@ -53,6 +53,21 @@ macro_rules! work {
             fn moscow_summary / moscowSummary (backlog: $crate::Json<pmkit::work::BacklogParts>; options: pmkit::work::UnestimatedOptions) -> pmkit::work::MoscowSummary {
                 pmkit::work::Backlog::try_from(backlog.0).map_err(|err| err.within("backlog")).and_then(|backlog| Ok(backlog.moscow_summary(options.policy()?)))
             }
+            /// The health report of a backlog on `today`: completion rate over the last
+            /// `period_days`, the share of open stories that are ready, estimated and
+            /// not blocked, their ages, the must-have share and findings.
+            fn backlog_health / backlogHealth (backlog: $crate::Json<pmkit::work::BacklogParts>, today: chrono::NaiveDate; options: pmkit::work::HealthOptions) -> pmkit::work::BacklogHealth {
+                pmkit::work::Backlog::try_from(backlog.0)
+                    .map_err(|err| err.within("backlog"))
+                    .and_then(|backlog| pmkit::work::backlog_health(&backlog, today, &options))
+            }
+            /// The points of the card named `label` on `scale` ("½", "1/2", "M", "8"),
+            /// or null/None for a card without a weight ("?").
+            fn estimate_points / estimatePoints (scale: $crate::Json<pmkit::work::ScaleParts>, label: String) -> Option<f64> {
+                pmkit::work::EstimateScale::try_from(scale.0)
+                    .map_err(|err| err.within("scale"))
+                    .and_then(|scale| scale.points("label", &label))
+            }
             /// RICE score: `reach` × `impact` × `confidence` / `effort`. The "intercom"
             /// variant (the default) holds impact to 3 / 2 / 1 / 0.5 / 0.25 and
             /// confidence to 1 / 0.8 / 0.5; "unrestricted" takes any impact ≥ 0 and

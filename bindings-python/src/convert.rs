@@ -290,6 +290,15 @@ impl IntoPython for String {
     }
 }
 
+impl<T: IntoPython> IntoPython for Option<T> {
+    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        match self {
+            Some(value) => value.into_python(py),
+            None => Ok(py.None()),
+        }
+    }
+}
+
 impl<T: IntoPython> IntoPython for Vec<T> {
     fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let items = self

@@ -53,6 +53,84 @@ export interface Backlog {
 }
 
 /**
+ * The health of a backlog on a day. Shares are fractions of the open stories (to do or in progress); a share is `None` when there are no open stories.
+ */
+export interface BacklogHealth {
+  /**
+   * Ids of open stories blocked by an open item, in backlog order.
+   */
+  blocked: string[];
+  /**
+   * Stories cancelled with a resolved date in the period (never counted as completed).
+   */
+  cancelled_in_period: number;
+  /**
+   * Stories done with a resolved date in the period.
+   */
+  completed_in_period: number;
+  /**
+   * completed_in_period / (completed_in_period + open); `None` when both are 0.
+   */
+  completion_rate?: number | null;
+  /**
+   * Done stories without a resolved date, left out of the completion rate.
+   */
+  done_without_date: number;
+  /**
+   * Backlog-level findings (`must_have_share` above 60 %).
+   */
+  findings: Finding[];
+  /**
+   * Median age in days (today − created) of the open stories with a created date.
+   */
+  median_open_age_days?: number | null;
+  /**
+   * Must-have share of the planned effort (see `moscow_summary`).
+   */
+  must_have_share?: number | null;
+  /**
+   * Age in days of the oldest of them.
+   */
+  oldest_open_age_days?: number | null;
+  /**
+   * Its id.
+   */
+  oldest_open_id?: string | null;
+  /**
+   * Open stories.
+   */
+  open: number;
+  /**
+   * The first day of the period (`today` − `period_days` + 1).
+   */
+  period_start: string;
+  /**
+   * Open stories that pass the Definition of Ready.
+   */
+  ready: number;
+  /**
+   * ready / open.
+   */
+  ready_share?: number | null;
+  /**
+   * All stories.
+   */
+  stories: number;
+  /**
+   * The day of the report.
+   */
+  today: string;
+  /**
+   * Open stories without an estimate.
+   */
+  unestimated: number;
+  /**
+   * unestimated / open.
+   */
+  unestimated_share?: number | null;
+}
+
+/**
  * One card of a scale: the label shown to the team and the points it weighs.
  * JSON form: `{"label": "½", "weight": 0.5}`; the "?" card has `"weight": null`.
  */
@@ -102,9 +180,7 @@ export type CsatMethod = "share" | "mean";
 export type EngagementLevel = "unaware" | "resistant" | "neutral" | "supportive" | "leading";
 
 /**
- * A team's estimation scale: ordered cards, each with a label and a weight.
- * Weights rise strictly from card to card (cards without a weight, such as "?", may sit anywhere); labels are unique. The JSON form is `{"name": "...", "cards": [{"label": "½", "weight": 0.5}, ...]}` and is validated when read.
- * **Source**: planning poker's modified Fibonacci deck (Mike Cohn, *Agile Estimating and Planning*, 2005, ch. 6: 0, ½, 1, 2, 3, 5, 8, 13, 20, 40, 100, "?").
+ * The unvalidated parts of an `EstimateScale`, as read from JSON.
  */
 export interface EstimateScale {
   /**
@@ -1307,6 +1383,44 @@ export interface MoscowSummaryOptions {
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function moscowSummary(backlog: Backlog, options?: MoscowSummaryOptions | null): MoscowSummary;
+
+/** The options of `backlogHealth`; every one may be left out. */
+export interface BacklogHealthOptions {
+  /**
+   * Size limits for `too_big`; the backlog adds its own resolved items.
+   * @defaultValue `{"max_points":null,"max_velocity_share":0.5,"resolved_items":[],"velocity":null}`
+   */
+  context?: InvestContext | null;
+  /**
+   * The team's Definition of Ready (default: missing_acceptance_criteria, unestimated, too_big, blocked).
+   * @defaultValue `["missing_acceptance_criteria","unestimated","too_big","blocked"]`
+   */
+  definitionOfReady?: Rule[] | null;
+  /**
+   * Days in the period ending `today` (inclusive) for the completion rate, ≥ 1. Default 30.
+   * @defaultValue `30`
+   */
+  periodDays?: number | null;
+  /**
+   * The points an unestimated story counts for in the must-have effort share; `None` (the default) leaves it out.
+   */
+  unestimatedWeight?: number | null | null;
+}
+
+/**
+ * The health report of a backlog on `today`: completion rate over the last
+ * `periodDays`, the share of open stories that are ready, estimated and
+ * not blocked, their ages, the must-have share and findings.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function backlogHealth(backlog: Backlog, today: Date | string, options?: BacklogHealthOptions | null): BacklogHealth;
+
+/**
+ * The points of the card named `label` on `scale` ("½", "1/2", "M", "8"),
+ * or null/None for a card without a weight ("?").
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function estimatePoints(scale: EstimateScale, label: string): number | null;
 
 /** The options of `riceScore`; every one may be left out. */
 export interface RiceScoreOptions {

@@ -76,7 +76,7 @@ test('backlog functions return new objects and leave their argument alone', () =
 test('health takes a Date (its UTC day) or an ISO string', () => {
   const backlog = pmkit.sampleBacklog();
   const byDate = pmkit.backlogHealth(backlog, new Date('2026-03-31'));
-  assert.deepEqual(byDate, pmkit.backlogHealth(backlog, '2026-03-31', 30));
+  assert.deepEqual(byDate, pmkit.backlogHealth(backlog, '2026-03-31', { periodDays: 30 }));
   assert.equal(byDate.completion_rate, 2 / 8);
   assert.deepEqual(byDate.blocked, ['PAY-105']);
 });

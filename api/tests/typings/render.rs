@@ -429,6 +429,8 @@ fn py_literal(value: &Value) -> String {
             "[{}]",
             items.iter().map(py_literal).collect::<Vec<_>>().join(", ")
         ),
+        // An object default (a nested options struct) is not a Python literal.
+        Value::Object(_) => "...".to_owned(),
         other => other.to_string(),
     }
 }

@@ -61,6 +61,69 @@ class Backlog(TypedDict):
     scale: NotRequired[EstimateScale | None]
     stories: list[Story]
 
+class BacklogHealthDict(TypedDict):
+    """The health of a backlog on a day. Shares are fractions of the open stories (to do or in progress); a share is `None` when there are no open stories."""
+    blocked: list[str]
+    cancelled_in_period: int
+    completed_in_period: int
+    completion_rate: NotRequired[float | None]
+    done_without_date: int
+    findings: list[FindingDict]
+    median_open_age_days: NotRequired[float | None]
+    must_have_share: NotRequired[float | None]
+    oldest_open_age_days: NotRequired[int | None]
+    oldest_open_id: NotRequired[str | None]
+    open: int
+    period_start: str
+    ready: int
+    ready_share: NotRequired[float | None]
+    stories: int
+    today: str
+    unestimated: int
+    unestimated_share: NotRequired[float | None]
+
+@final
+class BacklogHealth:
+    """The health of a backlog on a day. Shares are fractions of the open stories (to do or in progress); a share is `None` when there are no open stories."""
+    @property
+    def blocked(self) -> list[str]: ...
+    @property
+    def cancelled_in_period(self) -> int: ...
+    @property
+    def completed_in_period(self) -> int: ...
+    @property
+    def completion_rate(self) -> float | None: ...
+    @property
+    def done_without_date(self) -> int: ...
+    @property
+    def findings(self) -> list[FindingDict]: ...
+    @property
+    def median_open_age_days(self) -> float | None: ...
+    @property
+    def must_have_share(self) -> float | None: ...
+    @property
+    def oldest_open_age_days(self) -> int | None: ...
+    @property
+    def oldest_open_id(self) -> str | None: ...
+    @property
+    def open(self) -> int: ...
+    @property
+    def period_start(self) -> str: ...
+    @property
+    def ready(self) -> int: ...
+    @property
+    def ready_share(self) -> float | None: ...
+    @property
+    def stories(self) -> int: ...
+    @property
+    def today(self) -> str: ...
+    @property
+    def unestimated(self) -> int: ...
+    @property
+    def unestimated_share(self) -> float | None: ...
+    def to_dict(self) -> BacklogHealthDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 class Card(TypedDict):
     """One card of a scale: the label shown to the team and the points it weighs.
     JSON form: `{"label": "½", "weight": 0.5}`; the "?" card has `"weight": null`.
@@ -86,10 +149,7 @@ The order is meaningful (`Unaware < Resistant < … < Leading`), and the distanc
 """
 
 class EstimateScale(TypedDict):
-    """A team's estimation scale: ordered cards, each with a label and a weight.
-    Weights rise strictly from card to card (cards without a weight, such as "?", may sit anywhere); labels are unique. The JSON form is `{"name": "...", "cards": [{"label": "½", "weight": 0.5}, ...]}` and is validated when read.
-    **Source**: planning poker's modified Fibonacci deck (Mike Cohn, *Agile Estimating and Planning*, 2005, ch. 6: 0, ½, 1, 2, 3, 5, 8, 13, 20, 40, 100, "?").
-    """
+    """The unvalidated parts of an `EstimateScale`, as read from JSON."""
     cards: list[Card]
     name: str
 
@@ -835,6 +895,23 @@ def moscow_summary(backlog: Backlog, *, unestimated_weight: float | None = None)
         unestimated_weight: The points an unestimated story counts for in point and effort totals; `None` (the default) leaves it out of them (it is still counted as a story).
     """
 
+def backlog_health(backlog: Backlog, today: datetime.date | str, *, context: InvestContext | None = ..., definition_of_ready: list[Rule] | None = ["missing_acceptance_criteria", "unestimated", "too_big", "blocked"], period_days: int | None = 30, unestimated_weight: float | None = None) -> BacklogHealth:
+    """The health report of a backlog on `today`: completion rate over the last
+    `period_days`, the share of open stories that are ready, estimated and
+    not blocked, their ages, the must-have share and findings.
+    
+    Keyword options (None = the default):
+        context: Size limits for `too_big`; the backlog adds its own resolved items.
+        definition_of_ready: The team's Definition of Ready (default: missing_acceptance_criteria, unestimated, too_big, blocked).
+        period_days: Days in the period ending `today` (inclusive) for the completion rate, ≥ 1. Default 30.
+        unestimated_weight: The points an unestimated story counts for in the must-have effort share; `None` (the default) leaves it out.
+    """
+
+def estimate_points(scale: EstimateScale, label: str) -> float | None:
+    """The points of the card named `label` on `scale` ("½", "1/2", "M", "8"),
+    or null/None for a card without a weight ("?").
+    """
+
 def rice_score(reach: float, impact: float, confidence: float, effort: float, *, variant: Variant | None = None) -> Score:
     """RICE score: `reach` × `impact` × `confidence` / `effort`. The "intercom"
     variant (the default) holds impact to 3 / 2 / 1 / 0.5 / 0.25 and
@@ -1029,49 +1106,6 @@ class _InvestContext(TypedDict, total=False):
     max_velocity_share: float
     resolved_items: list[str]
 
-@final
-class BacklogHealth:
-    """The health report of a backlog on a day; shares are fractions of the open stories."""
-
-    @property
-    def today(self) -> str: ...
-    @property
-    def period_start(self) -> str: ...
-    @property
-    def stories(self) -> int: ...
-    @property
-    def open(self) -> int: ...
-    @property
-    def completed_in_period(self) -> int: ...
-    @property
-    def cancelled_in_period(self) -> int: ...
-    @property
-    def done_without_date(self) -> int: ...
-    @property
-    def completion_rate(self) -> float | None:
-        """completed_in_period / (completed_in_period + open)."""
-    @property
-    def ready(self) -> int: ...
-    @property
-    def ready_share(self) -> float | None: ...
-    @property
-    def unestimated(self) -> int: ...
-    @property
-    def unestimated_share(self) -> float | None: ...
-    @property
-    def median_open_age_days(self) -> float | None: ...
-    @property
-    def oldest_open_age_days(self) -> int | None: ...
-    @property
-    def oldest_open_id(self) -> str | None: ...
-    @property
-    def blocked(self) -> list[str]: ...
-    @property
-    def must_have_share(self) -> float | None: ...
-    @property
-    def findings(self) -> list[dict[str, Any]]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
 def parse_story(id: str, text: str) -> _Story:
     """A story from "As a <persona>, I want <goal>, so that <benefit>" (case and
     punctuation tolerant; "so that" optional). Raises ParseError naming the missing part."""
@@ -1083,9 +1117,6 @@ def estimate_scale(
     preset: Literal["fibonacci", "modified_fibonacci", "powers_of_two", "linear", "t_shirt"] = "modified_fibonacci",
 ) -> _EstimateScale:
     """A ready-made estimate scale."""
-
-def estimate_points(scale: _EstimateScale, label: str) -> float | None:
-    """The points of the card named ``label`` ("½", "1/2", "M", "8"); None for "?"."""
 
 def estimate_card(scale: _EstimateScale, points: float) -> _Card:
     """The card whose weight is ``points``; OutOfRangeError when none is."""
@@ -1107,17 +1138,6 @@ def insert_story(backlog: _Backlog, story: _Story, rank: float | None = None) ->
 
 def remove_story(backlog: _Backlog, id: str) -> _Backlog:
     """A new backlog without story ``id``."""
-
-def backlog_health(
-    backlog: _Backlog,
-    today: datetime.date | str,
-    period_days: float = 30.0,
-    definition_of_ready: Sequence[_Rule] | None = None,
-    context: _InvestContext | None = None,
-    unestimated_weight: float | None = None,
-) -> BacklogHealth:
-    """Completion rate, ready and unestimated shares, ages, blocked stories and the
-    must-have share of a backlog on ``today``."""
 
 def import_jira_csv(
     source: str | os.PathLike[str] | Any,

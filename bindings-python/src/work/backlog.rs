@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
-use super::{backlog_arg, context_arg, rank_arg, rules_arg, scale_arg, unestimated_arg};
+use super::{backlog_arg, rank_arg, scale_arg};
 use crate::errors::{to_py, IntoPy};
 use crate::record::{from_python, record, to_python};
 use pmkit::work::{self as core, Backlog, StatusCategory, Story};
@@ -112,33 +112,6 @@ fn remove_story<'py>(
     backlog_dict(py, &backlog)
 }
 
-/// The health report of a backlog on `today` (a datetime.date or ISO string).
-#[pyfunction]
-#[pyo3(signature = (backlog, today, period_days = 30.0, definition_of_ready = None, context = None, unestimated_weight = None))]
-fn backlog_health(
-    backlog: &Bound<'_, PyAny>,
-    today: &Bound<'_, PyAny>,
-    period_days: f64,
-    definition_of_ready: Option<Vec<String>>,
-    context: Option<&Bound<'_, PyAny>>,
-    unestimated_weight: Option<f64>,
-) -> PyResult<BacklogHealth> {
-    let backlog = backlog_arg(backlog)?;
-    let today = crate::dates::date("today", today)?;
-    let mut options = core::HealthOptions {
-        period_days: pmkit::input::count("period_days", period_days).py()?,
-        ..core::HealthOptions::default()
-    };
-    if let Some(rules) = definition_of_ready {
-        options.definition_of_ready = rules_arg("definition_of_ready", &rules)?;
-    }
-    options.context = context_arg(context)?;
-    options.unestimated = unestimated_arg(unestimated_weight)?;
-    core::backlog_health(&backlog, today, &options)
-        .py()
-        .map(Into::into)
-}
-
 /// The CSV text of `source`: CSV text (a str with a line break), a path (a str without
 /// one, or a `pathlib.Path`), or a pandas DataFrame (written with `to_csv(index=False)`).
 fn csv_text(source: &Bound<'_, PyAny>) -> PyResult<String> {
@@ -199,7 +172,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(move_story, m)?)?;
     m.add_function(wrap_pyfunction!(insert_story, m)?)?;
     m.add_function(wrap_pyfunction!(remove_story, m)?)?;
-    m.add_function(wrap_pyfunction!(backlog_health, m)?)?;
     m.add_function(wrap_pyfunction!(import_jira_csv, m)?)?;
     m.add_function(wrap_pyfunction!(sample_backlog, m)?)?;
     Ok(())

@@ -16,13 +16,6 @@ fn estimate_scale<'py>(py: Python<'py>, preset: &str) -> PyResult<Bound<'py, PyA
     to_python(py, &EstimateScale::preset(preset))
 }
 
-/// The points of the card named `label` ("½", "M", "8"); `None` for "?".
-#[pyfunction]
-fn estimate_points(scale: &Bound<'_, PyAny>, label: &str) -> PyResult<Option<f64>> {
-    let scale = required_scale(scale)?;
-    scale.points("label", label).py()
-}
-
 /// The card (a dict) whose weight is `points`.
 #[pyfunction]
 fn estimate_card<'py>(
@@ -45,7 +38,6 @@ fn required_scale(scale: &Bound<'_, PyAny>) -> PyResult<EstimateScale> {
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(estimate_scale, m)?)?;
-    m.add_function(wrap_pyfunction!(estimate_points, m)?)?;
     m.add_function(wrap_pyfunction!(estimate_card, m)?)?;
     Ok(())
 }

@@ -10,9 +10,7 @@ use pyo3::prelude::*;
 
 use crate::convert::python_functions;
 use crate::record::from_python;
-use pmkit::work::{
-    Backlog, BacklogParts, EstimateScale, InvestContext, Rule, ScaleParts, UnestimatedPolicy,
-};
+use pmkit::work::{Backlog, BacklogParts, EstimateScale, ScaleParts};
 
 use crate::errors::IntoPy;
 
@@ -41,29 +39,6 @@ fn scale_arg(name: &str, value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Es
         .map(Some)
         .map_err(|err| err.within(name))
         .py()
-}
-
-/// An INVEST context from its dict form, or the default.
-fn context_arg(value: Option<&Bound<'_, PyAny>>) -> PyResult<InvestContext> {
-    match value.filter(|value| !value.is_none()) {
-        None => Ok(InvestContext::default()),
-        Some(value) => from_python("context", value),
-    }
-}
-
-/// Rule names, parsed with fields `name[i]`.
-fn rules_arg(name: &str, names: &[String]) -> PyResult<Vec<Rule>> {
-    names
-        .iter()
-        .enumerate()
-        .map(|(index, text)| Rule::parse(&format!("{name}[{index}]"), text))
-        .collect::<pmkit::Result<Vec<_>>>()
-        .py()
-}
-
-/// `unestimated_weight`: `None` excludes unestimated items, a number counts them as that.
-fn unestimated_arg(weight: Option<f64>) -> PyResult<UnestimatedPolicy> {
-    UnestimatedPolicy::from_weight("unestimated_weight", weight).py()
 }
 
 /// A 1-based rank given as a float.

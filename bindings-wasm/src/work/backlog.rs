@@ -6,34 +6,13 @@ use std::collections::BTreeMap;
 
 use wasm_bindgen::prelude::*;
 
-use super::{backlog_arg, context_arg, rank_arg, rules_arg, scale_arg, unestimated_arg};
-use crate::convert::{self, from_js_value, optional_texts, to_js_value};
+use super::{backlog_arg, rank_arg, scale_arg};
+use crate::convert::{self, from_js_value, to_js_value};
 use crate::errors::IntoJs;
 use pmkit::work::{self as core, Backlog, StatusCategory, Story};
 
 #[wasm_bindgen(typescript_custom_section)]
 const BACKLOG_TYPES: &'static str = r#"
-/** The health report of a backlog on a day. Shares are fractions of the open stories. */
-export interface BacklogHealth {
-  today: string;
-  period_start: string;
-  stories: number;
-  open: number;
-  completed_in_period: number;
-  cancelled_in_period: number;
-  done_without_date: number;
-  completion_rate: number | null;
-  ready: number;
-  ready_share: number | null;
-  unestimated: number;
-  unestimated_share: number | null;
-  median_open_age_days: number | null;
-  oldest_open_age_days: number | null;
-  oldest_open_id: string | null;
-  blocked: string[];
-  must_have_share: number | null;
-  findings: Finding[];
-}
 "#;
 
 fn backlog_value(backlog: &Backlog) -> Result<JsValue, JsValue> {
@@ -111,32 +90,6 @@ pub fn remove_story(
     let mut backlog = backlog_arg(backlog)?;
     backlog.remove_story(id).js()?;
     backlog_value(&backlog)
-}
-
-/// The health report of a backlog on `today` (a Date, by its UTC day, or an ISO string).
-#[wasm_bindgen(js_name = backlogHealth, unchecked_return_type = "BacklogHealth")]
-pub fn backlog_health(
-    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Date | string")] today: JsValue,
-    period_days: Option<f64>,
-    #[wasm_bindgen(unchecked_param_type = "Rule[] | null | undefined")]
-    definition_of_ready: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "InvestContext | null | undefined")] context: JsValue,
-    unestimated_weight: Option<f64>,
-) -> Result<JsValue, JsValue> {
-    let definition_of_ready = optional_texts("definition_of_ready", definition_of_ready)?;
-    let backlog = backlog_arg(backlog)?;
-    let today = crate::dates::date("today", &today)?;
-    let mut options = core::HealthOptions::default();
-    if let Some(days) = period_days {
-        options.period_days = pmkit::input::count("period_days", days).js()?;
-    }
-    if let Some(rules) = definition_of_ready {
-        options.definition_of_ready = rules_arg("definition_of_ready", &rules)?;
-    }
-    options.context = context_arg(context)?;
-    options.unestimated = unestimated_arg(unestimated_weight)?;
-    to_js_value(&core::backlog_health(&backlog, today, &options).js()?)
 }
 
 /// A backlog from the text of a Jira CSV export; `statuses` maps each status name to

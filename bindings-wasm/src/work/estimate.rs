@@ -3,7 +3,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::scale_arg;
-use crate::convert::{optional_text, text, to_js_value};
+use crate::convert::{optional_text, to_js_value};
 use crate::errors::{to_js, IntoJs};
 use pmkit::work::{EstimateScale, ScalePreset};
 
@@ -21,16 +21,6 @@ pub fn estimate_scale(
     let preset =
         ScalePreset::parse("preset", preset.as_deref().unwrap_or("modified_fibonacci")).js()?;
     to_js_value(&EstimateScale::preset(preset))
-}
-
-/// The points of the card named `label` ("½", "M", "8"); null for "?".
-#[wasm_bindgen(js_name = estimatePoints, unchecked_return_type = "number | null")]
-pub fn estimate_points(
-    #[wasm_bindgen(unchecked_param_type = "EstimateScale")] scale: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] label: JsValue,
-) -> Result<JsValue, JsValue> {
-    let label = &text("label", label)?;
-    to_js_value(&required_scale(scale)?.points("label", label).js()?)
 }
 
 /// The card whose weight is `points`.

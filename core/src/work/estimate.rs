@@ -83,7 +83,6 @@ named_enum!(
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "ScaleParts", into = "ScaleParts")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EstimateScale {
     name: String,
     cards: Vec<Card>,
@@ -92,11 +91,28 @@ pub struct EstimateScale {
 /// The unvalidated parts of an [`EstimateScale`], as read from JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "EstimateScale"))]
 pub struct ScaleParts {
     /// The scale's name.
     pub name: String,
     /// Its cards, in order.
     pub cards: Vec<Card>,
+}
+
+// A scale's JSON form is its parts: one schema, named `EstimateScale`, for both.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for EstimateScale {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <ScaleParts as schemars::JsonSchema>::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        <ScaleParts as schemars::JsonSchema>::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <ScaleParts as schemars::JsonSchema>::json_schema(generator)
+    }
 }
 
 impl EstimateScale {

@@ -5,8 +5,8 @@
 
 use super::*;
 use pmkit::work::{
-    self as w, Backlog, BacklogParts, EstimateScale, Framework, InvestContext, KanoAnswer, Rule,
-    ScaleParts, Story, UnestimatedPolicy,
+    self as w, Backlog, BacklogParts, EstimateScale, Framework, KanoAnswer, Rule, ScaleParts,
+    Story, UnestimatedPolicy,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -33,13 +33,6 @@ fn scale(args: &Value, name: &str) -> pmkit::Result<Option<EstimateScale>> {
     EstimateScale::try_from(parts)
         .map(Some)
         .map_err(|err| err.within(name))
-}
-
-fn context(args: &Value) -> pmkit::Result<InvestContext> {
-    if opt(args, "context").is_none() {
-        return Ok(InvestContext::default());
-    }
-    data(args, "context")
 }
 
 fn rules(args: &Value, name: &str) -> pmkit::Result<Option<Vec<Rule>>> {
@@ -242,18 +235,7 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
         "backlog_health" => json((|| {
             let backlog = backlog(args)?;
             let today = pmkit::input::date("today", str_arg(args, "today"))?;
-            let mut options = w::HealthOptions::default();
-            if let Some(days) = opt_f64(args, "period_days") {
-                options.period_days = pmkit::input::count("period_days", days)?;
-            }
-            if let Some(rules) = rules(args, "definition_of_ready")? {
-                options.definition_of_ready = rules;
-            }
-            options.context = context(args)?;
-            options.unestimated = UnestimatedPolicy::from_weight(
-                "unestimated_weight",
-                opt_f64(args, "unestimated_weight"),
-            )?;
+            let options: w::HealthOptions = options_arg(args, &["backlog", "today"])?;
             w::backlog_health(&backlog, today, &options)
         })()),
         "import_jira_csv" => json((|| {
