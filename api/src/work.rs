@@ -11,6 +11,48 @@
 macro_rules! work {
     ($callback:ident) => {
         $callback! {
+            /// A story from its Connextra sentence: "As a <persona>, I want <goal>, so
+            /// that <benefit>" (any case; "so that" optional).
+            fn parse_story / parseStory (id: String, text: String) -> pmkit::work::Story {
+                pmkit::work::Story::parse(&id, &text)
+            }
+            /// Given / When / Then scenarios from Gherkin-style text.
+            fn parse_acceptance_criteria / parseAcceptanceCriteria (text: String) -> Vec<pmkit::work::Scenario> {
+                pmkit::work::parse_acceptance_criteria(&text)
+            }
+            /// A backlog from its JSON text, checked as every backlog is.
+            fn backlog_from_json / backlogFromJson (text: String) -> pmkit::work::Backlog {
+                pmkit::work::Backlog::from_json(&text)
+            }
+            /// The stories whose status is in `category` ("to_do", "in_progress", "done",
+            /// "cancelled"), in backlog order.
+            fn stories_in / storiesIn (backlog: $crate::Json<pmkit::work::BacklogParts>, category: String) -> Vec<pmkit::work::Story> {
+                pmkit::work::Backlog::try_from(backlog.0).map_err(|err| err.within("backlog")).and_then(|backlog| {
+                    let category = pmkit::work::StatusCategory::parse("category", &category)?;
+                    Ok(backlog.stories_in(category).into_iter().cloned().collect())
+                })
+            }
+            /// A new backlog with story `id` moved to `rank` (1 = top); the argument is
+            /// left untouched.
+            fn move_story / moveStory (backlog: $crate::Json<pmkit::work::BacklogParts>, id: String, rank: u64) -> pmkit::work::Backlog {
+                pmkit::work::Backlog::try_from(backlog.0).map_err(|err| err.within("backlog")).and_then(|mut backlog| {
+                    let rank = usize::try_from(rank)
+                        .map_err(|_| pmkit::Error::out_of_range("rank", "is too large"))?;
+                    backlog.move_story(&id, rank)?;
+                    Ok(backlog)
+                })
+            }
+            /// A new backlog without story `id`; the argument is left untouched.
+            fn remove_story / removeStory (backlog: $crate::Json<pmkit::work::BacklogParts>, id: String) -> pmkit::work::Backlog {
+                pmkit::work::Backlog::try_from(backlog.0).map_err(|err| err.within("backlog")).and_then(|mut backlog| {
+                    backlog.remove_story(&id)?;
+                    Ok(backlog)
+                })
+            }
+            /// The sample checkout backlog that `make demo` reports on.
+            fn sample_backlog / sampleBacklog () -> pmkit::work::Backlog {
+                Ok(pmkit::work::sample_backlog())
+            }
             /// The story as a Connextra sentence: "As a <persona>, I want <goal>, so that <benefit>".
             fn to_connextra / toConnextra (story: $crate::Json<pmkit::work::Story>) -> String {
                 story.to_connextra().map_err(|err| err.within("story"))

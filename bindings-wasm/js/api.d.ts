@@ -1292,6 +1292,51 @@ export function workedExample(): WorkedExample;
 export function productManagerHeadcount(): Headcount;
 
 /**
+ * A story from its Connextra sentence: "As a <persona>, I want <goal>, so
+ * that <benefit>" (any case; "so that" optional).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function parseStory(id: string, text: string): Story;
+
+/**
+ * Given / When / Then scenarios from Gherkin-style text.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function parseAcceptanceCriteria(text: string): Scenario[];
+
+/**
+ * A backlog from its JSON text, checked as every backlog is.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function backlogFromJson(text: string): Backlog;
+
+/**
+ * The stories whose status is in `category` ("to_do", "in_progress", "done",
+ * "cancelled"), in backlog order.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function storiesIn(backlog: Backlog, category: string): Story[];
+
+/**
+ * A new backlog with story `id` moved to `rank` (1 = top); the argument is
+ * left untouched.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function moveStory(backlog: Backlog, id: string, rank: number | bigint): Backlog;
+
+/**
+ * A new backlog without story `id`; the argument is left untouched.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function removeStory(backlog: Backlog, id: string): Backlog;
+
+/**
+ * The sample checkout backlog that `make demo` reports on.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleBacklog(): Backlog;
+
+/**
  * The story as a Connextra sentence: "As a <persona>, I want <goal>, so that <benefit>".
  * @throws {PmkitError} on bad input, naming the parameter.
  */

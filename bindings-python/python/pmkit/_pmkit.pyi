@@ -847,6 +847,33 @@ def worked_example() -> WorkedExample:
 def product_manager_headcount() -> Headcount:
     """How many product managers work in the US (a published lower bound)."""
 
+def parse_story(id: str, text: str) -> Story:
+    """A story from its Connextra sentence: "As a <persona>, I want <goal>, so
+    that <benefit>" (any case; "so that" optional).
+    """
+
+def parse_acceptance_criteria(text: str) -> list[Scenario]:
+    """Given / When / Then scenarios from Gherkin-style text."""
+
+def backlog_from_json(text: str) -> Backlog:
+    """A backlog from its JSON text, checked as every backlog is."""
+
+def stories_in(backlog: Backlog, category: str) -> list[Story]:
+    """The stories whose status is in `category` ("to_do", "in_progress", "done",
+    "cancelled"), in backlog order.
+    """
+
+def move_story(backlog: Backlog, id: str, rank: int) -> Backlog:
+    """A new backlog with story `id` moved to `rank` (1 = top); the argument is
+    left untouched.
+    """
+
+def remove_story(backlog: Backlog, id: str) -> Backlog:
+    """A new backlog without story `id`; the argument is left untouched."""
+
+def sample_backlog() -> Backlog:
+    """The sample checkout backlog that `make demo` reports on."""
+
 def to_connextra(story: Story) -> str:
     """The story as a Connextra sentence: "As a <persona>, I want <goal>, so that <benefit>"."""
 
@@ -1106,13 +1133,6 @@ class _InvestContext(TypedDict, total=False):
     max_velocity_share: float
     resolved_items: list[str]
 
-def parse_story(id: str, text: str) -> _Story:
-    """A story from "As a <persona>, I want <goal>, so that <benefit>" (case and
-    punctuation tolerant; "so that" optional). Raises ParseError naming the missing part."""
-
-def parse_acceptance_criteria(text: str) -> list[_Scenario]:
-    """Given / When / Then scenarios from Gherkin-style text; errors name the line."""
-
 def estimate_scale(
     preset: Literal["fibonacci", "modified_fibonacci", "powers_of_two", "linear", "t_shirt"] = "modified_fibonacci",
 ) -> _EstimateScale:
@@ -1124,20 +1144,8 @@ def estimate_card(scale: _EstimateScale, points: float) -> _Card:
 def new_backlog(stories: Sequence[_Story], scale: _EstimateScale | None = None) -> _Backlog:
     """A validated backlog (ids unique, estimates on the scale), every field filled in."""
 
-def backlog_from_json(text: str) -> _Backlog:
-    """A backlog from its JSON text."""
-
-def stories_in(backlog: _Backlog, category: str) -> list[_Story]:
-    """The stories whose status is in ``category``, in backlog order."""
-
-def move_story(backlog: _Backlog, id: str, rank: float) -> _Backlog:
-    """A new backlog with story ``id`` moved to ``rank`` (1 = top)."""
-
 def insert_story(backlog: _Backlog, story: _Story, rank: float | None = None) -> _Backlog:
     """A new backlog with ``story`` inserted at ``rank`` (default: the bottom)."""
-
-def remove_story(backlog: _Backlog, id: str) -> _Backlog:
-    """A new backlog without story ``id``."""
 
 def import_jira_csv(
     source: str | os.PathLike[str] | Any,
@@ -1146,9 +1154,6 @@ def import_jira_csv(
 ) -> _Backlog:
     """A backlog from a Jira CSV export: CSV text (a str with a line break), a path, or a
     pandas DataFrame. ``statuses`` maps every status name to its category."""
-
-def sample_backlog() -> _Backlog:
-    """The sample checkout backlog that ``make demo`` reports on."""
 
 # ---------------------------------------------------------------- analytics
 

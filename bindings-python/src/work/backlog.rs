@@ -11,7 +11,7 @@ use pyo3::types::PyString;
 use super::{backlog_arg, rank_arg, scale_arg};
 use crate::errors::{to_py, IntoPy};
 use crate::record::{from_python, record, to_python};
-use pmkit::work::{self as core, Backlog, StatusCategory, Story};
+use pmkit::work::{self as core, Backlog, Story};
 
 record!(
     /// One story's place in a ranking: `rank` (1 = top), `id`, `title`, `score`.
@@ -50,37 +50,6 @@ fn new_backlog<'py>(
     backlog_dict(py, &backlog)
 }
 
-/// A backlog (dict) from its JSON text.
-#[pyfunction]
-fn backlog_from_json<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    backlog_dict(py, &Backlog::from_json(text).py()?)
-}
-
-/// The stories (dicts) whose status is in `category`, in backlog order.
-#[pyfunction]
-fn stories_in<'py>(
-    py: Python<'py>,
-    backlog: &Bound<'py, PyAny>,
-    category: &str,
-) -> PyResult<Bound<'py, PyAny>> {
-    let backlog = backlog_arg(backlog)?;
-    let category = StatusCategory::parse("category", category).py()?;
-    to_python(py, &backlog.stories_in(category))
-}
-
-/// A new backlog with story `id` moved to `rank` (1 = top).
-#[pyfunction]
-fn move_story<'py>(
-    py: Python<'py>,
-    backlog: &Bound<'py, PyAny>,
-    id: &str,
-    rank: f64,
-) -> PyResult<Bound<'py, PyAny>> {
-    let mut backlog = backlog_arg(backlog)?;
-    backlog.move_story(id, rank_arg(rank)?).py()?;
-    backlog_dict(py, &backlog)
-}
-
 /// A new backlog with `story` inserted at `rank` (1 = top; default: the bottom).
 #[pyfunction]
 #[pyo3(signature = (backlog, story, rank = None))]
@@ -97,18 +66,6 @@ fn insert_story<'py>(
         None => backlog.len() + 1,
     };
     backlog.insert_story(story, rank).py()?;
-    backlog_dict(py, &backlog)
-}
-
-/// A new backlog without story `id`.
-#[pyfunction]
-fn remove_story<'py>(
-    py: Python<'py>,
-    backlog: &Bound<'py, PyAny>,
-    id: &str,
-) -> PyResult<Bound<'py, PyAny>> {
-    let mut backlog = backlog_arg(backlog)?;
-    backlog.remove_story(id).py()?;
     backlog_dict(py, &backlog)
 }
 
@@ -156,23 +113,12 @@ fn import_jira_csv<'py>(
     backlog_dict(py, &backlog)
 }
 
-/// The sample checkout backlog (a dict) that `make demo` reports on.
-#[pyfunction]
-fn sample_backlog(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    backlog_dict(py, &core::sample_backlog())
-}
-
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RankedStory>()?;
     m.add_class::<PointTotals>()?;
     m.add_class::<BacklogHealth>()?;
     m.add_function(wrap_pyfunction!(new_backlog, m)?)?;
-    m.add_function(wrap_pyfunction!(backlog_from_json, m)?)?;
-    m.add_function(wrap_pyfunction!(stories_in, m)?)?;
-    m.add_function(wrap_pyfunction!(move_story, m)?)?;
     m.add_function(wrap_pyfunction!(insert_story, m)?)?;
-    m.add_function(wrap_pyfunction!(remove_story, m)?)?;
     m.add_function(wrap_pyfunction!(import_jira_csv, m)?)?;
-    m.add_function(wrap_pyfunction!(sample_backlog, m)?)?;
     Ok(())
 }

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use super::{backlog_arg, rank_arg, scale_arg};
 use crate::convert::{self, from_js_value, to_js_value};
 use crate::errors::IntoJs;
-use pmkit::work::{self as core, Backlog, StatusCategory, Story};
+use pmkit::work::{self as core, Backlog, Story};
 
 #[wasm_bindgen(typescript_custom_section)]
 const BACKLOG_TYPES: &'static str = r#"
@@ -29,40 +29,6 @@ pub fn new_backlog(
     backlog_value(&Backlog::new(stories, scale_arg("scale", scale)?).js()?)
 }
 
-/// A backlog from its JSON text.
-#[wasm_bindgen(js_name = backlogFromJson, unchecked_return_type = "Backlog")]
-pub fn backlog_from_json(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-) -> Result<JsValue, JsValue> {
-    let text = &convert::text("text", text)?;
-    backlog_value(&Backlog::from_json(text).js()?)
-}
-
-/// The stories whose status is in `category`, in backlog order.
-#[wasm_bindgen(js_name = storiesIn, unchecked_return_type = "Story[]")]
-pub fn stories_in(
-    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "StatusCategory")] category: JsValue,
-) -> Result<JsValue, JsValue> {
-    let category = &convert::text("category", category)?;
-    let backlog = backlog_arg(backlog)?;
-    let category = StatusCategory::parse("category", category).js()?;
-    to_js_value(&backlog.stories_in(category))
-}
-
-/// A new backlog with story `id` moved to `rank` (1 = top).
-#[wasm_bindgen(js_name = moveStory, unchecked_return_type = "Backlog")]
-pub fn move_story(
-    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    rank: f64,
-) -> Result<JsValue, JsValue> {
-    let id = &convert::text("id", id)?;
-    let mut backlog = backlog_arg(backlog)?;
-    backlog.move_story(id, rank_arg(rank)?).js()?;
-    backlog_value(&backlog)
-}
-
 /// A new backlog with `story` inserted at `rank` (1 = top; default: the bottom).
 #[wasm_bindgen(js_name = insertStory, unchecked_return_type = "Backlog")]
 pub fn insert_story(
@@ -80,18 +46,6 @@ pub fn insert_story(
     backlog_value(&backlog)
 }
 
-/// A new backlog without story `id`.
-#[wasm_bindgen(js_name = removeStory, unchecked_return_type = "Backlog")]
-pub fn remove_story(
-    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-) -> Result<JsValue, JsValue> {
-    let id = &convert::text("id", id)?;
-    let mut backlog = backlog_arg(backlog)?;
-    backlog.remove_story(id).js()?;
-    backlog_value(&backlog)
-}
-
 /// A backlog from the text of a Jira CSV export; `statuses` maps each status name to
 /// "to_do", "in_progress", "done" or "cancelled".
 #[wasm_bindgen(js_name = importJiraCsv, unchecked_return_type = "Backlog")]
@@ -105,10 +59,4 @@ pub fn import_jira_csv(
     let statuses = core::StatusMap::from_names(statuses).js()?;
     let scale = scale_arg("scale", scale)?;
     backlog_value(&core::import_jira_csv(source, &statuses, scale.as_ref()).js()?)
-}
-
-/// The sample checkout backlog that `make demo` reports on.
-#[wasm_bindgen(js_name = sampleBacklog, unchecked_return_type = "Backlog")]
-pub fn sample_backlog() -> Result<JsValue, JsValue> {
-    backlog_value(&core::sample_backlog())
 }

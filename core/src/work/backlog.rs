@@ -39,12 +39,29 @@ pub struct Backlog {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(rename = "Backlog"))]
+#[cfg_attr(feature = "schema", schemars(extend("x-pmkit-plain" = true)))]
 pub struct BacklogParts {
     /// The stories, top first.
     pub stories: Vec<Story>,
     /// The team's estimate scale, if estimates are to be checked against one.
     #[serde(default)]
     pub scale: Option<EstimateScale>,
+}
+
+// A backlog's JSON form is its parts: one schema, named `Backlog`, for both.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Backlog {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <BacklogParts as schemars::JsonSchema>::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        <BacklogParts as schemars::JsonSchema>::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <BacklogParts as schemars::JsonSchema>::json_schema(generator)
+    }
 }
 
 /// One story's place in a ranking.

@@ -40,6 +40,7 @@ pub struct Link {
 /// `id` and `title` are required. Dates are ISO 8601 (`"2026-01-12"`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(extend("x-pmkit-plain" = true)))]
 pub struct Story {
     /// The item's key ("PAY-42"), unique in its backlog.
     pub id: String,
