@@ -103,6 +103,17 @@ macro_rules! work {
                     .map_err(|err| err.within("backlog"))
                     .and_then(|backlog| pmkit::work::backlog_health(&backlog, today, &options))
             }
+            /// A ready-made estimate scale: "fibonacci", "modified_fibonacci" (the
+            /// default), "powers_of_two", "linear" or "t_shirt".
+            fn estimate_scale / estimateScale (; options: pmkit::work::ScaleOptions) -> pmkit::work::EstimateScale {
+                Ok(pmkit::work::EstimateScale::preset(options.preset))
+            }
+            /// The card of `scale` whose weight is `points`.
+            fn estimate_card / estimateCard (scale: $crate::Json<pmkit::work::ScaleParts>, points: f64) -> pmkit::work::Card {
+                pmkit::work::EstimateScale::try_from(scale.0)
+                    .map_err(|err| err.within("scale"))
+                    .and_then(|scale| scale.card("points", points).cloned())
+            }
             /// The points of the card named `label` on `scale` ("½", "1/2", "M", "8"),
             /// or null/None for a card without a weight ("?").
             fn estimate_points / estimatePoints (scale: $crate::Json<pmkit::work::ScaleParts>, label: String) -> Option<f64> {

@@ -711,6 +711,8 @@ export interface RoleProfile {
 
 export type Rule = "missing_benefit" | "missing_acceptance_criteria" | "unestimated" | "too_big" | "blocked" | "vague_goal" | "must_have_share";
 
+export type ScalePreset = "fibonacci" | "modified_fibonacci" | "powers_of_two" | "linear" | "t_shirt";
+
 /**
  * A scenario: an optional name and its steps in order.
  */
@@ -1459,6 +1461,28 @@ export interface BacklogHealthOptions {
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function backlogHealth(backlog: Backlog, today: Date | string, options?: BacklogHealthOptions | null): BacklogHealth;
+
+/** The options of `estimateScale`; every one may be left out. */
+export interface EstimateScaleOptions {
+  /**
+   * The preset (see `ScalePreset`); "modified_fibonacci", planning poker's deck, by default.
+   * @defaultValue `"modified_fibonacci"`
+   */
+  preset?: ScalePreset | null;
+}
+
+/**
+ * A ready-made estimate scale: "fibonacci", "modified_fibonacci" (the
+ * default), "powers_of_two", "linear" or "t_shirt".
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function estimateScale(options?: EstimateScaleOptions | null): EstimateScale;
+
+/**
+ * The card of `scale` whose weight is `points`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function estimateCard(scale: EstimateScale, points: number): Card;
 
 /**
  * The points of the card named `label` on `scale` ("½", "1/2", "M", "8"),

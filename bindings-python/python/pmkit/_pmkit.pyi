@@ -520,6 +520,8 @@ class RoleProfile:
 
 Rule = Literal["missing_benefit", "missing_acceptance_criteria", "unestimated", "too_big", "blocked", "vague_goal", "must_have_share"]
 
+ScalePreset = Literal["fibonacci", "modified_fibonacci", "powers_of_two", "linear", "t_shirt"]
+
 class Scenario(TypedDict):
     """A scenario: an optional name and its steps in order."""
     name: str
@@ -934,6 +936,17 @@ def backlog_health(backlog: Backlog, today: datetime.date | str, *, context: Inv
         unestimated_weight: The points an unestimated story counts for in the must-have effort share; `None` (the default) leaves it out.
     """
 
+def estimate_scale(*, preset: ScalePreset | None = "modified_fibonacci") -> EstimateScale:
+    """A ready-made estimate scale: "fibonacci", "modified_fibonacci" (the
+    default), "powers_of_two", "linear" or "t_shirt".
+    
+    Keyword options (None = the default):
+        preset: The preset (see `ScalePreset`); "modified_fibonacci", planning poker's deck, by default.
+    """
+
+def estimate_card(scale: EstimateScale, points: float) -> Card:
+    """The card of `scale` whose weight is `points`."""
+
 def estimate_points(scale: EstimateScale, label: str) -> float | None:
     """The points of the card named `label` on `scale` ("½", "1/2", "M", "8"),
     or null/None for a card without a weight ("?").
@@ -1132,14 +1145,6 @@ class _InvestContext(TypedDict, total=False):
     velocity: float | None
     max_velocity_share: float
     resolved_items: list[str]
-
-def estimate_scale(
-    preset: Literal["fibonacci", "modified_fibonacci", "powers_of_two", "linear", "t_shirt"] = "modified_fibonacci",
-) -> _EstimateScale:
-    """A ready-made estimate scale."""
-
-def estimate_card(scale: _EstimateScale, points: float) -> _Card:
-    """The card whose weight is ``points``; OutOfRangeError when none is."""
 
 def new_backlog(stories: Sequence[_Story], scale: _EstimateScale | None = None) -> _Backlog:
     """A validated backlog (ids unique, estimates on the scale), every field filled in."""

@@ -50,7 +50,6 @@ fn rank_arg(rank: f64) -> PyResult<usize> {
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     story::register(m)?;
-    estimate::register(m)?;
     prioritize::register(m)?;
     backlog::register(m)?;
     register_functions(m)

@@ -18,6 +18,7 @@ const SAME_WEIGHT: f64 = 1e-9;
 /// JSON form: `{"label": "½", "weight": 0.5}`; the "?" card has `"weight": null`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(extend("x-pmkit-plain" = true)))]
 pub struct Card {
     /// What the team says or shows ("½", "8", "M", "?").
     pub label: String,
@@ -60,6 +61,23 @@ named_enum!(
     }
 );
 
+/// The options of `estimate_scale` in the bindings: which ready-made scale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct ScaleOptions {
+    /// The preset (see `ScalePreset`); "modified_fibonacci", planning poker's deck, by default.
+    pub preset: ScalePreset,
+}
+
+impl Default for ScaleOptions {
+    fn default() -> Self {
+        ScaleOptions {
+            preset: ScalePreset::ModifiedFibonacci,
+        }
+    }
+}
+
 /// A team's estimation scale: ordered cards, each with a label and a weight.
 ///
 /// Weights rise strictly from card to card (cards without a weight, such as "?",
@@ -92,6 +110,7 @@ pub struct EstimateScale {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(rename = "EstimateScale"))]
+#[cfg_attr(feature = "schema", schemars(extend("x-pmkit-plain" = true)))]
 pub struct ScaleParts {
     /// The scale's name.
     pub name: String,

@@ -44,7 +44,8 @@ mod story;
 
 pub use backlog::{Backlog, BacklogParts, CategoryTotals, PointTotals, RankedStory};
 pub use estimate::{
-    Card, EstimateScale, ScaleParts, ScalePreset, UnestimatedOptions, UnestimatedPolicy,
+    Card, EstimateScale, ScaleOptions, ScaleParts, ScalePreset, UnestimatedOptions,
+    UnestimatedPolicy,
 };
 pub use gherkin::{parse_acceptance_criteria, Scenario, Step, StepKeyword};
 pub use health::{backlog_health, BacklogHealth, HealthOptions, DEFAULT_DEFINITION_OF_READY};

@@ -84,11 +84,8 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
         ),
         "parse_acceptance_criteria" => json(w::parse_acceptance_criteria(str_arg(args, "text"))),
         "estimate_scale" => json(
-            w::ScalePreset::parse(
-                "preset",
-                opt_str(args, "preset").unwrap_or("modified_fibonacci"),
-            )
-            .map(EstimateScale::preset),
+            options_arg::<w::ScaleOptions>(args, &[])
+                .map(|options| EstimateScale::preset(options.preset)),
         ),
         "estimate_points" => json(scale(args, "scale").and_then(|scale| {
             scale
