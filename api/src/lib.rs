@@ -32,7 +32,9 @@ mod dashboard;
 mod flow;
 mod metrics;
 mod roadmap;
+mod roles;
 mod sprint;
+mod work;
 
 /// A parameter passed in the core's JSON form: a plain object or list (Python dicts and
 /// lists, JavaScript objects and arrays) read through serde, so a bad field is named by

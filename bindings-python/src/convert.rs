@@ -275,6 +275,15 @@ impl IntoPython for u64 {
     }
 }
 
+impl IntoPython for bool {
+    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(pyo3::types::PyBool::new(py, self)
+            .to_owned()
+            .into_any()
+            .unbind())
+    }
+}
+
 impl IntoPython for String {
     fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         Ok(self.into_pyobject(py)?.into_any().unbind())
@@ -285,6 +294,15 @@ impl IntoPython for String {
 impl<T: serde::Serialize> IntoPython for pmkit_api::Json<T> {
     fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         Ok(crate::record::to_python(py, &self.0)?.unbind())
+    }
+}
+
+impl<T: IntoPython> IntoPython for Option<T> {
+    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        match self {
+            Some(value) => value.into_python(py),
+            None => Ok(py.None()),
+        }
     }
 }
 

@@ -1,14 +1,18 @@
 //! The two product roles (`pmkit::roles`) for Python.
 //!
-//! Roles and activity kinds arrive as their snake_case names (`"product_owner"`,
-//! `"market_analysis"`) and are parsed by the core, so an unknown name raises the
-//! core's `ParseError` listing the valid ones.
+//! The functions come from the API description (`pmkit_api::roles!`); this file holds
+//! their result classes and `salary_benchmark`, whose class has a method. Roles and
+//! activity kinds arrive as their snake_case names and are parsed by the core, so an
+//! unknown name raises the core's `ParseError` listing the valid ones.
 
 use pyo3::prelude::*;
 
+use crate::convert::python_functions;
 use crate::errors::IntoPy;
 use crate::record::{record, to_python};
-use pmkit::roles::{self as core, ActivityKind, Role};
+use pmkit::roles::{self as core, Role};
+
+pmkit_api::roles!(python_functions);
 
 record!(
     /// The result of `role_profile`: responsibilities, skills, KPIs and metrics of a role.
@@ -85,7 +89,8 @@ impl SalaryBenchmark {
     }
 
     /// Where `salary` sits in the range: 0.0 at `low`, 1.0 at `high`, linear between.
-    fn position_in_range(&self, salary: f64) -> PyResult<f64> {
+    fn position_in_range(&self, salary: &Bound<'_, PyAny>) -> PyResult<f64> {
+        let salary = crate::convert::number("salary", salary)?;
         self.0.position_in_range(salary).py()
     }
 
@@ -110,48 +115,14 @@ impl SalaryBenchmark {
     }
 }
 
-/// The profile of a role: `"product_manager"` or `"product_owner"`.
+/// The published salary figures for a role (Indeed, US, annual USD). Hand-written, not
+/// in the API description: its result class has a method.
 #[pyfunction]
-fn role_profile(role: &str) -> PyResult<RoleProfile> {
-    Ok(core::role_profile(Role::parse("role", role).py()?).into())
-}
-
-/// Both profiles, product manager first.
-#[pyfunction]
-fn role_profiles() -> Vec<RoleProfile> {
-    core::role_profiles().into_iter().map(Into::into).collect()
-}
-
-/// The published salary figures for a role (Indeed, US, annual USD).
-#[pyfunction]
-fn salary_benchmark(role: &str) -> PyResult<SalaryBenchmark> {
+fn salary_benchmark(role: &Bound<'_, PyAny>) -> PyResult<SalaryBenchmark> {
+    let role = crate::convert::text("role", role)?;
     Ok(SalaryBenchmark(core::salary_benchmark(
-        Role::parse("role", role).py()?,
+        Role::parse("role", &role).py()?,
     )))
-}
-
-/// Where `salary` sits in the published range of `role`: 0.0 at low, 1.0 at high.
-#[pyfunction]
-fn salary_position_in_range(role: &str, salary: f64) -> PyResult<f64> {
-    core::salary_position_in_range(Role::parse("role", role).py()?, salary).py()
-}
-
-/// The role that owns an activity kind (`"market_analysis"`), with its horizon.
-#[pyfunction]
-fn owner_of(kind: &str) -> PyResult<ActivityOwner> {
-    Ok(core::owner_of(ActivityKind::parse("kind", kind).py()?).into())
-}
-
-/// The source's worked example: a CRM bringing AI into its portfolio.
-#[pyfunction]
-fn worked_example() -> WorkedExample {
-    core::worked_example().into()
-}
-
-/// Over 500,000 product managers work in the US.
-#[pyfunction]
-fn product_manager_headcount() -> Headcount {
-    core::product_manager_headcount().into()
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -160,12 +131,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<WorkedExample>()?;
     m.add_class::<Headcount>()?;
     m.add_class::<SalaryBenchmark>()?;
-    m.add_function(wrap_pyfunction!(role_profile, m)?)?;
-    m.add_function(wrap_pyfunction!(role_profiles, m)?)?;
     m.add_function(wrap_pyfunction!(salary_benchmark, m)?)?;
-    m.add_function(wrap_pyfunction!(salary_position_in_range, m)?)?;
-    m.add_function(wrap_pyfunction!(owner_of, m)?)?;
-    m.add_function(wrap_pyfunction!(worked_example, m)?)?;
-    m.add_function(wrap_pyfunction!(product_manager_headcount, m)?)?;
-    Ok(())
+    register_functions(m)
 }

@@ -5,6 +5,40 @@
 export type Numbers = readonly number[] | Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Uint8ClampedArray | BigInt64Array | BigUint64Array;
 
 /**
+ * One piece of work in a scenario: what is done, its kind, and who owns it.
+ */
+export interface Activity {
+  /**
+   * What is done, in words.
+   */
+  description: string;
+  /**
+   * Its classification.
+   */
+  kind: ActivityKind;
+  /**
+   * Who owns it (`owner_of` of `kind`).
+   */
+  owner: ActivityOwner;
+}
+
+export type ActivityKind = "market_analysis" | "competitor_analysis" | "market_research" | "opportunity_identification" | "product_strategy" | "long_term_vision" | "portfolio_planning" | "roadmap_update" | "stakeholder_alignment" | "department_alignment" | "lifecycle_management" | "product_marketing" | "sales_support" | "customer_engagement" | "feature_development_oversight" | "requirements_to_stories" | "story_writing" | "backlog_refinement" | "backlog_prioritization" | "sprint_monitoring" | "development_team_liaison";
+
+/**
+ * The role that owns an activity, and the horizon it works on.
+ */
+export interface ActivityOwner {
+  /**
+   * The role's horizon (strategic for the product manager, tactical for the owner).
+   */
+  horizon: Horizon;
+  /**
+   * The owning role.
+   */
+  role: Role;
+}
+
+/**
  * Points one epic receives in one sprint.
  */
 export interface Allocation {
@@ -16,6 +50,98 @@ export interface Allocation {
    * Points of it done in the sprint.
    */
   points: number;
+}
+
+/**
+ * The unvalidated parts of a `Backlog`, as read from JSON; the bindings read this and call `Backlog::new` so errors keep their kind and field.
+ */
+export interface Backlog {
+  /**
+   * The team's estimate scale, if estimates are to be checked against one.
+   */
+  scale?: EstimateScale | null;
+  /**
+   * The stories, top first.
+   */
+  stories: Story[];
+}
+
+/**
+ * The health of a backlog on a day. Shares are fractions of the open stories (to do or in progress); a share is `None` when there are no open stories.
+ */
+export interface BacklogHealth {
+  /**
+   * Ids of open stories blocked by an open item, in backlog order.
+   */
+  blocked: string[];
+  /**
+   * Stories cancelled with a resolved date in the period (never counted as completed).
+   */
+  cancelled_in_period: number;
+  /**
+   * Stories done with a resolved date in the period.
+   */
+  completed_in_period: number;
+  /**
+   * completed_in_period / (completed_in_period + open); `None` when both are 0.
+   */
+  completion_rate?: number | null;
+  /**
+   * Done stories without a resolved date, left out of the completion rate.
+   */
+  done_without_date: number;
+  /**
+   * Backlog-level findings (`must_have_share` above 60 %).
+   */
+  findings: Finding[];
+  /**
+   * Median age in days (today − created) of the open stories with a created date.
+   */
+  median_open_age_days?: number | null;
+  /**
+   * Must-have share of the planned effort (see `moscow_summary`).
+   */
+  must_have_share?: number | null;
+  /**
+   * Age in days of the oldest of them.
+   */
+  oldest_open_age_days?: number | null;
+  /**
+   * Its id.
+   */
+  oldest_open_id?: string | null;
+  /**
+   * Open stories.
+   */
+  open: number;
+  /**
+   * The first day of the period (`today` − `period_days` + 1).
+   */
+  period_start: string;
+  /**
+   * Open stories that pass the Definition of Ready.
+   */
+  ready: number;
+  /**
+   * ready / open.
+   */
+  ready_share?: number | null;
+  /**
+   * All stories.
+   */
+  stories: number;
+  /**
+   * The day of the report.
+   */
+  today: string;
+  /**
+   * Open stories without an estimate.
+   */
+  unestimated: number;
+  /**
+   * unestimated / open.
+   */
+  unestimated_share?: number | null;
 }
 
 /**
@@ -37,6 +163,21 @@ export interface CapacityPlan {
 }
 
 /**
+ * One card of a scale: the label shown to the team and the points it weighs.
+ * JSON form: `{"label": "½", "weight": 0.5}`; the "?" card has `"weight": null`.
+ */
+export interface Card {
+  /**
+   * What the team says or shows ("½", "8", "M", "?").
+   */
+  label: string;
+  /**
+   * The points the card weighs; `None` for a card that means "cannot estimate yet" ("?"), which leaves the item unestimated.
+   */
+  weight?: number | null;
+}
+
+/**
  * An item still open when the sprint closed.
  */
 export interface CarryOver {
@@ -52,6 +193,24 @@ export interface CarryOver {
    * Its estimate at close.
    */
   points: number;
+}
+
+/**
+ * Stories, points and unestimated stories in one status category.
+ */
+export interface CategoryTotals {
+  /**
+   * Their points (unestimated ones per the policy).
+   */
+  points: number;
+  /**
+   * Stories in the category.
+   */
+  stories: number;
+  /**
+   * Stories without an estimate.
+   */
+  unestimated: number;
 }
 
 /**
@@ -150,6 +309,20 @@ export interface EpicProjection {
   target?: Target | null;
 }
 
+/**
+ * The unvalidated parts of an `EstimateScale`, as read from JSON.
+ */
+export interface EstimateScale {
+  /**
+   * Its cards, in order.
+   */
+  cards: Card[];
+  /**
+   * The scale's name.
+   */
+  name: string;
+}
+
 export type EventKind = "added" | "removed" | "re_estimated" | "completed" | "reopened" | "cancelled" | "carried_over";
 
 /**
@@ -179,6 +352,27 @@ export interface Feasibility {
 }
 
 /**
+ * One broken rule, with a message saying what to do.
+ * JSON form: `{"rule": "unestimated", "severity": "error", "message": "..."}`.
+ */
+export interface Finding {
+  /**
+   * What is wrong and how to fix it.
+   */
+  message: string;
+  /**
+   * The rule.
+   */
+  rule: Rule;
+  /**
+   * Its severity.
+   */
+  severity: Severity;
+}
+
+export type Framework = "rice" | "ice" | "wsjf" | "value_effort" | "moscow";
+
+/**
  * The result of `funnel_conversion`: how many people move from each step to the next.
  * Lists run in funnel order. With `n` steps, `step_rates` and `drop_off` have `n − 1` entries (entry `i` is the move from step `i` to step `i + 1`) and `cumulative_rates` has `n` entries (entry `i` is step `i` against the first step).
  */
@@ -201,7 +395,185 @@ export interface FunnelConversion {
   step_rates: (number | null)[];
 }
 
+/**
+ * How many people hold a role in a country: a lower bound, with its source.
+ */
+export interface Headcount {
+  /**
+   * The published lower bound ("over 500,000").
+   */
+  at_least: number;
+  /**
+   * The country (`"US"`).
+   */
+  country: string;
+  /**
+   * The role.
+   */
+  role: Role;
+  /**
+   * Where the figure comes from.
+   */
+  source: string;
+}
+
+/**
+ * The span of time a role works on.
+ */
+export type Horizon = "strategic" | "tactical";
+
+/**
+ * The inputs of an ICE score, each on 1..=10 (decimals allowed, e.g. a team's average).
+ */
+export interface IceInputs {
+  /**
+   * How sure the team is that it will, 1..=10.
+   */
+  confidence: number;
+  /**
+   * How easy it is to do, 1..=10 (10 = easiest).
+   */
+  ease: number;
+  /**
+   * How much the idea moves the target metric, 1..=10.
+   */
+  impact: number;
+}
+
+/**
+ * What the lint needs to know beyond the story itself.
+ * JSON form (every field optional): `{"max_points": 13, "velocity": 30, "max_velocity_share": 0.5, "resolved_items": ["PAY-3"]}`.
+ */
+export interface InvestContext {
+  /**
+   * A story estimated above this many points is too big.
+   */
+  max_points?: number | null;
+  /**
+   * With a velocity, a story above this fraction of it is too big (default 0.5).
+   */
+  max_velocity_share?: number;
+  /**
+   * Ids of items that are done or cancelled; a blocker not listed counts as open.
+   */
+  resolved_items?: string[];
+  /**
+   * The team's velocity in points per sprint.
+   */
+  velocity?: number | null;
+}
+
 export type IssueKind = "cycle" | "parent_cycle" | "missing_item" | "level_order" | "outside_parent" | "dependency_violated";
+
+export type KanoCategory = "attractive" | "one_dimensional" | "must_be" | "indifferent" | "reverse" | "questionable";
+
+/**
+ * Many respondents' answers on one feature: category counts, the feature's category and the customer-satisfaction coefficients.
+ */
+export interface KanoSummary {
+  /**
+   * Respondents classed attractive (A).
+   */
+  attractive: number;
+  /**
+   * Extent of satisfaction when present: (A + O) / (A + O + M + I), 0..=1.
+   */
+  better: number;
+  /**
+   * The most frequent category; ties go to the one that matters most, in the order must-be, one-dimensional, attractive, indifferent, reverse, questionable.
+   */
+  category: KanoCategory;
+  /**
+   * Indifferent (I).
+   */
+  indifferent: number;
+  /**
+   * Must-be (M).
+   */
+  must_be: number;
+  /**
+   * One-dimensional (O).
+   */
+  one_dimensional: number;
+  /**
+   * Questionable (Q).
+   */
+  questionable: number;
+  /**
+   * All respondents.
+   */
+  respondents: number;
+  /**
+   * Reverse (R).
+   */
+  reverse: number;
+  /**
+   * Extent of dissatisfaction when absent: −(O + M) / (A + O + M + I), −1..=0.
+   */
+  worse: number;
+}
+
+export type Kpi = "lifecycle_progression" | "market_share_impact" | "customer_satisfaction" | "revenue_and_profitability_forecasts" | "development_velocity" | "stakeholder_satisfaction" | "backlog_management_quality" | "customer_alignment";
+
+/**
+ * A KPI with the metrics that evidence it.
+ */
+export interface KpiIndicator {
+  /**
+   * The indicator (`"development_velocity"` in JSON).
+   */
+  id: Kpi;
+  /**
+   * Its label ("Velocity of the development team").
+   */
+  label: string;
+  /**
+   * The metrics that measure it; each is a function in `crate::metrics`.
+   */
+  metrics: MetricId[];
+}
+
+/**
+ * An id (a snake_case enum) with its human label.
+ */
+export interface LabeledActivityKind {
+  /**
+   * The stable id (`"agile_methodologies"` in JSON).
+   */
+  id: ActivityKind;
+  /**
+   * The label to show ("Knowledge of Agile methodologies").
+   */
+  label: string;
+}
+
+/**
+ * An id (a snake_case enum) with its human label.
+ */
+export interface LabeledResponsibility {
+  /**
+   * The stable id (`"agile_methodologies"` in JSON).
+   */
+  id: Responsibility;
+  /**
+   * The label to show ("Knowledge of Agile methodologies").
+   */
+  label: string;
+}
+
+/**
+ * An id (a snake_case enum) with its human label.
+ */
+export interface LabeledSkill {
+  /**
+   * The stable id (`"agile_methodologies"` in JSON).
+   */
+  id: Skill;
+  /**
+   * The label to show ("Knowledge of Agile methodologies").
+   */
+  label: string;
+}
 
 export type Lane = "now" | "next" | "later";
 
@@ -217,6 +589,23 @@ export interface Lifecycle {
    */
   history: StageChange[];
 }
+
+/**
+ * A link from a story to another item, by id.
+ * JSON form: `{"kind": "blocked_by", "id": "PAY-12"}`.
+ */
+export interface Link {
+  /**
+   * The other item's id.
+   */
+  id: string;
+  /**
+   * How the story relates to the item.
+   */
+  kind: LinkKind;
+}
+
+export type LinkKind = "blocks" | "blocked_by" | "relates_to";
 
 /**
  * A team member's availability for one sprint.
@@ -324,6 +713,70 @@ export interface Milestone {
   name: string;
 }
 
+export type Moscow = "must" | "should" | "could" | "wont";
+
+/**
+ * The input of a MoSCoW score.
+ */
+export interface MoscowInputs {
+  /**
+   * The category.
+   */
+  category: Moscow;
+}
+
+/**
+ * The MoSCoW breakdown of the open stories (to do or in progress).
+ */
+export interface MoscowSummary {
+  /**
+   * Could-haves.
+   */
+  could: MoscowTotals;
+  /**
+   * A `Rule::MustHaveShare` finding when the share passes `MUST_HAVE_EFFORT_LIMIT` (60 %).
+   */
+  findings: Finding[];
+  /**
+   * Must-haves.
+   */
+  must: MoscowTotals;
+  /**
+   * Must-have effort / (must + should + could effort), a fraction; `None` when that total is 0. Won't-haves are outside the release, so outside the share.
+   */
+  must_have_share?: number | null;
+  /**
+   * Should-haves.
+   */
+  should: MoscowTotals;
+  /**
+   * Open stories without a MoSCoW category.
+   */
+  uncategorized: number;
+  /**
+   * Won't-haves (this time).
+   */
+  wont: MoscowTotals;
+}
+
+/**
+ * Stories and effort in one MoSCoW category.
+ */
+export interface MoscowTotals {
+  /**
+   * Their points (unestimated ones per the policy).
+   */
+  effort: number;
+  /**
+   * Stories in the category.
+   */
+  stories: number;
+  /**
+   * Those without an estimate.
+   */
+  unestimated: number;
+}
+
 /**
  * The result of `net_promoter_score`.
  */
@@ -406,6 +859,79 @@ export interface PlannedSprint {
 }
 
 /**
+ * `CategoryTotals` for each status category.
+ */
+export interface PointTotals {
+  /**
+   * Cancelled.
+   */
+  cancelled: CategoryTotals;
+  /**
+   * Done (cancelled is not done).
+   */
+  done: CategoryTotals;
+  /**
+   * In progress.
+   */
+  in_progress: CategoryTotals;
+  /**
+   * To do.
+   */
+  to_do: CategoryTotals;
+}
+
+/**
+ * A story's prioritization inputs, one optional set per framework.
+ * JSON form: `{"moscow": "must", "rice": {"reach": 500, ...}, ...}`; absent or null frameworks are unscored.
+ */
+export interface Priority {
+  /**
+   * ICE inputs.
+   */
+  ice?: IceInputs | null;
+  /**
+   * The MoSCoW category.
+   */
+  moscow?: Moscow | null;
+  /**
+   * RICE inputs.
+   */
+  rice?: RiceInputs | null;
+  /**
+   * Value / effort inputs.
+   */
+  value_effort?: ValueEffortInputs | null;
+  /**
+   * WSJF inputs.
+   */
+  wsjf?: WsjfInputs | null;
+}
+
+export type Quadrant = "quick_win" | "big_bet" | "fill_in" | "money_pit";
+
+/**
+ * One story's place in a ranking.
+ */
+export interface RankedStory {
+  /**
+   * The story's id.
+   */
+  id: string;
+  /**
+   * 1 for the highest score.
+   */
+  rank: number;
+  /**
+   * Its score, with framework, variant and inputs.
+   */
+  score: Score;
+  /**
+   * The story's title.
+   */
+  title: string;
+}
+
+/**
  * A release: a dated delivery of items to users (separate from sprints).
  */
 export interface Release {
@@ -425,6 +951,30 @@ export interface Release {
    * Its name ("2.0").
    */
   name: string;
+}
+
+export type Responsibility = "market_trend_analysis" | "long_term_vision" | "market_research" | "product_strategy" | "lifecycle_management" | "department_alignment" | "portfolio_planning" | "product_marketing_and_sales_support" | "customer_engagement" | "stakeholder_communication" | "backlog_management" | "user_story_creation" | "requirements_to_stories" | "roadmap_adherence" | "sprint_goal_delivery" | "stakeholder_liaison";
+
+/**
+ * The inputs of a RICE score.
+ */
+export interface RiceInputs {
+  /**
+   * Confidence in the estimates, a fraction: on Intercom's scale 1.0 / 0.8 / 0.5.
+   */
+  confidence: number;
+  /**
+   * Effort in person-months (any unit, used consistently), > 0.
+   */
+  effort: number;
+  /**
+   * Impact per person: on Intercom's scale 3 / 2 / 1 / 0.5 / 0.25.
+   */
+  impact: number;
+  /**
+   * People or events affected per period (customers per quarter), ≥ 0.
+   */
+  reach: number;
 }
 
 /**
@@ -545,6 +1095,99 @@ export interface RoadmapValidation {
  * One of the two product roles.
  */
 export type Role = "product_manager" | "product_owner";
+
+/**
+ * One role, described as data: responsibilities, skills, KPIs and metrics.
+ */
+export interface RoleProfile {
+  /**
+   * The kinds of work the role owns (see `owner_of`).
+   */
+  activities: LabeledActivityKind[];
+  /**
+   * The role in one line.
+   */
+  focus: string;
+  /**
+   * Strategic (product manager) or tactical (product owner).
+   */
+  horizon: Horizon;
+  /**
+   * The KPIs it is judged by, each with the metrics that evidence it.
+   */
+  kpis: KpiIndicator[];
+  /**
+   * Every metric that tracks the role's performance, in the order the source lists them (each appears under at least one KPI).
+   */
+  metrics: MetricId[];
+  /**
+   * Everything the role is responsible for.
+   */
+  responsibilities: LabeledResponsibility[];
+  /**
+   * Which role.
+   */
+  role: Role;
+  /**
+   * The skills and traits it needs.
+   */
+  skills: LabeledSkill[];
+  /**
+   * Its job title ("Product manager").
+   */
+  title: string;
+}
+
+export type Rule = "missing_benefit" | "missing_acceptance_criteria" | "unestimated" | "too_big" | "blocked" | "vague_goal" | "must_have_share";
+
+export type ScalePreset = "fibonacci" | "modified_fibonacci" | "powers_of_two" | "linear" | "t_shirt";
+
+/**
+ * A scenario: an optional name and its steps in order.
+ */
+export interface Scenario {
+  /**
+   * The text after `Scenario:` (empty when the steps came without a header).
+   */
+  name: string;
+  /**
+   * The steps, in order.
+   */
+  steps: Step[];
+}
+
+/**
+ * A priority score with its provenance: which framework and variant produced it, from which inputs. Higher scores rank first in every framework.
+ * JSON form: `{"framework": "rice", "variant": "intercom", "inputs": {...}, "score": 400.0}`.
+ */
+export interface Score {
+  /**
+   * The framework.
+   */
+  framework: Framework;
+  /**
+   * The inputs, as given.
+   */
+  inputs: ScoreInputs;
+  /**
+   * The score; higher ranks first.
+   */
+  score: number;
+  /**
+   * The variant of the framework.
+   */
+  variant: Variant;
+}
+
+/**
+ * The inputs a score was computed from, in the framework's own terms.
+ * JSON form: the inputs object itself (`{"reach": 500, "impact": 2, ...}`); the framework is named by the enclosing `Score`.
+ */
+export type ScoreInputs = RiceInputs | IceInputs | WsjfInputs | ValueEffortInputs | MoscowInputs;
+
+export type Severity = "error" | "warning";
+
+export type Skill = "product_development_process" | "development_environments" | "agile_methodologies" | "communication_and_leadership" | "task_prioritization" | "customer_research" | "organization" | "management" | "technical" | "strategic_thinking" | "stakeholder_management" | "product_and_market_dynamics";
 
 /**
  * A sprint: a time box of at most one month.
@@ -862,6 +1505,115 @@ export interface StakeholderGap {
 }
 
 /**
+ * A team's status name and the category it maps to.
+ * JSON form: `{"name": "In Review", "category": "in_progress"}`. When reading, the name may be left out; it then defaults to the category's ("Done").
+ */
+export interface Status {
+  /**
+   * The category that name maps to.
+   */
+  category: StatusCategory;
+  /**
+   * The team's own name for the status; left out, the category's ("Done").
+   */
+  name?: string | null;
+}
+
+export type StatusCategory = "to_do" | "in_progress" | "done" | "cancelled";
+
+/**
+ * One step: its keyword and the text after it.
+ * JSON form: `{"keyword": "given", "text": "a saved report"}`.
+ */
+export interface Step {
+  /**
+   * The keyword the step starts with.
+   */
+  keyword: StepKeyword;
+  /**
+   * The rest of the line, trimmed.
+   */
+  text: string;
+}
+
+export type StepKeyword = "given" | "when" | "then" | "and" | "but";
+
+/**
+ * A backlog item, usually a user story.
+ * The JSON form has every field (empty ones as `null` or `[]`); when reading, only `id` and `title` are required. Dates are ISO 8601 (`"2026-01-12"`).
+ */
+export interface Story {
+  /**
+   * Given / When / Then scenarios.
+   */
+  acceptance_criteria?: Scenario[];
+  /**
+   * Why ("checkout takes one step"), from "so that …".
+   */
+  benefit?: string | null;
+  /**
+   * The day it was created.
+   */
+  created?: string | null;
+  /**
+   * Free text.
+   */
+  description?: string | null;
+  /**
+   * Points, a card weight of the team's scale; `None` when unestimated.
+   */
+  estimate?: number | null;
+  /**
+   * What they want ("to pay with a saved card"), from "I want …".
+   */
+  goal?: string | null;
+  /**
+   * The item's key ("PAY-42"), unique in its backlog.
+   */
+  id: string;
+  /**
+   * The tracker's issue type ("Story", "Bug", "Task").
+   */
+  issue_type?: string | null;
+  /**
+   * Labels.
+   */
+  labels?: string[];
+  /**
+   * Links to other items.
+   */
+  links?: Link[];
+  /**
+   * The parent epic's id.
+   */
+  parent?: string | null;
+  /**
+   * Who wants it ("returning customer"), from "As a …".
+   */
+  persona?: string | null;
+  /**
+   * Prioritization inputs, one optional set per framework.
+   */
+  priority?: Priority;
+  /**
+   * The day it was resolved (done or cancelled).
+   */
+  resolved?: string | null;
+  /**
+   * The (latest) sprint it was planned into.
+   */
+  sprint?: string | null;
+  /**
+   * The team's status and its category (default "To Do").
+   */
+  status?: Status;
+  /**
+   * A short summary.
+   */
+  title: string;
+}
+
+/**
  * A number of items and their points.
  */
 export interface Tally {
@@ -884,6 +1636,22 @@ export type Target = string;
  * The unit a metric's headline value is in.
  */
 export type Unit = "fraction" | "score" | "money" | "money_per_month" | "money_per_user" | "days" | "defects_per_kloc" | "points" | "points_per_sprint";
+
+/**
+ * The inputs of a value / effort score, on any scale the team uses consistently.
+ */
+export interface ValueEffortInputs {
+  /**
+   * Effort to deliver, > 0.
+   */
+  effort: number;
+  /**
+   * Value to users and the business, ≥ 0.
+   */
+  value: number;
+}
+
+export type Variant = "intercom" | "unrestricted" | "product" | "mean" | "modified_fibonacci" | "ratio" | "standard";
 
 /**
  * The result of `velocity`.
@@ -978,6 +1746,46 @@ export interface WorkCalendar {
    * The weekdays the team works (default Monday to Friday).
    */
   working_weekdays?: WeekDay[];
+}
+
+/**
+ * A scenario showing both roles at work on one initiative.
+ */
+export interface WorkedExample {
+  /**
+   * The work, product manager's first.
+   */
+  activities: Activity[];
+  /**
+   * What the company sets out to do.
+   */
+  initiative: string;
+  /**
+   * The product.
+   */
+  product: string;
+}
+
+/**
+ * The inputs of a WSJF score: the three parts of the cost of delay, and job size. All are relative numbers, conventionally cards of the modified Fibonacci deck.
+ */
+export interface WsjfInputs {
+  /**
+   * Job size (a proxy for duration), > 0.
+   */
+  job_size: number;
+  /**
+   * Risk reduction and / or opportunity enablement.
+   */
+  risk_reduction: number;
+  /**
+   * Time criticality.
+   */
+  time_criticality: number;
+  /**
+   * User-business value.
+   */
+  user_business_value: number;
 }
 
 /**
@@ -1417,3 +2225,322 @@ export function percentiles(values: Numbers, options?: PercentilesOptions | null
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function histogram(values: Numbers): number[];
+
+/**
+ * The profile of a role ("product_manager" or "product_owner"): its
+ * responsibilities, skills, KPIs and the metrics that evidence them.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function roleProfile(role: string): RoleProfile;
+
+/**
+ * Both role profiles, product manager first.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function roleProfiles(): RoleProfile[];
+
+/**
+ * Where `salary` sits in the published range of `role`: 0 at the low end,
+ * 1 at the high end, linear between; outside the range is an out_of_range error.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function salaryPositionInRange(role: string, salary: number): number;
+
+/**
+ * The role that owns an activity kind ("market_analysis"), with its horizon.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function ownerOf(kind: string): ActivityOwner;
+
+/**
+ * The source's worked example: a CRM bringing AI into its portfolio, with
+ * each activity and the role that owns it.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function workedExample(): WorkedExample;
+
+/**
+ * How many product managers work in the US (a published lower bound).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function productManagerHeadcount(): Headcount;
+
+/**
+ * A story from its Connextra sentence: "As a <persona>, I want <goal>, so
+ * that <benefit>" (any case; "so that" optional).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function parseStory(id: string, text: string): Story;
+
+/**
+ * Given / When / Then scenarios from Gherkin-style text.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function parseAcceptanceCriteria(text: string): Scenario[];
+
+/**
+ * A backlog from its JSON text, checked as every backlog is.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function backlogFromJson(text: string): Backlog;
+
+/**
+ * The stories whose status is in `category` ("to_do", "in_progress", "done",
+ * "cancelled"), in backlog order.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function storiesIn(backlog: Backlog, category: string): Story[];
+
+/**
+ * A new backlog with story `id` moved to `rank` (1 = top); the argument is
+ * left untouched.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function moveStory(backlog: Backlog, id: string, rank: number | bigint): Backlog;
+
+/**
+ * A new backlog without story `id`; the argument is left untouched.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function removeStory(backlog: Backlog, id: string): Backlog;
+
+/**
+ * The sample checkout backlog that `make demo` reports on.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleBacklog(): Backlog;
+
+/**
+ * The story as a Connextra sentence: "As a <persona>, I want <goal>, so that <benefit>".
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function toConnextra(story: Story): string;
+
+/** The options of `investFindings`; every one may be left out. */
+export interface InvestFindingsOptions {
+  /**
+   * What the lint needs beyond the story (velocity, resolved items ...), every field optional; `None` (the default) is `InvestContext::default()`.
+   */
+  context?: InvestContext | null | null;
+  /**
+   * The story rules to check (`Rule::STORY_RULES`); empty (the default) checks them all.
+   * @defaultValue `[]`
+   */
+  rules?: Rule[] | null;
+}
+
+/**
+ * The INVEST findings of a story: each broken rule with its severity and a
+ * message. `rules` picks the story rules to check (all by default); `context`
+ * gives the team's velocity, size limit and resolved items.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function investFindings(story: Story, options?: InvestFindingsOptions | null): Finding[];
+
+/** The options of `isReady`; every one may be left out. */
+export interface IsReadyOptions {
+  /**
+   * What the lint needs beyond the story (velocity, resolved items ...), every field optional; `None` (the default) is `InvestContext::default()`.
+   */
+  context?: InvestContext | null | null;
+}
+
+/**
+ * Whether a story passes a Definition of Ready: `definitionOfReady` names the
+ * story rules that must hold ("missing_acceptance_criteria", "unestimated" ...).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function isReady(story: Story, definitionOfReady: string[], options?: IsReadyOptions | null): boolean;
+
+/**
+ * The backlog as JSON text, byte for byte what Rust, Python and JavaScript write.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function backlogToJson(backlog: Backlog): string;
+
+/** The options of `rankBacklog`; every one may be left out. */
+export interface RankBacklogOptions {
+  /**
+   * The framework's variant (see `Variant`); `None` (the default) is the framework's default: "intercom" for RICE, "product" for ICE, "unrestricted" for WSJF.
+   */
+  variant?: Variant | null | null;
+}
+
+/**
+ * The open stories ranked by a `framework` ("rice", "ice", "wsjf",
+ * "value_effort", "moscow"), highest score first; ties keep backlog order.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function rankBacklog(backlog: Backlog, framework: string, options?: RankBacklogOptions | null): RankedStory[];
+
+/** The options of `pointTotals`; every one may be left out. */
+export interface PointTotalsOptions {
+  /**
+   * The points an unestimated story counts for in point and effort totals; `None` (the default) leaves it out of them (it is still counted as a story).
+   */
+  unestimatedWeight?: number | null | null;
+}
+
+/**
+ * Stories, points and unestimated stories per status category (cancelled is
+ * never done).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function pointTotals(backlog: Backlog, options?: PointTotalsOptions | null): PointTotals;
+
+/** The options of `moscowSummary`; every one may be left out. */
+export interface MoscowSummaryOptions {
+  /**
+   * The points an unestimated story counts for in point and effort totals; `None` (the default) leaves it out of them (it is still counted as a story).
+   */
+  unestimatedWeight?: number | null | null;
+}
+
+/**
+ * The MoSCoW breakdown of the backlog's open stories, with the must-have share
+ * of the effort and a finding when it passes 60 %.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function moscowSummary(backlog: Backlog, options?: MoscowSummaryOptions | null): MoscowSummary;
+
+/** The options of `backlogHealth`; every one may be left out. */
+export interface BacklogHealthOptions {
+  /**
+   * Size limits for `too_big`; the backlog adds its own resolved items.
+   * @defaultValue `{"max_points":null,"max_velocity_share":0.5,"resolved_items":[],"velocity":null}`
+   */
+  context?: InvestContext | null;
+  /**
+   * The team's Definition of Ready (default: missing_acceptance_criteria, unestimated, too_big, blocked).
+   * @defaultValue `["missing_acceptance_criteria","unestimated","too_big","blocked"]`
+   */
+  definitionOfReady?: Rule[] | null;
+  /**
+   * Days in the period ending `today` (inclusive) for the completion rate, ≥ 1. Default 30.
+   * @defaultValue `30`
+   */
+  periodDays?: number | null;
+  /**
+   * The points an unestimated story counts for in the must-have effort share; `None` (the default) leaves it out.
+   */
+  unestimatedWeight?: number | null | null;
+}
+
+/**
+ * The health report of a backlog on `today`: completion rate over the last
+ * `periodDays`, the share of open stories that are ready, estimated and
+ * not blocked, their ages, the must-have share and findings.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function backlogHealth(backlog: Backlog, today: Date | string, options?: BacklogHealthOptions | null): BacklogHealth;
+
+/** The options of `estimateScale`; every one may be left out. */
+export interface EstimateScaleOptions {
+  /**
+   * The preset (see `ScalePreset`); "modified_fibonacci", planning poker's deck, by default.
+   * @defaultValue `"modified_fibonacci"`
+   */
+  preset?: ScalePreset | null;
+}
+
+/**
+ * A ready-made estimate scale: "fibonacci", "modified_fibonacci" (the
+ * default), "powers_of_two", "linear" or "t_shirt".
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function estimateScale(options?: EstimateScaleOptions | null): EstimateScale;
+
+/**
+ * The card of `scale` whose weight is `points`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function estimateCard(scale: EstimateScale, points: number): Card;
+
+/**
+ * The points of the card named `label` on `scale` ("½", "1/2", "M", "8"),
+ * or null/None for a card without a weight ("?").
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function estimatePoints(scale: EstimateScale, label: string): number | null;
+
+/** The options of `riceScore`; every one may be left out. */
+export interface RiceScoreOptions {
+  /**
+   * The framework's variant (see `Variant`); `None` (the default) is the framework's default: "intercom" for RICE, "product" for ICE, "unrestricted" for WSJF.
+   */
+  variant?: Variant | null | null;
+}
+
+/**
+ * RICE score: `reach` × `impact` × `confidence` / `effort`. The "intercom"
+ * variant (the default) holds impact to 3 / 2 / 1 / 0.5 / 0.25 and
+ * confidence to 1 / 0.8 / 0.5; "unrestricted" takes any impact ≥ 0 and
+ * confidence in 0..=1.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function riceScore(reach: number, impact: number, confidence: number, effort: number, options?: RiceScoreOptions | null): Score;
+
+/** The options of `iceScore`; every one may be left out. */
+export interface IceScoreOptions {
+  /**
+   * The framework's variant (see `Variant`); `None` (the default) is the framework's default: "intercom" for RICE, "product" for ICE, "unrestricted" for WSJF.
+   */
+  variant?: Variant | null | null;
+}
+
+/**
+ * ICE score of `impact`, `confidence` and `ease` on 1..=10: their product
+ * (variant "product", the default) or their mean ("mean").
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function iceScore(impact: number, confidence: number, ease: number, options?: IceScoreOptions | null): Score;
+
+/** The options of `wsjfScore`; every one may be left out. */
+export interface WsjfScoreOptions {
+  /**
+   * The framework's variant (see `Variant`); `None` (the default) is the framework's default: "intercom" for RICE, "product" for ICE, "unrestricted" for WSJF.
+   */
+  variant?: Variant | null | null;
+}
+
+/**
+ * Weighted shortest job first: (`userBusinessValue` + `timeCriticality` +
+ * `riskReduction`) / `jobSize`; variant "unrestricted" (the default) or
+ * "modified_fibonacci" (every input a card of that deck).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function wsjfScore(userBusinessValue: number, timeCriticality: number, riskReduction: number, jobSize: number, options?: WsjfScoreOptions | null): Score;
+
+/**
+ * Value / effort score: `value` / `effort`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function valueEffortScore(value: number, effort: number): Score;
+
+/**
+ * The value / effort quadrant: "quick_win" (value ≥ `valueThreshold`, effort
+ * below `effortThreshold`), "big_bet", "fill_in" or "money_pit".
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function valueEffortQuadrant(value: number, effort: number, valueThreshold: number, effortThreshold: number): Quadrant;
+
+/**
+ * A MoSCoW `category` ("must", "should", "could", "won't") as a score: 3, 2, 1, 0.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function moscowScore(category: string): Score;
+
+/**
+ * The Kano category of one respondent's `functional` and `dysfunctional`
+ * answers ("like", "must_be", "neutral", "live_with", "dislike").
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function kanoCategory(functional: string, dysfunctional: string): KanoCategory;
+
+/**
+ * Kano category counts over many respondents (`functional[i]` and
+ * `dysfunctional[i]` are respondent i's answers), the feature's category,
+ * and the better and worse coefficients.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function kanoSummary(functional: string[], dysfunctional: string[]): KanoSummary;

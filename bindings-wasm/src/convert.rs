@@ -141,30 +141,6 @@ pub fn optional_text(
     given(value).map(|value| text(field, value)).transpose()
 }
 
-/// An array of strings (`field[i]` names a bad element).
-pub fn texts(field: &str, value: JsValue) -> Result<Vec<String>, JsValue> {
-    if !js_sys::Array::is_array(&value) {
-        return Err(invalid(
-            field,
-            format!("must be an array of strings, got {}", type_name(&value)),
-        ));
-    }
-    let array: js_sys::Array = value.unchecked_into();
-    array
-        .iter()
-        .enumerate()
-        .map(|(index, item)| text(&format!("{field}[{index}]"), item))
-        .collect()
-}
-
-/// An optional array of strings: `undefined` and `null` are `None`.
-pub fn optional_texts(
-    field: &str,
-    value: impl Into<Option<JsValue>>,
-) -> Result<Option<Vec<String>>, JsValue> {
-    given(value).map(|value| texts(field, value)).transpose()
-}
-
 /// An array of numbers: a typed array (copied into wasm memory in one call, each
 /// element converted exactly; a `BigInt64Array` or `BigUint64Array` beyond ±2^53 is an
 /// error) or a plain `Array` whose every element is a number (checked in one JavaScript

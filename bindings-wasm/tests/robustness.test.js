@@ -95,7 +95,7 @@ test('a non-string where a string belongs names the parameter (the reviewer\'s c
   throwsReason(() => pmkit.productFileFromJson(5), 'invalid_input', 'text', 'must be a string, got number');
   throwsReason(() => pmkit.parseStory('S-1', ['As a user']), 'invalid_input', 'text', 'must be a string, got array');
   throwsReason(() => pmkit.roleProfile(null), 'invalid_input', 'role', 'must be a string, got null');
-  throwsReason(() => pmkit.kanoSummary(['like'], [5]), 'invalid_input', 'dysfunctional[0]', 'must be a string, got number');
+  throwsReason(() => pmkit.kanoSummary(['like'], [5]), 'invalid_input', 'dysfunctional[0]', 'invalid type: integer `5`, expected a string');
   throwsPmkit(() => pmkit.newSprint('S-1', 'Sprint 1', '2026-03-02', '2026-03-13', { team: ['ann', 7] }), 'invalid_input', 'team[1]');
   // Omitted and null optional strings still mean the default.
   assert.equal(pmkit.retention(users, days, { period: null, kind: undefined, unit: 'days' }).options.period, 'week');

@@ -19,7 +19,7 @@ test('published examples: RICE, WSJF, Kano', () => {
     score: 400,
   });
   // SAFe: CoD = 1 + 3 + 5 = 9, over job size 3.
-  assert.equal(pmkit.wsjfScore(1, 3, 5, 3, 'modified_fibonacci').score, 3);
+  assert.equal(pmkit.wsjfScore(1, 3, 5, 3, { variant: 'modified_fibonacci' }).score, 3);
   // Berger et al. 1993: better = (A+O)/(A+O+M+I), worse = −(O+M)/(A+O+M+I).
   const kano = pmkit.kanoSummary(['like', 'like', 'neutral', 'like'], ['dislike', 'neutral', 'dislike', 'neutral']);
   assert.equal(kano.better, 3 / 4);
@@ -76,7 +76,7 @@ test('backlog functions return new objects and leave their argument alone', () =
 test('health takes a Date (its UTC day) or an ISO string', () => {
   const backlog = pmkit.sampleBacklog();
   const byDate = pmkit.backlogHealth(backlog, new Date('2026-03-31'));
-  assert.deepEqual(byDate, pmkit.backlogHealth(backlog, '2026-03-31', 30));
+  assert.deepEqual(byDate, pmkit.backlogHealth(backlog, '2026-03-31', { periodDays: 30 }));
   assert.equal(byDate.completion_rate, 2 / 8);
   assert.deepEqual(byDate.blocked, ['PAY-105']);
 });

@@ -111,10 +111,13 @@ where
         let path = err.path().to_string();
         let reason = plain_words(&err.into_inner().to_string());
         let field = field_path("", &path, "options");
-        // Inside an option's value (`calendar.weekends`) a shape error is the value's,
-        // as it is for a positional argument read by `from_value`.
+        // An unknown option name, or an unknown option value anywhere (`rules[0]:
+        // unknown rule "small"`), is a parse error; inside an option's value
+        // (`calendar.weekends`) an unknown key is the value's shape error, as it is for
+        // a positional argument read by `from_value`.
         let top_level = !path.contains(['.', '[']);
-        if reason.starts_with("unknown ") && top_level {
+        let unknown_key = reason.starts_with("unknown field");
+        if reason.starts_with("unknown ") && (top_level || !unknown_key) {
             Error::parse(field, reason)
         } else {
             Error::invalid(field, reason)

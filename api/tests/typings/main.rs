@@ -135,6 +135,8 @@ fn api() -> Api {
         ("sprint", pmkit_api::sprint!(describe)),
         ("roadmap", pmkit_api::roadmap!(describe)),
         ("flow", pmkit_api::flow!(describe)),
+        ("roles", pmkit_api::roles!(describe)),
+        ("work", pmkit_api::work!(describe)),
     ];
     let mut area_of = Vec::new();
     for (area, describe_area) in areas {

@@ -479,7 +479,10 @@ pub fn python(api: &Api) -> String {
             _ => &function.returns,
         };
         if let Some(name) = ref_name(returns) {
-            if is_object(&api.definitions[name]) {
+            // A type marked `x-pmkit-plain` (stories, backlogs) is a plain dict in
+            // Python, not a result class.
+            let plain = api.definitions[name].get("x-pmkit-plain").is_some();
+            if is_object(&api.definitions[name]) && !plain {
                 records.insert(name.to_owned());
             }
         }

@@ -33,10 +33,101 @@ Numbers = Sequence[float] | NDArray[Any]
 WholeNumbers = Sequence[int] | NDArray[Any]
 """Whole numbers 0 or more: a list, tuple, numpy array or Series."""
 
+class Activity(TypedDict):
+    """One piece of work in a scenario: what is done, its kind, and who owns it."""
+    description: str
+    kind: ActivityKind
+    owner: ActivityOwnerDict
+
+ActivityKind = Literal["market_analysis", "competitor_analysis", "market_research", "opportunity_identification", "product_strategy", "long_term_vision", "portfolio_planning", "roadmap_update", "stakeholder_alignment", "department_alignment", "lifecycle_management", "product_marketing", "sales_support", "customer_engagement", "feature_development_oversight", "requirements_to_stories", "story_writing", "backlog_refinement", "backlog_prioritization", "sprint_monitoring", "development_team_liaison"]
+
+class ActivityOwnerDict(TypedDict):
+    """The role that owns an activity, and the horizon it works on."""
+    horizon: Horizon
+    role: Role
+
+@final
+class ActivityOwner:
+    """The role that owns an activity, and the horizon it works on."""
+    @property
+    def horizon(self) -> Horizon: ...
+    @property
+    def role(self) -> Role: ...
+    def to_dict(self) -> ActivityOwnerDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 class Allocation(TypedDict):
     """Points one epic receives in one sprint."""
     epic: str
     points: float
+
+class Backlog(TypedDict):
+    """The unvalidated parts of a `Backlog`, as read from JSON; the bindings read this and call `Backlog::new` so errors keep their kind and field."""
+    scale: NotRequired[EstimateScale | None]
+    stories: list[Story]
+
+class BacklogHealthDict(TypedDict):
+    """The health of a backlog on a day. Shares are fractions of the open stories (to do or in progress); a share is `None` when there are no open stories."""
+    blocked: list[str]
+    cancelled_in_period: int
+    completed_in_period: int
+    completion_rate: NotRequired[float | None]
+    done_without_date: int
+    findings: list[FindingDict]
+    median_open_age_days: NotRequired[float | None]
+    must_have_share: NotRequired[float | None]
+    oldest_open_age_days: NotRequired[int | None]
+    oldest_open_id: NotRequired[str | None]
+    open: int
+    period_start: str
+    ready: int
+    ready_share: NotRequired[float | None]
+    stories: int
+    today: str
+    unestimated: int
+    unestimated_share: NotRequired[float | None]
+
+@final
+class BacklogHealth:
+    """The health of a backlog on a day. Shares are fractions of the open stories (to do or in progress); a share is `None` when there are no open stories."""
+    @property
+    def blocked(self) -> list[str]: ...
+    @property
+    def cancelled_in_period(self) -> int: ...
+    @property
+    def completed_in_period(self) -> int: ...
+    @property
+    def completion_rate(self) -> float | None: ...
+    @property
+    def done_without_date(self) -> int: ...
+    @property
+    def findings(self) -> list[FindingDict]: ...
+    @property
+    def median_open_age_days(self) -> float | None: ...
+    @property
+    def must_have_share(self) -> float | None: ...
+    @property
+    def oldest_open_age_days(self) -> int | None: ...
+    @property
+    def oldest_open_id(self) -> str | None: ...
+    @property
+    def open(self) -> int: ...
+    @property
+    def period_start(self) -> str: ...
+    @property
+    def ready(self) -> int: ...
+    @property
+    def ready_share(self) -> float | None: ...
+    @property
+    def stories(self) -> int: ...
+    @property
+    def today(self) -> str: ...
+    @property
+    def unestimated(self) -> int: ...
+    @property
+    def unestimated_share(self) -> float | None: ...
+    def to_dict(self) -> BacklogHealthDict: ...
+    def __eq__(self, other: object) -> bool: ...
 
 class CapacityPlanDict(TypedDict):
     """The result of `plan_capacity`."""
@@ -56,11 +147,24 @@ class CapacityPlan:
     def to_dict(self) -> CapacityPlanDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+class Card(TypedDict):
+    """One card of a scale: the label shown to the team and the points it weighs.
+    JSON form: `{"label": "½", "weight": 0.5}`; the "?" card has `"weight": null`.
+    """
+    label: str
+    weight: NotRequired[float | None]
+
 class CarryOver(TypedDict):
     """An item still open when the sprint closed."""
     committed: bool
     id: str
     points: float
+
+class CategoryTotals(TypedDict):
+    """Stories, points and unestimated stories in one status category."""
+    points: float
+    stories: int
+    unestimated: int
 
 ChurnMethod = Literal["start", "average", "serviced"]
 """The denominator of `churn_rate`."""
@@ -100,6 +204,11 @@ class EpicProjection(TypedDict):
     start_sprint: NotRequired[int | None]
     target: NotRequired[Target | None]
 
+class EstimateScale(TypedDict):
+    """The unvalidated parts of an `EstimateScale`, as read from JSON."""
+    cards: list[Card]
+    name: str
+
 EventKind = Literal["added", "removed", "re_estimated", "completed", "reopened", "cancelled", "carried_over"]
 
 class FeasibilityDict(TypedDict):
@@ -126,6 +235,30 @@ class Feasibility:
     def to_dict(self) -> FeasibilityDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+class FindingDict(TypedDict):
+    """One broken rule, with a message saying what to do.
+    JSON form: `{"rule": "unestimated", "severity": "error", "message": "..."}`.
+    """
+    message: str
+    rule: Rule
+    severity: Severity
+
+@final
+class Finding:
+    """One broken rule, with a message saying what to do.
+    JSON form: `{"rule": "unestimated", "severity": "error", "message": "..."}`.
+    """
+    @property
+    def message(self) -> str: ...
+    @property
+    def rule(self) -> Rule: ...
+    @property
+    def severity(self) -> Severity: ...
+    def to_dict(self) -> FindingDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+Framework = Literal["rice", "ice", "wsjf", "value_effort", "moscow"]
+
 class FunnelConversionDict(TypedDict):
     """The result of `funnel_conversion`: how many people move from each step to the next.
     Lists run in funnel order. With `n` steps, `step_rates` and `drop_off` have `n − 1` entries (entry `i` is the move from step `i` to step `i + 1`) and `cumulative_rates` has `n` entries (entry `i` is step `i` against the first step).
@@ -151,7 +284,110 @@ class FunnelConversion:
     def to_dict(self) -> FunnelConversionDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+class HeadcountDict(TypedDict):
+    """How many people hold a role in a country: a lower bound, with its source."""
+    at_least: int
+    country: str
+    role: Role
+    source: str
+
+@final
+class Headcount:
+    """How many people hold a role in a country: a lower bound, with its source."""
+    @property
+    def at_least(self) -> int: ...
+    @property
+    def country(self) -> str: ...
+    @property
+    def role(self) -> Role: ...
+    @property
+    def source(self) -> str: ...
+    def to_dict(self) -> HeadcountDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+Horizon = Literal["strategic", "tactical"]
+"""The span of time a role works on."""
+
+class IceInputs(TypedDict):
+    """The inputs of an ICE score, each on 1..=10 (decimals allowed, e.g. a team's average)."""
+    confidence: float
+    ease: float
+    impact: float
+
+class InvestContext(TypedDict):
+    """What the lint needs to know beyond the story itself.
+    JSON form (every field optional): `{"max_points": 13, "velocity": 30, "max_velocity_share": 0.5, "resolved_items": ["PAY-3"]}`.
+    """
+    max_points: NotRequired[float | None]
+    max_velocity_share: NotRequired[float]
+    resolved_items: NotRequired[list[str]]
+    velocity: NotRequired[float | None]
+
 IssueKind = Literal["cycle", "parent_cycle", "missing_item", "level_order", "outside_parent", "dependency_violated"]
+
+KanoCategory = Literal["attractive", "one_dimensional", "must_be", "indifferent", "reverse", "questionable"]
+
+class KanoSummaryDict(TypedDict):
+    """Many respondents' answers on one feature: category counts, the feature's category and the customer-satisfaction coefficients."""
+    attractive: int
+    better: float
+    category: KanoCategory
+    indifferent: int
+    must_be: int
+    one_dimensional: int
+    questionable: int
+    respondents: int
+    reverse: int
+    worse: float
+
+@final
+class KanoSummary:
+    """Many respondents' answers on one feature: category counts, the feature's category and the customer-satisfaction coefficients."""
+    @property
+    def attractive(self) -> int: ...
+    @property
+    def better(self) -> float: ...
+    @property
+    def category(self) -> KanoCategory: ...
+    @property
+    def indifferent(self) -> int: ...
+    @property
+    def must_be(self) -> int: ...
+    @property
+    def one_dimensional(self) -> int: ...
+    @property
+    def questionable(self) -> int: ...
+    @property
+    def respondents(self) -> int: ...
+    @property
+    def reverse(self) -> int: ...
+    @property
+    def worse(self) -> float: ...
+    def to_dict(self) -> KanoSummaryDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+Kpi = Literal["lifecycle_progression", "market_share_impact", "customer_satisfaction", "revenue_and_profitability_forecasts", "development_velocity", "stakeholder_satisfaction", "backlog_management_quality", "customer_alignment"]
+
+class KpiIndicator(TypedDict):
+    """A KPI with the metrics that evidence it."""
+    id: Kpi
+    label: str
+    metrics: list[MetricId]
+
+class LabeledActivityKind(TypedDict):
+    """An id (a snake_case enum) with its human label."""
+    id: ActivityKind
+    label: str
+
+class LabeledResponsibility(TypedDict):
+    """An id (a snake_case enum) with its human label."""
+    id: Responsibility
+    label: str
+
+class LabeledSkill(TypedDict):
+    """An id (a snake_case enum) with its human label."""
+    id: Skill
+    label: str
 
 Lane = Literal["now", "next", "later"]
 
@@ -162,6 +398,15 @@ class Lifecycle(TypedDict):
     JSON form: `{"history": [{"stage": "introduction", "date": "2025-06-01"}, …]}`.
     """
     history: list[StageChange]
+
+class Link(TypedDict):
+    """A link from a story to another item, by id.
+    JSON form: `{"kind": "blocked_by", "id": "PAY-12"}`.
+    """
+    id: str
+    kind: LinkKind
+
+LinkKind = Literal["blocks", "blocked_by", "relates_to"]
 
 class Member(TypedDict):
     """A team member's availability for one sprint.
@@ -221,6 +466,48 @@ class Milestone(TypedDict):
     id: str
     name: str
 
+Moscow = Literal["must", "should", "could", "wont"]
+
+class MoscowInputs(TypedDict):
+    """The input of a MoSCoW score."""
+    category: Moscow
+
+class MoscowSummaryDict(TypedDict):
+    """The MoSCoW breakdown of the open stories (to do or in progress)."""
+    could: MoscowTotals
+    findings: list[FindingDict]
+    must: MoscowTotals
+    must_have_share: NotRequired[float | None]
+    should: MoscowTotals
+    uncategorized: int
+    wont: MoscowTotals
+
+@final
+class MoscowSummary:
+    """The MoSCoW breakdown of the open stories (to do or in progress)."""
+    @property
+    def could(self) -> MoscowTotals: ...
+    @property
+    def findings(self) -> list[FindingDict]: ...
+    @property
+    def must(self) -> MoscowTotals: ...
+    @property
+    def must_have_share(self) -> float | None: ...
+    @property
+    def should(self) -> MoscowTotals: ...
+    @property
+    def uncategorized(self) -> int: ...
+    @property
+    def wont(self) -> MoscowTotals: ...
+    def to_dict(self) -> MoscowSummaryDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class MoscowTotals(TypedDict):
+    """Stories and effort in one MoSCoW category."""
+    effort: float
+    stories: int
+    unestimated: int
+
 class NpsResultDict(TypedDict):
     """The result of `net_promoter_score`."""
     detractors: int
@@ -275,12 +562,75 @@ class PlannedSprint(TypedDict):
     number: int
     start: str
 
+class PointTotalsDict(TypedDict):
+    """`CategoryTotals` for each status category."""
+    cancelled: CategoryTotals
+    done: CategoryTotals
+    in_progress: CategoryTotals
+    to_do: CategoryTotals
+
+@final
+class PointTotals:
+    """`CategoryTotals` for each status category."""
+    @property
+    def cancelled(self) -> CategoryTotals: ...
+    @property
+    def done(self) -> CategoryTotals: ...
+    @property
+    def in_progress(self) -> CategoryTotals: ...
+    @property
+    def to_do(self) -> CategoryTotals: ...
+    def to_dict(self) -> PointTotalsDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class Priority(TypedDict):
+    """A story's prioritization inputs, one optional set per framework.
+    JSON form: `{"moscow": "must", "rice": {"reach": 500, ...}, ...}`; absent or null frameworks are unscored.
+    """
+    ice: NotRequired[IceInputs | None]
+    moscow: NotRequired[Moscow | None]
+    rice: NotRequired[RiceInputs | None]
+    value_effort: NotRequired[ValueEffortInputs | None]
+    wsjf: NotRequired[WsjfInputs | None]
+
+Quadrant = Literal["quick_win", "big_bet", "fill_in", "money_pit"]
+
+class RankedStoryDict(TypedDict):
+    """One story's place in a ranking."""
+    id: str
+    rank: int
+    score: ScoreDict
+    title: str
+
+@final
+class RankedStory:
+    """One story's place in a ranking."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def rank(self) -> int: ...
+    @property
+    def score(self) -> ScoreDict: ...
+    @property
+    def title(self) -> str: ...
+    def to_dict(self) -> RankedStoryDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 class Release(TypedDict):
     """A release: a dated delivery of items to users (separate from sprints)."""
     date: str
     id: str
     items: NotRequired[list[str]]
     name: str
+
+Responsibility = Literal["market_trend_analysis", "long_term_vision", "market_research", "product_strategy", "lifecycle_management", "department_alignment", "portfolio_planning", "product_marketing_and_sales_support", "customer_engagement", "stakeholder_communication", "backlog_management", "user_story_creation", "requirements_to_stories", "roadmap_adherence", "sprint_goal_delivery", "stakeholder_liaison"]
+
+class RiceInputs(TypedDict):
+    """The inputs of a RICE score."""
+    confidence: float
+    effort: float
+    impact: float
+    reach: float
 
 class Roadmap(TypedDict):
     """The product manager's roadmap: the product, its items from objectives to stories in one hierarchy (listed in rank order), dependencies, releases, milestones and the product's lifecycle.
@@ -334,6 +684,85 @@ class RoadmapValidation:
 
 Role = Literal["product_manager", "product_owner"]
 """One of the two product roles."""
+
+class RoleProfileDict(TypedDict):
+    """One role, described as data: responsibilities, skills, KPIs and metrics."""
+    activities: list[LabeledActivityKind]
+    focus: str
+    horizon: Horizon
+    kpis: list[KpiIndicator]
+    metrics: list[MetricId]
+    responsibilities: list[LabeledResponsibility]
+    role: Role
+    skills: list[LabeledSkill]
+    title: str
+
+@final
+class RoleProfile:
+    """One role, described as data: responsibilities, skills, KPIs and metrics."""
+    @property
+    def activities(self) -> list[LabeledActivityKind]: ...
+    @property
+    def focus(self) -> str: ...
+    @property
+    def horizon(self) -> Horizon: ...
+    @property
+    def kpis(self) -> list[KpiIndicator]: ...
+    @property
+    def metrics(self) -> list[MetricId]: ...
+    @property
+    def responsibilities(self) -> list[LabeledResponsibility]: ...
+    @property
+    def role(self) -> Role: ...
+    @property
+    def skills(self) -> list[LabeledSkill]: ...
+    @property
+    def title(self) -> str: ...
+    def to_dict(self) -> RoleProfileDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+Rule = Literal["missing_benefit", "missing_acceptance_criteria", "unestimated", "too_big", "blocked", "vague_goal", "must_have_share"]
+
+ScalePreset = Literal["fibonacci", "modified_fibonacci", "powers_of_two", "linear", "t_shirt"]
+
+class Scenario(TypedDict):
+    """A scenario: an optional name and its steps in order."""
+    name: str
+    steps: list[Step]
+
+class ScoreDict(TypedDict):
+    """A priority score with its provenance: which framework and variant produced it, from which inputs. Higher scores rank first in every framework.
+    JSON form: `{"framework": "rice", "variant": "intercom", "inputs": {...}, "score": 400.0}`.
+    """
+    framework: Framework
+    inputs: ScoreInputs
+    score: float
+    variant: Variant
+
+@final
+class Score:
+    """A priority score with its provenance: which framework and variant produced it, from which inputs. Higher scores rank first in every framework.
+    JSON form: `{"framework": "rice", "variant": "intercom", "inputs": {...}, "score": 400.0}`.
+    """
+    @property
+    def framework(self) -> Framework: ...
+    @property
+    def inputs(self) -> ScoreInputs: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def variant(self) -> Variant: ...
+    def to_dict(self) -> ScoreDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+ScoreInputs = RiceInputs | IceInputs | WsjfInputs | ValueEffortInputs | MoscowInputs
+"""The inputs a score was computed from, in the framework's own terms.
+JSON form: the inputs object itself (`{"reach": 500, "impact": 2, ...}`); the framework is named by the enclosing `Score`.
+"""
+
+Severity = Literal["error", "warning"]
+
+Skill = Literal["product_development_process", "development_environments", "agile_methodologies", "communication_and_leadership", "task_prioritization", "customer_research", "organization", "management", "technical", "strategic_thinking", "stakeholder_management", "product_and_market_dynamics"]
 
 class Sprint(TypedDict):
     """A sprint: a time box of at most one month.
@@ -530,6 +959,46 @@ class StakeholderGap(TypedDict):
     name: str
     shortfall: int
 
+class Status(TypedDict):
+    """A team's status name and the category it maps to.
+    JSON form: `{"name": "In Review", "category": "in_progress"}`. When reading, the name may be left out; it then defaults to the category's ("Done").
+    """
+    category: StatusCategory
+    name: NotRequired[str | None]
+
+StatusCategory = Literal["to_do", "in_progress", "done", "cancelled"]
+
+class Step(TypedDict):
+    """One step: its keyword and the text after it.
+    JSON form: `{"keyword": "given", "text": "a saved report"}`.
+    """
+    keyword: StepKeyword
+    text: str
+
+StepKeyword = Literal["given", "when", "then", "and", "but"]
+
+class Story(TypedDict):
+    """A backlog item, usually a user story.
+    The JSON form has every field (empty ones as `null` or `[]`); when reading, only `id` and `title` are required. Dates are ISO 8601 (`"2026-01-12"`).
+    """
+    acceptance_criteria: NotRequired[list[Scenario]]
+    benefit: NotRequired[str | None]
+    created: NotRequired[str | None]
+    description: NotRequired[str | None]
+    estimate: NotRequired[float | None]
+    goal: NotRequired[str | None]
+    id: str
+    issue_type: NotRequired[str | None]
+    labels: NotRequired[list[str]]
+    links: NotRequired[list[Link]]
+    parent: NotRequired[str | None]
+    persona: NotRequired[str | None]
+    priority: NotRequired[Priority]
+    resolved: NotRequired[str | None]
+    sprint: NotRequired[str | None]
+    status: NotRequired[Status]
+    title: str
+
 class Tally(TypedDict):
     """A number of items and their points."""
     items: int
@@ -540,6 +1009,13 @@ Target = str
 
 Unit = Literal["fraction", "score", "money", "money_per_month", "money_per_user", "days", "defects_per_kloc", "points", "points_per_sprint"]
 """The unit a metric's headline value is in."""
+
+class ValueEffortInputs(TypedDict):
+    """The inputs of a value / effort score, on any scale the team uses consistently."""
+    effort: float
+    value: float
+
+Variant = Literal["intercom", "unrestricted", "product", "mean", "modified_fibonacci", "ratio", "standard"]
 
 class VelocityDict(TypedDict):
     """The result of `velocity`."""
@@ -603,6 +1079,31 @@ class WorkCalendar(TypedDict):
     """
     holidays: NotRequired[list[str]]
     working_weekdays: NotRequired[list[WeekDay]]
+
+class WorkedExampleDict(TypedDict):
+    """A scenario showing both roles at work on one initiative."""
+    activities: list[Activity]
+    initiative: str
+    product: str
+
+@final
+class WorkedExample:
+    """A scenario showing both roles at work on one initiative."""
+    @property
+    def activities(self) -> list[Activity]: ...
+    @property
+    def initiative(self) -> str: ...
+    @property
+    def product(self) -> str: ...
+    def to_dict(self) -> WorkedExampleDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class WsjfInputs(TypedDict):
+    """The inputs of a WSJF score: the three parts of the cost of delay, and job size. All are relative numbers, conventionally cards of the modified Fibonacci deck."""
+    job_size: float
+    risk_reduction: float
+    time_criticality: float
+    user_business_value: float
 
 def net_promoter_score(responses: Numbers) -> NpsResult:
     """Net Promoter Score of answers on 0..=10: 100 × (share of promoters, 9–10,
@@ -821,81 +1322,193 @@ def percentiles(values: Numbers, *, levels: list[float] | None = [0.5, 0.85, 0.9
 def histogram(values: Numbers) -> list[int]:
     """Counts per one-day bin: `counts[d]` values lie in d..d+1 days."""
 
+def role_profile(role: str) -> RoleProfile:
+    """The profile of a role ("product_manager" or "product_owner"): its
+    responsibilities, skills, KPIs and the metrics that evidence them.
+    """
+
+def role_profiles() -> list[RoleProfile]:
+    """Both role profiles, product manager first."""
+
+def salary_position_in_range(role: str, salary: float) -> float:
+    """Where `salary` sits in the published range of `role`: 0 at the low end,
+    1 at the high end, linear between; outside the range is an out_of_range error.
+    """
+
+def owner_of(kind: str) -> ActivityOwner:
+    """The role that owns an activity kind ("market_analysis"), with its horizon."""
+
+def worked_example() -> WorkedExample:
+    """The source's worked example: a CRM bringing AI into its portfolio, with
+    each activity and the role that owns it.
+    """
+
+def product_manager_headcount() -> Headcount:
+    """How many product managers work in the US (a published lower bound)."""
+
+def parse_story(id: str, text: str) -> Story:
+    """A story from its Connextra sentence: "As a <persona>, I want <goal>, so
+    that <benefit>" (any case; "so that" optional).
+    """
+
+def parse_acceptance_criteria(text: str) -> list[Scenario]:
+    """Given / When / Then scenarios from Gherkin-style text."""
+
+def backlog_from_json(text: str) -> Backlog:
+    """A backlog from its JSON text, checked as every backlog is."""
+
+def stories_in(backlog: Backlog, category: str) -> list[Story]:
+    """The stories whose status is in `category` ("to_do", "in_progress", "done",
+    "cancelled"), in backlog order.
+    """
+
+def move_story(backlog: Backlog, id: str, rank: int) -> Backlog:
+    """A new backlog with story `id` moved to `rank` (1 = top); the argument is
+    left untouched.
+    """
+
+def remove_story(backlog: Backlog, id: str) -> Backlog:
+    """A new backlog without story `id`; the argument is left untouched."""
+
+def sample_backlog() -> Backlog:
+    """The sample checkout backlog that `make demo` reports on."""
+
+def to_connextra(story: Story) -> str:
+    """The story as a Connextra sentence: "As a <persona>, I want <goal>, so that <benefit>"."""
+
+def invest_findings(story: Story, *, context: InvestContext | None = None, rules: list[Rule] | None = []) -> list[Finding]:
+    """The INVEST findings of a story: each broken rule with its severity and a
+    message. `rules` picks the story rules to check (all by default); `context`
+    gives the team's velocity, size limit and resolved items.
+    
+    Keyword options (None = the default):
+        context: What the lint needs beyond the story (velocity, resolved items ...), every field optional; `None` (the default) is `InvestContext::default()`.
+        rules: The story rules to check (`Rule::STORY_RULES`); empty (the default) checks them all.
+    """
+
+def is_ready(story: Story, definition_of_ready: list[str], *, context: InvestContext | None = None) -> bool:
+    """Whether a story passes a Definition of Ready: `definition_of_ready` names the
+    story rules that must hold ("missing_acceptance_criteria", "unestimated" ...).
+    
+    Keyword options (None = the default):
+        context: What the lint needs beyond the story (velocity, resolved items ...), every field optional; `None` (the default) is `InvestContext::default()`.
+    """
+
+def backlog_to_json(backlog: Backlog) -> str:
+    """The backlog as JSON text, byte for byte what Rust, Python and JavaScript write."""
+
+def rank_backlog(backlog: Backlog, framework: str, *, variant: Variant | None = None) -> list[RankedStory]:
+    """The open stories ranked by a `framework` ("rice", "ice", "wsjf",
+    "value_effort", "moscow"), highest score first; ties keep backlog order.
+    
+    Keyword options (None = the default):
+        variant: The framework's variant (see `Variant`); `None` (the default) is the framework's default: "intercom" for RICE, "product" for ICE, "unrestricted" for WSJF.
+    """
+
+def point_totals(backlog: Backlog, *, unestimated_weight: float | None = None) -> PointTotals:
+    """Stories, points and unestimated stories per status category (cancelled is
+    never done).
+    
+    Keyword options (None = the default):
+        unestimated_weight: The points an unestimated story counts for in point and effort totals; `None` (the default) leaves it out of them (it is still counted as a story).
+    """
+
+def moscow_summary(backlog: Backlog, *, unestimated_weight: float | None = None) -> MoscowSummary:
+    """The MoSCoW breakdown of the backlog's open stories, with the must-have share
+    of the effort and a finding when it passes 60 %.
+    
+    Keyword options (None = the default):
+        unestimated_weight: The points an unestimated story counts for in point and effort totals; `None` (the default) leaves it out of them (it is still counted as a story).
+    """
+
+def backlog_health(backlog: Backlog, today: datetime.date | str, *, context: InvestContext | None = ..., definition_of_ready: list[Rule] | None = ["missing_acceptance_criteria", "unestimated", "too_big", "blocked"], period_days: int | None = 30, unestimated_weight: float | None = None) -> BacklogHealth:
+    """The health report of a backlog on `today`: completion rate over the last
+    `period_days`, the share of open stories that are ready, estimated and
+    not blocked, their ages, the must-have share and findings.
+    
+    Keyword options (None = the default):
+        context: Size limits for `too_big`; the backlog adds its own resolved items.
+        definition_of_ready: The team's Definition of Ready (default: missing_acceptance_criteria, unestimated, too_big, blocked).
+        period_days: Days in the period ending `today` (inclusive) for the completion rate, ≥ 1. Default 30.
+        unestimated_weight: The points an unestimated story counts for in the must-have effort share; `None` (the default) leaves it out.
+    """
+
+def estimate_scale(*, preset: ScalePreset | None = "modified_fibonacci") -> EstimateScale:
+    """A ready-made estimate scale: "fibonacci", "modified_fibonacci" (the
+    default), "powers_of_two", "linear" or "t_shirt".
+    
+    Keyword options (None = the default):
+        preset: The preset (see `ScalePreset`); "modified_fibonacci", planning poker's deck, by default.
+    """
+
+def estimate_card(scale: EstimateScale, points: float) -> Card:
+    """The card of `scale` whose weight is `points`."""
+
+def estimate_points(scale: EstimateScale, label: str) -> float | None:
+    """The points of the card named `label` on `scale` ("½", "1/2", "M", "8"),
+    or null/None for a card without a weight ("?").
+    """
+
+def rice_score(reach: float, impact: float, confidence: float, effort: float, *, variant: Variant | None = None) -> Score:
+    """RICE score: `reach` × `impact` × `confidence` / `effort`. The "intercom"
+    variant (the default) holds impact to 3 / 2 / 1 / 0.5 / 0.25 and
+    confidence to 1 / 0.8 / 0.5; "unrestricted" takes any impact ≥ 0 and
+    confidence in 0..=1.
+    
+    Keyword options (None = the default):
+        variant: The framework's variant (see `Variant`); `None` (the default) is the framework's default: "intercom" for RICE, "product" for ICE, "unrestricted" for WSJF.
+    """
+
+def ice_score(impact: float, confidence: float, ease: float, *, variant: Variant | None = None) -> Score:
+    """ICE score of `impact`, `confidence` and `ease` on 1..=10: their product
+    (variant "product", the default) or their mean ("mean").
+    
+    Keyword options (None = the default):
+        variant: The framework's variant (see `Variant`); `None` (the default) is the framework's default: "intercom" for RICE, "product" for ICE, "unrestricted" for WSJF.
+    """
+
+def wsjf_score(user_business_value: float, time_criticality: float, risk_reduction: float, job_size: float, *, variant: Variant | None = None) -> Score:
+    """Weighted shortest job first: (`user_business_value` + `time_criticality` +
+    `risk_reduction`) / `job_size`; variant "unrestricted" (the default) or
+    "modified_fibonacci" (every input a card of that deck).
+    
+    Keyword options (None = the default):
+        variant: The framework's variant (see `Variant`); `None` (the default) is the framework's default: "intercom" for RICE, "product" for ICE, "unrestricted" for WSJF.
+    """
+
+def value_effort_score(value: float, effort: float) -> Score:
+    """Value / effort score: `value` / `effort`."""
+
+def value_effort_quadrant(value: float, effort: float, value_threshold: float, effort_threshold: float) -> Quadrant:
+    """The value / effort quadrant: "quick_win" (value ≥ `value_threshold`, effort
+    below `effort_threshold`), "big_bet", "fill_in" or "money_pit".
+    """
+
+def moscow_score(category: str) -> Score:
+    """A MoSCoW `category` ("must", "should", "could", "won't") as a score: 3, 2, 1, 0."""
+
+def kano_category(functional: str, dysfunctional: str) -> KanoCategory:
+    """The Kano category of one respondent's `functional` and `dysfunctional`
+    answers ("like", "must_be", "neutral", "live_with", "dislike").
+    """
+
+def kano_summary(functional: list[str], dysfunctional: list[str]) -> KanoSummary:
+    """Kano category counts over many respondents (`functional[i]` and
+    `dysfunctional[i]` are respondent i's answers), the feature's category,
+    and the better and worse coefficients.
+    """
+
 # ---------------------------------------------------------------- generated by pmkit-api: end
 
 # ---------------------------------------------------------------- roles
-
-_Role = Literal["product_manager", "product_owner"]
-_Horizon = Literal["strategic", "tactical"]
-_ActivityKind = Literal[
-    "market_analysis", "competitor_analysis", "market_research", "opportunity_identification",
-    "product_strategy", "long_term_vision", "portfolio_planning", "roadmap_update",
-    "stakeholder_alignment", "department_alignment", "lifecycle_management",
-    "product_marketing", "sales_support", "customer_engagement",
-    "feature_development_oversight", "requirements_to_stories", "story_writing",
-    "backlog_refinement", "backlog_prioritization", "sprint_monitoring",
-    "development_team_liaison",
-]
-
-class _Labeled(TypedDict):
-    id: str
-    """The snake_case id (``"agile_methodologies"``)."""
-    label: str
-    """The label to show."""
-
-class _LabeledActivity(TypedDict):
-    id: _ActivityKind
-    label: str
-
-class _KpiIndicator(TypedDict):
-    id: str
-    label: str
-    metrics: list[str]
-    """The snake_case ids of the metrics that evidence the KPI (``"team_velocity"``)."""
-
-class _ActivityOwner(TypedDict):
-    role: _Role
-    horizon: _Horizon
-
-class _Activity(TypedDict):
-    description: str
-    kind: _ActivityKind
-    owner: _ActivityOwner
-
-@final
-class RoleProfile:
-    """The result of :func:`role_profile`: what a role does, needs and is judged by."""
-
-    @property
-    def role(self) -> _Role: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def horizon(self) -> _Horizon: ...
-    @property
-    def focus(self) -> str:
-        """The role in one line."""
-    @property
-    def responsibilities(self) -> list[_Labeled]: ...
-    @property
-    def skills(self) -> list[_Labeled]: ...
-    @property
-    def kpis(self) -> list[_KpiIndicator]:
-        """The KPIs the role is judged by, each with the metrics that evidence it."""
-    @property
-    def metrics(self) -> list[str]:
-        """Every metric tracking the role (snake_case metric ids)."""
-    @property
-    def activities(self) -> list[_LabeledActivity]:
-        """The activity kinds the role owns (see :func:`owner_of`)."""
-    def to_dict(self) -> dict[str, Any]: ...
+# The other roles functions are generated from the API description (above).
 
 @final
 class SalaryBenchmark:
     """The result of :func:`salary_benchmark`: published annual salary figures for a role."""
 
     @property
-    def role(self) -> _Role: ...
+    def role(self) -> Role: ...
     @property
     def average(self) -> float: ...
     @property
@@ -921,71 +1534,8 @@ class SalaryBenchmark:
         """
     def to_dict(self) -> dict[str, Any]: ...
 
-@final
-class ActivityOwner:
-    """The result of :func:`owner_of`."""
-
-    @property
-    def role(self) -> _Role: ...
-    @property
-    def horizon(self) -> _Horizon: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class WorkedExample:
-    """The result of :func:`worked_example`: both roles at work on one initiative."""
-
-    @property
-    def product(self) -> str: ...
-    @property
-    def initiative(self) -> str: ...
-    @property
-    def activities(self) -> list[_Activity]:
-        """Six activities, the product manager's three first."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class Headcount:
-    """The result of :func:`product_manager_headcount`."""
-
-    @property
-    def role(self) -> _Role: ...
-    @property
-    def country(self) -> str: ...
-    @property
-    def at_least(self) -> int:
-        """A published lower bound ("over 500,000")."""
-    @property
-    def source(self) -> str: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-def role_profile(role: _Role) -> RoleProfile:
-    """The profile of a role: responsibilities, skills, KPIs (with their metrics) and activities.
-
-    Raises :class:`ParseError` (field ``role``) for a name other than
-    ``"product_manager"`` or ``"product_owner"``.
-    """
-
-def role_profiles() -> list[RoleProfile]:
-    """Both profiles, product manager first."""
-
-def salary_benchmark(role: _Role) -> SalaryBenchmark:
+def salary_benchmark(role: Role) -> SalaryBenchmark:
     """The published salary figures for a role: Indeed, US, annual, USD."""
-
-def salary_position_in_range(role: _Role, salary: float) -> float:
-    """``salary_benchmark(role).position_in_range(salary)``: 0.0 at low, 1.0 at high."""
-
-def owner_of(kind: _ActivityKind) -> ActivityOwner:
-    """The role that owns an activity kind, and its horizon.
-
-    Raises :class:`ParseError` (field ``kind``), listing the valid names, for an unknown kind.
-    """
-
-def worked_example() -> WorkedExample:
-    """The source's worked example: a CRM (like HubSpot) bringing AI into its portfolio."""
-
-def product_manager_headcount() -> Headcount:
-    """Over 500,000 product managers work in the US."""
 
 # ---------------------------------------------------------------- scorecard
 
@@ -1093,265 +1643,11 @@ class _InvestContext(TypedDict, total=False):
     max_velocity_share: float
     resolved_items: list[str]
 
-@final
-class Finding:
-    """One broken rule: which, how serious, and what to do."""
-
-    @property
-    def rule(self) -> _Rule: ...
-    @property
-    def severity(self) -> Literal["error", "warning"]: ...
-    @property
-    def message(self) -> str: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class Score:
-    """A priority score with its provenance. Higher scores rank first."""
-
-    @property
-    def framework(self) -> _Framework: ...
-    @property
-    def variant(self) -> _Variant: ...
-    @property
-    def inputs(self) -> dict[str, Any]:
-        """The inputs as given, in the framework's own terms."""
-    @property
-    def score(self) -> float: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class MoscowSummary:
-    """The MoSCoW breakdown of a backlog's open stories."""
-
-    @property
-    def must(self) -> dict[str, Any]:
-        """``{"stories", "effort", "unestimated"}``; likewise should, could, wont."""
-    @property
-    def should(self) -> dict[str, Any]: ...
-    @property
-    def could(self) -> dict[str, Any]: ...
-    @property
-    def wont(self) -> dict[str, Any]: ...
-    @property
-    def uncategorized(self) -> int: ...
-    @property
-    def must_have_share(self) -> float | None:
-        """Must effort / (must + should + could effort); None when that total is 0."""
-    @property
-    def findings(self) -> list[dict[str, Any]]:
-        """A ``must_have_share`` finding when the share is above 0.6 (DSDM)."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class KanoSummary:
-    """Respondents' Kano answers on one feature."""
-
-    @property
-    def attractive(self) -> int: ...
-    @property
-    def one_dimensional(self) -> int: ...
-    @property
-    def must_be(self) -> int: ...
-    @property
-    def indifferent(self) -> int: ...
-    @property
-    def reverse(self) -> int: ...
-    @property
-    def questionable(self) -> int: ...
-    @property
-    def respondents(self) -> int: ...
-    @property
-    def category(self) -> Literal["attractive", "one_dimensional", "must_be", "indifferent", "reverse", "questionable"]:
-        """The most frequent category; ties go must-be, one-dimensional, attractive, indifferent."""
-    @property
-    def better(self) -> float:
-        """(A + O) / (A + O + M + I)."""
-    @property
-    def worse(self) -> float:
-        """−(O + M) / (A + O + M + I)."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class RankedStory:
-    """One story's place in a ranking."""
-
-    @property
-    def rank(self) -> int: ...
-    @property
-    def id(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def score(self) -> dict[str, Any]:
-        """The score's dict form: framework, variant, inputs, score."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class PointTotals:
-    """Stories, points and unestimated stories per status category."""
-
-    @property
-    def to_do(self) -> dict[str, Any]:
-        """``{"stories", "points", "unestimated"}``; likewise the other categories."""
-    @property
-    def in_progress(self) -> dict[str, Any]: ...
-    @property
-    def done(self) -> dict[str, Any]: ...
-    @property
-    def cancelled(self) -> dict[str, Any]:
-        """Cancelled work, never counted as done."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class BacklogHealth:
-    """The health report of a backlog on a day; shares are fractions of the open stories."""
-
-    @property
-    def today(self) -> str: ...
-    @property
-    def period_start(self) -> str: ...
-    @property
-    def stories(self) -> int: ...
-    @property
-    def open(self) -> int: ...
-    @property
-    def completed_in_period(self) -> int: ...
-    @property
-    def cancelled_in_period(self) -> int: ...
-    @property
-    def done_without_date(self) -> int: ...
-    @property
-    def completion_rate(self) -> float | None:
-        """completed_in_period / (completed_in_period + open)."""
-    @property
-    def ready(self) -> int: ...
-    @property
-    def ready_share(self) -> float | None: ...
-    @property
-    def unestimated(self) -> int: ...
-    @property
-    def unestimated_share(self) -> float | None: ...
-    @property
-    def median_open_age_days(self) -> float | None: ...
-    @property
-    def oldest_open_age_days(self) -> int | None: ...
-    @property
-    def oldest_open_id(self) -> str | None: ...
-    @property
-    def blocked(self) -> list[str]: ...
-    @property
-    def must_have_share(self) -> float | None: ...
-    @property
-    def findings(self) -> list[dict[str, Any]]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-def parse_story(id: str, text: str) -> _Story:
-    """A story from "As a <persona>, I want <goal>, so that <benefit>" (case and
-    punctuation tolerant; "so that" optional). Raises ParseError naming the missing part."""
-
-def to_connextra(story: _Story) -> str:
-    """The story as "As a <persona>, I want <goal>, so that <benefit>."."""
-
-def parse_acceptance_criteria(text: str) -> list[_Scenario]:
-    """Given / When / Then scenarios from Gherkin-style text; errors name the line."""
-
-def invest_findings(
-    story: _Story, context: _InvestContext | None = None, rules: Sequence[_Rule] | None = None
-) -> list[Finding]:
-    """INVEST findings of a story for the given rules (every story rule by default)."""
-
-def is_ready(story: _Story, definition_of_ready: Sequence[_Rule], context: _InvestContext | None = None) -> bool:
-    """Whether no rule of the Definition of Ready has a finding."""
-
-def estimate_scale(
-    preset: Literal["fibonacci", "modified_fibonacci", "powers_of_two", "linear", "t_shirt"] = "modified_fibonacci",
-) -> _EstimateScale:
-    """A ready-made estimate scale."""
-
-def estimate_points(scale: _EstimateScale, label: str) -> float | None:
-    """The points of the card named ``label`` ("½", "1/2", "M", "8"); None for "?"."""
-
-def estimate_card(scale: _EstimateScale, points: float) -> _Card:
-    """The card whose weight is ``points``; OutOfRangeError when none is."""
-
-def rice_score(
-    reach: float, impact: float, confidence: float, effort: float, variant: Literal["intercom", "unrestricted"] | None = None
-) -> Score:
-    """RICE = reach × impact × confidence / effort (Intercom). Variant "intercom"
-    (default) requires impact in {3, 2, 1, 0.5, 0.25} and confidence in {1, 0.8, 0.5}."""
-
-def ice_score(impact: float, confidence: float, ease: float, variant: Literal["product", "mean"] | None = None) -> Score:
-    """ICE of inputs on 1..=10: their product (default) or mean."""
-
-def wsjf_score(
-    user_business_value: float,
-    time_criticality: float,
-    risk_reduction: float,
-    job_size: float,
-    variant: Literal["unrestricted", "modified_fibonacci"] | None = None,
-) -> Score:
-    """WSJF = (user-business value + time criticality + risk reduction) / job size (SAFe)."""
-
-def value_effort_score(value: float, effort: float) -> Score:
-    """Value / effort."""
-
-def value_effort_quadrant(
-    value: float, effort: float, value_threshold: float, effort_threshold: float
-) -> Literal["quick_win", "big_bet", "fill_in", "money_pit"]:
-    """The 2 × 2 quadrant; a value or effort at its threshold counts as high."""
-
-def moscow_score(category: str) -> Score:
-    """A MoSCoW category as a score: must 3, should 2, could 1, won't 0."""
-
-def moscow_summary(backlog: _Backlog, unestimated_weight: float | None = None) -> MoscowSummary:
-    """MoSCoW breakdown of the open stories with the must-have share of effort."""
-
-def kano_category(
-    functional: str, dysfunctional: str
-) -> Literal["attractive", "one_dimensional", "must_be", "indifferent", "reverse", "questionable"]:
-    """One respondent's Kano category from the standard evaluation table (Berger et al. 1993)."""
-
-def kano_summary(functional: Sequence[str], dysfunctional: Sequence[str]) -> KanoSummary:
-    """Category counts, category and better / worse coefficients over many respondents."""
-
 def new_backlog(stories: Sequence[_Story], scale: _EstimateScale | None = None) -> _Backlog:
     """A validated backlog (ids unique, estimates on the scale), every field filled in."""
 
-def backlog_from_json(text: str) -> _Backlog:
-    """A backlog from its JSON text."""
-
-def backlog_to_json(backlog: _Backlog) -> str:
-    """The backlog as JSON text, byte for byte what Rust and JavaScript write."""
-
-def rank_backlog(backlog: _Backlog, framework: _Framework, variant: _Variant | None = None) -> list[RankedStory]:
-    """The open stories ranked by a framework, highest first; ties keep backlog order."""
-
-def point_totals(backlog: _Backlog, unestimated_weight: float | None = None) -> PointTotals:
-    """Stories, points and unestimated stories per status category."""
-
-def stories_in(backlog: _Backlog, category: str) -> list[_Story]:
-    """The stories whose status is in ``category``, in backlog order."""
-
-def move_story(backlog: _Backlog, id: str, rank: float) -> _Backlog:
-    """A new backlog with story ``id`` moved to ``rank`` (1 = top)."""
-
 def insert_story(backlog: _Backlog, story: _Story, rank: float | None = None) -> _Backlog:
     """A new backlog with ``story`` inserted at ``rank`` (default: the bottom)."""
-
-def remove_story(backlog: _Backlog, id: str) -> _Backlog:
-    """A new backlog without story ``id``."""
-
-def backlog_health(
-    backlog: _Backlog,
-    today: datetime.date | str,
-    period_days: float = 30.0,
-    definition_of_ready: Sequence[_Rule] | None = None,
-    context: _InvestContext | None = None,
-    unestimated_weight: float | None = None,
-) -> BacklogHealth:
-    """Completion rate, ready and unestimated shares, ages, blocked stories and the
-    must-have share of a backlog on ``today``."""
 
 def import_jira_csv(
     source: str | os.PathLike[str] | Any,
@@ -1360,9 +1656,6 @@ def import_jira_csv(
 ) -> _Backlog:
     """A backlog from a Jira CSV export: CSV text (a str with a line break), a path, or a
     pandas DataFrame. ``statuses`` maps every status name to its category."""
-
-def sample_backlog() -> _Backlog:
-    """The sample checkout backlog that ``make demo`` reports on."""
 
 # ---------------------------------------------------------------- analytics
 

@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
-use super::{backlog_arg, context_arg, rank_arg, rules_arg, scale_arg, unestimated_arg};
+use super::{backlog_arg, rank_arg, scale_arg};
 use crate::errors::{to_py, IntoPy};
 use crate::record::{from_python, record, to_python};
-use pmkit::work::{self as core, Backlog, Framework, StatusCategory, Story};
+use pmkit::work::{self as core, Backlog, Story};
 
 record!(
     /// One story's place in a ranking: `rank` (1 = top), `id`, `title`, `score`.
@@ -50,74 +50,6 @@ fn new_backlog<'py>(
     backlog_dict(py, &backlog)
 }
 
-/// A backlog (dict) from its JSON text.
-#[pyfunction]
-fn backlog_from_json<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    backlog_dict(py, &Backlog::from_json(text).py()?)
-}
-
-/// The backlog as JSON text, byte for byte what Rust and JavaScript write.
-#[pyfunction]
-fn backlog_to_json(backlog: &Bound<'_, PyAny>) -> PyResult<String> {
-    Ok(backlog_arg(backlog)?.to_json())
-}
-
-/// The open stories ranked by a framework ("rice", "ice", "wsjf", "value_effort",
-/// "moscow"), highest score first; ties keep backlog order.
-#[pyfunction]
-#[pyo3(signature = (backlog, framework, variant = None))]
-fn rank_backlog(
-    backlog: &Bound<'_, PyAny>,
-    framework: &str,
-    variant: Option<&str>,
-) -> PyResult<Vec<RankedStory>> {
-    let backlog = backlog_arg(backlog)?;
-    let framework = Framework::parse("framework", framework).py()?;
-    let variant = framework.variant("variant", variant).py()?;
-    backlog
-        .rank(framework, variant)
-        .py()
-        .map(|ranking| ranking.into_iter().map(RankedStory::from).collect())
-}
-
-/// Stories, points and unestimated stories per status category.
-#[pyfunction]
-#[pyo3(signature = (backlog, unestimated_weight = None))]
-fn point_totals(
-    backlog: &Bound<'_, PyAny>,
-    unestimated_weight: Option<f64>,
-) -> PyResult<PointTotals> {
-    let backlog = backlog_arg(backlog)?;
-    Ok(backlog
-        .point_totals(unestimated_arg(unestimated_weight)?)
-        .into())
-}
-
-/// The stories (dicts) whose status is in `category`, in backlog order.
-#[pyfunction]
-fn stories_in<'py>(
-    py: Python<'py>,
-    backlog: &Bound<'py, PyAny>,
-    category: &str,
-) -> PyResult<Bound<'py, PyAny>> {
-    let backlog = backlog_arg(backlog)?;
-    let category = StatusCategory::parse("category", category).py()?;
-    to_python(py, &backlog.stories_in(category))
-}
-
-/// A new backlog with story `id` moved to `rank` (1 = top).
-#[pyfunction]
-fn move_story<'py>(
-    py: Python<'py>,
-    backlog: &Bound<'py, PyAny>,
-    id: &str,
-    rank: f64,
-) -> PyResult<Bound<'py, PyAny>> {
-    let mut backlog = backlog_arg(backlog)?;
-    backlog.move_story(id, rank_arg(rank)?).py()?;
-    backlog_dict(py, &backlog)
-}
-
 /// A new backlog with `story` inserted at `rank` (1 = top; default: the bottom).
 #[pyfunction]
 #[pyo3(signature = (backlog, story, rank = None))]
@@ -135,45 +67,6 @@ fn insert_story<'py>(
     };
     backlog.insert_story(story, rank).py()?;
     backlog_dict(py, &backlog)
-}
-
-/// A new backlog without story `id`.
-#[pyfunction]
-fn remove_story<'py>(
-    py: Python<'py>,
-    backlog: &Bound<'py, PyAny>,
-    id: &str,
-) -> PyResult<Bound<'py, PyAny>> {
-    let mut backlog = backlog_arg(backlog)?;
-    backlog.remove_story(id).py()?;
-    backlog_dict(py, &backlog)
-}
-
-/// The health report of a backlog on `today` (a datetime.date or ISO string).
-#[pyfunction]
-#[pyo3(signature = (backlog, today, period_days = 30.0, definition_of_ready = None, context = None, unestimated_weight = None))]
-fn backlog_health(
-    backlog: &Bound<'_, PyAny>,
-    today: &Bound<'_, PyAny>,
-    period_days: f64,
-    definition_of_ready: Option<Vec<String>>,
-    context: Option<&Bound<'_, PyAny>>,
-    unestimated_weight: Option<f64>,
-) -> PyResult<BacklogHealth> {
-    let backlog = backlog_arg(backlog)?;
-    let today = crate::dates::date("today", today)?;
-    let mut options = core::HealthOptions {
-        period_days: pmkit::input::count("period_days", period_days).py()?,
-        ..core::HealthOptions::default()
-    };
-    if let Some(rules) = definition_of_ready {
-        options.definition_of_ready = rules_arg("definition_of_ready", &rules)?;
-    }
-    options.context = context_arg(context)?;
-    options.unestimated = unestimated_arg(unestimated_weight)?;
-    core::backlog_health(&backlog, today, &options)
-        .py()
-        .map(Into::into)
 }
 
 /// The CSV text of `source`: CSV text (a str with a line break), a path (a str without
@@ -220,27 +113,12 @@ fn import_jira_csv<'py>(
     backlog_dict(py, &backlog)
 }
 
-/// The sample checkout backlog (a dict) that `make demo` reports on.
-#[pyfunction]
-fn sample_backlog(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    backlog_dict(py, &core::sample_backlog())
-}
-
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RankedStory>()?;
     m.add_class::<PointTotals>()?;
     m.add_class::<BacklogHealth>()?;
     m.add_function(wrap_pyfunction!(new_backlog, m)?)?;
-    m.add_function(wrap_pyfunction!(backlog_from_json, m)?)?;
-    m.add_function(wrap_pyfunction!(backlog_to_json, m)?)?;
-    m.add_function(wrap_pyfunction!(rank_backlog, m)?)?;
-    m.add_function(wrap_pyfunction!(point_totals, m)?)?;
-    m.add_function(wrap_pyfunction!(stories_in, m)?)?;
-    m.add_function(wrap_pyfunction!(move_story, m)?)?;
     m.add_function(wrap_pyfunction!(insert_story, m)?)?;
-    m.add_function(wrap_pyfunction!(remove_story, m)?)?;
-    m.add_function(wrap_pyfunction!(backlog_health, m)?)?;
     m.add_function(wrap_pyfunction!(import_jira_csv, m)?)?;
-    m.add_function(wrap_pyfunction!(sample_backlog, m)?)?;
     Ok(())
 }

@@ -8,10 +8,9 @@
 
 use pyo3::prelude::*;
 
+use crate::convert::python_functions;
 use crate::record::from_python;
-use pmkit::work::{
-    Backlog, BacklogParts, EstimateScale, InvestContext, Rule, ScaleParts, UnestimatedPolicy,
-};
+use pmkit::work::{Backlog, BacklogParts, EstimateScale, ScaleParts};
 
 use crate::errors::IntoPy;
 
@@ -19,6 +18,8 @@ mod backlog;
 mod estimate;
 mod prioritize;
 mod story;
+
+pmkit_api::work!(python_functions);
 
 /// A backlog from its dict form; errors name `backlog`.
 fn backlog_arg(value: &Bound<'_, PyAny>) -> PyResult<Backlog> {
@@ -40,29 +41,6 @@ fn scale_arg(name: &str, value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Es
         .py()
 }
 
-/// An INVEST context from its dict form, or the default.
-fn context_arg(value: Option<&Bound<'_, PyAny>>) -> PyResult<InvestContext> {
-    match value.filter(|value| !value.is_none()) {
-        None => Ok(InvestContext::default()),
-        Some(value) => from_python("context", value),
-    }
-}
-
-/// Rule names, parsed with fields `name[i]`.
-fn rules_arg(name: &str, names: &[String]) -> PyResult<Vec<Rule>> {
-    names
-        .iter()
-        .enumerate()
-        .map(|(index, text)| Rule::parse(&format!("{name}[{index}]"), text))
-        .collect::<pmkit::Result<Vec<_>>>()
-        .py()
-}
-
-/// `unestimated_weight`: `None` excludes unestimated items, a number counts them as that.
-fn unestimated_arg(weight: Option<f64>) -> PyResult<UnestimatedPolicy> {
-    UnestimatedPolicy::from_weight("unestimated_weight", weight).py()
-}
-
 /// A 1-based rank given as a float.
 fn rank_arg(rank: f64) -> PyResult<usize> {
     let rank = pmkit::input::count("rank", rank).py()?;
@@ -72,8 +50,7 @@ fn rank_arg(rank: f64) -> PyResult<usize> {
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     story::register(m)?;
-    estimate::register(m)?;
     prioritize::register(m)?;
     backlog::register(m)?;
-    Ok(())
+    register_functions(m)
 }

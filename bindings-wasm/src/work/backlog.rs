@@ -6,45 +6,13 @@ use std::collections::BTreeMap;
 
 use wasm_bindgen::prelude::*;
 
-use super::{backlog_arg, context_arg, rank_arg, rules_arg, scale_arg, unestimated_arg};
-use crate::convert::{self, from_js_value, optional_text, optional_texts, to_js_value};
+use super::{backlog_arg, rank_arg, scale_arg};
+use crate::convert::{self, from_js_value, to_js_value};
 use crate::errors::IntoJs;
-use pmkit::work::{self as core, Backlog, Framework, StatusCategory, Story};
+use pmkit::work::{self as core, Backlog, Story};
 
 #[wasm_bindgen(typescript_custom_section)]
 const BACKLOG_TYPES: &'static str = r#"
-/** An ordered collection of stories, top first, optionally with the team's scale. */
-export interface Backlog { stories: Story[]; scale?: EstimateScale | null; }
-
-/** One story's place in a ranking. */
-export interface RankedStory { rank: number; id: string; title: string; score: Score; }
-
-export interface CategoryTotals { stories: number; points: number; unestimated: number; }
-
-/** Stories, points and unestimated stories per status category. */
-export interface PointTotals { to_do: CategoryTotals; in_progress: CategoryTotals; done: CategoryTotals; cancelled: CategoryTotals; }
-
-/** The health report of a backlog on a day. Shares are fractions of the open stories. */
-export interface BacklogHealth {
-  today: string;
-  period_start: string;
-  stories: number;
-  open: number;
-  completed_in_period: number;
-  cancelled_in_period: number;
-  done_without_date: number;
-  completion_rate: number | null;
-  ready: number;
-  ready_share: number | null;
-  unestimated: number;
-  unestimated_share: number | null;
-  median_open_age_days: number | null;
-  oldest_open_age_days: number | null;
-  oldest_open_id: string | null;
-  blocked: string[];
-  must_have_share: number | null;
-  findings: Finding[];
-}
 "#;
 
 fn backlog_value(backlog: &Backlog) -> Result<JsValue, JsValue> {
@@ -59,73 +27,6 @@ pub fn new_backlog(
 ) -> Result<JsValue, JsValue> {
     let stories: Vec<Story> = from_js_value("stories", stories)?;
     backlog_value(&Backlog::new(stories, scale_arg("scale", scale)?).js()?)
-}
-
-/// A backlog from its JSON text.
-#[wasm_bindgen(js_name = backlogFromJson, unchecked_return_type = "Backlog")]
-pub fn backlog_from_json(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-) -> Result<JsValue, JsValue> {
-    let text = &convert::text("text", text)?;
-    backlog_value(&Backlog::from_json(text).js()?)
-}
-
-/// The backlog as JSON text, byte for byte what Rust and Python write.
-#[wasm_bindgen(js_name = backlogToJson)]
-pub fn backlog_to_json(
-    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
-) -> Result<String, JsValue> {
-    Ok(backlog_arg(backlog)?.to_json())
-}
-
-/// The open stories ranked by a framework, highest score first; ties keep backlog order.
-#[wasm_bindgen(js_name = rankBacklog, unchecked_return_type = "RankedStory[]")]
-pub fn rank_backlog(
-    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Framework")] framework: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Variant | null | undefined")] variant: JsValue,
-) -> Result<JsValue, JsValue> {
-    let framework = &convert::text("framework", framework)?;
-    let variant = optional_text("variant", variant)?;
-    let backlog = backlog_arg(backlog)?;
-    let framework = Framework::parse("framework", framework).js()?;
-    let variant = framework.variant("variant", variant.as_deref()).js()?;
-    to_js_value(&backlog.rank(framework, variant).js()?)
-}
-
-/// Stories, points and unestimated stories per status category.
-#[wasm_bindgen(js_name = pointTotals, unchecked_return_type = "PointTotals")]
-pub fn point_totals(
-    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
-    unestimated_weight: Option<f64>,
-) -> Result<JsValue, JsValue> {
-    let backlog = backlog_arg(backlog)?;
-    to_js_value(&backlog.point_totals(unestimated_arg(unestimated_weight)?))
-}
-
-/// The stories whose status is in `category`, in backlog order.
-#[wasm_bindgen(js_name = storiesIn, unchecked_return_type = "Story[]")]
-pub fn stories_in(
-    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "StatusCategory")] category: JsValue,
-) -> Result<JsValue, JsValue> {
-    let category = &convert::text("category", category)?;
-    let backlog = backlog_arg(backlog)?;
-    let category = StatusCategory::parse("category", category).js()?;
-    to_js_value(&backlog.stories_in(category))
-}
-
-/// A new backlog with story `id` moved to `rank` (1 = top).
-#[wasm_bindgen(js_name = moveStory, unchecked_return_type = "Backlog")]
-pub fn move_story(
-    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    rank: f64,
-) -> Result<JsValue, JsValue> {
-    let id = &convert::text("id", id)?;
-    let mut backlog = backlog_arg(backlog)?;
-    backlog.move_story(id, rank_arg(rank)?).js()?;
-    backlog_value(&backlog)
 }
 
 /// A new backlog with `story` inserted at `rank` (1 = top; default: the bottom).
@@ -145,44 +46,6 @@ pub fn insert_story(
     backlog_value(&backlog)
 }
 
-/// A new backlog without story `id`.
-#[wasm_bindgen(js_name = removeStory, unchecked_return_type = "Backlog")]
-pub fn remove_story(
-    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-) -> Result<JsValue, JsValue> {
-    let id = &convert::text("id", id)?;
-    let mut backlog = backlog_arg(backlog)?;
-    backlog.remove_story(id).js()?;
-    backlog_value(&backlog)
-}
-
-/// The health report of a backlog on `today` (a Date, by its UTC day, or an ISO string).
-#[wasm_bindgen(js_name = backlogHealth, unchecked_return_type = "BacklogHealth")]
-pub fn backlog_health(
-    #[wasm_bindgen(unchecked_param_type = "Backlog")] backlog: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Date | string")] today: JsValue,
-    period_days: Option<f64>,
-    #[wasm_bindgen(unchecked_param_type = "Rule[] | null | undefined")]
-    definition_of_ready: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "InvestContext | null | undefined")] context: JsValue,
-    unestimated_weight: Option<f64>,
-) -> Result<JsValue, JsValue> {
-    let definition_of_ready = optional_texts("definition_of_ready", definition_of_ready)?;
-    let backlog = backlog_arg(backlog)?;
-    let today = crate::dates::date("today", &today)?;
-    let mut options = core::HealthOptions::default();
-    if let Some(days) = period_days {
-        options.period_days = pmkit::input::count("period_days", days).js()?;
-    }
-    if let Some(rules) = definition_of_ready {
-        options.definition_of_ready = rules_arg("definition_of_ready", &rules)?;
-    }
-    options.context = context_arg(context)?;
-    options.unestimated = unestimated_arg(unestimated_weight)?;
-    to_js_value(&core::backlog_health(&backlog, today, &options).js()?)
-}
-
 /// A backlog from the text of a Jira CSV export; `statuses` maps each status name to
 /// "to_do", "in_progress", "done" or "cancelled".
 #[wasm_bindgen(js_name = importJiraCsv, unchecked_return_type = "Backlog")]
@@ -196,10 +59,4 @@ pub fn import_jira_csv(
     let statuses = core::StatusMap::from_names(statuses).js()?;
     let scale = scale_arg("scale", scale)?;
     backlog_value(&core::import_jira_csv(source, &statuses, scale.as_ref()).js()?)
-}
-
-/// The sample checkout backlog that `make demo` reports on.
-#[wasm_bindgen(js_name = sampleBacklog, unchecked_return_type = "Backlog")]
-pub fn sample_backlog() -> Result<JsValue, JsValue> {
-    backlog_value(&core::sample_backlog())
 }

@@ -8,16 +8,16 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::from_js_value;
+use crate::convert::{from_js_value, js_functions};
 use crate::errors::{to_js, IntoJs};
-use pmkit::work::{
-    Backlog, BacklogParts, EstimateScale, InvestContext, Rule, ScaleParts, UnestimatedPolicy,
-};
+use pmkit::work::{Backlog, BacklogParts, EstimateScale, ScaleParts};
 
 mod backlog;
 mod estimate;
 mod prioritize;
 mod story;
+
+pmkit_api::work!(js_functions);
 
 fn is_absent(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
@@ -41,29 +41,6 @@ fn scale_arg(name: &str, value: JsValue) -> Result<Option<EstimateScale>, JsValu
         .map(Some)
         .map_err(|err| err.within(name))
         .js()
-}
-
-/// An INVEST context, or the default.
-fn context_arg(value: JsValue) -> Result<InvestContext, JsValue> {
-    if is_absent(&value) {
-        Ok(InvestContext::default())
-    } else {
-        from_js_value("context", value)
-    }
-}
-
-/// Rule names, parsed with fields `name[i]`.
-fn rules_arg(name: &str, names: &[String]) -> Result<Vec<Rule>, JsValue> {
-    names
-        .iter()
-        .enumerate()
-        .map(|(index, text)| Rule::parse(&format!("{name}[{index}]"), text))
-        .collect::<pmkit::Result<Vec<_>>>()
-        .js()
-}
-
-fn unestimated_arg(weight: Option<f64>) -> Result<UnestimatedPolicy, JsValue> {
-    UnestimatedPolicy::from_weight("unestimated_weight", weight).js()
 }
 
 fn rank_arg(rank: f64) -> Result<usize, JsValue> {

@@ -37,6 +37,9 @@ pub struct Backlog {
 /// The unvalidated parts of a [`Backlog`], as read from JSON; the bindings read this
 /// and call [`Backlog::new`] so errors keep their kind and field.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Backlog"))]
+#[cfg_attr(feature = "schema", schemars(extend("x-pmkit-plain" = true)))]
 pub struct BacklogParts {
     /// The stories, top first.
     pub stories: Vec<Story>,
@@ -45,8 +48,25 @@ pub struct BacklogParts {
     pub scale: Option<EstimateScale>,
 }
 
+// A backlog's JSON form is its parts: one schema, named `Backlog`, for both.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Backlog {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <BacklogParts as schemars::JsonSchema>::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        <BacklogParts as schemars::JsonSchema>::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <BacklogParts as schemars::JsonSchema>::json_schema(generator)
+    }
+}
+
 /// One story's place in a ranking.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RankedStory {
     /// 1 for the highest score.
     pub rank: u64,
@@ -60,6 +80,7 @@ pub struct RankedStory {
 
 /// Stories, points and unestimated stories in one status category.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CategoryTotals {
     /// Stories in the category.
     pub stories: u64,
@@ -71,6 +92,7 @@ pub struct CategoryTotals {
 
 /// [`CategoryTotals`] for each status category.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PointTotals {
     /// To do.
     pub to_do: CategoryTotals,

@@ -17,6 +17,8 @@ const SAME_WEIGHT: f64 = 1e-9;
 ///
 /// JSON form: `{"label": "½", "weight": 0.5}`; the "?" card has `"weight": null`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(extend("x-pmkit-plain" = true)))]
 pub struct Card {
     /// What the team says or shows ("½", "8", "M", "?").
     pub label: String,
@@ -59,6 +61,23 @@ named_enum!(
     }
 );
 
+/// The options of `estimate_scale` in the bindings: which ready-made scale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct ScaleOptions {
+    /// The preset (see `ScalePreset`); "modified_fibonacci", planning poker's deck, by default.
+    pub preset: ScalePreset,
+}
+
+impl Default for ScaleOptions {
+    fn default() -> Self {
+        ScaleOptions {
+            preset: ScalePreset::ModifiedFibonacci,
+        }
+    }
+}
+
 /// A team's estimation scale: ordered cards, each with a label and a weight.
 ///
 /// Weights rise strictly from card to card (cards without a weight, such as "?",
@@ -89,11 +108,30 @@ pub struct EstimateScale {
 
 /// The unvalidated parts of an [`EstimateScale`], as read from JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "EstimateScale"))]
+#[cfg_attr(feature = "schema", schemars(extend("x-pmkit-plain" = true)))]
 pub struct ScaleParts {
     /// The scale's name.
     pub name: String,
     /// Its cards, in order.
     pub cards: Vec<Card>,
+}
+
+// A scale's JSON form is its parts: one schema, named `EstimateScale`, for both.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for EstimateScale {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <ScaleParts as schemars::JsonSchema>::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        <ScaleParts as schemars::JsonSchema>::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <ScaleParts as schemars::JsonSchema>::json_schema(generator)
+    }
 }
 
 impl EstimateScale {
@@ -305,6 +343,36 @@ fn parse_number(text: &str) -> Option<f64> {
         return value.is_finite().then_some(value);
     }
     text.parse::<f64>().ok().filter(|value| value.is_finite())
+}
+
+/// The options of the backlog totals in the bindings (`point_totals`,
+/// `moscow_summary`): how an unestimated story counts.
+///
+/// ```
+/// use pmkit::work::{UnestimatedOptions, UnestimatedPolicy};
+///
+/// assert_eq!(UnestimatedOptions::default().policy()?, UnestimatedPolicy::Exclude);
+/// let guess = UnestimatedOptions { unestimated_weight: Some(3.0) };
+/// assert_eq!(guess.policy()?, UnestimatedPolicy::CountAs(3.0));
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct UnestimatedOptions {
+    /// The points an unestimated story counts for in point and effort totals;
+    /// `None` (the default) leaves it out of them (it is still counted as a story).
+    pub unestimated_weight: Option<f64>,
+}
+
+impl UnestimatedOptions {
+    /// The policy: [`UnestimatedPolicy::from_weight`] of `unestimated_weight`.
+    ///
+    /// **Errors**: a weight that is NaN, infinite or negative is
+    /// [`Error::InvalidInput`] on `unestimated_weight`.
+    pub fn policy(&self) -> Result<UnestimatedPolicy> {
+        UnestimatedPolicy::from_weight("unestimated_weight", self.unestimated_weight)
+    }
 }
 
 /// How totals treat an item without an estimate.

@@ -39,6 +39,7 @@ impl StepKeyword {
 ///
 /// JSON form: `{"keyword": "given", "text": "a saved report"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Step {
     /// The keyword the step starts with.
     pub keyword: StepKeyword,
@@ -48,6 +49,8 @@ pub struct Step {
 
 /// A scenario: an optional name and its steps in order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(extend("x-pmkit-plain" = true)))]
 pub struct Scenario {
     /// The text after `Scenario:` (empty when the steps came without a header).
     pub name: String,

@@ -13,16 +13,21 @@ use crate::{input, Error, Result};
 /// Definition of Ready `missing_acceptance_criteria`, `unestimated`, `too_big`,
 /// `blocked`, no size limits, and unestimated stories excluded from effort.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
 pub struct HealthOptions {
     /// Days in the period ending `today` (inclusive) for the completion rate, ≥ 1.
+    /// Default 30.
+    #[serde(deserialize_with = "input::deserialize_count")]
     pub period_days: u64,
-    /// The team's Definition of Ready.
+    /// The team's Definition of Ready (default: missing_acceptance_criteria,
+    /// unestimated, too_big, blocked).
     pub definition_of_ready: Vec<Rule>,
     /// Size limits for `too_big`; the backlog adds its own resolved items.
     pub context: InvestContext,
-    /// How unestimated stories count in the must-have effort share.
-    pub unestimated: UnestimatedPolicy,
+    /// The points an unestimated story counts for in the must-have effort share;
+    /// `None` (the default) leaves it out.
+    pub unestimated_weight: Option<f64>,
 }
 
 impl Default for HealthOptions {
@@ -31,7 +36,7 @@ impl Default for HealthOptions {
             period_days: 30,
             definition_of_ready: DEFAULT_DEFINITION_OF_READY.to_vec(),
             context: InvestContext::default(),
-            unestimated: UnestimatedPolicy::Exclude,
+            unestimated_weight: None,
         }
     }
 }
@@ -47,6 +52,7 @@ pub const DEFAULT_DEFINITION_OF_READY: &[Rule] = &[
 /// The health of a backlog on a day. Shares are fractions of the open stories (to do
 /// or in progress); a share is `None` when there are no open stories.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BacklogHealth {
     /// The day of the report.
     pub today: NaiveDate,
@@ -126,6 +132,8 @@ pub fn backlog_health(
             "has no stories, so its health is undefined",
         ));
     }
+    let unestimated_policy =
+        UnestimatedPolicy::from_weight("unestimated_weight", options.unestimated_weight)?;
     if options.period_days == 0 {
         return Err(Error::out_of_range(
             "period_days",
@@ -199,7 +207,7 @@ pub fn backlog_health(
     let share = |part: u64| (open > 0).then(|| part as f64 / open as f64);
     let completion_rate = input::ratio(completed, "open", completed + open).ok();
     let oldest = ages.iter().copied().max_by_key(|&(age, _)| age);
-    let moscow = backlog.moscow_summary(options.unestimated);
+    let moscow = backlog.moscow_summary(unestimated_policy);
     Ok(BacklogHealth {
         today,
         period_start,

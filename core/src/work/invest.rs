@@ -66,6 +66,7 @@ named_enum!(
 ///
 /// JSON form: `{"rule": "unestimated", "severity": "error", "message": "..."}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     /// The rule.
     pub rule: Rule,
@@ -73,6 +74,28 @@ pub struct Finding {
     pub severity: Severity,
     /// What is wrong and how to fix it.
     pub message: String,
+}
+
+/// The options of [`invest_findings`] in the bindings: the context and the rules.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct InvestOptions {
+    /// What the lint needs beyond the story (velocity, resolved items ...), every field
+    /// optional; `None` (the default) is `InvestContext::default()`.
+    pub context: Option<InvestContext>,
+    /// The story rules to check (`Rule::STORY_RULES`); empty (the default) checks them all.
+    pub rules: Vec<Rule>,
+}
+
+/// The options of [`is_ready`] in the bindings: the lint's context.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct ReadyOptions {
+    /// What the lint needs beyond the story (velocity, resolved items ...), every field
+    /// optional; `None` (the default) is `InvestContext::default()`.
+    pub context: Option<InvestContext>,
 }
 
 /// Vague words that make a goal untestable (whole words, any case).
@@ -109,6 +132,7 @@ pub const VAGUE_WORDS: &[&str] = &[
 /// "max_velocity_share": 0.5, "resolved_items": ["PAY-3"]}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InvestContext {
     /// A story estimated above this many points is too big.
     pub max_points: Option<f64>,

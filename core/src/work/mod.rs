@@ -43,10 +43,16 @@ mod status;
 mod story;
 
 pub use backlog::{Backlog, BacklogParts, CategoryTotals, PointTotals, RankedStory};
-pub use estimate::{Card, EstimateScale, ScaleParts, ScalePreset, UnestimatedPolicy};
+pub use estimate::{
+    Card, EstimateScale, ScaleOptions, ScaleParts, ScalePreset, UnestimatedOptions,
+    UnestimatedPolicy,
+};
 pub use gherkin::{parse_acceptance_criteria, Scenario, Step, StepKeyword};
 pub use health::{backlog_health, BacklogHealth, HealthOptions, DEFAULT_DEFINITION_OF_READY};
-pub use invest::{invest_findings, is_ready, Finding, InvestContext, Rule, Severity, VAGUE_WORDS};
+pub use invest::{
+    invest_findings, is_ready, Finding, InvestContext, InvestOptions, ReadyOptions, Rule, Severity,
+    VAGUE_WORDS,
+};
 pub use jira_csv::import_jira_csv;
 pub use prioritize::*;
 pub use sample::sample_backlog;

@@ -53,6 +53,7 @@ impl StatusCategory {
 /// name may be left out; it then defaults to the category's ("Done").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "StatusParts")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Status {
     /// The team's own name for the status, as shown on its board.
     pub name: String,
@@ -62,9 +63,12 @@ pub struct Status {
 
 /// A [`Status`] as read from JSON, with the name optional.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct StatusParts {
+    /// The team's own name for the status; left out, the category's ("Done").
     #[serde(default)]
     name: Option<String>,
+    /// The category that name maps to.
     category: StatusCategory,
 }
 

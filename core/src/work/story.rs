@@ -26,6 +26,7 @@ named_enum!(
 ///
 /// JSON form: `{"kind": "blocked_by", "id": "PAY-12"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Link {
     /// How the story relates to the item.
     pub kind: LinkKind,
@@ -38,6 +39,8 @@ pub struct Link {
 /// The JSON form has every field (empty ones as `null` or `[]`); when reading, only
 /// `id` and `title` are required. Dates are ISO 8601 (`"2026-01-12"`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(extend("x-pmkit-plain" = true)))]
 pub struct Story {
     /// The item's key ("PAY-42"), unique in its backlog.
     pub id: String,

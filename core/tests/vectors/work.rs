@@ -5,8 +5,8 @@
 
 use super::*;
 use pmkit::work::{
-    self as w, Backlog, BacklogParts, EstimateScale, Framework, InvestContext, KanoAnswer, Rule,
-    ScaleParts, Story, UnestimatedPolicy,
+    self as w, Backlog, BacklogParts, EstimateScale, Framework, KanoAnswer, Rule, ScaleParts,
+    Story, UnestimatedPolicy,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -35,13 +35,6 @@ fn scale(args: &Value, name: &str) -> pmkit::Result<Option<EstimateScale>> {
         .map_err(|err| err.within(name))
 }
 
-fn context(args: &Value) -> pmkit::Result<InvestContext> {
-    if opt(args, "context").is_none() {
-        return Ok(InvestContext::default());
-    }
-    data(args, "context")
-}
-
 fn rules(args: &Value, name: &str) -> pmkit::Result<Option<Vec<Rule>>> {
     let Some(list) = opt(args, name) else {
         return Ok(None);
@@ -65,16 +58,22 @@ fn answers(args: &Value, name: &str) -> pmkit::Result<Vec<KanoAnswer>> {
         .collect()
 }
 
+/// The `unestimated_weight` option (`UnestimatedOptions`) of a described backlog total.
 fn unestimated(args: &Value) -> pmkit::Result<UnestimatedPolicy> {
-    UnestimatedPolicy::from_weight("unestimated_weight", opt_f64(args, "unestimated_weight"))
+    options_arg::<w::UnestimatedOptions>(args, &["backlog"])?.policy()
 }
 
 fn rank_arg(args: &Value, name: &str) -> pmkit::Result<usize> {
     pmkit::input::count(name, f64_arg(args, name)).map(|rank| rank as usize)
 }
 
-fn framework_variant(args: &Value, framework: Framework) -> pmkit::Result<w::Variant> {
-    framework.variant("variant", opt_str(args, "variant"))
+/// The `variant` option of a described score (`VariantOptions`), read as the bindings read it.
+fn variant_option(
+    args: &Value,
+    positional: &[&str],
+    framework: Framework,
+) -> pmkit::Result<w::Variant> {
+    options_arg::<w::VariantOptions>(args, positional).and_then(|options| options.of(framework))
 }
 
 pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
@@ -85,11 +84,8 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
         ),
         "parse_acceptance_criteria" => json(w::parse_acceptance_criteria(str_arg(args, "text"))),
         "estimate_scale" => json(
-            w::ScalePreset::parse(
-                "preset",
-                opt_str(args, "preset").unwrap_or("modified_fibonacci"),
-            )
-            .map(EstimateScale::preset),
+            options_arg::<w::ScaleOptions>(args, &[])
+                .map(|options| EstimateScale::preset(options.preset)),
         ),
         "estimate_points" => json(scale(args, "scale").and_then(|scale| {
             scale
@@ -104,16 +100,22 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
         })),
         "invest_findings" => json((|| {
             let story = story(args)?;
-            let rules = rules(args, "rules")?.unwrap_or_default();
-            w::invest_findings(&story, &context(args)?, &rules)
+            let options: w::InvestOptions = options_arg(args, &["story"])?;
+            w::invest_findings(&story, &options.context.unwrap_or_default(), &options.rules)
         })()),
         "is_ready" => json((|| {
             let story = story(args)?;
             let definition = rules(args, "definition_of_ready")?.unwrap_or_default();
-            w::is_ready(&story, &definition, &context(args)?)
+            let options: w::ReadyOptions = options_arg(args, &["story", "definition_of_ready"])?;
+            w::is_ready(&story, &definition, &options.context.unwrap_or_default())
         })()),
         "rice_score" => json(
-            framework_variant(args, Framework::Rice).and_then(|variant| {
+            variant_option(
+                args,
+                &["reach", "impact", "confidence", "effort"],
+                Framework::Rice,
+            )
+            .and_then(|variant| {
                 let inputs = w::RiceInputs {
                     reach: f64_arg(args, "reach"),
                     impact: f64_arg(args, "impact"),
@@ -123,16 +125,30 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
                 w::rice_score(&inputs, variant)
             }),
         ),
-        "ice_score" => json(framework_variant(args, Framework::Ice).and_then(|variant| {
-            let inputs = w::IceInputs {
-                impact: f64_arg(args, "impact"),
-                confidence: f64_arg(args, "confidence"),
-                ease: f64_arg(args, "ease"),
-            };
-            w::ice_score(&inputs, variant)
-        })),
+        "ice_score" => json(
+            variant_option(args, &["impact", "confidence", "ease"], Framework::Ice).and_then(
+                |variant| {
+                    let inputs = w::IceInputs {
+                        impact: f64_arg(args, "impact"),
+                        confidence: f64_arg(args, "confidence"),
+                        ease: f64_arg(args, "ease"),
+                    };
+                    w::ice_score(&inputs, variant)
+                },
+            ),
+        ),
         "wsjf_score" => json(
-            framework_variant(args, Framework::Wsjf).and_then(|variant| {
+            variant_option(
+                args,
+                &[
+                    "user_business_value",
+                    "time_criticality",
+                    "risk_reduction",
+                    "job_size",
+                ],
+                Framework::Wsjf,
+            )
+            .and_then(|variant| {
                 let inputs = w::WsjfInputs {
                     user_business_value: f64_arg(args, "user_business_value"),
                     time_criticality: f64_arg(args, "time_criticality"),
@@ -172,7 +188,8 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
         "rank_backlog" => json((|| {
             let backlog = backlog(args)?;
             let framework = Framework::parse("framework", str_arg(args, "framework"))?;
-            backlog.rank(framework, framework_variant(args, framework)?)
+            let options: w::VariantOptions = options_arg(args, &["backlog", "framework"])?;
+            backlog.rank(framework, options.of(framework)?)
         })()),
         "point_totals" => {
             json(backlog(args).and_then(|backlog| Ok(backlog.point_totals(unestimated(args)?))))
@@ -215,15 +232,7 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
         "backlog_health" => json((|| {
             let backlog = backlog(args)?;
             let today = pmkit::input::date("today", str_arg(args, "today"))?;
-            let mut options = w::HealthOptions::default();
-            if let Some(days) = opt_f64(args, "period_days") {
-                options.period_days = pmkit::input::count("period_days", days)?;
-            }
-            if let Some(rules) = rules(args, "definition_of_ready")? {
-                options.definition_of_ready = rules;
-            }
-            options.context = context(args)?;
-            options.unestimated = unestimated(args)?;
+            let options: w::HealthOptions = options_arg(args, &["backlog", "today"])?;
             w::backlog_health(&backlog, today, &options)
         })()),
         "import_jira_csv" => json((|| {

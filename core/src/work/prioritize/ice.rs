@@ -7,6 +7,7 @@ use crate::{input, Error, Result};
 
 /// The inputs of an ICE score, each on 1..=10 (decimals allowed, e.g. a team's average).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IceInputs {
     /// How much the idea moves the target metric, 1..=10.
     pub impact: f64,

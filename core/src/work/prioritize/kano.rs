@@ -79,6 +79,7 @@ pub fn kano_category(functional: KanoAnswer, dysfunctional: KanoAnswer) -> KanoC
 /// Many respondents' answers on one feature: category counts, the feature's category
 /// and the customer-satisfaction coefficients.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KanoSummary {
     /// Respondents classed attractive (A).
     pub attractive: u64,

@@ -146,12 +146,47 @@ impl Framework {
     }
 }
 
+/// The options of the scores that have variants ([`rice_score`], [`ice_score`],
+/// [`wsjf_score`]) and of [`Backlog::rank`](crate::work::Backlog::rank) in the bindings.
+///
+/// ```
+/// use pmkit::work::{Framework, Variant, VariantOptions};
+///
+/// assert_eq!(VariantOptions::default().of(Framework::Ice)?, Variant::Product);
+/// let mean = VariantOptions { variant: Some(Variant::Mean) };
+/// assert_eq!(mean.of(Framework::Ice)?, Variant::Mean);
+/// assert!(mean.of(Framework::Rice).is_err()); // not a variant of RICE
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct VariantOptions {
+    /// The framework's variant (see `Variant`); `None` (the default) is the
+    /// framework's default: "intercom" for RICE, "product" for ICE, "unrestricted"
+    /// for WSJF.
+    pub variant: Option<Variant>,
+}
+
+impl VariantOptions {
+    /// The variant to score `framework` with: the one given, or the framework's default.
+    ///
+    /// **Errors**: a variant of another framework is [`Error::Parse`] on `variant`.
+    pub fn of(&self, framework: Framework) -> Result<Variant> {
+        match self.variant {
+            None => Ok(framework.default_variant()),
+            Some(variant) => framework.check_variant("variant", variant),
+        }
+    }
+}
+
 /// The inputs a score was computed from, in the framework's own terms.
 ///
 /// JSON form: the inputs object itself (`{"reach": 500, "impact": 2, ...}`); the
 /// framework is named by the enclosing [`Score`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum ScoreInputs {
     /// See [`RiceInputs`].
     Rice(RiceInputs),
@@ -170,6 +205,7 @@ pub enum ScoreInputs {
 ///
 /// JSON form: `{"framework": "rice", "variant": "intercom", "inputs": {...}, "score": 400.0}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Score {
     /// The framework.
     pub framework: Framework,
@@ -187,6 +223,7 @@ pub struct Score {
 /// frameworks are unscored.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Priority {
     /// The MoSCoW category.
     pub moscow: Option<Moscow>,

@@ -37,6 +37,7 @@ impl Moscow {
 
 /// The input of a MoSCoW score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MoscowInputs {
     /// The category.
     pub category: Moscow,
@@ -61,6 +62,7 @@ pub fn moscow_score(category: Moscow) -> Score {
 
 /// Stories and effort in one MoSCoW category.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MoscowTotals {
     /// Stories in the category.
     pub stories: u64,
@@ -72,6 +74,7 @@ pub struct MoscowTotals {
 
 /// The MoSCoW breakdown of the open stories (to do or in progress).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MoscowSummary {
     /// Must-haves.
     pub must: MoscowTotals,

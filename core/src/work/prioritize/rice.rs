@@ -12,6 +12,7 @@ pub const INTERCOM_CONFIDENCE: [f64; 3] = [1.0, 0.8, 0.5];
 
 /// The inputs of a RICE score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RiceInputs {
     /// People or events affected per period (customers per quarter), ≥ 0.
     pub reach: f64,

@@ -8,6 +8,7 @@ use crate::{input, Result};
 
 /// The inputs of a value / effort score, on any scale the team uses consistently.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ValueEffortInputs {
     /// Value to users and the business, ≥ 0.
     pub value: f64,

@@ -9,6 +9,7 @@ use crate::{input, Result};
 /// The inputs of a WSJF score: the three parts of the cost of delay, and job size.
 /// All are relative numbers, conventionally cards of the modified Fibonacci deck.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WsjfInputs {
     /// User-business value.
     pub user_business_value: f64,
