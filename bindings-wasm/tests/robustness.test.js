@@ -10,7 +10,7 @@ const assert = require('node:assert/strict');
 const pmkit = require('../pkg');
 const { throwsPmkit } = require('./helpers');
 
-const HOSTILE = [{}, 5, null, 'x', [], NaN, undefined];
+const HOSTILE = [{}, 5, null, 'x', '12', true, 10n, [], [null], NaN, undefined];
 // What the other positions hold while one position is hostile: a hostile argument must
 // be reached (and rejected) whatever came before it.
 const FILLERS = [undefined, [], 'x'];
@@ -18,23 +18,55 @@ const FILLERS = [undefined, [], 'x'];
 const isClass = (fn) => /^class\b/.test(Function.prototype.toString.call(fn));
 const exported = Object.entries(pmkit).filter(([, value]) => typeof value === 'function' && !isClass(value));
 
-const show = (args) => args.map((arg) => (typeof arg === 'string' ? `'${arg}'` : JSON.stringify(arg) ?? String(arg))).join(', ');
+const bigints = (key, value) => (typeof value === 'bigint' ? `${value}n` : value);
+const show = (args) => args.map((arg) => (typeof arg === 'string' ? `'${arg}'` : (typeof arg === 'symbol' ? String(arg) : JSON.stringify(arg, bigints)) ?? String(arg))).join(', ');
 
-/** `fn(...args)` returns, or throws a PmkitError; anything else fails, naming the call. */
-function returnsOrThrowsPmkit(name, fn, args) {
+// Functions whose bindings are not yet generated from the API description (issue 11):
+// wasm-bindgen's glue still coerces or rejects some hostile values for them. A ratchet,
+// not a skip: each must still fail the walk (the test says when one is fixed, so it
+// leaves this list) and every function not listed must pass.
+const PENDING = new Set(['forecastEpics', 'forecastHowMany', 'forecastWhen', 'insertStory', 'syntheticItems']);
+
+/** Why `fn(...args)` is not "a result or a well-formed PmkitError", or null. */
+function walkFailure(name, fn, args) {
   try {
     fn(...args);
   } catch (err) {
-    // No exceptions: number parameters take any value here (JavaScript turns {} or 'x' into
-    // NaN, which the core rejects), and array and string parameters are checked in Rust. Only
-    // a BigInt or Symbol where a plain number belongs would throw a TypeError (the engine's
-    // own ToNumber in the glue), and no hostile value here is one.
-    assert.ok(!(err instanceof WebAssembly.RuntimeError), `${name}(${show(args)}) crashed the module: ${err}`);
-    assert.ok(err instanceof Error, `${name}(${show(args)}) threw a non-Error: ${String(err)}`);
-    assert.equal(err.name, 'PmkitError', `${name}(${show(args)}) threw ${err.name}: ${err.message}`);
-    assert.equal(typeof err.field, 'string');
-    assert.ok(err.message.startsWith(`${err.field}: `), err.message);
+    if (err instanceof WebAssembly.RuntimeError) return `${name}(${show(args)}) crashed the module: ${err}`;
+    if (!(err instanceof Error)) return `${name}(${show(args)}) threw a non-Error: ${String(err)}`;
+    if (err.name !== 'PmkitError') return `${name}(${show(args)}) threw ${err.name}: ${err.message}`;
+    if (typeof err.field !== 'string' || !err.message.startsWith(`${err.field}: `)) return `${name}: ${err.message}`;
   }
+  return null;
+}
+
+/** The first hostile call `fn` mishandles, or null. */
+function firstWalkFailure(name, fn) {
+  const arity = fn.length;
+  for (const hostile of HOSTILE) {
+    const failure = walkFailure(name, fn, new Array(arity).fill(hostile));
+    if (failure) return failure;
+    for (const filler of FILLERS) {
+      for (let position = 0; position < arity; position += 1) {
+        const args = new Array(arity).fill(filler);
+        args[position] = hostile;
+        const failed = walkFailure(name, fn, args);
+        if (failed) return failed;
+      }
+    }
+  }
+  // No parameter takes a boolean or a Symbol first: returning is a silent coercion.
+  if (arity > 0) {
+    for (const hostile of [true, Symbol('hostile')]) {
+      const args = new Array(arity).fill(hostile);
+      const failure = walkFailure(name, fn, args);
+      if (failure) return failure;
+      let threw = false;
+      try { fn(...args); } catch { threw = true; }
+      if (!threw) return `${name}(${show(args)}) returned instead of throwing`;
+    }
+  }
+  return null;
 }
 
 test('the walk sees the whole API', () => {
@@ -43,27 +75,18 @@ test('the walk sees the whole API', () => {
   for (const name of ['retention', 'activeUsers', 'eventFunnel', 'productFileFromJson', 'newSprint', 'kanoSummary']) {
     assert.ok(names.includes(name), name);
   }
+  for (const name of PENDING) assert.ok(names.includes(name), `PENDING names ${name}, which is not exported`);
 });
 
-test('every exported function, hostile arguments in every position: a result or a PmkitError', () => {
-  let calls = 0;
-  for (const [name, fn] of exported) {
-    const arity = fn.length;
-    for (const hostile of HOSTILE) {
-      returnsOrThrowsPmkit(name, fn, new Array(arity).fill(hostile));
-      calls += 1;
-      for (const filler of FILLERS) {
-        for (let position = 0; position < arity; position += 1) {
-          const args = new Array(arity).fill(filler);
-          args[position] = hostile;
-          returnsOrThrowsPmkit(name, fn, args);
-          calls += 1;
-        }
-      }
-    }
-  }
-  assert.ok(calls > 2000, `${calls} calls`);
-  // The module still works after thousands of rejected calls.
+for (const [name, fn] of exported) {
+  test(`${name}: hostile arguments in every position give a result or a PmkitError`, () => {
+    const failure = firstWalkFailure(name, fn);
+    if (PENDING.has(name)) assert.ok(failure, `${name} now passes the walk: remove it from PENDING`);
+    else assert.equal(failure, null);
+  });
+}
+
+test('the module still works after the walk', () => {
   assert.deepEqual(pmkit.netPromoterScore([10, 9]), { score: 100, promoters: 2, passives: 0, detractors: 0, responses: 2 });
 });
 
