@@ -1635,7 +1635,7 @@ class _BacklogRequired(TypedDict):
 class _Backlog(_BacklogRequired, total=False):
     """A backlog in its JSON form: stories top first, and the team's scale or None."""
 
-    scale: _EstimateScale | None
+    scale: EstimateScale | None
 
 class _InvestContext(TypedDict, total=False):
     max_points: float | None
@@ -1643,17 +1643,17 @@ class _InvestContext(TypedDict, total=False):
     max_velocity_share: float
     resolved_items: list[str]
 
-def new_backlog(stories: Sequence[_Story], scale: _EstimateScale | None = None) -> _Backlog:
+def new_backlog(stories: Sequence[Story], scale: EstimateScale | None = None) -> Backlog:
     """A validated backlog (ids unique, estimates on the scale), every field filled in."""
 
-def insert_story(backlog: _Backlog, story: _Story, rank: float | None = None) -> _Backlog:
+def insert_story(backlog: Backlog, story: Story, rank: float | None = None) -> Backlog:
     """A new backlog with ``story`` inserted at ``rank`` (default: the bottom)."""
 
 def import_jira_csv(
     source: str | os.PathLike[str] | Any,
     statuses: Mapping[str, _StatusCategory],
-    scale: _EstimateScale | None = None,
-) -> _Backlog:
+    scale: EstimateScale | None = None,
+) -> Backlog:
     """A backlog from a Jira CSV export: CSV text (a str with a line break), a path, or a
     pandas DataFrame. ``statuses`` maps every status name to its category."""
 
@@ -2090,10 +2090,10 @@ class RoadmapProgress:
     def unplanned(self) -> list[str]: ...
     def to_dict(self) -> dict[str, Any]: ...
 
-def roadmap_progress(roadmap: Roadmap, backlog: _Backlog) -> RoadmapProgress:
+def roadmap_progress(roadmap: Roadmap, backlog: Backlog) -> RoadmapProgress:
     """Progress of every roadmap item and level, rolled up from the backlog."""
 
-def remaining_epics(roadmap: Roadmap, backlog: _Backlog) -> list[PlannedEpic]:
+def remaining_epics(roadmap: Roadmap, backlog: Backlog) -> list[PlannedEpic]:
     """The open epics in rank order with their remaining points."""
 
 # ---------------------------------------------------------------- flow
