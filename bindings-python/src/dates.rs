@@ -1,9 +1,10 @@
-//! Date arguments from Python: a `datetime.date` or an ISO 8601 string (`"2026-11-28"`).
+//! Date arguments from Python: a `datetime.date`, a `datetime.datetime` (pandas'
+//! `Timestamp` included) or ISO 8601 text, alike wherever a date is meant.
 //!
-//! A `datetime.datetime` is rejected rather than truncated: which calendar day it
-//! falls on depends on a time zone pmkit cannot know. The caller says which day by
-//! passing `dt.date()` (or `dt.astimezone(tz).date()`). Text goes through the core's
-//! parser, so a bad string is the same `parse` error in every language.
+//! A time-zone-aware datetime is an instant and names its **UTC** calendar day, as a
+//! JavaScript `Date` and ISO text with `Z` or an offset do; a naive datetime names its
+//! own day. Text goes through the core's parser, so a bad string is the same `parse`
+//! error in every language.
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
@@ -15,11 +16,18 @@ use crate::errors::{to_py, IntoPy};
 pub fn date(field: &str, value: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
     // datetime.datetime subclasses datetime.date, so it must be caught first.
     if value.is_instance_of::<PyDateTime>() {
-        return Err(to_py(pmkit::Error::invalid(
-            field,
-            "is a datetime.datetime, whose calendar day depends on a time zone; \
-             pass a datetime.date (e.g. value.date()) or an ISO 8601 string",
-        )));
+        let instant = if value.getattr("tzinfo")?.is_none() {
+            value.clone()
+        } else {
+            let utc = value
+                .py()
+                .import("datetime")?
+                .getattr("timezone")?
+                .getattr("utc")?;
+            value.call_method1("astimezone", (utc,))?
+        };
+        let day = instant.call_method0("date")?;
+        return day.extract::<NaiveDate>();
     }
     if value.is_instance_of::<PyDate>() {
         return value.extract::<NaiveDate>();
@@ -35,7 +43,7 @@ pub fn date(field: &str, value: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
         .unwrap_or_else(|_| "an unknown type".to_owned());
     Err(to_py(pmkit::Error::invalid(
         field,
-        format!("expected a datetime.date or an ISO 8601 string (YYYY-MM-DD), got {type_name}"),
+        format!("expected a datetime.date, a datetime.datetime or an ISO 8601 string (YYYY-MM-DD), got {type_name}"),
     )))
 }
 

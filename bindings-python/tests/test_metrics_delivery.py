@@ -25,12 +25,18 @@ def test_time_to_market_returns_an_int() -> None:
     assert isinstance(pmkit.time_to_market("2026-01-01", "2026-01-02"), int)
 
 
-def test_a_datetime_is_rejected_as_ambiguous() -> None:
-    moment = datetime.datetime(2026, 1, 15, 23, 30, tzinfo=datetime.timezone.utc)
-    with pytest.raises(pmkit.InvalidInputError) as raised:
-        pmkit.time_to_market(moment, "2026-04-15")
-    assert raised.value.field == "concept_date"
-    assert "datetime" in str(raised.value)
+def test_datetimes_and_timestamps_name_a_day_as_dates_do() -> None:
+    # A naive datetime names its own day; an aware one (a pandas Timestamp too) names
+    # the UTC day of its instant, as a JavaScript Date and ISO text with an offset do.
+    import pandas as pd
+
+    assert pmkit.time_to_market(datetime.datetime(2026, 1, 15, 23, 30), "2026-01-16") == 1
+    new_york = datetime.timezone(datetime.timedelta(hours=-5))
+    evening = datetime.datetime(2026, 1, 15, 23, 30, tzinfo=new_york)  # 04:30 UTC on the 16th
+    assert pmkit.time_to_market(evening, "2026-01-16") == 0
+    assert pmkit.time_to_market("2026-01-15T23:30:00-05:00", "2026-01-16") == 0
+    assert pmkit.time_to_market(pd.Timestamp("2026-01-15 23:30", tz="UTC"), "2026-01-16") == 1
+    assert pmkit.time_to_market(pd.Timestamp("2026-01-15 23:30"), "2026-01-16") == 1
 
 
 def test_a_date_of_another_type_is_invalid_input() -> None:

@@ -40,8 +40,10 @@ def test_dates_as_date_objects_or_strings() -> None:
     }
     days = pmkit.working_days(datetime.date(2026, 3, 2), datetime.date(2026, 3, 8))
     assert len(days) == 5
+    # A datetime names its day (naive: its own; aware: the UTC day), as a date does.
+    assert pmkit.working_days(datetime.datetime(2026, 3, 2, 9), "2026-03-08") == days
     with pytest.raises(pmkit.InvalidInputError) as raised:
-        pmkit.working_days(datetime.datetime(2026, 3, 2, 9), "2026-03-08")
+        pmkit.working_days(20260302, "2026-03-08")  # type: ignore[arg-type]
     assert raised.value.field == "start"
 
 
