@@ -30,6 +30,7 @@
 mod chart;
 mod dashboard;
 mod flow;
+mod forecast;
 mod metrics;
 mod roadmap;
 mod roles;

@@ -276,6 +276,38 @@ export type DependencyKind = "finish_to_start" | "start_to_start" | "finish_to_f
 export type EngagementLevel = "unaware" | "resistant" | "neutral" | "supportive" | "leading";
 
 /**
+ * An epic (feature, project) whose size is known as a range of items (or points).
+ */
+export interface Epic {
+  /**
+   * The most; each trial draws a whole number in `low..=high` uniformly.
+   */
+  high: number;
+  /**
+   * The fewest items (or points) it may hold.
+   */
+  low: number;
+  /**
+   * Its name, unique within the plan.
+   */
+  name: string;
+}
+
+/**
+ * One epic's completion forecast.
+ */
+export interface EpicForecast {
+  /**
+   * The epic's name.
+   */
+  name: string;
+  /**
+   * When it is done, one percentile per level.
+   */
+  percentiles: PeriodPercentile[];
+}
+
+/**
  * One epic's projection.
  */
 export interface EpicProjection {
@@ -307,6 +339,24 @@ export interface EpicProjection {
    * Its target, as given.
    */
   target?: Target | null;
+}
+
+/**
+ * The result of `forecast_epics`.
+ */
+export interface EpicsForecast {
+  /**
+   * When the last epic is done.
+   */
+  all: PeriodPercentile[];
+  /**
+   * Each epic, in plan order.
+   */
+  epics: EpicForecast[];
+  /**
+   * Trials run.
+   */
+  trials: number;
 }
 
 /**
@@ -421,6 +471,28 @@ export interface Headcount {
  * The span of time a role works on.
  */
 export type Horizon = "strategic" | "tactical";
+
+/**
+ * The result of `forecast_how_many`.
+ */
+export interface HowManyForecast {
+  /**
+   * Mean items (or points) done.
+   */
+  mean: number;
+  /**
+   * Read from the low end: at level 0.85, at least `value` items (or points) were done in 85 % of the trials.
+   */
+  percentiles: Percentile[];
+  /**
+   * Periods simulated in each trial.
+   */
+  periods: number;
+  /**
+   * Trials run.
+   */
+  trials: number;
+}
 
 /**
  * The inputs of an ICE score, each on 1..=10 (decimals allowed, e.g. a team's average).
@@ -818,6 +890,38 @@ export interface Percentile {
 }
 
 /**
+ * How many trials finished after exactly `periods` periods.
+ */
+export interface PeriodCount {
+  /**
+   * Periods to finish.
+   */
+  periods: number;
+  /**
+   * Trials that took that many.
+   */
+  trials: number;
+}
+
+/**
+ * One completion percentile: `level` of the trials finished within `periods`.
+ */
+export interface PeriodPercentile {
+  /**
+   * The day those periods end, when a `Calendar` was given.
+   */
+  date?: string | null;
+  /**
+   * The confidence, as a fraction (0.85).
+   */
+  level: number;
+  /**
+   * Periods needed by that share of the trials.
+   */
+  periods: number;
+}
+
+/**
  * An epic to lay into future sprints: what is left of it and when it is due.
  * JSON form: `{"id": "PAY-2", "remaining_points": 21, "target": "2026-06-15"}`.
  */
@@ -975,6 +1079,32 @@ export interface RiceInputs {
    * People or events affected per period (customers per quarter), ≥ 0.
    */
   reach: number;
+}
+
+/**
+ * Something that may happen and add work to an epic.
+ */
+export interface Risk {
+  /**
+   * The epic it hits, by name.
+   */
+  epic: string;
+  /**
+   * Most it adds; a trial draws a whole number in `low..=high`.
+   */
+  high: number;
+  /**
+   * Fewest items (or points) it adds when it happens.
+   */
+  low: number;
+  /**
+   * What it is ("payment provider changes its API").
+   */
+  name: string;
+  /**
+   * The chance it happens in a trial, as a fraction.
+   */
+  probability: number;
 }
 
 /**
@@ -1188,6 +1318,20 @@ export type ScoreInputs = RiceInputs | IceInputs | WsjfInputs | ValueEffortInput
 export type Severity = "error" | "warning";
 
 export type Skill = "product_development_process" | "development_environments" | "agile_methodologies" | "communication_and_leadership" | "task_prioritization" | "customer_research" | "organization" | "management" | "technical" | "strategic_thinking" | "stakeholder_management" | "product_and_market_dynamics";
+
+/**
+ * The range of the split rate: the share of extra work that appears as stories are split (0.2 = a 10-item epic grows to 12).
+ */
+export interface SplitRate {
+  /**
+   * The largest; each trial draws a rate uniformly in `low..=high` per epic.
+   */
+  high: number;
+  /**
+   * The smallest share, ≥ 0.
+   */
+  low: number;
+}
 
 /**
  * A sprint: a time box of at most one month.
@@ -1734,6 +1878,40 @@ export interface VelocitySummary {
 export type WeekDay = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
 
 /**
+ * The result of `forecast_when`.
+ */
+export interface WhenForecast {
+  /**
+   * The deadline `deadline_probability` was computed for, when one was given.
+   */
+  deadline?: string | null;
+  /**
+   * Whole periods from the calendar's start to `deadline` (`Calendar::periods_until`): `deadline_probability` is the share of trials done within this many periods. `None` without a deadline, or when the deadline is before the start (the probability is then 0).
+   */
+  deadline_periods?: number | null;
+  /**
+   * Share of trials done by the deadline (a fraction), when one was given.
+   */
+  deadline_probability?: number | null;
+  /**
+   * Every outcome: trials per number of periods, fewest periods first.
+   */
+  distribution: PeriodCount[];
+  /**
+   * Mean periods to finish.
+   */
+  mean_periods: number;
+  /**
+   * Completion percentiles, one per level, in the order given.
+   */
+  percentiles: PeriodPercentile[];
+  /**
+   * Trials run.
+   */
+  trials: number;
+}
+
+/**
  * A team's working weekdays and holidays.
  * JSON form: `{"working_weekdays": ["monday", …], "holidays": ["2026-03-10"]}`; both keys may be left out (Monday to Friday, no holidays).
  */
@@ -2225,6 +2403,140 @@ export function percentiles(values: Numbers, options?: PercentilesOptions | null
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function histogram(values: Numbers): number[];
+
+/** The options of `forecastWhen`; every one may be left out. */
+export interface ForecastWhenOptions {
+  /**
+   * A date to report the chance of finishing by (needs `start`).
+   */
+  deadline?: string | null | null;
+  /**
+   * Percentile levels as fractions. Default 0.5, 0.7, 0.85 and 0.95.
+   * @defaultValue `[0.5,0.7,0.85,0.95]`
+   */
+  levels?: number[] | null;
+  /**
+   * Days in one period of the history: 1 (the default) for daily throughput, 7 for weekly, 14 for two-week sprints.
+   * @defaultValue `1`
+   */
+  periodDays?: number | null;
+  /**
+   * The seed: the same seed gives the same forecast in every language. Default 0.
+   * @defaultValue `0`
+   */
+  seed?: number | null;
+  /**
+   * The first day of the forecast; given, every percentile also carries a date.
+   */
+  start?: string | null | null;
+  /**
+   * Simulated futures, 1 to 1,000,000. Default 10,000.
+   * @defaultValue `10000`
+   */
+  trials?: number | null;
+}
+
+/**
+ * When will `remaining` items (or points) be done? A seeded Monte Carlo over
+ * a throughput `history` (one number per period): completion percentiles, the
+ * mean, the distribution and, with `start` and `deadline`, the chance of
+ * finishing by the deadline.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function forecastWhen(remaining: number, history: Numbers, options?: ForecastWhenOptions | null): WhenForecast;
+
+/** The options of `forecastHowMany`; every one may be left out. */
+export interface ForecastHowManyOptions {
+  /**
+   * The last day of the horizon (needs `start`; instead of `periods`).
+   */
+  deadline?: string | null | null;
+  /**
+   * Percentile levels as fractions, read from the low end (0.85: "at least N"). Default 0.5, 0.7, 0.85 and 0.95.
+   * @defaultValue `[0.5,0.7,0.85,0.95]`
+   */
+  levels?: number[] | null;
+  /**
+   * Days in one period of the history. Default 1.
+   * @defaultValue `1`
+   */
+  periodDays?: number | null;
+  /**
+   * The horizon in periods; or give `start` and `deadline` instead.
+   */
+  periods?: number | null | null;
+  /**
+   * The seed: the same seed gives the same forecast in every language. Default 0.
+   * @defaultValue `0`
+   */
+  seed?: number | null;
+  /**
+   * The first day of the forecast, with `deadline` the horizon's end.
+   */
+  start?: string | null | null;
+  /**
+   * Simulated futures, 1 to 1,000,000. Default 10,000.
+   * @defaultValue `10000`
+   */
+  trials?: number | null;
+}
+
+/**
+ * How many items (or points) will be done in `periods` periods, or from
+ * `start` to `deadline`? Percentiles read from the low end: at 0.85, at least
+ * that many in 85 % of the trials.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function forecastHowMany(history: Numbers, options?: ForecastHowManyOptions | null): HowManyForecast;
+
+/** The options of `forecastEpics`; every one may be left out. */
+export interface ForecastEpicsOptions {
+  /**
+   * Percentile levels as fractions. Default 0.5, 0.7, 0.85 and 0.95.
+   * @defaultValue `[0.5,0.7,0.85,0.95]`
+   */
+  levels?: number[] | null;
+  /**
+   * Days in one period of the history. Default 1.
+   * @defaultValue `1`
+   */
+  periodDays?: number | null;
+  /**
+   * Risks that may add work to an epic.
+   * @defaultValue `[]`
+   */
+  risks?: Risk[] | null;
+  /**
+   * The seed: the same seed gives the same forecast in every language. Default 0.
+   * @defaultValue `0`
+   */
+  seed?: number | null;
+  /**
+   * The range of growth as stories split (0.1 to 0.3: 10–30 % more items).
+   */
+  splitRate?: SplitRate | null | null;
+  /**
+   * The first day of the forecast; given, every percentile also carries a date.
+   */
+  start?: string | null | null;
+  /**
+   * Simulated futures, 1 to 1,000,000. Default 10,000.
+   * @defaultValue `10000`
+   */
+  trials?: number | null;
+  /**
+   * How many epics are worked at once, in priority order. Default 1.
+   * @defaultValue `1`
+   */
+  wipLimit?: number | null;
+}
+
+/**
+ * When will each epic be done, worked in priority order with at most
+ * `wipLimit` at once, with splitting and risks? Percentiles per epic and for all.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function forecastEpics(epics: Epic[], history: Numbers, options?: ForecastEpicsOptions | null): EpicsForecast;
 
 /**
  * The profile of a role ("product_manager" or "product_owner"): its

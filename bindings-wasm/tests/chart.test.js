@@ -109,7 +109,7 @@ test('flow, forecast, roadmap and analytics charts of their results', () => {
   assert.equal(cycle.kind, 'cycle_time');
   assert.ok(cycle.description.startsWith('105 items finished, 2026-01-12 to 2026-02-20.'));
 
-  const forecast = pmkit.forecastChart(pmkit.forecastWhen(30, [2, 0, 3, 5, 1, 0, 4], 2000, 42, null, null, undefined, null));
+  const forecast = pmkit.forecastChart(pmkit.forecastWhen(30, [2, 0, 3, 5, 1, 0, 4], { trials: 2000, seed: 42 }));
   assert.equal(forecast.kind, 'forecast');
   assert.ok(forecast.description.startsWith('2000 trials finished in 7 to 29 periods'));
 

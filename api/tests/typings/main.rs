@@ -135,6 +135,7 @@ fn api() -> Api {
         ("sprint", pmkit_api::sprint!(describe)),
         ("roadmap", pmkit_api::roadmap!(describe)),
         ("flow", pmkit_api::flow!(describe)),
+        ("forecast", pmkit_api::forecast!(describe)),
         ("roles", pmkit_api::roles!(describe)),
         ("work", pmkit_api::work!(describe)),
     ];

@@ -465,10 +465,16 @@ const PY_KEYWORDS: &[&str] = &[
 
 /// The methods a Python result class has beyond its fields (the `methods { ... }` of
 /// its `record!`, hand-written in the binding), as stub lines.
-const RECORD_METHODS: &[(&str, &str)] = &[(
-    "SprintReport",
-    "def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal[\"light\", \"dark\"] = \"light\") -> Chart:\n        \"\"\"The burndown chart of this report: :func:`burndown_chart` of it.\"\"\"",
-)];
+const RECORD_METHODS: &[(&str, &str)] = &[
+    (
+        "SprintReport",
+        "def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal[\"light\", \"dark\"] = \"light\") -> Chart:\n        \"\"\"The burndown chart of this report: :func:`burndown_chart` of it.\"\"\"",
+    ),
+    (
+        "WhenForecast",
+        "def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal[\"light\", \"dark\"] = \"light\") -> Chart:\n        \"\"\"The forecast histogram: :func:`forecast_chart` of it.\"\"\"",
+    ),
+];
 
 pub fn python(api: &Api) -> String {
     // The records: every function's top-level struct result (a frozen class in Python).

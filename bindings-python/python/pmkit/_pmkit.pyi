@@ -194,6 +194,17 @@ EngagementLevel = Literal["unaware", "resistant", "neutral", "supportive", "lead
 The order is meaningful (`Unaware < Resistant < … < Leading`), and the distance between two levels is the number of steps between them (`EngagementLevel::rank`).
 """
 
+class Epic(TypedDict):
+    """An epic (feature, project) whose size is known as a range of items (or points)."""
+    high: int
+    low: int
+    name: str
+
+class EpicForecast(TypedDict):
+    """One epic's completion forecast."""
+    name: str
+    percentiles: list[PeriodPercentile]
+
 class EpicProjection(TypedDict):
     """One epic's projection."""
     finish_date: NotRequired[str | None]
@@ -203,6 +214,24 @@ class EpicProjection(TypedDict):
     remaining_points: float
     start_sprint: NotRequired[int | None]
     target: NotRequired[Target | None]
+
+class EpicsForecastDict(TypedDict):
+    """The result of `forecast_epics`."""
+    all: list[PeriodPercentile]
+    epics: list[EpicForecast]
+    trials: int
+
+@final
+class EpicsForecast:
+    """The result of `forecast_epics`."""
+    @property
+    def all(self) -> list[PeriodPercentile]: ...
+    @property
+    def epics(self) -> list[EpicForecast]: ...
+    @property
+    def trials(self) -> int: ...
+    def to_dict(self) -> EpicsForecastDict: ...
+    def __eq__(self, other: object) -> bool: ...
 
 class EstimateScale(TypedDict):
     """The unvalidated parts of an `EstimateScale`, as read from JSON."""
@@ -307,6 +336,27 @@ class Headcount:
 
 Horizon = Literal["strategic", "tactical"]
 """The span of time a role works on."""
+
+class HowManyForecastDict(TypedDict):
+    """The result of `forecast_how_many`."""
+    mean: float
+    percentiles: list[PercentileDict]
+    periods: int
+    trials: int
+
+@final
+class HowManyForecast:
+    """The result of `forecast_how_many`."""
+    @property
+    def mean(self) -> float: ...
+    @property
+    def percentiles(self) -> list[PercentileDict]: ...
+    @property
+    def periods(self) -> int: ...
+    @property
+    def trials(self) -> int: ...
+    def to_dict(self) -> HowManyForecastDict: ...
+    def __eq__(self, other: object) -> bool: ...
 
 class IceInputs(TypedDict):
     """The inputs of an ICE score, each on 1..=10 (decimals allowed, e.g. a team's average)."""
@@ -547,6 +597,17 @@ class Percentile:
     def to_dict(self) -> PercentileDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+class PeriodCount(TypedDict):
+    """How many trials finished after exactly `periods` periods."""
+    periods: int
+    trials: int
+
+class PeriodPercentile(TypedDict):
+    """One completion percentile: `level` of the trials finished within `periods`."""
+    date: NotRequired[str | None]
+    level: float
+    periods: int
+
 class PlannedEpic(TypedDict):
     """An epic to lay into future sprints: what is left of it and when it is due.
     JSON form: `{"id": "PAY-2", "remaining_points": 21, "target": "2026-06-15"}`.
@@ -631,6 +692,14 @@ class RiceInputs(TypedDict):
     effort: float
     impact: float
     reach: float
+
+class Risk(TypedDict):
+    """Something that may happen and add work to an epic."""
+    epic: str
+    high: int
+    low: int
+    name: str
+    probability: float
 
 class Roadmap(TypedDict):
     """The product manager's roadmap: the product, its items from objectives to stories in one hierarchy (listed in rank order), dependencies, releases, milestones and the product's lifecycle.
@@ -763,6 +832,11 @@ JSON form: the inputs object itself (`{"reach": 500, "impact": 2, ...}`); the fr
 Severity = Literal["error", "warning"]
 
 Skill = Literal["product_development_process", "development_environments", "agile_methodologies", "communication_and_leadership", "task_prioritization", "customer_research", "organization", "management", "technical", "strategic_thinking", "stakeholder_management", "product_and_market_dynamics"]
+
+class SplitRate(TypedDict):
+    """The range of the split rate: the share of extra work that appears as stories are split (0.2 = a 10-item epic grows to 12)."""
+    high: float
+    low: float
 
 class Sprint(TypedDict):
     """A sprint: a time box of at most one month.
@@ -1073,6 +1147,38 @@ class VelocitySummary:
 
 WeekDay = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
+class WhenForecastDict(TypedDict):
+    """The result of `forecast_when`."""
+    deadline: NotRequired[str | None]
+    deadline_periods: NotRequired[int | None]
+    deadline_probability: NotRequired[float | None]
+    distribution: list[PeriodCount]
+    mean_periods: float
+    percentiles: list[PeriodPercentile]
+    trials: int
+
+@final
+class WhenForecast:
+    """The result of `forecast_when`."""
+    @property
+    def deadline(self) -> str | None: ...
+    @property
+    def deadline_periods(self) -> int | None: ...
+    @property
+    def deadline_probability(self) -> float | None: ...
+    @property
+    def distribution(self) -> list[PeriodCount]: ...
+    @property
+    def mean_periods(self) -> float: ...
+    @property
+    def percentiles(self) -> list[PeriodPercentile]: ...
+    @property
+    def trials(self) -> int: ...
+    def to_dict(self) -> WhenForecastDict: ...
+    def __eq__(self, other: object) -> bool: ...
+    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
+        """The forecast histogram: :func:`forecast_chart` of it."""
+
 class WorkCalendar(TypedDict):
     """A team's working weekdays and holidays.
     JSON form: `{"working_weekdays": ["monday", …], "holidays": ["2026-03-10"]}`; both keys may be left out (Monday to Friday, no holidays).
@@ -1321,6 +1427,51 @@ def percentiles(values: Numbers, *, levels: list[float] | None = [0.5, 0.85, 0.9
 
 def histogram(values: Numbers) -> list[int]:
     """Counts per one-day bin: `counts[d]` values lie in d..d+1 days."""
+
+def forecast_when(remaining: float, history: Numbers, *, deadline: str | None = None, levels: list[float] | None = [0.5, 0.7, 0.85, 0.95], period_days: int | None = 1, seed: int | None = 0, start: str | None = None, trials: int | None = 10000) -> WhenForecast:
+    """When will `remaining` items (or points) be done? A seeded Monte Carlo over
+    a throughput `history` (one number per period): completion percentiles, the
+    mean, the distribution and, with `start` and `deadline`, the chance of
+    finishing by the deadline.
+    
+    Keyword options (None = the default):
+        deadline: A date to report the chance of finishing by (needs `start`).
+        levels: Percentile levels as fractions. Default 0.5, 0.7, 0.85 and 0.95.
+        period_days: Days in one period of the history: 1 (the default) for daily throughput, 7 for weekly, 14 for two-week sprints.
+        seed: The seed: the same seed gives the same forecast in every language. Default 0.
+        start: The first day of the forecast; given, every percentile also carries a date.
+        trials: Simulated futures, 1 to 1,000,000. Default 10,000.
+    """
+
+def forecast_how_many(history: Numbers, *, deadline: str | None = None, levels: list[float] | None = [0.5, 0.7, 0.85, 0.95], period_days: int | None = 1, periods: int | None = None, seed: int | None = 0, start: str | None = None, trials: int | None = 10000) -> HowManyForecast:
+    """How many items (or points) will be done in `periods` periods, or from
+    `start` to `deadline`? Percentiles read from the low end: at 0.85, at least
+    that many in 85 % of the trials.
+    
+    Keyword options (None = the default):
+        deadline: The last day of the horizon (needs `start`; instead of `periods`).
+        levels: Percentile levels as fractions, read from the low end (0.85: "at least N"). Default 0.5, 0.7, 0.85 and 0.95.
+        period_days: Days in one period of the history. Default 1.
+        periods: The horizon in periods; or give `start` and `deadline` instead.
+        seed: The seed: the same seed gives the same forecast in every language. Default 0.
+        start: The first day of the forecast, with `deadline` the horizon's end.
+        trials: Simulated futures, 1 to 1,000,000. Default 10,000.
+    """
+
+def forecast_epics(epics: list[Epic], history: Numbers, *, levels: list[float] | None = [0.5, 0.7, 0.85, 0.95], period_days: int | None = 1, risks: list[Risk] | None = [], seed: int | None = 0, split_rate: SplitRate | None = None, start: str | None = None, trials: int | None = 10000, wip_limit: int | None = 1) -> EpicsForecast:
+    """When will each epic be done, worked in priority order with at most
+    `wip_limit` at once, with splitting and risks? Percentiles per epic and for all.
+    
+    Keyword options (None = the default):
+        levels: Percentile levels as fractions. Default 0.5, 0.7, 0.85 and 0.95.
+        period_days: Days in one period of the history. Default 1.
+        risks: Risks that may add work to an epic.
+        seed: The seed: the same seed gives the same forecast in every language. Default 0.
+        split_rate: The range of growth as stories split (0.1 to 0.3: 10–30 % more items).
+        start: The first day of the forecast; given, every percentile also carries a date.
+        trials: Simulated futures, 1 to 1,000,000. Default 10,000.
+        wip_limit: How many epics are worked at once, in priority order. Default 1.
+    """
 
 def role_profile(role: str) -> RoleProfile:
     """The profile of a role ("product_manager" or "product_owner"): its
@@ -2283,130 +2434,6 @@ def synthetic_items(
 ) -> list[dict[str, Any]]:
     """Up to ``count`` synthetic items of the sample board, three a day from ``first_day``,
     cut at ``today``; the same seed gives the same items."""
-
-# ---------------------------------------------------------------- forecast
-
-@final
-class WhenForecast:
-    """The result of :func:`forecast_when`."""
-
-    @property
-    def trials(self) -> int: ...
-    @property
-    def percentiles(self) -> list[dict[str, Any]]:
-        """One ``{"level", "periods", "date"}`` per level: ``level`` of the trials were
-        done within ``periods`` (ending on ``date`` when a start was given, else ``None``)."""
-    @property
-    def deadline_probability(self) -> float | None:
-        """Share of trials done by the deadline, when one was given."""
-    @property
-    def deadline(self) -> str | None:
-        """The ISO day ``deadline_probability`` was computed for, when one was given."""
-    @property
-    def deadline_periods(self) -> int | None:
-        """Whole periods from the start to the deadline: ``deadline_probability`` is the
-        share of trials done within them. ``None`` without a deadline or when it is
-        before the start (the probability is then 0)."""
-    @property
-    def mean_periods(self) -> float: ...
-    @property
-    def distribution(self) -> list[dict[str, int]]:
-        """``{"periods", "trials"}``: trials per number of periods, fewest first."""
-    def to_dict(self) -> dict[str, Any]: ...
-    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
-        """The forecast histogram: :func:`forecast_chart` of this result."""
-
-@final
-class HowManyForecast:
-    """The result of :func:`forecast_how_many`."""
-
-    @property
-    def trials(self) -> int: ...
-    @property
-    def periods(self) -> int: ...
-    @property
-    def percentiles(self) -> list[dict[str, float]]:
-        """``{"level", "value"}`` read from the low end: at 0.85, at least ``value`` in 85 % of trials."""
-    @property
-    def mean(self) -> float: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class EpicsForecast:
-    """The result of :func:`forecast_epics`."""
-
-    @property
-    def trials(self) -> int: ...
-    @property
-    def epics(self) -> list[dict[str, Any]]:
-        """``{"name", "percentiles"}`` per epic, in plan order."""
-    @property
-    def all(self) -> list[dict[str, Any]]:
-        """Percentiles of when the last epic is done."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-def forecast_when(
-    remaining: float,
-    history: Sequence[float],
-    trials: float = 10000.0,
-    seed: float = 0.0,
-    levels: Sequence[float] | None = None,
-    start: datetime.date | str | None = None,
-    period_days: float = 1.0,
-    deadline: datetime.date | str | None = None,
-) -> WhenForecast:
-    """When will ``remaining`` items (or points) be done? Monte Carlo over ``history``
-    (items or points done per period, zero periods included; a list or numpy array).
-
-    Levels default to ``[0.5, 0.7, 0.85, 0.95]``. With ``start`` (and ``period_days``:
-    1 daily, 7 weekly, 14 for two-week sprints) each percentile gets a date, and
-    ``deadline`` gets the probability of finishing by it. The seed defaults to 0: the
-    same call always gives the same numbers, in Python, Rust and JavaScript.
-
-    >>> forecast_when(20, [5], trials=100).percentiles[0]["periods"]
-    4
-
-    Raises ``UndefinedMetricError`` (field ``history``) for an empty or all-zero
-    history (the work would never finish), ``OutOfRangeError`` for work beyond 100,000
-    periods, ``InvalidInputError`` for a deadline without a start.
-    """
-
-def forecast_how_many(
-    history: Sequence[float],
-    periods: float | None = None,
-    trials: float = 10000.0,
-    seed: float = 0.0,
-    levels: Sequence[float] | None = None,
-    start: datetime.date | str | None = None,
-    period_days: float = 1.0,
-    deadline: datetime.date | str | None = None,
-) -> HowManyForecast:
-    """How many items (or points) will be done in ``periods`` periods, or from ``start`` to
-    ``deadline``? Percentiles read from the low end: 0.85 → "at least N".
-
-    Raises ``InvalidInputError`` (field ``periods``) unless exactly one of ``periods``
-    and ``deadline`` is given.
-    """
-
-def forecast_epics(
-    epics: Sequence[Mapping[str, Any]],
-    history: Sequence[float],
-    wip_limit: float = 1.0,
-    split_rate: Mapping[str, float] | None = None,
-    risks: Sequence[Mapping[str, Any]] | None = None,
-    trials: float = 10000.0,
-    seed: float = 0.0,
-    levels: Sequence[float] | None = None,
-    start: datetime.date | str | None = None,
-    period_days: float = 1.0,
-) -> EpicsForecast:
-    """When will each epic be done, worked in priority order with at most ``wip_limit`` at once?
-
-    ``epics``: ``{"name", "low", "high"}`` (size range, highest priority first);
-    ``split_rate``: ``{"low", "high"}`` (0.2 = 20 % more work); ``risks``:
-    ``{"name", "epic", "probability", "low", "high"}``. Throughput is shared equally
-    among the epics in progress.
-    """
 
 # ---------------------------------------------------------------- dashboard
 

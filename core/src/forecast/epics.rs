@@ -10,6 +10,7 @@ use crate::{input, Error, Result};
 
 /// An epic (feature, project) whose size is known as a range of items (or points).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Epic {
     /// Its name, unique within the plan.
     pub name: String,
@@ -21,6 +22,7 @@ pub struct Epic {
 
 /// Something that may happen and add work to an epic.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Risk {
     /// What it is ("payment provider changes its API").
     pub name: String,
@@ -37,6 +39,7 @@ pub struct Risk {
 /// The range of the split rate: the share of extra work that appears as stories are
 /// split (0.2 = a 10-item epic grows to 12).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SplitRate {
     /// The smallest share, ≥ 0.
     pub low: f64,
@@ -46,6 +49,7 @@ pub struct SplitRate {
 
 /// What [`forecast_epics`] simulates.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EpicPlan {
     /// The epics, highest priority first.
     pub epics: Vec<Epic>,
@@ -61,6 +65,7 @@ pub struct EpicPlan {
 
 /// One epic's completion forecast.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EpicForecast {
     /// The epic's name.
     pub name: String,
@@ -70,6 +75,7 @@ pub struct EpicForecast {
 
 /// The result of [`forecast_epics`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EpicsForecast {
     /// Trials run.
     pub trials: u64,

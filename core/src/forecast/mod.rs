@@ -23,11 +23,13 @@
 //! ```
 
 mod epics;
+mod options;
 mod when;
 
 /// The seeded generator of every simulation; it lives in [`crate::stats`].
 pub use crate::stats::Rng;
 pub use epics::*;
+pub use options::*;
 pub use when::*;
 
 use chrono::NaiveDate;
@@ -51,6 +53,7 @@ pub const WHEN_LEVELS: [f64; 4] = [0.5, 0.7, 0.85, 0.95];
 
 /// How many trials to run, and the seed that makes them reproducible.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Simulation {
     /// Number of trials, 1..=[`MAX_TRIALS`].
     pub trials: u64,
@@ -79,6 +82,7 @@ impl Simulation {
 
 /// Maps simulated periods to dates: period `n` ends `n × period_days` days after `start`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Calendar {
     /// The day the forecast starts from (usually the last day of the history).
     pub start: NaiveDate,

@@ -9,6 +9,7 @@ use crate::{input, Error, Result};
 
 /// One completion percentile: `level` of the trials finished within `periods`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PeriodPercentile {
     /// The confidence, as a fraction (0.85).
     pub level: f64,
@@ -20,6 +21,7 @@ pub struct PeriodPercentile {
 
 /// How many trials finished after exactly `periods` periods.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PeriodCount {
     /// Periods to finish.
     pub periods: u64,
@@ -29,6 +31,7 @@ pub struct PeriodCount {
 
 /// The result of [`forecast_when`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WhenForecast {
     /// Trials run.
     pub trials: u64,
@@ -245,6 +248,7 @@ pub fn forecast_when(
 
 /// The result of [`forecast_how_many`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HowManyForecast {
     /// Trials run.
     pub trials: u64,

@@ -1,86 +1,54 @@
-//! Dispatch for `pmkit::forecast`: arguments by their Python names, in positional
-//! order, converted in the order the bindings convert them (so the first error is the same).
+//! Dispatch for `pmkit::forecast`: positional arguments by name, the rest read into the
+//! core's options structs (`WhenOptions`, `HowManyOptions`, `EpicsOptions`), as the
+//! bindings read them, so the defaults live only in the core.
 
 use serde_json::Value;
 
-use crate::{f64s_arg, json, opt, opt_count, opt_f64, opt_str, serde_arg};
-use pmkit::forecast::{self, Calendar, Simulation};
-
-fn simulation(args: &Value) -> pmkit::Result<Simulation> {
-    let trials = opt_count(args, "trials")?.unwrap_or(forecast::DEFAULT_TRIALS);
-    let seed = pmkit::input::count("seed", opt_f64(args, "seed").unwrap_or(0.0))?;
-    Simulation::new(trials, seed)
-}
-
-fn calendar(args: &Value) -> pmkit::Result<Option<Calendar>> {
-    let period_days =
-        pmkit::input::count("period_days", opt_f64(args, "period_days").unwrap_or(1.0))?;
-    opt_str(args, "start")
-        .map(|text| Calendar::new(pmkit::input::date("start", text)?, period_days))
-        .transpose()
-}
-
-fn deadline(args: &Value) -> pmkit::Result<Option<chrono::NaiveDate>> {
-    opt_str(args, "deadline")
-        .map(|text| pmkit::input::date("deadline", text))
-        .transpose()
-}
-
-fn levels(args: &Value) -> Vec<f64> {
-    opt(args, "levels").map_or_else(
-        || forecast::WHEN_LEVELS.to_vec(),
-        |value| serde_json::from_value(value.clone()).expect("levels"),
-    )
-}
+use crate::{f64_arg, f64s_arg, json, options_arg, serde_arg};
+use pmkit::forecast::{self, EpicsOptions, HowManyOptions, WhenOptions};
 
 fn forecast_when(args: &Value) -> pmkit::Result<Value> {
-    let remaining = crate::f64_arg(args, "remaining");
+    let remaining = f64_arg(args, "remaining");
     let history = f64s_arg(args, "history");
-    let simulation = simulation(args)?;
-    let levels = levels(args);
-    let calendar = calendar(args)?;
-    let deadline = deadline(args)?;
+    let options: WhenOptions = options_arg(args, &["remaining", "history"])?;
+    let (simulation, calendar) = options.simulation_and_calendar()?;
     json(forecast::forecast_when(
         remaining,
         &history,
-        &levels,
+        &options.levels,
         &simulation,
         calendar.as_ref(),
-        deadline,
+        options.deadline,
     ))
 }
 
 fn forecast_how_many(args: &Value) -> pmkit::Result<Value> {
     let history = f64s_arg(args, "history");
-    let simulation = simulation(args)?;
-    let levels = levels(args);
-    let calendar = calendar(args)?;
-    let deadline = deadline(args)?;
-    let periods = opt_count(args, "periods")?;
-    let periods = forecast::horizon_periods(periods, calendar.as_ref(), deadline)?;
+    let options: HowManyOptions = options_arg(args, &["history"])?;
+    let (simulation, periods) = options.simulation_and_horizon()?;
     json(forecast::forecast_how_many(
         &history,
         periods,
-        &levels,
+        &options.levels,
         &simulation,
     ))
 }
 
 fn forecast_epics(args: &Value) -> pmkit::Result<Value> {
-    let plan = forecast::EpicPlan {
-        epics: serde_arg(args, "epics"),
-        wip_limit: pmkit::input::count("wip_limit", opt_f64(args, "wip_limit").unwrap_or(1.0))?,
-        split_rate: opt(args, "split_rate").map(|_| serde_arg(args, "split_rate")),
-        risks: opt(args, "risks").map_or_else(Vec::new, |_| serde_arg(args, "risks")),
-    };
+    let epics = serde_arg(args, "epics");
     let history = f64s_arg(args, "history");
-    let simulation = simulation(args)?;
-    let levels = levels(args);
-    let calendar = calendar(args)?;
+    let options: EpicsOptions = options_arg(args, &["epics", "history"])?;
+    let (simulation, calendar) = options.simulation_and_calendar()?;
+    let plan = forecast::EpicPlan {
+        epics,
+        wip_limit: options.wip_limit,
+        split_rate: options.split_rate,
+        risks: options.risks.clone(),
+    };
     json(forecast::forecast_epics(
         &plan,
         &history,
-        &levels,
+        &options.levels,
         &simulation,
         calendar.as_ref(),
     ))
