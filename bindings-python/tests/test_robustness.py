@@ -45,19 +45,12 @@ FILLERS: list[Any] = [None, [], "x"]
 # so it leaves this list) and every function not listed must pass.
 PENDING: frozenset[str] = frozenset(
     {
-        "cumulative_flow",
-        "durations",
         "encode_ids",
         "event_funnel",
         "event_funnel_counts",
         "import_jira_csv",
         "insert_story",
-        "item_timelines",
         "merge_counts",
-        "net_flow",
-        "synthetic_items",
-        "throughput",
-        "wip",
     }
 )
 

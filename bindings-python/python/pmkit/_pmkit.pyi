@@ -2363,7 +2363,7 @@ def item_timelines(
     items: Sequence[Mapping[str, Any]],
     workflow: Mapping[str, Any],
     today: datetime.date | str,
-    counting: Literal["elapsed", "inclusive", "exact"] = "elapsed",
+    counting: Literal["elapsed", "inclusive", "exact"] | None = None,
 ) -> Timelines:
     """Each item's column entry times, cycle time, lead time, blocked days and column.
 
@@ -2382,8 +2382,8 @@ def item_timelines(
 
 def throughput(
     timelines: Timelines | Mapping[str, Any],
-    period: str = "week",
-    measure: Literal["items", "points"] = "items",
+    period: str | None = None,
+    measure: Literal["items", "points"] | None = None,
     start: datetime.date | str | None = None,
     end: datetime.date | str | None = None,
 ) -> Throughput:
@@ -2395,17 +2395,17 @@ def throughput(
     """
 
 def cumulative_flow(
-    timelines: Timelines | Mapping[str, Any], measure: Literal["items", "points"] = "items"
+    timelines: Timelines | Mapping[str, Any], measure: Literal["items", "points"] | None = None
 ) -> CumulativeFlow:
     """Cumulative flow per day: per column, items (or points) that had reached it or a later one."""
 
-def wip(timelines: Timelines | Mapping[str, Any], measure: Literal["items", "points"] = "items") -> Wip:
+def wip(timelines: Timelines | Mapping[str, Any], measure: Literal["items", "points"] | None = None) -> Wip:
     """Work in progress per day: the committed band minus the done band of the cumulative flow."""
 
 def net_flow(
     timelines: Timelines | Mapping[str, Any],
-    period: str = "week",
-    measure: Literal["items", "points"] = "items",
+    period: str | None = None,
+    measure: Literal["items", "points"] | None = None,
 ) -> NetFlow:
     """Arrivals (commitments) and departures (finishes) per period."""
 
@@ -2416,7 +2416,7 @@ def ageing_wip(timelines: Timelines | Mapping[str, Any]) -> list[AgeingItem]:
     """
 
 def durations(
-    timelines: Timelines | Mapping[str, Any], kind: Literal["cycle_time", "lead_time"] = "cycle_time"
+    timelines: Timelines | Mapping[str, Any], kind: Literal["cycle_time", "lead_time"] | None = None
 ) -> list[float]:
     """Cycle (or lead) times of every finished item, in days, in input order."""
 
@@ -2430,7 +2430,7 @@ def sample_today() -> datetime.date:
     """The day the sample items were read: 2026-02-20."""
 
 def synthetic_items(
-    count: float, seed: float, first_day: datetime.date | str, today: datetime.date | str
+    count: int, seed: int, first_day: datetime.date | str, today: datetime.date | str
 ) -> list[dict[str, Any]]:
     """Up to ``count`` synthetic items of the sample board, three a day from ``first_day``,
     cut at ``today``; the same seed gives the same items."""

@@ -82,6 +82,15 @@ fn timelines_arg<'py>(value: &Bound<'py, PyAny>) -> PyResult<TimelinesArg<'py>> 
     }
 }
 
+/// An option name given as text, or its default when omitted or `None`: anything but a
+/// `str` is a `PmkitError` naming the parameter (not PyO3's bare `TypeError`).
+fn option_text(field: &str, value: Option<&Bound<'_, PyAny>>, default: &str) -> PyResult<String> {
+    match value.filter(|value| !value.is_none()) {
+        Some(value) => crate::convert::text(field, value),
+        None => Ok(default.to_owned()),
+    }
+}
+
 fn optional_date(
     field: &str,
     value: Option<&Bound<'_, PyAny>>,
@@ -94,18 +103,19 @@ fn optional_date(
 
 /// Each item's column entry times, cycle time, lead time, blocked days and column.
 #[pyfunction]
-#[pyo3(signature = (items, workflow, today, counting = "elapsed"))]
+#[pyo3(signature = (items, workflow, today, counting = None))]
 fn item_timelines(
     py: Python<'_>,
     items: &Bound<'_, PyAny>,
     workflow: &Bound<'_, PyAny>,
     today: &Bound<'_, PyAny>,
-    counting: &str,
+    counting: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Timelines> {
     let items = items::items(items)?;
     let workflow: pmkit::flow::Workflow = from_python("workflow", workflow)?;
     let today = date("today", today)?;
-    let counting = pmkit::flow::Counting::parse("counting", counting).py()?;
+    let counting = option_text("counting", counting, "elapsed")?;
+    let counting = pmkit::flow::Counting::parse("counting", &counting).py()?;
     py.detach(|| pmkit::flow::item_timelines(&items, &workflow, today, counting))
         .py()
         .map(Into::into)
@@ -113,17 +123,19 @@ fn item_timelines(
 
 /// Items (or points) finished per day or week, with empty periods as 0, in total and by type.
 #[pyfunction]
-#[pyo3(signature = (timelines, period = "week", measure = "items", start = None, end = None))]
+#[pyo3(signature = (timelines, period = None, measure = None, start = None, end = None))]
 fn throughput(
     timelines: &Bound<'_, PyAny>,
-    period: &str,
-    measure: &str,
+    period: Option<&Bound<'_, PyAny>>,
+    measure: Option<&Bound<'_, PyAny>>,
     start: Option<&Bound<'_, PyAny>>,
     end: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Throughput> {
     let timelines = timelines_arg(timelines)?;
-    let period = pmkit::flow::Period::parse("period", period).py()?;
-    let measure = pmkit::flow::Measure::parse("measure", measure).py()?;
+    let period =
+        pmkit::flow::Period::parse("period", &option_text("period", period, "week")?).py()?;
+    let measure =
+        pmkit::flow::Measure::parse("measure", &option_text("measure", measure, "items")?).py()?;
     let start = optional_date("start", start)?;
     let end = optional_date("end", end)?;
     pmkit::flow::throughput(timelines.get(), period, measure, start, end)
@@ -133,10 +145,14 @@ fn throughput(
 
 /// Cumulative flow per day: per column, items (or points) that had reached it or a later column.
 #[pyfunction]
-#[pyo3(signature = (timelines, measure = "items"))]
-fn cumulative_flow(timelines: &Bound<'_, PyAny>, measure: &str) -> PyResult<CumulativeFlow> {
+#[pyo3(signature = (timelines, measure = None))]
+fn cumulative_flow(
+    timelines: &Bound<'_, PyAny>,
+    measure: Option<&Bound<'_, PyAny>>,
+) -> PyResult<CumulativeFlow> {
     let timelines = timelines_arg(timelines)?;
-    let measure = pmkit::flow::Measure::parse("measure", measure).py()?;
+    let measure =
+        pmkit::flow::Measure::parse("measure", &option_text("measure", measure, "items")?).py()?;
     pmkit::flow::cumulative_flow(timelines.get(), measure)
         .py()
         .map(Into::into)
@@ -144,10 +160,11 @@ fn cumulative_flow(timelines: &Bound<'_, PyAny>, measure: &str) -> PyResult<Cumu
 
 /// Work in progress per day: committed minus done, from the cumulative flow.
 #[pyfunction]
-#[pyo3(signature = (timelines, measure = "items"))]
-fn wip(timelines: &Bound<'_, PyAny>, measure: &str) -> PyResult<Wip> {
+#[pyo3(signature = (timelines, measure = None))]
+fn wip(timelines: &Bound<'_, PyAny>, measure: Option<&Bound<'_, PyAny>>) -> PyResult<Wip> {
     let timelines = timelines_arg(timelines)?;
-    let measure = pmkit::flow::Measure::parse("measure", measure).py()?;
+    let measure =
+        pmkit::flow::Measure::parse("measure", &option_text("measure", measure, "items")?).py()?;
     pmkit::flow::wip(timelines.get(), measure)
         .py()
         .map(Into::into)
@@ -155,11 +172,17 @@ fn wip(timelines: &Bound<'_, PyAny>, measure: &str) -> PyResult<Wip> {
 
 /// Arrivals (commitments) and departures (finishes) per day or week.
 #[pyfunction]
-#[pyo3(signature = (timelines, period = "week", measure = "items"))]
-fn net_flow(timelines: &Bound<'_, PyAny>, period: &str, measure: &str) -> PyResult<NetFlow> {
+#[pyo3(signature = (timelines, period = None, measure = None))]
+fn net_flow(
+    timelines: &Bound<'_, PyAny>,
+    period: Option<&Bound<'_, PyAny>>,
+    measure: Option<&Bound<'_, PyAny>>,
+) -> PyResult<NetFlow> {
     let timelines = timelines_arg(timelines)?;
-    let period = pmkit::flow::Period::parse("period", period).py()?;
-    let measure = pmkit::flow::Measure::parse("measure", measure).py()?;
+    let period =
+        pmkit::flow::Period::parse("period", &option_text("period", period, "week")?).py()?;
+    let measure =
+        pmkit::flow::Measure::parse("measure", &option_text("measure", measure, "items")?).py()?;
     pmkit::flow::net_flow(timelines.get(), period, measure)
         .py()
         .map(Into::into)
@@ -175,10 +198,11 @@ fn ageing_wip(timelines: &Bound<'_, PyAny>) -> PyResult<Vec<AgeingItem>> {
 
 /// Cycle times (or lead times) of every finished item, in days, in input order.
 #[pyfunction]
-#[pyo3(signature = (timelines, kind = "cycle_time"))]
-fn durations(timelines: &Bound<'_, PyAny>, kind: &str) -> PyResult<Vec<f64>> {
+#[pyo3(signature = (timelines, kind = None))]
+fn durations(timelines: &Bound<'_, PyAny>, kind: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<f64>> {
     let timelines = timelines_arg(timelines)?;
-    let kind = pmkit::flow::DurationKind::parse("kind", kind).py()?;
+    let kind =
+        pmkit::flow::DurationKind::parse("kind", &option_text("kind", kind, "cycle_time")?).py()?;
     Ok(pmkit::flow::durations(timelines.get(), kind))
 }
 
@@ -206,13 +230,13 @@ fn sample_today() -> chrono::NaiveDate {
 #[pyo3(signature = (count, seed, first_day, today))]
 fn synthetic_items<'py>(
     py: Python<'py>,
-    count: f64,
-    seed: f64,
+    count: &Bound<'py, PyAny>,
+    seed: &Bound<'py, PyAny>,
     first_day: &Bound<'py, PyAny>,
     today: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let count = pmkit::input::count("count", count).py()?;
-    let seed = pmkit::input::count("seed", seed).py()?;
+    let count = crate::convert::count("count", count)?;
+    let seed = crate::convert::count("seed", seed)?;
     let first_day = date("first_day", first_day)?;
     let today = date("today", today)?;
     let count = usize::try_from(count).unwrap_or(usize::MAX);
