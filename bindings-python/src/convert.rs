@@ -184,6 +184,40 @@ pub fn text(field: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
     }
 }
 
+/// A list of texts: a list, tuple or other sequence (numpy and pandas included) whose
+/// every element is a `str`; a `str` itself, `None` or a non-sequence is an error.
+pub fn texts(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    if value.is_instance_of::<PyString>()
+        || !value.hasattr("__len__")?
+        || value.is_instance_of::<PyDict>()
+    {
+        return Err(invalid(
+            field,
+            format!("must be a list of str, got {}", described(value)),
+        ));
+    }
+    value
+        .try_iter()?
+        .enumerate()
+        .map(|(index, item)| text(&format!("{field}[{index}]"), &item?))
+        .collect()
+}
+
+/// A list (or tuple, or other sized sequence) of Python objects, each read by the
+/// caller; anything else is an error naming `field`.
+pub fn sequence<'py>(field: &str, value: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    if value.is_instance_of::<PyString>()
+        || !value.hasattr("__len__")?
+        || value.is_instance_of::<PyDict>()
+    {
+        return Err(invalid(
+            field,
+            format!("must be a list, got {}", described(value)),
+        ));
+    }
+    value.try_iter()?.collect()
+}
+
 /// A function's options from its keyword arguments: `None` values mean "the default",
 /// dates and datetimes become ISO text, and the rest is read by the core's options
 /// reader (unknown names and bad values named by the keyword).

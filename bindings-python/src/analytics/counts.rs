@@ -128,9 +128,9 @@ impl Counts {
 fn merge_counts(py: Python<'_>, parts: &Bound<'_, PyAny>) -> PyResult<Counts> {
     let mut names = None;
     let mut counts = Vec::new();
-    for (index, part) in parts.try_iter()?.enumerate() {
+    for (index, part) in crate::convert::sequence("parts", parts)?.iter().enumerate() {
         let field = format!("parts[{index}]");
-        let part = counts_arg(&field, &part?)?;
+        let part = counts_arg(&field, part)?;
         names = same_names(&field, names, part.1)?;
         counts.push(part.0);
     }

@@ -20,10 +20,13 @@ record!(
 /// appearance, continuing the map `known` (the `ids` of an earlier call) when given.
 #[pyfunction]
 #[pyo3(signature = (values, known = None))]
-fn encode_ids(values: Vec<String>, known: Option<Vec<String>>) -> PyResult<EncodedIds> {
-    core::encode_ids(&values, &known.unwrap_or_default())
-        .py()
-        .map(Into::into)
+fn encode_ids(values: &Bound<'_, PyAny>, known: Option<&Bound<'_, PyAny>>) -> PyResult<EncodedIds> {
+    let values = crate::convert::texts("values", values)?;
+    let known = match known.filter(|known| !known.is_none()) {
+        Some(known) => crate::convert::texts("known", known)?,
+        None => Vec::new(),
+    };
+    core::encode_ids(&values, &known).py().map(Into::into)
 }
 
 /// A small, deterministic event log of 120 users over eight ISO weeks (2026-01-05 to 2026-03-01).

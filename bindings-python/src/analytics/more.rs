@@ -238,10 +238,10 @@ fn funnel_counts_of(
         options.unit,
         options.utc_offset_minutes,
     )?;
-    let (steps, labels): (Vec<u32>, Vec<u32>) = steps
-        .try_iter()?
+    let (steps, labels): (Vec<u32>, Vec<u32>) = crate::convert::sequence("steps", steps)?
+        .iter()
         .enumerate()
-        .map(|(index, step)| params.code(&format!("steps[{index}]"), &step?, shard))
+        .map(|(index, step)| params.code(&format!("steps[{index}]"), step, shard))
         .collect::<PyResult<Vec<_>>>()?
         .into_iter()
         .unzip();

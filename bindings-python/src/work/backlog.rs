@@ -57,12 +57,12 @@ fn insert_story<'py>(
     py: Python<'py>,
     backlog: &Bound<'py, PyAny>,
     story: &Bound<'py, PyAny>,
-    rank: Option<f64>,
+    rank: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let mut backlog = backlog_arg(backlog)?;
     let story: Story = from_python("story", story)?;
-    let rank = match rank {
-        Some(rank) => rank_arg(rank)?,
+    let rank = match rank.filter(|rank| !rank.is_none()) {
+        Some(rank) => rank_arg(crate::convert::number("rank", rank)?)?,
         None => backlog.len() + 1,
     };
     backlog.insert_story(story, rank).py()?;
