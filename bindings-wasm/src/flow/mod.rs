@@ -6,7 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{count, from_js_value, js_functions, optional_text, to_js_value};
+use crate::convert::{from_js_value, js_functions, optional_text, to_js_value};
 use crate::dates::date;
 use crate::errors::IntoJs;
 
@@ -228,14 +228,15 @@ pub fn sample_today() -> String {
 /// cut at `today`; the same seed gives the same items.
 #[wasm_bindgen(js_name = syntheticItems, unchecked_return_type = "Item[]")]
 pub fn synthetic_items(
-    #[wasm_bindgen(js_name = "count")] item_count: f64,
-    seed: f64,
+    #[wasm_bindgen(js_name = "count", unchecked_param_type = "number | bigint")]
+    item_count: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number | bigint")] seed: JsValue,
     #[wasm_bindgen(js_name = "firstDay", unchecked_param_type = "Date | string")]
     first_day: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Date | string")] today: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let items = count("count", item_count)?;
-    let seed = count("seed", seed)?;
+    let items = crate::convert::count_value("count", &item_count)?;
+    let seed = crate::convert::count_value("seed", &seed)?;
     let first_day = date("first_day", &first_day)?;
     let today = date("today", &today)?;
     let items = usize::try_from(items).unwrap_or(usize::MAX);
