@@ -112,7 +112,7 @@ pub fn item_timelines(
     #[wasm_bindgen(unchecked_param_type = "Item[]")] items: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Workflow")] workflow: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Date | string")] today: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Counting")] counting: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Counting | null")] counting: JsValue,
 ) -> Result<JsValue, JsValue> {
     let counting = optional_text("counting", counting)?;
     let items: Vec<pmkit::flow::Item> = from_js_value("items", items)?;
@@ -130,10 +130,10 @@ pub fn item_timelines(
 #[wasm_bindgen(js_name = throughput, unchecked_return_type = "Throughput")]
 pub fn throughput(
     #[wasm_bindgen(unchecked_param_type = "Timelines")] timelines: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Period")] period: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Measure")] measure: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Date | string | null")] start: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Date | string | null")] end: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Period | null")] period: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Measure | null")] measure: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Date | string | null")] start: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Date | string | null")] end: JsValue,
 ) -> Result<JsValue, JsValue> {
     let period = optional_text("period", period)?;
     let measure = optional_text("measure", measure)?;
@@ -149,7 +149,7 @@ pub fn throughput(
 #[wasm_bindgen(js_name = cumulativeFlow, unchecked_return_type = "CumulativeFlow")]
 pub fn cumulative_flow(
     #[wasm_bindgen(unchecked_param_type = "Timelines")] timelines: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Measure")] measure: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Measure | null")] measure: JsValue,
 ) -> Result<JsValue, JsValue> {
     let measure = optional_text("measure", measure)?;
     let timelines = timelines_arg(timelines)?;
@@ -160,7 +160,7 @@ pub fn cumulative_flow(
 #[wasm_bindgen(js_name = wip, unchecked_return_type = "Wip")]
 pub fn wip(
     #[wasm_bindgen(unchecked_param_type = "Timelines")] timelines: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Measure")] measure: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Measure | null")] measure: JsValue,
 ) -> Result<JsValue, JsValue> {
     let measure = optional_text("measure", measure)?;
     let timelines = timelines_arg(timelines)?;
@@ -171,8 +171,8 @@ pub fn wip(
 #[wasm_bindgen(js_name = netFlow, unchecked_return_type = "NetFlow")]
 pub fn net_flow(
     #[wasm_bindgen(unchecked_param_type = "Timelines")] timelines: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Period")] period: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Measure")] measure: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Period | null")] period: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Measure | null")] measure: JsValue,
 ) -> Result<JsValue, JsValue> {
     let period = optional_text("period", period)?;
     let measure = optional_text("measure", measure)?;
@@ -195,7 +195,7 @@ pub fn ageing_wip(
 #[wasm_bindgen(js_name = durations, unchecked_return_type = "number[]")]
 pub fn durations(
     #[wasm_bindgen(unchecked_param_type = "Timelines")] timelines: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "DurationKind")] kind: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "DurationKind | null")] kind: JsValue,
 ) -> Result<JsValue, JsValue> {
     let kind = optional_text("kind", kind)?;
     let timelines = timelines_arg(timelines)?;
