@@ -42,11 +42,7 @@ pub fn number(field: &str, value: &JsValue) -> Result<f64, JsValue> {
 /// A count parameter: a whole `number` ≥ 0, or a `BigInt` within 0..=2^53.
 pub fn count_value(field: &str, value: &JsValue) -> Result<u64, JsValue> {
     if value.is_bigint() {
-        let text = js_sys::BigInt::unchecked_from_js_ref(value)
-            .to_string(10)
-            .ok()
-            .and_then(|text| text.as_string())
-            .unwrap_or_default();
+        let text = crate::json_value::bigint_text(value);
         return match text.parse::<i128>() {
             Ok(whole) if (0..=MAX_EXACT_FLOAT).contains(&whole) => Ok(whole as u64),
             Ok(whole) if whole < 0 => Err(invalid(

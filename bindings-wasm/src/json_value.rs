@@ -41,11 +41,7 @@ pub fn to_json(value: &JsValue, path: &mut String, depth: usize) -> pmkit::Resul
         return Ok(Value::String(text));
     }
     if value.is_bigint() {
-        let text = js_sys::BigInt::unchecked_from_js_ref(value)
-            .to_string(10)
-            .ok()
-            .and_then(|text| text.as_string())
-            .unwrap_or_default();
+        let text = bigint_text(value);
         return match text.parse::<i64>() {
             Ok(whole) if whole.unsigned_abs() <= 1 << 53 => Ok(Value::Number(whole.into())),
             _ => Err(pmkit::Error::out_of_range(
@@ -76,6 +72,15 @@ pub fn to_json(value: &JsValue, path: &mut String, depth: usize) -> pmkit::Resul
             value.js_typeof().as_string().unwrap_or_default()
         ),
     ))
+}
+
+/// A `BigInt`'s decimal digits (the one place the module reads a BigInt's value).
+pub fn bigint_text(value: &JsValue) -> String {
+    js_sys::BigInt::unchecked_from_js_ref(value)
+        .to_string(10)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
 }
 
 fn number_value(path: &str, number: f64) -> pmkit::Result<Value> {
