@@ -40,6 +40,7 @@ pub mod stats;
 pub mod work;
 
 pub use error::{Error, ErrorKind, Result};
+pub use names::Named;
 
 // The README's Rust quickstart runs as a doc test, so it cannot drift from the API.
 #[doc = include_str!("../../README.md")]

@@ -69,6 +69,12 @@ impl Role {
     }
 }
 
+impl crate::Named for Role {
+    fn parse_named(field: &str, text: &str) -> Result<Role> {
+        Role::parse(field, text)
+    }
+}
+
 impl Horizon {
     /// The snake_case name used in JSON (`"strategic"`).
     pub const fn as_str(self) -> &'static str {
