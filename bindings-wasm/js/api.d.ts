@@ -2139,7 +2139,7 @@ export interface ReturnOnInvestmentOptions {
   /**
    * Years the investment was held: given, the ROI is annualized (`(gain / cost)^(1/years) − 1`); `None` (the default) is the plain ROI.
    */
-  years?: number | null | null;
+  years?: number | null;
 }
 
 /**
@@ -2253,7 +2253,7 @@ export interface DefectDensityOptions {
   /**
    * What one defect of each severity level is worth, in the order of `defect_counts` (e.g. `[10, 3, 1]`); `None` (the default) counts every defect 1.
    */
-  severityWeights?: number[] | null | null;
+  severityWeights?: number[] | null;
 }
 
 /**
@@ -2323,7 +2323,7 @@ export interface NewSprintOptions {
   /**
    * The sprint goal: why the sprint is worth doing (none by default).
    */
-  goal?: string | null | null;
+  goal?: string | null;
   /**
    * Planned (the default), active or closed.
    * @defaultValue `"planned"`
@@ -2557,7 +2557,7 @@ export interface ForecastWhenOptions {
   /**
    * A date to report the chance of finishing by (needs `start`).
    */
-  deadline?: string | null | null;
+  deadline?: Date | string | null;
   /**
    * Percentile levels as fractions. Default 0.5, 0.7, 0.85 and 0.95.
    * @defaultValue `[0.5,0.7,0.85,0.95]`
@@ -2576,7 +2576,7 @@ export interface ForecastWhenOptions {
   /**
    * The first day of the forecast; given, every percentile also carries a date.
    */
-  start?: string | null | null;
+  start?: Date | string | null;
   /**
    * Simulated futures, 1 to 1,000,000. Default 10,000.
    * @defaultValue `10000`
@@ -2598,7 +2598,7 @@ export interface ForecastHowManyOptions {
   /**
    * The last day of the horizon (needs `start`; instead of `periods`).
    */
-  deadline?: string | null | null;
+  deadline?: Date | string | null;
   /**
    * Percentile levels as fractions, read from the low end (0.85: "at least N"). Default 0.5, 0.7, 0.85 and 0.95.
    * @defaultValue `[0.5,0.7,0.85,0.95]`
@@ -2612,7 +2612,7 @@ export interface ForecastHowManyOptions {
   /**
    * The horizon in periods; or give `start` and `deadline` instead.
    */
-  periods?: number | null | null;
+  periods?: number | null;
   /**
    * The seed: the same seed gives the same forecast in every language. Default 0.
    * @defaultValue `0`
@@ -2621,7 +2621,7 @@ export interface ForecastHowManyOptions {
   /**
    * The first day of the forecast, with `deadline` the horizon's end.
    */
-  start?: string | null | null;
+  start?: Date | string | null;
   /**
    * Simulated futures, 1 to 1,000,000. Default 10,000.
    * @defaultValue `10000`
@@ -2662,11 +2662,11 @@ export interface ForecastEpicsOptions {
   /**
    * The range of growth as stories split (0.1 to 0.3: 10–30 % more items).
    */
-  splitRate?: SplitRate | null | null;
+  splitRate?: SplitRate | null;
   /**
    * The first day of the forecast; given, every percentile also carries a date.
    */
-  start?: string | null | null;
+  start?: Date | string | null;
   /**
    * Simulated futures, 1 to 1,000,000. Default 10,000.
    * @defaultValue `10000`
@@ -2749,7 +2749,7 @@ export interface NewBacklogOptions {
   /**
    * The team's estimate scale: every estimate must be a card weight of it. `None` (the default) checks no scale.
    */
-  scale?: EstimateScale | null | null;
+  scale?: EstimateScale | null;
 }
 
 /**
@@ -2764,7 +2764,7 @@ export interface InsertStoryOptions {
   /**
    * Where the story goes: 1 = top; `None` (the default) = the bottom.
    */
-  rank?: number | null | null;
+  rank?: number | null;
 }
 
 /**
@@ -2779,7 +2779,7 @@ export interface ImportJiraCsvOptions {
   /**
    * The team's estimate scale: every estimate must be a card weight of it. `None` (the default) checks no scale.
    */
-  scale?: EstimateScale | null | null;
+  scale?: EstimateScale | null;
 }
 
 /**
@@ -2833,7 +2833,7 @@ export interface InvestFindingsOptions {
   /**
    * What the lint needs beyond the story (velocity, resolved items ...), every field optional; `None` (the default) is `InvestContext::default()`.
    */
-  context?: InvestContext | null | null;
+  context?: InvestContext | null;
   /**
    * The story rules to check (`Rule::STORY_RULES`); empty (the default) checks them all.
    * @defaultValue `[]`
@@ -2854,7 +2854,7 @@ export interface IsReadyOptions {
   /**
    * What the lint needs beyond the story (velocity, resolved items ...), every field optional; `None` (the default) is `InvestContext::default()`.
    */
-  context?: InvestContext | null | null;
+  context?: InvestContext | null;
 }
 
 /**
@@ -2875,7 +2875,7 @@ export interface RankBacklogOptions {
   /**
    * The framework's variant (see `Variant`); `None` (the default) is the framework's default: "intercom" for RICE, "product" for ICE, "unrestricted" for WSJF.
    */
-  variant?: Variant | null | null;
+  variant?: Variant | null;
 }
 
 /**
@@ -2890,7 +2890,7 @@ export interface PointTotalsOptions {
   /**
    * The points an unestimated story counts for in point and effort totals; `None` (the default) leaves it out of them (it is still counted as a story).
    */
-  unestimatedWeight?: number | null | null;
+  unestimatedWeight?: number | null;
 }
 
 /**
@@ -2905,7 +2905,7 @@ export interface MoscowSummaryOptions {
   /**
    * The points an unestimated story counts for in point and effort totals; `None` (the default) leaves it out of them (it is still counted as a story).
    */
-  unestimatedWeight?: number | null | null;
+  unestimatedWeight?: number | null;
 }
 
 /**
@@ -2935,7 +2935,7 @@ export interface BacklogHealthOptions {
   /**
    * The points an unestimated story counts for in the must-have effort share; `None` (the default) leaves it out.
    */
-  unestimatedWeight?: number | null | null;
+  unestimatedWeight?: number | null;
 }
 
 /**
@@ -2980,7 +2980,7 @@ export interface RiceScoreOptions {
   /**
    * The framework's variant (see `Variant`); `None` (the default) is the framework's default: "intercom" for RICE, "product" for ICE, "unrestricted" for WSJF.
    */
-  variant?: Variant | null | null;
+  variant?: Variant | null;
 }
 
 /**
@@ -2997,7 +2997,7 @@ export interface IceScoreOptions {
   /**
    * The framework's variant (see `Variant`); `None` (the default) is the framework's default: "intercom" for RICE, "product" for ICE, "unrestricted" for WSJF.
    */
-  variant?: Variant | null | null;
+  variant?: Variant | null;
 }
 
 /**
@@ -3012,7 +3012,7 @@ export interface WsjfScoreOptions {
   /**
    * The framework's variant (see `Variant`); `None` (the default) is the framework's default: "intercom" for RICE, "product" for ICE, "unrestricted" for WSJF.
    */
-  variant?: Variant | null | null;
+  variant?: Variant | null;
 }
 
 /**

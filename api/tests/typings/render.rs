@@ -321,7 +321,15 @@ pub fn typescript(api: &Api) -> String {
                 if !text.is_empty() {
                     out.push_str(&ts_doc(&text, &[], "  "));
                 }
-                let _ = writeln!(out, "  {}?: {} | null;", camel(field), ts_type(value));
+                let mut ty = if is_date(value) {
+                    "Date | string".to_owned()
+                } else {
+                    ts_type(value)
+                };
+                if !ty.split(" | ").any(|part| part == "null") {
+                    ty.push_str(" | null");
+                }
+                let _ = writeln!(out, "  {}?: {ty};", camel(field));
             }
             out.push_str("}\n");
             params.push(format!("options?: {options_name} | null"));
@@ -359,6 +367,18 @@ fn pascal(name: &str) -> String {
 
 /// The Python type of `schema` in a nested position: results nested in a record are
 /// plain dicts and lists (the serde form), so a struct is a `TypedDict`.
+/// A date (or an optional one): both bindings read a native date object or ISO text
+/// there, so an option of this schema is typed as either.
+fn is_date(schema: &Value) -> bool {
+    schema.get("format").and_then(Value::as_str) == Some("date")
+        || ["anyOf", "oneOf"].iter().any(|key| {
+            schema
+                .get(*key)
+                .and_then(Value::as_array)
+                .is_some_and(|options| options.iter().any(is_date))
+        })
+}
+
 fn py_type(schema: &Value, records: &BTreeSet<String>) -> String {
     if let Some(name) = ref_name(schema) {
         return if records.contains(name) {
@@ -595,7 +615,11 @@ pub fn python(api: &Api) -> String {
             params.push("*".to_owned());
             for (field, value, _) in api.properties(schema) {
                 let default = defaults.get(field).cloned().unwrap_or(Value::Null);
-                let mut ty = py_type(value, &records);
+                let mut ty = if is_date(value) {
+                    "datetime.date | str".to_owned()
+                } else {
+                    py_type(value, &records)
+                };
                 if !ty.split(" | ").any(|part| part == "None") {
                     ty = format!("{ty} | None");
                 }

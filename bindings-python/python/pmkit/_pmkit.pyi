@@ -1526,7 +1526,7 @@ def percentiles(values: Numbers, *, levels: list[float] | None = [0.5, 0.85, 0.9
 def histogram(values: Numbers) -> list[int]:
     """Counts per one-day bin: `counts[d]` values lie in d..d+1 days."""
 
-def forecast_when(remaining: float, history: Numbers, *, deadline: str | None = None, levels: list[float] | None = [0.5, 0.7, 0.85, 0.95], period_days: int | None = 1, seed: int | None = 0, start: str | None = None, trials: int | None = 10000) -> WhenForecast:
+def forecast_when(remaining: float, history: Numbers, *, deadline: datetime.date | str | None = None, levels: list[float] | None = [0.5, 0.7, 0.85, 0.95], period_days: int | None = 1, seed: int | None = 0, start: datetime.date | str | None = None, trials: int | None = 10000) -> WhenForecast:
     """When will `remaining` items (or points) be done? A seeded Monte Carlo over
     a throughput `history` (one number per period): completion percentiles, the
     mean, the distribution and, with `start` and `deadline`, the chance of
@@ -1541,7 +1541,7 @@ def forecast_when(remaining: float, history: Numbers, *, deadline: str | None = 
         trials: Simulated futures, 1 to 1,000,000. Default 10,000.
     """
 
-def forecast_how_many(history: Numbers, *, deadline: str | None = None, levels: list[float] | None = [0.5, 0.7, 0.85, 0.95], period_days: int | None = 1, periods: int | None = None, seed: int | None = 0, start: str | None = None, trials: int | None = 10000) -> HowManyForecast:
+def forecast_how_many(history: Numbers, *, deadline: datetime.date | str | None = None, levels: list[float] | None = [0.5, 0.7, 0.85, 0.95], period_days: int | None = 1, periods: int | None = None, seed: int | None = 0, start: datetime.date | str | None = None, trials: int | None = 10000) -> HowManyForecast:
     """How many items (or points) will be done in `periods` periods, or from
     `start` to `deadline`? Percentiles read from the low end: at 0.85, at least
     that many in 85 % of the trials.
@@ -1556,7 +1556,7 @@ def forecast_how_many(history: Numbers, *, deadline: str | None = None, levels: 
         trials: Simulated futures, 1 to 1,000,000. Default 10,000.
     """
 
-def forecast_epics(epics: list[Epic], history: Numbers, *, levels: list[float] | None = [0.5, 0.7, 0.85, 0.95], period_days: int | None = 1, risks: list[Risk] | None = [], seed: int | None = 0, split_rate: SplitRate | None = None, start: str | None = None, trials: int | None = 10000, wip_limit: int | None = 1) -> EpicsForecast:
+def forecast_epics(epics: list[Epic], history: Numbers, *, levels: list[float] | None = [0.5, 0.7, 0.85, 0.95], period_days: int | None = 1, risks: list[Risk] | None = [], seed: int | None = 0, split_rate: SplitRate | None = None, start: datetime.date | str | None = None, trials: int | None = 10000, wip_limit: int | None = 1) -> EpicsForecast:
     """When will each epic be done, worked in priority order with at most
     `wip_limit` at once, with splitting and risks? Percentiles per epic and for all.
     
