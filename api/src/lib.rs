@@ -36,6 +36,7 @@ mod metrics;
 mod roadmap;
 mod roles;
 mod sprint;
+mod stats;
 mod work;
 
 /// A parameter passed in the core's JSON form: a plain object or list (Python dicts and

@@ -513,6 +513,32 @@ export interface IceInputs {
 }
 
 /**
+ * An estimate with its confidence interval.
+ */
+export interface Interval {
+  /**
+   * The upper bound.
+   */
+  high: number;
+  /**
+   * The confidence level, a fraction (0.95).
+   */
+  level: number;
+  /**
+   * The lower bound.
+   */
+  low: number;
+  /**
+   * The method's name (`"wilson"`, `"agresti_coull"`, `"clopper_pearson"`).
+   */
+  method: string;
+  /**
+   * The point estimate (successes / trials for a proportion).
+   */
+  value: number;
+}
+
+/**
  * What the lint needs to know beyond the story itself.
  * JSON form (every field optional): `{"max_points": 13, "velocity": 30, "max_velocity_share": 0.5, "resolved_items": ["PAY-3"]}`.
  */
@@ -1086,6 +1112,8 @@ export interface Progress {
    */
   unestimated_items: number;
 }
+
+export type ProportionMethod = "wilson" | "agresti_coull" | "clopper_pearson";
 
 export type Quadrant = "quick_win" | "big_bet" | "fill_in" | "money_pit";
 
@@ -3056,3 +3084,25 @@ export function kanoCategory(functional: KanoAnswer, dysfunctional: KanoAnswer):
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function kanoSummary(functional: string[], dysfunctional: string[]): KanoSummary;
+
+/** The options of `proportionInterval`; every one may be left out. */
+export interface ProportionIntervalOptions {
+  /**
+   * The confidence level, a fraction strictly between 0 and 1. Default 0.95.
+   * @defaultValue `0.95`
+   */
+  level?: number | null;
+  /**
+   * The method: "wilson" (default), "agresti_coull" or "clopper_pearson" ("exact").
+   * @defaultValue `"wilson"`
+   */
+  method?: ProportionMethod | null;
+}
+
+/**
+ * A confidence interval on the proportion `successes / trials` (a conversion,
+ * adoption, churn or retention rate): Wilson (default), Agresti–Coull or the
+ * exact Clopper–Pearson interval, at `level` (0.95).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function proportionInterval(successes: number | bigint, trials: number | bigint, options?: ProportionIntervalOptions | null): Interval;

@@ -150,6 +150,7 @@ fn api() -> Api {
         ("forecast", pmkit_api::forecast!(describe)),
         ("roles", pmkit_api::roles!(describe)),
         ("work", pmkit_api::work!(describe)),
+        ("stats", pmkit_api::stats!(describe)),
     ];
     let mut area_of = Vec::new();
     for (area, describe_area) in areas {
