@@ -21,6 +21,8 @@ pub enum ParamKind {
     Text,
     Date,
     Json(Value),
+    /// A result passed on (`Record<T>`): the result class or its JSON form in Python.
+    Record(Value),
 }
 
 #[derive(Debug, Clone)]
@@ -120,7 +122,7 @@ impl Api {
         let mut names = BTreeSet::new();
         for function in &self.functions {
             for param in &function.params {
-                if let ParamKind::Json(schema) = &param.kind {
+                if let ParamKind::Json(schema) | ParamKind::Record(schema) = &param.kind {
                     self.reached(schema, &mut names);
                 }
             }
@@ -157,6 +159,11 @@ fn description(schema: &Value) -> Option<String> {
         .filter(|paragraph| !paragraph.is_empty())
         .collect();
     (!paragraphs.is_empty()).then(|| paragraphs.join("\n"))
+}
+
+/// A date (`NaiveDate`, optional or not): text in the JSON form.
+fn is_date(schema: &Value) -> bool {
+    schema.get("format") == Some(&json!("date"))
 }
 
 fn is_object(schema: &Value) -> bool {
@@ -262,7 +269,7 @@ fn ts_param_type(kind: &ParamKind) -> String {
         ParamKind::Numbers | ParamKind::Counts => "Numbers".to_owned(),
         ParamKind::Text => "string".to_owned(),
         ParamKind::Date => "Date | string".to_owned(),
-        ParamKind::Json(schema) => ts_type(schema),
+        ParamKind::Json(schema) | ParamKind::Record(schema) => ts_type(schema),
     }
 }
 
@@ -318,7 +325,15 @@ pub fn typescript(api: &Api) -> String {
                 if !text.is_empty() {
                     out.push_str(&ts_doc(&text, &[], "  "));
                 }
-                let _ = writeln!(out, "  {}?: {} | null;", camel(field), ts_type(value));
+                // A date option takes a `Date` too (its UTC day).
+                let mut ty = ts_type(value);
+                if is_date(value) {
+                    ty = ty.replacen("string", "Date | string", 1);
+                }
+                if !ty.split(" | ").any(|part| part == "null") {
+                    ty.push_str(" | null");
+                }
+                let _ = writeln!(out, "  {}?: {ty};", camel(field));
             }
             out.push_str("}\n");
             params.push(format!("options?: {options_name} | null"));
@@ -420,6 +435,11 @@ fn py_param_type(kind: &ParamKind, records: &BTreeSet<String>) -> String {
         ParamKind::Text => "str".to_owned(),
         ParamKind::Date => "datetime.date | str".to_owned(),
         ParamKind::Json(schema) => py_type(schema, records),
+        // The result class itself, or its dict (`Timelines | TimelinesDict`).
+        ParamKind::Record(schema) => match ref_name(schema) {
+            Some(name) if records.contains(name) => format!("{name} | {name}Dict"),
+            _ => py_type(schema, records),
+        },
     }
 }
 
@@ -473,6 +493,10 @@ const RECORD_METHODS: &[(&str, &str)] = &[
     (
         "WhenForecast",
         "def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal[\"light\", \"dark\"] = \"light\") -> Chart:\n        \"\"\"The forecast histogram: :func:`forecast_chart` of it.\"\"\"",
+    ),
+    (
+        "CumulativeFlow",
+        "def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal[\"light\", \"dark\"] = \"light\") -> Chart:\n        \"\"\"One band per column: :func:`cumulative_flow_chart` of it.\"\"\"",
     ),
 ];
 
@@ -585,6 +609,10 @@ pub fn python(api: &Api) -> String {
             for (field, value, _) in api.properties(schema) {
                 let default = defaults.get(field).cloned().unwrap_or(Value::Null);
                 let mut ty = py_type(value, &records);
+                // A date option takes a `datetime.date` too.
+                if is_date(value) {
+                    ty = ty.replacen("str", "datetime.date | str", 1);
+                }
                 if !ty.split(" | ").any(|part| part == "None") {
                     ty = format!("{ty} | None");
                 }
@@ -592,6 +620,8 @@ pub fn python(api: &Api) -> String {
             }
         }
         let returns = match ref_name(&function.returns) {
+            // A date result is a `datetime.date` (dates nested in results stay ISO text).
+            _ if is_date(&function.returns) => "datetime.date".to_owned(),
             _ if function.json_result => py_type(&function.returns, &records),
             Some(name) if records.contains(name) => name.to_owned(),
             _ => match function.returns.get("items").and_then(ref_name) {
