@@ -332,6 +332,58 @@ impl<T: DeserializeOwned> FromPy for pmkit_api::Json<T> {
     }
 }
 
+/// A result passed on (`Record<T>` in the description): its result class is borrowed
+/// as it is (see [`crate::record::Recorded`]), anything else read as [`pmkit_api::Json`]
+/// reads it.
+impl<T: DeserializeOwned + crate::record::Recorded> FromPy for pmkit_api::Record<T> {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Some(record) = T::shared(value) {
+            return Ok(record);
+        }
+        let pmkit_api::Json(value) = pmkit_api::Json::<T>::from_py(field, value)?;
+        Ok(pmkit_api::Record::owned(value))
+    }
+}
+
+/// How [`python_functions!`] reads a parameter: with [`FromPy`], unless the parameter's
+/// type has a dedicated reader ([`ReadDedicated`]), picked by autoref specialization
+/// (a method on `Reader<T>` wins over one on `&Reader<T>`). Status histories are the
+/// one such type: millions of timestamps, and `datetime` values where the JSON form
+/// has ISO text.
+pub struct Reader<T>(pub std::marker::PhantomData<T>);
+
+pub trait ReadWithFromPy<T> {
+    fn read(&self, field: &str, value: &Bound<'_, PyAny>) -> PyResult<T>;
+}
+
+impl<T: FromPy> ReadWithFromPy<T> for &Reader<T> {
+    fn read(&self, field: &str, value: &Bound<'_, PyAny>) -> PyResult<T> {
+        T::from_py(field, value)
+    }
+}
+
+pub trait ReadDedicated<T> {
+    fn read(&self, field: &str, value: &Bound<'_, PyAny>) -> PyResult<T>;
+}
+
+impl ReadDedicated<pmkit_api::Json<Vec<pmkit::flow::Item>>>
+    for Reader<pmkit_api::Json<Vec<pmkit::flow::Item>>>
+{
+    fn read(
+        &self,
+        field: &str,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<pmkit_api::Json<Vec<pmkit::flow::Item>>> {
+        crate::flow::items(field, value).map(pmkit_api::Json)
+    }
+}
+
+impl IntoPython for NaiveDate {
+    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(self.into_pyobject(py)?.into_any().unbind())
+    }
+}
+
 impl IntoPython for f64 {
     fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         Ok(self.into_pyobject(py)?.into_any().unbind())
@@ -393,8 +445,8 @@ impl<T: IntoPython> IntoPython for Vec<T> {
 
 /// Expands an API table (`pmkit_api::metrics!` ...) into `#[pyfunction]`s and a
 /// `register_functions` that adds them to the module. Positional parameters are read
-/// with [`FromPy`], the options struct from `**kwargs`, the result given back with
-/// [`IntoPython`].
+/// with [`FromPy`] (or a dedicated [`Reader`]), the options struct from `**kwargs`, the
+/// core called without the GIL, the result given back with [`IntoPython`].
 macro_rules! python_functions {
     ($(
         $(#[doc = $doc:expr])*
@@ -409,9 +461,13 @@ macro_rules! python_functions {
                 $($param: &pyo3::Bound<'py, pyo3::PyAny>,)*
                 $($opts: Option<&pyo3::Bound<'py, pyo3::types::PyDict>>,)?
             ) -> pyo3::PyResult<pyo3::Py<pyo3::PyAny>> {
-                $( let $param: $ptype = $crate::convert::FromPy::from_py(stringify!($param), $param)?; )*
+                #[allow(unused_imports)]
+                use $crate::convert::{ReadDedicated as _, ReadWithFromPy as _};
+                $( let $param: $ptype = (&$crate::convert::Reader::<$ptype>(std::marker::PhantomData)).read(stringify!($param), $param)?; )*
                 $( let $opts: $otype = $crate::convert::options(py, $opts)?; )?
-                let result: pmkit::Result<$ret> = $body;
+                // The core call holds no Python object, so other threads run meanwhile
+                // (a long history, a large simulation).
+                let result: pmkit::Result<$ret> = py.detach(|| $body);
                 $crate::convert::IntoPython::into_python(result.map_err($crate::errors::to_py)?, py)
             }
         )*

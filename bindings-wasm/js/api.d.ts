@@ -39,6 +39,32 @@ export interface ActivityOwner {
 }
 
 /**
+ * One open item in `ageing_wip`.
+ */
+export interface AgeingItem {
+  /**
+   * Days from `started` to `today`, by the timelines' counting (inclusive adds 1; exact counts calendar days, as `today` is a day).
+   */
+  age_days: number;
+  /**
+   * The column it is in.
+   */
+  column: string;
+  /**
+   * The item's type.
+   */
+  item_type: string;
+  /**
+   * The item's key.
+   */
+  key: string;
+  /**
+   * The day work on it started.
+   */
+  started: string;
+}
+
+/**
  * Points one epic receives in one sprint.
  */
 export interface Allocation {
@@ -145,6 +171,20 @@ export interface BacklogHealth {
 }
 
 /**
+ * A period during which an item was blocked (flagged); `end` is `None` while it still is.
+ */
+export interface Blocked {
+  /**
+   * When it was cleared; `None` while it is still set.
+   */
+  end?: Moment | null;
+  /**
+   * When the flag was set.
+   */
+  start: Moment;
+}
+
+/**
  * The result of `plan_capacity`.
  */
 export interface CapacityPlan {
@@ -219,6 +259,20 @@ export interface CategoryTotals {
 export type ChurnMethod = "start" | "average" | "serviced";
 
 /**
+ * A board column: a name and the tracker statuses that map to it.
+ */
+export interface Column {
+  /**
+   * Its name (`"In Progress"`).
+   */
+  name: string;
+  /**
+   * The statuses shown in it; matched without regard to case.
+   */
+  statuses: string[];
+}
+
+/**
  * One item of the commitment snapshot taken at sprint start.
  * JSON form: `{"id": "PAY-7", "points": 5, "carried_in": false}`; `points` may be `null` (unestimated: 0 points, still 1 item) and `carried_in` left out.
  */
@@ -240,9 +294,32 @@ export interface Commitment {
 export type CountBy = "points" | "items";
 
 /**
+ * How a span between two moments becomes a number of days.
+ */
+export type Counting = "elapsed" | "inclusive" | "exact";
+
+/**
  * How `customer_satisfaction_score` summarises the answers.
  */
 export type CsatMethod = "share" | "mean";
+
+/**
+ * The result of `cumulative_flow`.
+ */
+export interface CumulativeFlow {
+  /**
+   * The column names, in workflow order.
+   */
+  columns: string[];
+  /**
+   * `counts[c][d]`: items (or points) that had reached column `c` or a later one by the end of `dates[d]`.
+   */
+  counts: number[][];
+  /**
+   * Every day from the first to the last date in the data.
+   */
+  dates: string[];
+}
 
 /**
  * A dependency between two items: `to` (the successor) waits on `from`.
@@ -268,6 +345,11 @@ export interface Dependency {
 }
 
 export type DependencyKind = "finish_to_start" | "start_to_start" | "finish_to_finish" | "start_to_finish";
+
+/**
+ * Which span of an item's timeline `durations` collects.
+ */
+export type DurationKind = "cycle_time" | "lead_time";
 
 /**
  * How engaged a stakeholder is, from least to most: the five levels of the PMBOK Guide's Stakeholder Engagement Assessment Matrix (6th ed., §13.2.2.5).
@@ -420,6 +502,11 @@ export interface Finding {
   severity: Severity;
 }
 
+/**
+ * The period names flow metrics take, for the typings only (serde reads `Period`, which also takes abbreviations, any case and pandas aliases): the generator writes them as a union of literals.
+ */
+export type FlowPeriod = "day" | "week" | "week_monday" | "week_tuesday" | "week_wednesday" | "week_thursday" | "week_friday" | "week_saturday" | "week_sunday";
+
 export type Framework = "rice" | "ice" | "wsjf" | "value_effort" | "moscow";
 
 /**
@@ -564,6 +651,40 @@ export interface InvestContext {
 export type IssueKind = "cycle" | "parent_cycle" | "missing_item" | "level_order" | "outside_parent" | "dependency_violated";
 
 /**
+ * A work item (story, bug, task …) and its status history.
+ */
+export interface Item {
+  /**
+   * The periods it was blocked, in any order.
+   */
+  blocked?: Blocked[];
+  /**
+   * When it was created: the start of its lead time, and the moment it entered its first status.
+   */
+  created: Moment;
+  /**
+   * Its type (`"story"`, `"bug"`), for throughput by type. Empty when unknown.
+   */
+  item_type?: string;
+  /**
+   * Its identifier (`"PROJ-42"`).
+   */
+  key: string;
+  /**
+   * Its size in story points, for counting by points; 0 when unestimated.
+   */
+  points?: number;
+  /**
+   * Its current status. Used only for an item without transitions: it has been in this status since `created` (an item with transitions starts in the first transition's `from`).
+   */
+  status?: string | null;
+  /**
+   * Its status changes, oldest first.
+   */
+  transitions?: Transition[];
+}
+
+/**
  * One roadmap item's progress.
  */
 export interface ItemProgress {
@@ -579,6 +700,52 @@ export interface ItemProgress {
    * The stories under it, at any depth.
    */
   progress: Progress;
+}
+
+/**
+ * One item's path through the workflow.
+ */
+export interface ItemTimeline {
+  /**
+   * Days blocked while in progress (flags set in a backlog or done column do not count); a flag still set runs to the done moment, or to `today` if not done.
+   */
+  blocked_days: number;
+  /**
+   * The column of its latest mapped status; `None` if no status was ever mapped.
+   */
+  column?: string | null;
+  /**
+   * The day work started: the first entry among the columns from `committed` up to `done`. `None` if it never started (or went straight to done).
+   */
+  committed_on?: string | null;
+  /**
+   * Days from committed to done, by the chosen `Counting`; `None` unless both exist.
+   */
+  cycle_time?: number | null;
+  /**
+   * The day it finished: the first entry among `done` and later columns.
+   */
+  done_on?: string | null;
+  /**
+   * When it first entered each column (one entry per workflow column, in order), or `None`. A move back to an earlier column clears the later columns' entries, so the entries never go back in time from left to right.
+   */
+  entered: (Moment | null)[];
+  /**
+   * The item's type.
+   */
+  item_type: string;
+  /**
+   * The item's key.
+   */
+  key: string;
+  /**
+   * Days from created to done, by the chosen `Counting`; `None` until done.
+   */
+  lead_time?: number | null;
+  /**
+   * The item's points.
+   */
+  points: number;
 }
 
 export type KanoAnswer = "like" | "must_be" | "neutral" | "live_with" | "dislike";
@@ -744,6 +911,11 @@ export interface Link {
 export type LinkKind = "blocks" | "blocked_by" | "relates_to";
 
 /**
+ * What is counted: items, or their story points.
+ */
+export type Measure = "items" | "points";
+
+/**
  * A team member's availability for one sprint.
  * JSON form: `{"name": "ana", "days_off": ["2026-03-05"], "focus_factor": 0.8, "hours_per_day": 6}`; all but `name` may be left out (no days off, focus 1, no hours).
  */
@@ -849,6 +1021,11 @@ export interface Milestone {
   name: string;
 }
 
+/**
+ * A date ("2026-03-02") or a timestamp ("2026-03-02T09:30:00"; an offset is allowed and the wall-clock time kept).
+ */
+export type Moment = string;
+
 export type Moscow = "must" | "should" | "could" | "wont";
 
 /**
@@ -911,6 +1088,32 @@ export interface MoscowTotals {
    * Those without an estimate.
    */
   unestimated: number;
+}
+
+/**
+ * The result of `net_flow`.
+ */
+export interface NetFlow {
+  /**
+   * Items (or points) that reached the committed column in each period.
+   */
+  arrivals: number[];
+  /**
+   * Items (or points) that reached the done column in each period.
+   */
+  departures: number[];
+  /**
+   * The last day of each period.
+   */
+  ends: string[];
+  /**
+   * `arrivals − departures`: positive when work piles up.
+   */
+  net: number[];
+  /**
+   * The period length.
+   */
+  period: FlowPeriod;
 }
 
 /**
@@ -1939,6 +2142,84 @@ export interface Tally {
 export type Target = string;
 
 /**
+ * The result of `throughput`.
+ */
+export interface Throughput {
+  /**
+   * The same per item type, each aligned with `ends`.
+   */
+  by_type: Record<string, number[]>;
+  /**
+   * The last day of each period, oldest first, with no gaps.
+   */
+  ends: string[];
+  /**
+   * The period length.
+   */
+  period: FlowPeriod;
+  /**
+   * Items (or points) finished in each period; 0 for an empty period.
+   */
+  values: number[];
+}
+
+/**
+ * The result of `item_timelines`: every item's timeline and the workflow's shape.
+ */
+export interface Timelines {
+  /**
+   * Index of the backlog column.
+   */
+  backlog: number;
+  /**
+   * The column names, in workflow order.
+   */
+  columns: string[];
+  /**
+   * Index of the committed column.
+   */
+  committed: number;
+  /**
+   * How spans were counted.
+   */
+  counting: Counting;
+  /**
+   * Index of the done column.
+   */
+  done: number;
+  /**
+   * One timeline per input item, in input order.
+   */
+  items: ItemTimeline[];
+  /**
+   * The day the data was read (ages and open flags run to it).
+   */
+  today: string;
+  /**
+   * Statuses found in transitions but in no column, sorted. Moves to them are ignored (the item stays where it was), as in jira-agile-metrics.
+   */
+  unmapped_statuses: string[];
+}
+
+/**
+ * One move of an item from a status to another.
+ */
+export interface Transition {
+  /**
+   * When it moved.
+   */
+  at: Moment;
+  /**
+   * The status it left; `None` when unknown. The first transition's `from` is the status the item was created in.
+   */
+  from?: string | null;
+  /**
+   * The status it entered.
+   */
+  to: string;
+}
+
+/**
  * The unit a metric's headline value is in.
  */
 export type Unit = "fraction" | "score" | "money" | "money_per_month" | "money_per_user" | "days" | "defects_per_kloc" | "points" | "points_per_sprint";
@@ -2074,6 +2355,20 @@ export interface WhenForecast {
 }
 
 /**
+ * The result of `wip`.
+ */
+export interface Wip {
+  /**
+   * Every day of the cumulative flow.
+   */
+  dates: string[];
+  /**
+   * Items (or points) committed but not done at the end of each day.
+   */
+  values: number[];
+}
+
+/**
  * A team's working weekdays and holidays.
  * JSON form: `{"working_weekdays": ["monday", …], "holidays": ["2026-03-10"]}`; both keys may be left out (Monday to Friday, no holidays).
  */
@@ -2104,6 +2399,29 @@ export interface WorkedExample {
    * The product.
    */
   product: string;
+}
+
+/**
+ * The ordered columns of a board, and which of them mark the backlog, the point of commitment (work started) and done.
+ * Columns before `committed` are the backlog side; `committed` up to (not including) `done` are work in progress; `done` and any columns after it are finished. jira-agile-metrics' defaults are the first, second and last columns.
+ */
+export interface Workflow {
+  /**
+   * The backlog column's name.
+   */
+  backlog: string;
+  /**
+   * The columns, left (backlog) to right (done).
+   */
+  columns: Column[];
+  /**
+   * The name of the first column of work in progress: cycle time starts here.
+   */
+  committed: string;
+  /**
+   * The name of the first finished column: cycle and lead time end here.
+   */
+  done: string;
 }
 
 /**
@@ -2559,6 +2877,127 @@ export function advanceLifecycle(lifecycle: Lifecycle, stage: Stage, date: Date 
  */
 export function sampleRoadmap(): Roadmap;
 
+/** The options of `itemTimelines`; every one may be left out. */
+export interface ItemTimelinesOptions {
+  /**
+   * How spans become days: "elapsed" (the default: calendar days, same day = 0, as jira-agile-metrics), "inclusive" (same day = 1) or "exact" (fractional days).
+   * @defaultValue `"elapsed"`
+   */
+  counting?: Counting | null;
+}
+
+/**
+ * Each item's path through the workflow: when it first entered every column,
+ * its cycle time (committed → done), lead time (created → done), blocked days
+ * and current column, read on `today`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function itemTimelines(items: Item[], workflow: Workflow, today: Date | string, options?: ItemTimelinesOptions | null): Timelines;
+
+/** The options of `throughput`; every one may be left out. */
+export interface ThroughputOptions {
+  /**
+   * The last day of the range; by default the last finish.
+   */
+  end?: Date | string | null;
+  /**
+   * Count "items" (the default) or their "points".
+   * @defaultValue `"items"`
+   */
+  measure?: Measure | null;
+  /**
+   * The period: "day", "week" (ISO, Monday to Sunday; the default) or "week_<weekday>" for weeks closing on that day ("week_monday").
+   * @defaultValue `"week"`
+   */
+  period?: FlowPeriod | null;
+  /**
+   * The first day of the range; by default the first finish.
+   */
+  start?: Date | string | null;
+}
+
+/**
+ * Items (or points) finished per period, empty periods as 0, in total and by
+ * item type; `start` and `end` fix the range.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function throughput(timelines: Timelines, options?: ThroughputOptions | null): Throughput;
+
+/** The options of `cumulativeFlow`; every one may be left out. */
+export interface CumulativeFlowOptions {
+  /**
+   * Count "items" (the default) or their "points".
+   * @defaultValue `"items"`
+   */
+  measure?: Measure | null;
+}
+
+/**
+ * Cumulative flow per day: per column, the items (or points) that had reached
+ * it or a later column.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function cumulativeFlow(timelines: Timelines, options?: CumulativeFlowOptions | null): CumulativeFlow;
+
+/** The options of `wip`; every one may be left out. */
+export interface WipOptions {
+  /**
+   * Count "items" (the default) or their "points".
+   * @defaultValue `"items"`
+   */
+  measure?: Measure | null;
+}
+
+/**
+ * Work in progress at the end of each day: committed minus done.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function wip(timelines: Timelines, options?: WipOptions | null): Wip;
+
+/** The options of `netFlow`; every one may be left out. */
+export interface NetFlowOptions {
+  /**
+   * Count "items" (the default) or their "points".
+   * @defaultValue `"items"`
+   */
+  measure?: Measure | null;
+  /**
+   * The period: "day", "week" (ISO, Monday to Sunday; the default) or "week_<weekday>" for weeks closing on that day ("week_monday").
+   * @defaultValue `"week"`
+   */
+  period?: FlowPeriod | null;
+}
+
+/**
+ * Arrivals (commitments) and departures (finishes) per period, and their
+ * difference.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function netFlow(timelines: Timelines, options?: NetFlowOptions | null): NetFlow;
+
+/**
+ * The items in progress on the timelines' `today`, with their column and age
+ * in days, oldest first.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function ageingWip(timelines: Timelines): AgeingItem[];
+
+/** The options of `durations`; every one may be left out. */
+export interface DurationsOptions {
+  /**
+   * "cycle_time" (committed to done; the default) or "lead_time" (created to done).
+   * @defaultValue `"cycle_time"`
+   */
+  kind?: DurationKind | null;
+}
+
+/**
+ * The cycle times (or lead times) of every finished item, in days, in input
+ * order: the sample for `percentiles` and `histogram`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function durations(timelines: Timelines, options?: DurationsOptions | null): number[];
+
 /** The options of `percentiles`; every one may be left out. */
 export interface PercentilesOptions {
   /**
@@ -2579,6 +3018,31 @@ export function percentiles(values: Numbers, options?: PercentilesOptions | null
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function histogram(values: Numbers): number[];
+
+/**
+ * The sample board: Backlog, In Progress, Review, Done.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleWorkflow(): Workflow;
+
+/**
+ * 120 sample items of the sample board, read on `sample_today()`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleItems(): Item[];
+
+/**
+ * The day the sample items were read.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleToday(): string;
+
+/**
+ * Up to `count` synthetic items of the sample board, three a day from
+ * `firstDay`, cut at `today`; the same seed gives the same items.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function syntheticItems(count: number | bigint, seed: number | bigint, firstDay: Date | string, today: Date | string): Item[];
 
 /** The options of `forecastWhen`; every one may be left out. */
 export interface ForecastWhenOptions {

@@ -73,6 +73,12 @@ impl<T: JsonSchema> Describe for pmkit_api::Json<T> {
     }
 }
 
+impl<T: JsonSchema> Describe for pmkit_api::Record<T> {
+    fn kind(generator: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Record(generator.subschema_for::<T>().to_value())
+    }
+}
+
 /// An options struct: its schema and its defaults, serialized from `Default`.
 fn options<T: JsonSchema + Default + Serialize>(generator: &mut SchemaGenerator) -> (Value, Value) {
     let schema = generator.subschema_for::<T>().to_value();

@@ -23,6 +23,8 @@ pub enum ParamKind {
     /// CSV text (Python: also a path or a DataFrame).
     Csv,
     Json(Value),
+    /// A result passed on (`Record<T>`): the result class or its JSON form in Python.
+    Record(Value),
 }
 
 #[derive(Debug, Clone)]
@@ -122,7 +124,7 @@ impl Api {
         let mut names = BTreeSet::new();
         for function in &self.functions {
             for param in &function.params {
-                if let ParamKind::Json(schema) = &param.kind {
+                if let ParamKind::Json(schema) | ParamKind::Record(schema) = &param.kind {
                     self.reached(schema, &mut names);
                 }
             }
@@ -159,6 +161,11 @@ fn description(schema: &Value) -> Option<String> {
         .filter(|paragraph| !paragraph.is_empty())
         .collect();
     (!paragraphs.is_empty()).then(|| paragraphs.join("\n"))
+}
+
+/// A date (`NaiveDate`, optional or not): text in the JSON form.
+fn is_date(schema: &Value) -> bool {
+    schema.get("format") == Some(&json!("date"))
 }
 
 fn is_object(schema: &Value) -> bool {
@@ -265,7 +272,7 @@ fn ts_param_type(kind: &ParamKind) -> String {
         ParamKind::Text => "string".to_owned(),
         ParamKind::Date => "Date | string".to_owned(),
         ParamKind::Csv => "string".to_owned(),
-        ParamKind::Json(schema) => ts_type(schema),
+        ParamKind::Json(schema) | ParamKind::Record(schema) => ts_type(schema),
     }
 }
 
@@ -321,11 +328,11 @@ pub fn typescript(api: &Api) -> String {
                 if !text.is_empty() {
                     out.push_str(&ts_doc(&text, &[], "  "));
                 }
-                let mut ty = if is_date(value) {
-                    "Date | string".to_owned()
-                } else {
-                    ts_type(value)
-                };
+                // A date option takes a `Date` too (its UTC day).
+                let mut ty = ts_type(value);
+                if is_date(value) {
+                    ty = ty.replacen("string", "Date | string", 1);
+                }
                 if !ty.split(" | ").any(|part| part == "null") {
                     ty.push_str(" | null");
                 }
@@ -367,18 +374,6 @@ fn pascal(name: &str) -> String {
 
 /// The Python type of `schema` in a nested position: results nested in a record are
 /// plain dicts and lists (the serde form), so a struct is a `TypedDict`.
-/// A date (or an optional one): both bindings read a native date object or ISO text
-/// there, so an option of this schema is typed as either.
-fn is_date(schema: &Value) -> bool {
-    schema.get("format").and_then(Value::as_str) == Some("date")
-        || ["anyOf", "oneOf"].iter().any(|key| {
-            schema
-                .get(*key)
-                .and_then(Value::as_array)
-                .is_some_and(|options| options.iter().any(is_date))
-        })
-}
-
 fn py_type(schema: &Value, records: &BTreeSet<String>) -> String {
     if let Some(name) = ref_name(schema) {
         return if records.contains(name) {
@@ -444,6 +439,11 @@ fn py_param_type(kind: &ParamKind, records: &BTreeSet<String>) -> String {
         ParamKind::Date => "datetime.date | str".to_owned(),
         ParamKind::Csv => "str | os.PathLike[str] | CsvFrame".to_owned(),
         ParamKind::Json(schema) => py_type(schema, records),
+        // The result class itself, or its dict (`Timelines | TimelinesDict`).
+        ParamKind::Record(schema) => match ref_name(schema) {
+            Some(name) if records.contains(name) => format!("{name} | {name}Dict"),
+            _ => py_type(schema, records),
+        },
     }
 }
 
@@ -501,6 +501,10 @@ const RECORD_METHODS: &[(&str, &str)] = &[
     (
         "SalaryBenchmark",
         "def position_in_range(self, salary: float) -> float:\n        \"\"\"Where ``salary`` sits in the range: 0.0 at ``low``, 1.0 at ``high``, linear between.\n\n        Raises :class:`OutOfRangeError` (field ``salary``) outside the range and\n        :class:`InvalidInputError` for NaN or infinity.\n        \"\"\"",
+    ),
+    (
+        "CumulativeFlow",
+        "def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal[\"light\", \"dark\"] = \"light\") -> Chart:\n        \"\"\"One band per column: :func:`cumulative_flow_chart` of it.\"\"\"",
     ),
 ];
 
@@ -615,11 +619,11 @@ pub fn python(api: &Api) -> String {
             params.push("*".to_owned());
             for (field, value, _) in api.properties(schema) {
                 let default = defaults.get(field).cloned().unwrap_or(Value::Null);
-                let mut ty = if is_date(value) {
-                    "datetime.date | str".to_owned()
-                } else {
-                    py_type(value, &records)
-                };
+                let mut ty = py_type(value, &records);
+                // A date option takes a `datetime.date` too.
+                if is_date(value) {
+                    ty = ty.replacen("str", "datetime.date | str", 1);
+                }
                 if !ty.split(" | ").any(|part| part == "None") {
                     ty = format!("{ty} | None");
                 }
@@ -627,6 +631,8 @@ pub fn python(api: &Api) -> String {
             }
         }
         let returns = match ref_name(&function.returns) {
+            // A date result is a `datetime.date` (dates nested in results stay ISO text).
+            _ if is_date(&function.returns) => "datetime.date".to_owned(),
             _ if function.json_result => py_type(&function.returns, &records),
             Some(name) if records.contains(name) => name.to_owned(),
             _ => match function.returns.get("items").and_then(ref_name) {

@@ -60,6 +60,30 @@ class ActivityOwner:
     def to_dict(self) -> ActivityOwnerDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+class AgeingItemDict(TypedDict):
+    """One open item in `ageing_wip`."""
+    age_days: float
+    column: str
+    item_type: str
+    key: str
+    started: str
+
+@final
+class AgeingItem:
+    """One open item in `ageing_wip`."""
+    @property
+    def age_days(self) -> float: ...
+    @property
+    def column(self) -> str: ...
+    @property
+    def item_type(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def started(self) -> str: ...
+    def to_dict(self) -> AgeingItemDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 class Allocation(TypedDict):
     """Points one epic receives in one sprint."""
     epic: str
@@ -133,6 +157,11 @@ class BacklogHealth:
     def to_dict(self) -> BacklogHealthDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+class Blocked(TypedDict):
+    """A period during which an item was blocked (flagged); `end` is `None` while it still is."""
+    end: NotRequired[Moment | None]
+    start: Moment
+
 class CapacityPlanDict(TypedDict):
     """The result of `plan_capacity`."""
     focus_factor: float
@@ -173,6 +202,11 @@ class CategoryTotals(TypedDict):
 ChurnMethod = Literal["start", "average", "serviced"]
 """The denominator of `churn_rate`."""
 
+class Column(TypedDict):
+    """A board column: a name and the tracker statuses that map to it."""
+    name: str
+    statuses: list[str]
+
 class Commitment(TypedDict):
     """One item of the commitment snapshot taken at sprint start.
     JSON form: `{"id": "PAY-7", "points": 5, "carried_in": false}`; `points` may be `null` (unestimated: 0 points, still 1 item) and `carried_in` left out.
@@ -183,8 +217,31 @@ class Commitment(TypedDict):
 
 CountBy = Literal["points", "items"]
 
+Counting = Literal["elapsed", "inclusive", "exact"]
+"""How a span between two moments becomes a number of days."""
+
 CsatMethod = Literal["share", "mean"]
 """How `customer_satisfaction_score` summarises the answers."""
+
+class CumulativeFlowDict(TypedDict):
+    """The result of `cumulative_flow`."""
+    columns: list[str]
+    counts: list[list[float]]
+    dates: list[str]
+
+@final
+class CumulativeFlow:
+    """The result of `cumulative_flow`."""
+    @property
+    def columns(self) -> list[str]: ...
+    @property
+    def counts(self) -> list[list[float]]: ...
+    @property
+    def dates(self) -> list[str]: ...
+    def to_dict(self) -> CumulativeFlowDict: ...
+    def __eq__(self, other: object) -> bool: ...
+    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
+        """One band per column: :func:`cumulative_flow_chart` of it."""
 
 Dependency = TypedDict("Dependency", {"from": str, "kind": NotRequired[DependencyKind], "lag_days": NotRequired[int], "to": str})
 """A dependency between two items: `to` (the successor) waits on `from`.
@@ -192,6 +249,9 @@ JSON form: `{"from": "EP-1", "to": "EP-2", "kind": "finish_to_start", "lag_days"
 """
 
 DependencyKind = Literal["finish_to_start", "start_to_start", "finish_to_finish", "start_to_finish"]
+
+DurationKind = Literal["cycle_time", "lead_time"]
+"""Which span of an item's timeline `durations` collects."""
 
 EngagementLevel = Literal["unaware", "resistant", "neutral", "supportive", "leading"]
 """How engaged a stakeholder is, from least to most: the five levels of the PMBOK Guide's Stakeholder Engagement Assessment Matrix (6th ed., §13.2.2.5).
@@ -289,6 +349,9 @@ class Finding:
     def severity(self) -> Severity: ...
     def to_dict(self) -> FindingDict: ...
     def __eq__(self, other: object) -> bool: ...
+
+FlowPeriod = Literal["day", "week", "week_monday", "week_tuesday", "week_wednesday", "week_thursday", "week_friday", "week_saturday", "week_sunday"]
+"""The period names flow metrics take, for the typings only (serde reads `Period`, which also takes abbreviations, any case and pandas aliases): the generator writes them as a union of literals."""
 
 Framework = Literal["rice", "ice", "wsjf", "value_effort", "moscow"]
 
@@ -403,11 +466,34 @@ class InvestContext(TypedDict):
 
 IssueKind = Literal["cycle", "parent_cycle", "missing_item", "level_order", "outside_parent", "dependency_violated"]
 
+class Item(TypedDict):
+    """A work item (story, bug, task …) and its status history."""
+    blocked: NotRequired[list[Blocked]]
+    created: Moment
+    item_type: NotRequired[str]
+    key: str
+    points: NotRequired[float]
+    status: NotRequired[str | None]
+    transitions: NotRequired[list[Transition]]
+
 class ItemProgress(TypedDict):
     """One roadmap item's progress."""
     id: str
     level: Level
     progress: Progress
+
+class ItemTimeline(TypedDict):
+    """One item's path through the workflow."""
+    blocked_days: float
+    column: NotRequired[str | None]
+    committed_on: NotRequired[str | None]
+    cycle_time: NotRequired[float | None]
+    done_on: NotRequired[str | None]
+    entered: list[Moment | None]
+    item_type: str
+    key: str
+    lead_time: NotRequired[float | None]
+    points: float
 
 KanoAnswer = Literal["like", "must_be", "neutral", "live_with", "dislike"]
 
@@ -500,6 +586,9 @@ class Link(TypedDict):
 
 LinkKind = Literal["blocks", "blocked_by", "relates_to"]
 
+Measure = Literal["items", "points"]
+"""What is counted: items, or their story points."""
+
 class Member(TypedDict):
     """A team member's availability for one sprint.
     JSON form: `{"name": "ana", "days_off": ["2026-03-05"], "focus_factor": 0.8, "hours_per_day": 6}`; all but `name` may be left out (no days off, focus 1, no hours).
@@ -558,6 +647,9 @@ class Milestone(TypedDict):
     id: str
     name: str
 
+Moment = str
+"""A date ("2026-03-02") or a timestamp ("2026-03-02T09:30:00"; an offset is allowed and the wall-clock time kept)."""
+
 Moscow = Literal["must", "should", "could", "wont"]
 
 class MoscowInputs(TypedDict):
@@ -599,6 +691,30 @@ class MoscowTotals(TypedDict):
     effort: float
     stories: int
     unestimated: int
+
+class NetFlowDict(TypedDict):
+    """The result of `net_flow`."""
+    arrivals: list[float]
+    departures: list[float]
+    ends: list[str]
+    net: list[float]
+    period: FlowPeriod
+
+@final
+class NetFlow:
+    """The result of `net_flow`."""
+    @property
+    def arrivals(self) -> list[float]: ...
+    @property
+    def departures(self) -> list[float]: ...
+    @property
+    def ends(self) -> list[str]: ...
+    @property
+    def net(self) -> list[float]: ...
+    @property
+    def period(self) -> FlowPeriod: ...
+    def to_dict(self) -> NetFlowDict: ...
+    def __eq__(self, other: object) -> bool: ...
 
 class NpsResultDict(TypedDict):
     """The result of `net_promoter_score`."""
@@ -1195,6 +1311,63 @@ class Tally(TypedDict):
 Target = str
 """A day, month, quarter, half or year: "2026-05-15", "2026-05", "2026-Q2", "2026-H1" or "2026"."""
 
+class ThroughputDict(TypedDict):
+    """The result of `throughput`."""
+    by_type: dict[str, list[float]]
+    ends: list[str]
+    period: FlowPeriod
+    values: list[float]
+
+@final
+class Throughput:
+    """The result of `throughput`."""
+    @property
+    def by_type(self) -> dict[str, list[float]]: ...
+    @property
+    def ends(self) -> list[str]: ...
+    @property
+    def period(self) -> FlowPeriod: ...
+    @property
+    def values(self) -> list[float]: ...
+    def to_dict(self) -> ThroughputDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class TimelinesDict(TypedDict):
+    """The result of `item_timelines`: every item's timeline and the workflow's shape."""
+    backlog: int
+    columns: list[str]
+    committed: int
+    counting: Counting
+    done: int
+    items: list[ItemTimeline]
+    today: str
+    unmapped_statuses: list[str]
+
+@final
+class Timelines:
+    """The result of `item_timelines`: every item's timeline and the workflow's shape."""
+    @property
+    def backlog(self) -> int: ...
+    @property
+    def columns(self) -> list[str]: ...
+    @property
+    def committed(self) -> int: ...
+    @property
+    def counting(self) -> Counting: ...
+    @property
+    def done(self) -> int: ...
+    @property
+    def items(self) -> list[ItemTimeline]: ...
+    @property
+    def today(self) -> str: ...
+    @property
+    def unmapped_statuses(self) -> list[str]: ...
+    def to_dict(self) -> TimelinesDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+Transition = TypedDict("Transition", {"at": Moment, "from": NotRequired[str | None], "to": str})
+"""One move of an item from a status to another."""
+
 Unit = Literal["fraction", "score", "money", "money_per_month", "money_per_user", "days", "defects_per_kloc", "points", "points_per_sprint"]
 """The unit a metric's headline value is in."""
 
@@ -1293,6 +1466,21 @@ class WhenForecast:
     def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
         """The forecast histogram: :func:`forecast_chart` of it."""
 
+class WipDict(TypedDict):
+    """The result of `wip`."""
+    dates: list[str]
+    values: list[float]
+
+@final
+class Wip:
+    """The result of `wip`."""
+    @property
+    def dates(self) -> list[str]: ...
+    @property
+    def values(self) -> list[float]: ...
+    def to_dict(self) -> WipDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 class WorkCalendar(TypedDict):
     """A team's working weekdays and holidays.
     JSON form: `{"working_weekdays": ["monday", …], "holidays": ["2026-03-10"]}`; both keys may be left out (Monday to Friday, no holidays).
@@ -1317,6 +1505,15 @@ class WorkedExample:
     def product(self) -> str: ...
     def to_dict(self) -> WorkedExampleDict: ...
     def __eq__(self, other: object) -> bool: ...
+
+class Workflow(TypedDict):
+    """The ordered columns of a board, and which of them mark the backlog, the point of commitment (work started) and done.
+    Columns before `committed` are the backlog side; `committed` up to (not including) `done` are work in progress; `done` and any columns after it are finished. jira-agile-metrics' defaults are the first, second and last columns.
+    """
+    backlog: str
+    columns: list[Column]
+    committed: str
+    done: str
 
 class WsjfInputs(TypedDict):
     """The inputs of a WSJF score: the three parts of the cost of delay, and job size. All are relative numbers, conventionally cards of the modified Fibonacci deck."""
@@ -1542,6 +1739,63 @@ def advance_lifecycle(lifecycle: Lifecycle, stage: Stage, date: datetime.date | 
 def sample_roadmap() -> Roadmap:
     """The checkout roadmap that matches the sample backlog and `make demo`."""
 
+def item_timelines(items: list[Item], workflow: Workflow, today: datetime.date | str, *, counting: Counting | None = "elapsed") -> Timelines:
+    """Each item's path through the workflow: when it first entered every column,
+    its cycle time (committed → done), lead time (created → done), blocked days
+    and current column, read on `today`.
+    
+    Keyword options (None = the default):
+        counting: How spans become days: "elapsed" (the default: calendar days, same day = 0, as jira-agile-metrics), "inclusive" (same day = 1) or "exact" (fractional days).
+    """
+
+def throughput(timelines: Timelines | TimelinesDict, *, end: datetime.date | str | None = None, measure: Measure | None = "items", period: FlowPeriod | None = "week", start: datetime.date | str | None = None) -> Throughput:
+    """Items (or points) finished per period, empty periods as 0, in total and by
+    item type; `start` and `end` fix the range.
+    
+    Keyword options (None = the default):
+        end: The last day of the range; by default the last finish.
+        measure: Count "items" (the default) or their "points".
+        period: The period: "day", "week" (ISO, Monday to Sunday; the default) or "week_<weekday>" for weeks closing on that day ("week_monday").
+        start: The first day of the range; by default the first finish.
+    """
+
+def cumulative_flow(timelines: Timelines | TimelinesDict, *, measure: Measure | None = "items") -> CumulativeFlow:
+    """Cumulative flow per day: per column, the items (or points) that had reached
+    it or a later column.
+    
+    Keyword options (None = the default):
+        measure: Count "items" (the default) or their "points".
+    """
+
+def wip(timelines: Timelines | TimelinesDict, *, measure: Measure | None = "items") -> Wip:
+    """Work in progress at the end of each day: committed minus done.
+    
+    Keyword options (None = the default):
+        measure: Count "items" (the default) or their "points".
+    """
+
+def net_flow(timelines: Timelines | TimelinesDict, *, measure: Measure | None = "items", period: FlowPeriod | None = "week") -> NetFlow:
+    """Arrivals (commitments) and departures (finishes) per period, and their
+    difference.
+    
+    Keyword options (None = the default):
+        measure: Count "items" (the default) or their "points".
+        period: The period: "day", "week" (ISO, Monday to Sunday; the default) or "week_<weekday>" for weeks closing on that day ("week_monday").
+    """
+
+def ageing_wip(timelines: Timelines | TimelinesDict) -> list[AgeingItem]:
+    """The items in progress on the timelines' `today`, with their column and age
+    in days, oldest first.
+    """
+
+def durations(timelines: Timelines | TimelinesDict, *, kind: DurationKind | None = "cycle_time") -> list[float]:
+    """The cycle times (or lead times) of every finished item, in days, in input
+    order: the sample for `percentiles` and `histogram`.
+    
+    Keyword options (None = the default):
+        kind: "cycle_time" (committed to done; the default) or "lead_time" (created to done).
+    """
+
 def percentiles(values: Numbers, *, levels: list[float] | None = [0.5, 0.85, 0.95]) -> list[Percentile]:
     """Percentiles with linear interpolation (numpy's default); levels are fractions.
     
@@ -1551,6 +1805,20 @@ def percentiles(values: Numbers, *, levels: list[float] | None = [0.5, 0.85, 0.9
 
 def histogram(values: Numbers) -> list[int]:
     """Counts per one-day bin: `counts[d]` values lie in d..d+1 days."""
+
+def sample_workflow() -> Workflow:
+    """The sample board: Backlog, In Progress, Review, Done."""
+
+def sample_items() -> list[Item]:
+    """120 sample items of the sample board, read on `sample_today()`."""
+
+def sample_today() -> datetime.date:
+    """The day the sample items were read."""
+
+def synthetic_items(count: int, seed: int, first_day: datetime.date | str, today: datetime.date | str) -> list[Item]:
+    """Up to `count` synthetic items of the sample board, three a day from
+    `first_day`, cut at `today`; the same seed gives the same items.
+    """
 
 def forecast_when(remaining: float, history: Numbers, *, deadline: datetime.date | str | None = None, levels: list[float] | None = [0.5, 0.7, 0.85, 0.95], period_days: int | None = 1, seed: int | None = 0, start: datetime.date | str | None = None, trials: int | None = 10000) -> WhenForecast:
     """When will `remaining` items (or points) be done? A seeded Monte Carlo over
@@ -2258,194 +2526,6 @@ def encode_ids(values: Sequence[str], known: Sequence[str] | None = None) -> Enc
 
 def sample_events() -> SampleEvents:
     """A small, deterministic event log: 120 users over eight ISO weeks of 2026."""
-
-# ---------------------------------------------------------------- flow
-
-@final
-class Timelines:
-    """The result of :func:`item_timelines`: every item's path through the workflow.
-
-    Pass it (not a copy) to :func:`throughput`, :func:`cumulative_flow`, :func:`wip`,
-    :func:`net_flow`, :func:`ageing_wip` and :func:`durations`; its ``to_dict()`` form
-    is accepted too.
-    """
-
-    @property
-    def columns(self) -> list[str]:
-        """Column names, in workflow order."""
-    @property
-    def backlog(self) -> int:
-        """Index of the backlog column."""
-    @property
-    def committed(self) -> int:
-        """Index of the committed column (cycle time starts here)."""
-    @property
-    def done(self) -> int:
-        """Index of the done column (cycle and lead time end here)."""
-    @property
-    def today(self) -> str:
-        """The day the data was read (ISO)."""
-    @property
-    def counting(self) -> Literal["elapsed", "inclusive", "exact"]: ...
-    @property
-    def items(self) -> list[dict[str, Any]]:
-        """One dict per item: ``key``, ``item_type``, ``points``, ``entered`` (first entry
-        per column, ISO timestamp or ``None``), ``committed_on``, ``done_on``,
-        ``cycle_time``, ``lead_time`` (days or ``None``), ``blocked_days``, ``column``."""
-    @property
-    def unmapped_statuses(self) -> list[str]:
-        """Statuses in no column; moves to them were ignored."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class Throughput:
-    """The result of :func:`throughput`: ``values[i]`` finished in the period ending ``ends[i]``."""
-
-    @property
-    def period(self) -> str: ...
-    @property
-    def ends(self) -> list[str]:
-        """Last day of each period (ISO), oldest first, no gaps."""
-    @property
-    def values(self) -> list[float]:
-        """Items (or points) finished per period; 0 for an empty period."""
-    @property
-    def by_type(self) -> dict[str, list[float]]:
-        """The same per item type."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class CumulativeFlow:
-    """The result of :func:`cumulative_flow`: ``counts[column][day]``."""
-
-    @property
-    def dates(self) -> list[str]: ...
-    @property
-    def columns(self) -> list[str]: ...
-    @property
-    def counts(self) -> list[list[float]]:
-        """Items (or points) that had reached each column, or a later one, by each day."""
-    def to_dict(self) -> dict[str, Any]: ...
-    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
-        """One band per column: :func:`cumulative_flow_chart` of this result."""
-
-@final
-class Wip:
-    """The result of :func:`wip`: committed minus done at the end of each day."""
-
-    @property
-    def dates(self) -> list[str]: ...
-    @property
-    def values(self) -> list[float]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class NetFlow:
-    """The result of :func:`net_flow`: arrivals, departures and ``net = arrivals − departures``."""
-
-    @property
-    def period(self) -> str: ...
-    @property
-    def ends(self) -> list[str]: ...
-    @property
-    def arrivals(self) -> list[float]: ...
-    @property
-    def departures(self) -> list[float]: ...
-    @property
-    def net(self) -> list[float]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class AgeingItem:
-    """One open item of :func:`ageing_wip`."""
-
-    @property
-    def key(self) -> str: ...
-    @property
-    def item_type(self) -> str: ...
-    @property
-    def column(self) -> str: ...
-    @property
-    def started(self) -> str: ...
-    @property
-    def age_days(self) -> float: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-def item_timelines(
-    items: Sequence[Mapping[str, Any]],
-    workflow: Mapping[str, Any],
-    today: datetime.date | str,
-    counting: Literal["elapsed", "inclusive", "exact"] | None = None,
-) -> Timelines:
-    """Each item's column entry times, cycle time, lead time, blocked days and column.
-
-    ``items`` are dicts: ``key``, ``created`` (ISO date or timestamp), optional
-    ``item_type``, ``points``, ``status`` (used only without transitions),
-    ``transitions`` (``{"at", "from", "to"}``, oldest first) and ``blocked``
-    (``{"start", "end"}``). ``workflow`` is ``{"columns": [{"name", "statuses"}],
-    "backlog", "committed", "done"}``. ``counting="elapsed"`` is jira-agile-metrics'
-    rule (same day = 0 days); ``"inclusive"`` counts both ends; ``"exact"`` uses the
-    timestamps.
-
-    Raises ``InvalidInputError`` for an inconsistent workflow or transitions out of
-    order (field ``items[i].transitions[j].at``), ``ParseError`` for a bad ``today``
-    or ``counting``.
-    """
-
-def throughput(
-    timelines: Timelines | Mapping[str, Any],
-    period: str | None = None,
-    measure: Literal["items", "points"] | None = None,
-    start: datetime.date | str | None = None,
-    end: datetime.date | str | None = None,
-) -> Throughput:
-    """Items (or points) finished per ``period`` (``"day"``, ``"week"``, ``"week_monday"`` …),
-    empty periods as 0, in total and by type; ``start``/``end`` fix the range.
-
-    Only items with a cycle time count (as in jira-agile-metrics). Raises
-    ``InvalidInputError`` (field ``end``) when ``end`` is before ``start``.
-    """
-
-def cumulative_flow(
-    timelines: Timelines | Mapping[str, Any], measure: Literal["items", "points"] | None = None
-) -> CumulativeFlow:
-    """Cumulative flow per day: per column, items (or points) that had reached it or a later one."""
-
-def wip(timelines: Timelines | Mapping[str, Any], measure: Literal["items", "points"] | None = None) -> Wip:
-    """Work in progress per day: the committed band minus the done band of the cumulative flow."""
-
-def net_flow(
-    timelines: Timelines | Mapping[str, Any],
-    period: str | None = None,
-    measure: Literal["items", "points"] | None = None,
-) -> NetFlow:
-    """Arrivals (commitments) and departures (finishes) per period."""
-
-def ageing_wip(timelines: Timelines | Mapping[str, Any]) -> list[AgeingItem]:
-    """Items in progress on the timelines' ``today``, with their column and age in days.
-
-    Raises ``InvalidInputError`` (field ``today``) when ``today`` is before an open item's start.
-    """
-
-def durations(
-    timelines: Timelines | Mapping[str, Any], kind: Literal["cycle_time", "lead_time"] | None = None
-) -> list[float]:
-    """Cycle (or lead) times of every finished item, in days, in input order."""
-
-def sample_workflow() -> dict[str, Any]:
-    """The sample board: Backlog, In Progress, Review, Done."""
-
-def sample_items() -> list[dict[str, Any]]:
-    """120 sample items of the sample board, read on :func:`sample_today`."""
-
-def sample_today() -> datetime.date:
-    """The day the sample items were read: 2026-02-20."""
-
-def synthetic_items(
-    count: int, seed: int, first_day: datetime.date | str, today: datetime.date | str
-) -> list[dict[str, Any]]:
-    """Up to ``count`` synthetic items of the sample board, three a day from ``first_day``,
-    cut at ``today``; the same seed gives the same items."""
 
 # ---------------------------------------------------------------- dashboard
 
