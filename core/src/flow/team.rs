@@ -13,6 +13,7 @@ use crate::{Error, Result};
 
 /// The result of [`throughput`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Throughput {
     /// The period length.
     pub period: Period,
@@ -109,6 +110,7 @@ pub fn throughput(
 
 /// The result of [`cumulative_flow`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CumulativeFlow {
     /// Every day from the first to the last date in the data.
     pub dates: Vec<NaiveDate>,
