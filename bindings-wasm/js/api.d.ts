@@ -2659,7 +2659,7 @@ export interface ReturnOnInvestmentOptions {
   /**
    * Years the investment was held: given, the ROI is annualized (`(gain / cost)^(1/years) − 1`); `None` (the default) is the plain ROI.
    */
-  years?: number | null | null;
+  years?: number | null;
 }
 
 /**
@@ -2773,7 +2773,7 @@ export interface DefectDensityOptions {
   /**
    * What one defect of each severity level is worth, in the order of `defect_counts` (e.g. `[10, 3, 1]`); `None` (the default) counts every defect 1.
    */
-  severityWeights?: number[] | null | null;
+  severityWeights?: number[] | null;
 }
 
 /**
@@ -2843,7 +2843,7 @@ export interface NewSprintOptions {
   /**
    * The sprint goal: why the sprint is worth doing (none by default).
    */
-  goal?: string | null | null;
+  goal?: string | null;
   /**
    * Planned (the default), active or closed.
    * @defaultValue `"planned"`
@@ -3063,7 +3063,7 @@ export interface ForecastWhenOptions {
   /**
    * A date to report the chance of finishing by (needs `start`).
    */
-  deadline?: Date | string | null | null;
+  deadline?: Date | string | null;
   /**
    * Percentile levels as fractions. Default 0.5, 0.7, 0.85 and 0.95.
    * @defaultValue `[0.5,0.7,0.85,0.95]`
@@ -3082,7 +3082,7 @@ export interface ForecastWhenOptions {
   /**
    * The first day of the forecast; given, every percentile also carries a date.
    */
-  start?: Date | string | null | null;
+  start?: Date | string | null;
   /**
    * Simulated futures, 1 to 1,000,000. Default 10,000.
    * @defaultValue `10000`
@@ -3104,7 +3104,7 @@ export interface ForecastHowManyOptions {
   /**
    * The last day of the horizon (needs `start`; instead of `periods`).
    */
-  deadline?: Date | string | null | null;
+  deadline?: Date | string | null;
   /**
    * Percentile levels as fractions, read from the low end (0.85: "at least N"). Default 0.5, 0.7, 0.85 and 0.95.
    * @defaultValue `[0.5,0.7,0.85,0.95]`
@@ -3118,7 +3118,7 @@ export interface ForecastHowManyOptions {
   /**
    * The horizon in periods; or give `start` and `deadline` instead.
    */
-  periods?: number | null | null;
+  periods?: number | null;
   /**
    * The seed: the same seed gives the same forecast in every language. Default 0.
    * @defaultValue `0`
@@ -3127,7 +3127,7 @@ export interface ForecastHowManyOptions {
   /**
    * The first day of the forecast, with `deadline` the horizon's end.
    */
-  start?: Date | string | null | null;
+  start?: Date | string | null;
   /**
    * Simulated futures, 1 to 1,000,000. Default 10,000.
    * @defaultValue `10000`
@@ -3168,11 +3168,11 @@ export interface ForecastEpicsOptions {
   /**
    * The range of growth as stories split (0.1 to 0.3: 10–30 % more items).
    */
-  splitRate?: SplitRate | null | null;
+  splitRate?: SplitRate | null;
   /**
    * The first day of the forecast; given, every percentile also carries a date.
    */
-  start?: Date | string | null | null;
+  start?: Date | string | null;
   /**
    * Simulated futures, 1 to 1,000,000. Default 10,000.
    * @defaultValue `10000`
@@ -3287,7 +3287,7 @@ export interface InvestFindingsOptions {
   /**
    * What the lint needs beyond the story (velocity, resolved items ...), every field optional; `None` (the default) is `InvestContext::default()`.
    */
-  context?: InvestContext | null | null;
+  context?: InvestContext | null;
   /**
    * The story rules to check (`Rule::STORY_RULES`); empty (the default) checks them all.
    * @defaultValue `[]`
@@ -3308,7 +3308,7 @@ export interface IsReadyOptions {
   /**
    * What the lint needs beyond the story (velocity, resolved items ...), every field optional; `None` (the default) is `InvestContext::default()`.
    */
-  context?: InvestContext | null | null;
+  context?: InvestContext | null;
 }
 
 /**
@@ -3329,7 +3329,7 @@ export interface RankBacklogOptions {
   /**
    * The framework's variant (see `Variant`); `None` (the default) is the framework's default: "intercom" for RICE, "product" for ICE, "unrestricted" for WSJF.
    */
-  variant?: Variant | null | null;
+  variant?: Variant | null;
 }
 
 /**
@@ -3344,7 +3344,7 @@ export interface PointTotalsOptions {
   /**
    * The points an unestimated story counts for in point and effort totals; `None` (the default) leaves it out of them (it is still counted as a story).
    */
-  unestimatedWeight?: number | null | null;
+  unestimatedWeight?: number | null;
 }
 
 /**
@@ -3359,7 +3359,7 @@ export interface MoscowSummaryOptions {
   /**
    * The points an unestimated story counts for in point and effort totals; `None` (the default) leaves it out of them (it is still counted as a story).
    */
-  unestimatedWeight?: number | null | null;
+  unestimatedWeight?: number | null;
 }
 
 /**
@@ -3389,7 +3389,7 @@ export interface BacklogHealthOptions {
   /**
    * The points an unestimated story counts for in the must-have effort share; `None` (the default) leaves it out.
    */
-  unestimatedWeight?: number | null | null;
+  unestimatedWeight?: number | null;
 }
 
 /**
@@ -3434,7 +3434,7 @@ export interface RiceScoreOptions {
   /**
    * The framework's variant (see `Variant`); `None` (the default) is the framework's default: "intercom" for RICE, "product" for ICE, "unrestricted" for WSJF.
    */
-  variant?: Variant | null | null;
+  variant?: Variant | null;
 }
 
 /**
@@ -3451,7 +3451,7 @@ export interface IceScoreOptions {
   /**
    * The framework's variant (see `Variant`); `None` (the default) is the framework's default: "intercom" for RICE, "product" for ICE, "unrestricted" for WSJF.
    */
-  variant?: Variant | null | null;
+  variant?: Variant | null;
 }
 
 /**
@@ -3466,7 +3466,7 @@ export interface WsjfScoreOptions {
   /**
    * The framework's variant (see `Variant`); `None` (the default) is the framework's default: "intercom" for RICE, "product" for ICE, "unrestricted" for WSJF.
    */
-  variant?: Variant | null | null;
+  variant?: Variant | null;
 }
 
 /**
@@ -3761,7 +3761,7 @@ export interface ProductFileFromJiraCsvOptions {
   /**
    * Status name → "to_do", "in_progress", "done" or "cancelled"; by default Jira's built-in workflow statuses.
    */
-  statuses?: Record<string, string> | null | null;
+  statuses?: Record<string, StatusCategory> | null;
 }
 
 /**
@@ -3786,7 +3786,7 @@ export interface ProductDashboardOptions {
   /**
    * The day backlog health is computed on; by default the file's `today`, else its latest backlog date.
    */
-  today?: Date | string | null | null;
+  today?: Date | string | null;
   /**
    * Chart width in pixels, a whole number from 240 to 4000.
    * @defaultValue `720`

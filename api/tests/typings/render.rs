@@ -394,7 +394,10 @@ pub fn typescript(api: &Api) -> String {
                     // The bindings read an option day from a `Date` too (its UTC day).
                     ty = format!("Date | {ty}");
                 }
-                let _ = writeln!(out, "  {}?: {ty} | null;", camel(field));
+                if !ty.split(" | ").any(|part| part == "null") {
+                    ty.push_str(" | null");
+                }
+                let _ = writeln!(out, "  {}?: {ty};", camel(field));
             }
             out.push_str("}\n");
             params.push(format!("options?: {options_name} | null"));

@@ -2144,7 +2144,7 @@ def product_file_from_json(text: str) -> ProductFile:
     the JSON path (`sprint.events[2].points`).
     """
 
-def product_file_from_jira_csv(text: str, *, statuses: dict[str, str] | None = None) -> ProductFile:
+def product_file_from_jira_csv(text: str, *, statuses: dict[str, StatusCategory] | None = None) -> ProductFile:
     """A backlog-only product file from a Jira CSV export; statuses map through
     Jira's default categories unless the `statuses` option maps them by name.
     

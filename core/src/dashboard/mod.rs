@@ -227,6 +227,11 @@ impl DashboardOptions {
 pub struct JiraCsvOptions {
     /// Status name → "to_do", "in_progress", "done" or "cancelled"; by default Jira's
     /// built-in workflow statuses.
+    // Typed as the categories; read as text so `status_map` names a bad one by status.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<std::collections::BTreeMap<String, crate::work::StatusCategory>>")
+    )]
     pub statuses: Option<std::collections::BTreeMap<String, String>>,
 }
 
