@@ -23,7 +23,8 @@
 //! A parameter's Rust type says how each binding reads it: `u64` is a count (a whole
 //! number ≥ 0), `f64` a number, `Vec<f64>` an array of numbers (numpy arrays and typed
 //! arrays without a per-element call), `NaiveDate` a date, `String` text,
-//! `Json<T>` a plain object or list in the core's JSON form. No binding coerces: a
+//! `Json<T>` a plain object or list in the core's JSON form, [`CsvText`] CSV text (or,
+//! in Python, a path or a DataFrame), [`Name<T>`] an option given by name (`"product_owner"`). No binding coerces: a
 //! boolean, `None`/`null`, text or a list where a number belongs is a `PmkitError`
 //! naming the parameter as that language spells it.
 
@@ -57,5 +58,26 @@ impl<T> std::ops::Deref for Json<T> {
 impl<T: serde::Serialize> serde::Serialize for Json<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.0.serialize(serializer)
+    }
+}
+
+/// CSV text (a tracker's export). Python also takes a path (a `str` without a line
+/// break, or an `os.PathLike`) or a pandas DataFrame (written with `to_csv(index=False)`);
+/// JavaScript takes the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CsvText(pub String);
+
+/// A closed option given by name (text), such as a role, a status category or a
+/// framework: read with the core's `parse` ([`pmkit::Named`]), so any case and spaces
+/// or hyphens for underscores are accepted and an unknown name is a `parse` error
+/// listing the valid ones; typed as the union of the names. Dereferences to the option.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Name<T>(pub T);
+
+impl<T> std::ops::Deref for Name<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
     }
 }

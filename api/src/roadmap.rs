@@ -1,7 +1,4 @@
-//! Roadmaps (`pmkit::roadmap`): validation, lifecycle and feasibility.
-//!
-//! `roadmap_progress` and `remaining_epics` read a backlog (`pmkit::work`), whose JSON
-//! form is described with the backlog's functions; they stay hand-written until then.
+//! Roadmaps (`pmkit::roadmap`): validation, progress roll-up, lifecycle and feasibility.
 
 /// Hands the described `pmkit::roadmap` functions to `$callback` (see the crate docs).
 #[macro_export]
@@ -24,6 +21,23 @@ macro_rules! roadmap {
                     .map_err(|err| err.within("roadmap"))
                     .and_then(|()| roadmap.validate())
             }
+            /// Done / total points and items per roadmap item and per level, rolled up from
+            /// the backlog's stories (cancelled stories excluded).
+            fn roadmap_progress / roadmapProgress (roadmap: $crate::Json<pmkit::roadmap::Roadmap>, backlog: $crate::Json<pmkit::work::BacklogParts>) -> pmkit::roadmap::RoadmapProgress {
+                roadmap.check()
+                    .map_err(|err| err.within("roadmap"))
+                    .and_then(|()| pmkit::work::Backlog::try_from(backlog.0).map_err(|err| err.within("backlog")))
+                    .and_then(|backlog| pmkit::roadmap::roadmap_progress(&roadmap, &backlog))
+            }
+            /// The open epics in rank order with their remaining points (the input of
+            /// `feasibility`).
+            fn remaining_epics / remainingEpics (roadmap: $crate::Json<pmkit::roadmap::Roadmap>, backlog: $crate::Json<pmkit::work::BacklogParts>) -> $crate::Json<Vec<pmkit::roadmap::PlannedEpic>> {
+                roadmap.check()
+                    .map_err(|err| err.within("roadmap"))
+                    .and_then(|()| pmkit::work::Backlog::try_from(backlog.0).map_err(|err| err.within("backlog")))
+                    .and_then(|backlog| pmkit::roadmap::remaining_epics(&roadmap, &backlog))
+                    .map($crate::Json)
+            }
             /// The ranked epics laid into future sprints at the mean velocity of the last
             /// `window` sprints, `wip_limit` epics at a time, from `first_sprint_start`.
             fn feasibility / feasibility (epics: $crate::Json<Vec<pmkit::roadmap::PlannedEpic>>, velocity_history: Vec<f64>, first_sprint_start: chrono::NaiveDate; options: pmkit::roadmap::FeasibilityOptions) -> pmkit::roadmap::Feasibility {
@@ -31,18 +45,16 @@ macro_rules! roadmap {
             }
             /// A lifecycle that entered `stage` ("introduction", "growth", "maturity" or
             /// "decline") on `date`.
-            fn new_lifecycle / newLifecycle (stage: String, date: chrono::NaiveDate) -> $crate::Json<pmkit::roadmap::Lifecycle> {
-                pmkit::roadmap::Stage::parse("stage", &stage)
-                    .map(|stage| $crate::Json(pmkit::roadmap::Lifecycle::new(stage, date)))
+            fn new_lifecycle / newLifecycle (stage: $crate::Name<pmkit::roadmap::Stage>, date: chrono::NaiveDate) -> $crate::Json<pmkit::roadmap::Lifecycle> {
+                Ok($crate::Json(pmkit::roadmap::Lifecycle::new(*stage, date)))
             }
             /// A new lifecycle moved to `stage` on `date`; backward only with `allow_backward`.
-            fn advance_lifecycle / advanceLifecycle (lifecycle: $crate::Json<pmkit::roadmap::Lifecycle>, stage: String, date: chrono::NaiveDate; options: pmkit::roadmap::AdvanceOptions) -> $crate::Json<pmkit::roadmap::Lifecycle> {
+            fn advance_lifecycle / advanceLifecycle (lifecycle: $crate::Json<pmkit::roadmap::Lifecycle>, stage: $crate::Name<pmkit::roadmap::Stage>, date: chrono::NaiveDate; options: pmkit::roadmap::AdvanceOptions) -> $crate::Json<pmkit::roadmap::Lifecycle> {
                 let mut lifecycle = lifecycle.0;
                 lifecycle
                     .check()
                     .map_err(|err| err.within("lifecycle"))
-                    .and_then(|()| pmkit::roadmap::Stage::parse("stage", &stage))
-                    .and_then(|stage| lifecycle.advance(stage, date, options.allow_backward))
+                    .and_then(|()| lifecycle.advance(*stage, date, options.allow_backward))
                     .map(|()| $crate::Json(lifecycle))
             }
             /// The checkout roadmap that matches the sample backlog and `make demo`.

@@ -2,8 +2,7 @@
 //!
 //! Roles and activity kinds cross as their snake_case names (`"product_owner"`,
 //! `"market_analysis"`) and are parsed by the core, so an unknown name is the core's
-//! `parse` error listing the valid ones. `salary_benchmark` stays hand-written: its
-//! Python result class has a method (`position_in_range`).
+//! `parse` error listing the valid ones.
 
 /// Hands every `pmkit::roles` function to `$callback` (see the crate docs).
 #[macro_export]
@@ -12,22 +11,25 @@ macro_rules! roles {
         $callback! {
             /// The profile of a role ("product_manager" or "product_owner"): its
             /// responsibilities, skills, KPIs and the metrics that evidence them.
-            fn role_profile / roleProfile (role: String) -> pmkit::roles::RoleProfile {
-                pmkit::roles::Role::parse("role", &role).map(pmkit::roles::role_profile)
+            fn role_profile / roleProfile (role: $crate::Name<pmkit::roles::Role>) -> pmkit::roles::RoleProfile {
+                Ok(pmkit::roles::role_profile(*role))
             }
             /// Both role profiles, product manager first.
             fn role_profiles / roleProfiles () -> Vec<pmkit::roles::RoleProfile> {
                 Ok(pmkit::roles::role_profiles())
             }
+            /// The published salary figures for a role: Indeed, US, annual, USD.
+            fn salary_benchmark / salaryBenchmark (role: $crate::Name<pmkit::roles::Role>) -> pmkit::roles::SalaryBenchmark {
+                Ok(pmkit::roles::salary_benchmark(*role))
+            }
             /// Where `salary` sits in the published range of `role`: 0 at the low end,
             /// 1 at the high end, linear between; outside the range is an out_of_range error.
-            fn salary_position_in_range / salaryPositionInRange (role: String, salary: f64) -> f64 {
-                pmkit::roles::Role::parse("role", &role)
-                    .and_then(|role| pmkit::roles::salary_position_in_range(role, salary))
+            fn salary_position_in_range / salaryPositionInRange (role: $crate::Name<pmkit::roles::Role>, salary: f64) -> f64 {
+                pmkit::roles::salary_position_in_range(*role, salary)
             }
             /// The role that owns an activity kind ("market_analysis"), with its horizon.
-            fn owner_of / ownerOf (kind: String) -> pmkit::roles::ActivityOwner {
-                pmkit::roles::ActivityKind::parse("kind", &kind).map(pmkit::roles::owner_of)
+            fn owner_of / ownerOf (kind: $crate::Name<pmkit::roles::ActivityKind>) -> pmkit::roles::ActivityOwner {
+                Ok(pmkit::roles::owner_of(*kind))
             }
             /// The source's worked example: a CRM bringing AI into its portfolio, with
             /// each activity and the role that owns it.

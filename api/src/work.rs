@@ -20,17 +20,41 @@ macro_rules! work {
             fn parse_acceptance_criteria / parseAcceptanceCriteria (text: String) -> Vec<pmkit::work::Scenario> {
                 pmkit::work::parse_acceptance_criteria(&text)
             }
+            /// A validated backlog of `stories`, top first: ids unique, every story valid and,
+            /// with a `scale`, every estimate a card of it; every field filled in.
+            fn new_backlog / newBacklog (stories: $crate::Json<Vec<pmkit::work::Story>>; options: pmkit::work::BacklogOptions) -> pmkit::work::Backlog {
+                pmkit::work::Backlog::new(stories.0, options.scale)
+            }
+            /// A new backlog with `story` inserted at `rank` (1 = top; by default the
+            /// bottom); the argument is left untouched.
+            fn insert_story / insertStory (backlog: $crate::Json<pmkit::work::BacklogParts>, story: $crate::Json<pmkit::work::Story>; options: pmkit::work::InsertOptions) -> pmkit::work::Backlog {
+                pmkit::work::Backlog::try_from(backlog.0).map_err(|err| err.within("backlog")).and_then(|mut backlog| {
+                    let rank = match options.rank {
+                        Some(rank) => usize::try_from(rank)
+                            .map_err(|_| pmkit::Error::out_of_range("rank", "is too large"))?,
+                        None => backlog.len() + 1,
+                    };
+                    backlog.insert_story(story.0, rank)?;
+                    Ok(backlog)
+                })
+            }
+            /// A backlog from a Jira CSV export (issue key, summary, status, story points,
+            /// dates, labels, sprint, epic link); `statuses` maps every status name to
+            /// "to_do", "in_progress", "done" or "cancelled". Nothing is half-imported.
+            fn import_jira_csv / importJiraCsv (source: $crate::CsvText, statuses: $crate::Json<std::collections::BTreeMap<String, String>>; options: pmkit::work::BacklogOptions) -> pmkit::work::Backlog {
+                pmkit::work::StatusMap::from_names(statuses.0)
+                    .and_then(|statuses| pmkit::work::import_jira_csv(&source.0, &statuses, options.scale.as_ref()))
+            }
             /// A backlog from its JSON text, checked as every backlog is.
             fn backlog_from_json / backlogFromJson (text: String) -> pmkit::work::Backlog {
                 pmkit::work::Backlog::from_json(&text)
             }
             /// The stories whose status is in `category` ("to_do", "in_progress", "done",
             /// "cancelled"), in backlog order.
-            fn stories_in / storiesIn (backlog: $crate::Json<pmkit::work::BacklogParts>, category: String) -> Vec<pmkit::work::Story> {
-                pmkit::work::Backlog::try_from(backlog.0).map_err(|err| err.within("backlog")).and_then(|backlog| {
-                    let category = pmkit::work::StatusCategory::parse("category", &category)?;
-                    Ok(backlog.stories_in(category).into_iter().cloned().collect())
-                })
+            fn stories_in / storiesIn (backlog: $crate::Json<pmkit::work::BacklogParts>, category: $crate::Name<pmkit::work::StatusCategory>) -> Vec<pmkit::work::Story> {
+                pmkit::work::Backlog::try_from(backlog.0)
+                    .map_err(|err| err.within("backlog"))
+                    .map(|backlog| backlog.stories_in(*category).into_iter().cloned().collect())
             }
             /// A new backlog with story `id` moved to `rank` (1 = top); the argument is
             /// left untouched.
@@ -79,11 +103,10 @@ macro_rules! work {
             }
             /// The open stories ranked by a `framework` ("rice", "ice", "wsjf",
             /// "value_effort", "moscow"), highest score first; ties keep backlog order.
-            fn rank_backlog / rankBacklog (backlog: $crate::Json<pmkit::work::BacklogParts>, framework: String; options: pmkit::work::VariantOptions) -> Vec<pmkit::work::RankedStory> {
-                pmkit::work::Backlog::try_from(backlog.0).map_err(|err| err.within("backlog")).and_then(|backlog| {
-                    let framework = pmkit::work::Framework::parse("framework", &framework)?;
-                    backlog.rank(framework, options.of(framework)?)
-                })
+            fn rank_backlog / rankBacklog (backlog: $crate::Json<pmkit::work::BacklogParts>, framework: $crate::Name<pmkit::work::Framework>; options: pmkit::work::VariantOptions) -> Vec<pmkit::work::RankedStory> {
+                pmkit::work::Backlog::try_from(backlog.0)
+                    .map_err(|err| err.within("backlog"))
+                    .and_then(|backlog| backlog.rank(*framework, options.of(*framework)?))
             }
             /// Stories, points and unestimated stories per status category (cancelled is
             /// never done).
@@ -152,16 +175,13 @@ macro_rules! work {
                 pmkit::work::value_effort_quadrant(value, effort, value_threshold, effort_threshold)
             }
             /// A MoSCoW `category` ("must", "should", "could", "won't") as a score: 3, 2, 1, 0.
-            fn moscow_score / moscowScore (category: String) -> pmkit::work::Score {
-                pmkit::work::Moscow::parse("category", &category).map(pmkit::work::moscow_score)
+            fn moscow_score / moscowScore (category: $crate::Name<pmkit::work::Moscow>) -> pmkit::work::Score {
+                Ok(pmkit::work::moscow_score(*category))
             }
             /// The Kano category of one respondent's `functional` and `dysfunctional`
             /// answers ("like", "must_be", "neutral", "live_with", "dislike").
-            fn kano_category / kanoCategory (functional: String, dysfunctional: String) -> pmkit::work::KanoCategory {
-                pmkit::work::KanoAnswer::parse("functional", &functional).and_then(|functional| {
-                    pmkit::work::KanoAnswer::parse("dysfunctional", &dysfunctional)
-                        .map(|dysfunctional| pmkit::work::kano_category(functional, dysfunctional))
-                })
+            fn kano_category / kanoCategory (functional: $crate::Name<pmkit::work::KanoAnswer>, dysfunctional: $crate::Name<pmkit::work::KanoAnswer>) -> pmkit::work::KanoCategory {
+                Ok(pmkit::work::kano_category(*functional, *dysfunctional))
             }
             /// Kano category counts over many respondents (`functional[i]` and
             /// `dysfunctional[i]` are respondent i's answers), the feature's category,

@@ -278,6 +278,47 @@ impl FromPy for NaiveDate {
     }
 }
 
+/// An option given by name: text, parsed by the core.
+impl<T: pmkit::Named> FromPy for pmkit_api::Name<T> {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let name = text(field, value)?;
+        T::parse_named(field, &name).py().map(pmkit_api::Name)
+    }
+}
+
+/// CSV text: a `str` holding a line break, a path (a `str` without one, or an
+/// `os.PathLike`, read as UTF-8 with Python's own I/O so a missing file is
+/// `FileNotFoundError`), or a pandas DataFrame (written with `to_csv(index=False)`).
+impl FromPy for pmkit_api::CsvText {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let py = value.py();
+        if value.is_instance_of::<pyo3::types::PyString>() {
+            let text: String = value.extract()?;
+            if text.contains('\n') {
+                return Ok(pmkit_api::CsvText(text));
+            }
+        } else if value.hasattr("to_csv")? && !value.hasattr("__fspath__")? {
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("index", false)?;
+            let csv = value.call_method("to_csv", (), Some(&kwargs))?;
+            return text(field, &csv).map(pmkit_api::CsvText);
+        } else if !value.hasattr("__fspath__")? {
+            return Err(to_py(pmkit::Error::invalid(
+                field,
+                format!(
+                    "expected CSV text, a path or a pandas DataFrame, got {}",
+                    type_name(value)
+                ),
+            )));
+        }
+        let path = py.import("pathlib")?.getattr("Path")?.call1((value,))?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("encoding", "utf-8")?;
+        let csv = path.call_method("read_text", (), Some(&kwargs))?;
+        text(field, &csv).map(pmkit_api::CsvText)
+    }
+}
+
 /// A core value in its JSON form: dicts, lists and scalars, or a pmkit result object
 /// (anything with `to_dict()`, such as a `SprintReport` passed on to a chart), read
 /// through its dict.

@@ -22,12 +22,6 @@ PENDING = frozenset(
     {
         "docs_analytics_3",
         "docs_analytics_7",
-        "docs_backlog_3",
-        "docs_backlog_7",
-        "docs_backlog_9",
-        "docs_forecasting_0",
-        "docs_roadmaps_3",
-        "docs_sprints_2",
     }
 )
 

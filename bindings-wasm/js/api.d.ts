@@ -812,6 +812,26 @@ export interface Investment {
 
 export type IssueKind = "cycle" | "parent_cycle" | "missing_item" | "level_order" | "outside_parent" | "dependency_violated";
 
+/**
+ * One roadmap item's progress.
+ */
+export interface ItemProgress {
+  /**
+   * The item's id.
+   */
+  id: string;
+  /**
+   * Its level.
+   */
+  level: Level;
+  /**
+   * The stories under it, at any depth.
+   */
+  progress: Progress;
+}
+
+export type KanoAnswer = "like" | "must_be" | "neutral" | "live_with" | "dislike";
+
 export type KanoCategory = "attractive" | "one_dimensional" | "must_be" | "indifferent" | "reverse" | "questionable";
 
 /**
@@ -973,6 +993,24 @@ export interface Launch {
 }
 
 export type Level = "product" | "objective" | "key_result" | "theme" | "initiative" | "epic" | "story";
+
+/**
+ * One level's progress: the distinct stories under its items.
+ */
+export interface LevelProgress {
+  /**
+   * How many roadmap items sit at it.
+   */
+  items: number;
+  /**
+   * The level.
+   */
+  level: Level;
+  /**
+   * The stories under them.
+   */
+  progress: Progress;
+}
 
 /**
  * A product's lifecycle: every stage change, oldest first; the last is the current.
@@ -1475,6 +1513,44 @@ export interface ProductSnapshot {
 }
 
 /**
+ * Done and total work under an item or level.
+ */
+export interface Progress {
+  /**
+   * Cancelled stories: excluded from both totals, reported apart.
+   */
+  cancelled_items: number;
+  /**
+   * Done stories.
+   */
+  done_items: number;
+  /**
+   * Points of done stories.
+   */
+  done_points: number;
+  /**
+   * `done_items / total_items`; `None` when there are no items.
+   */
+  items_fraction?: number | null;
+  /**
+   * `done_points / total_points`; `None` when there are no points.
+   */
+  points_fraction?: number | null;
+  /**
+   * Stories that are not cancelled.
+   */
+  total_items: number;
+  /**
+   * Points of every story that is not cancelled.
+   */
+  total_points: number;
+  /**
+   * Stories without an estimate (counted as items, 0 points).
+   */
+  unestimated_items: number;
+}
+
+/**
  * Purchase behaviour.
  */
 export interface Purchases {
@@ -1720,6 +1796,24 @@ export interface RoadmapItem {
 }
 
 /**
+ * The result of `roadmap_progress`.
+ */
+export interface RoadmapProgress {
+  /**
+   * Every item, in roadmap order.
+   */
+  items: ItemProgress[];
+  /**
+   * Every level that has items, top down.
+   */
+  levels: LevelProgress[];
+  /**
+   * Backlog stories attached to no roadmap item (their parent is not on the roadmap).
+   */
+  unplanned: string[];
+}
+
+/**
  * The result of `Roadmap::validate`.
  */
 export interface RoadmapValidation {
@@ -1785,6 +1879,46 @@ export interface RoleProfile {
 }
 
 export type Rule = "missing_benefit" | "missing_acceptance_criteria" | "unestimated" | "too_big" | "blocked" | "vague_goal" | "must_have_share";
+
+/**
+ * Published salary figures for a role: an average and the range around it.
+ */
+export interface SalaryBenchmark {
+  /**
+   * Average annual salary, in `currency`.
+   */
+  average: number;
+  /**
+   * Country the figures cover (`"US"`).
+   */
+  country: string;
+  /**
+   * ISO 4217 currency code (`"USD"`).
+   */
+  currency: string;
+  /**
+   * The factors that move an individual salary within the range.
+   */
+  factors: SalaryFactor[];
+  /**
+   * High end of the published range, in `currency`.
+   */
+  high: number;
+  /**
+   * Low end of the published range, in `currency`.
+   */
+  low: number;
+  /**
+   * The role.
+   */
+  role: Role;
+  /**
+   * Who published them (`"Indeed"`).
+   */
+  source: string;
+}
+
+export type SalaryFactor = "years_of_experience" | "location" | "company_size" | "work_arrangement" | "market_status";
 
 /**
  * Sales lines as two parallel columns.
@@ -2593,6 +2727,12 @@ export type HowManyOptions = ForecastHowManyOptions;
 /** The core's `EpicsOptions`: the options of `forecastEpics` and every function that takes them. */
 export type EpicsOptions = ForecastEpicsOptions;
 
+/** The core's `BacklogOptions`: the options of `newBacklog` and every function that takes them. */
+export type BacklogOptions = NewBacklogOptions;
+
+/** The core's `InsertOptions`: the options of `insertStory` and every function that takes them. */
+export type InsertOptions = InsertStoryOptions;
+
 /** The core's `InvestOptions`: the options of `investFindings` and every function that takes them. */
 export type InvestOptions = InvestFindingsOptions;
 
@@ -2983,6 +3123,20 @@ export function roadmapToJson(roadmap: Roadmap): string;
  */
 export function validateRoadmap(roadmap: Roadmap): RoadmapValidation;
 
+/**
+ * Done / total points and items per roadmap item and per level, rolled up from
+ * the backlog's stories (cancelled stories excluded).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function roadmapProgress(roadmap: Roadmap, backlog: Backlog): RoadmapProgress;
+
+/**
+ * The open epics in rank order with their remaining points (the input of
+ * `feasibility`).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function remainingEpics(roadmap: Roadmap, backlog: Backlog): PlannedEpic[];
+
 /** The options of `feasibility`; every one may be left out. */
 export interface FeasibilityOptions {
   /**
@@ -3014,7 +3168,7 @@ export function feasibility(epics: PlannedEpic[], velocityHistory: Numbers, firs
  * "decline") on `date`.
  * @throws {PmkitError} on bad input, naming the parameter.
  */
-export function newLifecycle(stage: string, date: Date | string): Lifecycle;
+export function newLifecycle(stage: Stage, date: Date | string): Lifecycle;
 
 /** The options of `advanceLifecycle`; every one may be left out. */
 export interface AdvanceLifecycleOptions {
@@ -3029,7 +3183,7 @@ export interface AdvanceLifecycleOptions {
  * A new lifecycle moved to `stage` on `date`; backward only with `allowBackward`.
  * @throws {PmkitError} on bad input, naming the parameter.
  */
-export function advanceLifecycle(lifecycle: Lifecycle, stage: string, date: Date | string, options?: AdvanceLifecycleOptions | null): Lifecycle;
+export function advanceLifecycle(lifecycle: Lifecycle, stage: Stage, date: Date | string, options?: AdvanceLifecycleOptions | null): Lifecycle;
 
 /**
  * The checkout roadmap that matches the sample backlog and `make demo`.
@@ -3197,7 +3351,7 @@ export function forecastEpics(epics: Epic[], history: Numbers, options?: Forecas
  * responsibilities, skills, KPIs and the metrics that evidence them.
  * @throws {PmkitError} on bad input, naming the parameter.
  */
-export function roleProfile(role: string): RoleProfile;
+export function roleProfile(role: Role): RoleProfile;
 
 /**
  * Both role profiles, product manager first.
@@ -3206,17 +3360,23 @@ export function roleProfile(role: string): RoleProfile;
 export function roleProfiles(): RoleProfile[];
 
 /**
+ * The published salary figures for a role: Indeed, US, annual, USD.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function salaryBenchmark(role: Role): SalaryBenchmark;
+
+/**
  * Where `salary` sits in the published range of `role`: 0 at the low end,
  * 1 at the high end, linear between; outside the range is an out_of_range error.
  * @throws {PmkitError} on bad input, naming the parameter.
  */
-export function salaryPositionInRange(role: string, salary: number): number;
+export function salaryPositionInRange(role: Role, salary: number): number;
 
 /**
  * The role that owns an activity kind ("market_analysis"), with its horizon.
  * @throws {PmkitError} on bad input, naming the parameter.
  */
-export function ownerOf(kind: string): ActivityOwner;
+export function ownerOf(kind: ActivityKind): ActivityOwner;
 
 /**
  * The source's worked example: a CRM bringing AI into its portfolio, with
@@ -3244,6 +3404,52 @@ export function parseStory(id: string, text: string): Story;
  */
 export function parseAcceptanceCriteria(text: string): Scenario[];
 
+/** The options of `newBacklog`; every one may be left out. */
+export interface NewBacklogOptions {
+  /**
+   * The team's estimate scale: every estimate must be a card weight of it. `None` (the default) checks no scale.
+   */
+  scale?: EstimateScale | null;
+}
+
+/**
+ * A validated backlog of `stories`, top first: ids unique, every story valid and,
+ * with a `scale`, every estimate a card of it; every field filled in.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function newBacklog(stories: Story[], options?: NewBacklogOptions | null): Backlog;
+
+/** The options of `insertStory`; every one may be left out. */
+export interface InsertStoryOptions {
+  /**
+   * Where the story goes: 1 = top; `None` (the default) = the bottom.
+   */
+  rank?: number | null;
+}
+
+/**
+ * A new backlog with `story` inserted at `rank` (1 = top; by default the
+ * bottom); the argument is left untouched.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function insertStory(backlog: Backlog, story: Story, options?: InsertStoryOptions | null): Backlog;
+
+/** The options of `importJiraCsv`; every one may be left out. */
+export interface ImportJiraCsvOptions {
+  /**
+   * The team's estimate scale: every estimate must be a card weight of it. `None` (the default) checks no scale.
+   */
+  scale?: EstimateScale | null;
+}
+
+/**
+ * A backlog from a Jira CSV export (issue key, summary, status, story points,
+ * dates, labels, sprint, epic link); `statuses` maps every status name to
+ * "to_do", "in_progress", "done" or "cancelled". Nothing is half-imported.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function importJiraCsv(source: string, statuses: Record<string, string>, options?: ImportJiraCsvOptions | null): Backlog;
+
 /**
  * A backlog from its JSON text, checked as every backlog is.
  * @throws {PmkitError} on bad input, naming the parameter.
@@ -3255,7 +3461,7 @@ export function backlogFromJson(text: string): Backlog;
  * "cancelled"), in backlog order.
  * @throws {PmkitError} on bad input, naming the parameter.
  */
-export function storiesIn(backlog: Backlog, category: string): Story[];
+export function storiesIn(backlog: Backlog, category: StatusCategory): Story[];
 
 /**
  * A new backlog with story `id` moved to `rank` (1 = top); the argument is
@@ -3337,7 +3543,7 @@ export interface RankBacklogOptions {
  * "value_effort", "moscow"), highest score first; ties keep backlog order.
  * @throws {PmkitError} on bad input, naming the parameter.
  */
-export function rankBacklog(backlog: Backlog, framework: string, options?: RankBacklogOptions | null): RankedStory[];
+export function rankBacklog(backlog: Backlog, framework: Framework, options?: RankBacklogOptions | null): RankedStory[];
 
 /** The options of `pointTotals`; every one may be left out. */
 export interface PointTotalsOptions {
@@ -3494,14 +3700,14 @@ export function valueEffortQuadrant(value: number, effort: number, valueThreshol
  * A MoSCoW `category` ("must", "should", "could", "won't") as a score: 3, 2, 1, 0.
  * @throws {PmkitError} on bad input, naming the parameter.
  */
-export function moscowScore(category: string): Score;
+export function moscowScore(category: Moscow): Score;
 
 /**
  * The Kano category of one respondent's `functional` and `dysfunctional`
  * answers ("like", "must_be", "neutral", "live_with", "dislike").
  * @throws {PmkitError} on bad input, naming the parameter.
  */
-export function kanoCategory(functional: string, dysfunctional: string): KanoCategory;
+export function kanoCategory(functional: KanoAnswer, dysfunctional: KanoAnswer): KanoCategory;
 
 /**
  * Kano category counts over many respondents (`functional[i]` and

@@ -268,6 +268,22 @@ impl FromJs for String {
     }
 }
 
+/// An option given by name: text, parsed by the core.
+impl<T: pmkit::Named> FromJs for pmkit_api::Name<T> {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        let name = text(field, value)?;
+        T::parse_named(field, &name)
+            .map(pmkit_api::Name)
+            .map_err(to_js)
+    }
+}
+
+impl FromJs for pmkit_api::CsvText {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        text(field, value).map(pmkit_api::CsvText)
+    }
+}
+
 impl FromJs for chrono::NaiveDate {
     fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
         crate::dates::date(field, &value)

@@ -32,7 +32,10 @@ pub mod input;
 pub mod json;
 pub mod metrics;
 mod names;
+// The two roles sit below both `metrics` (whose catalog names each KPI's owners) and
+// `roles` (whose profiles list each role's metrics), so neither imports the other.
 pub mod roadmap;
+mod role;
 pub mod roles;
 pub mod scorecard;
 pub mod sprint;
@@ -40,6 +43,7 @@ pub mod stats;
 pub mod work;
 
 pub use error::{Error, ErrorKind, Result};
+pub use names::Named;
 
 // The README's Rust quickstart runs as a doc test, so it cannot drift from the API.
 #[doc = include_str!("../../README.md")]

@@ -26,6 +26,16 @@ pub(crate) fn normalize(text: &str) -> String {
     out
 }
 
+/// A closed list of options read by name: every `named_enum!` type. The bindings read
+/// an option given as text through it, so an unknown name is the same
+/// [`Error::Parse`](crate::Error::Parse), listing the valid ids, in every language.
+pub trait Named: Sized {
+    /// The option named `text` (see the type's own `parse`).
+    ///
+    /// **Errors**: an unknown name is [`Error::Parse`](crate::Error::Parse) on `field`.
+    fn parse_named(field: &str, text: &str) -> crate::Result<Self>;
+}
+
 macro_rules! named_enum {
     (
         $(#[$meta:meta])*
@@ -76,6 +86,12 @@ macro_rules! named_enum {
                     field,
                     format!("unknown {} {text:?}; expected one of: {}", $what, valid.join(", ")),
                 ))
+            }
+        }
+
+        impl $crate::names::Named for $name {
+            fn parse_named(field: &str, text: &str) -> $crate::Result<Self> {
+                $name::parse(field, text)
             }
         }
 

@@ -49,6 +49,18 @@ impl Describe for String {
     }
 }
 
+impl<T: JsonSchema> Describe for pmkit_api::Name<T> {
+    fn kind(generator: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Json(generator.subschema_for::<T>().to_value())
+    }
+}
+
+impl Describe for pmkit_api::CsvText {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Csv
+    }
+}
+
 impl Describe for chrono::NaiveDate {
     fn kind(_: &mut SchemaGenerator) -> ParamKind {
         ParamKind::Date

@@ -21,6 +21,8 @@ pub enum ParamKind {
     Counts,
     Text,
     Date,
+    /// CSV text (Python: also a path or a DataFrame).
+    Csv,
     Json(Value),
     /// An object in its JSON form, or its JSON text (a product file).
     JsonOrText(Value),
@@ -162,9 +164,16 @@ fn description(schema: &Value) -> Option<String> {
     (!paragraphs.is_empty()).then(|| paragraphs.join("\n"))
 }
 
-/// A day (`NaiveDate`): text in the JSON form.
+/// A date (or an optional one): both bindings read a native date object or ISO text
+/// there, so an option of this schema is typed as either.
 fn is_date(schema: &Value) -> bool {
     schema.get("format").and_then(Value::as_str) == Some("date")
+        || ["anyOf", "oneOf"].iter().any(|key| {
+            schema
+                .get(*key)
+                .and_then(Value::as_array)
+                .is_some_and(|options| options.iter().any(is_date))
+        })
 }
 
 fn is_object(schema: &Value) -> bool {
@@ -270,13 +279,13 @@ fn ts_param_type(kind: &ParamKind) -> String {
         ParamKind::Numbers | ParamKind::Counts => "Numbers".to_owned(),
         ParamKind::Text => "string".to_owned(),
         ParamKind::Date => "Date | string".to_owned(),
+        ParamKind::Csv => "string".to_owned(),
         ParamKind::Json(schema) => ts_type(schema),
         ParamKind::JsonOrText(schema) => format!("{} | string", ts_type(schema)),
     }
 }
 
-/// TypeScript: names the hand-written sections of the flow, analytics and roadmap
-/// bindings declare (see `HAND_WRITTEN_CLASSES` in `render/python.rs`); the generator refers to them
+/// TypeScript: names the hand-written sections of the flow and analytics bindings declare (see `HAND_WRITTEN_CLASSES` in `render/python.rs`); the generator refers to them
 /// without declaring them again.
 const HAND_WRITTEN_TS: &[&str] = &[
     "ActiveUsers",
@@ -286,17 +295,13 @@ const HAND_WRITTEN_TS: &[&str] = &[
     "Counting",
     "CumulativeFlow",
     "Item",
-    "ItemProgress",
     "ItemTimeline",
-    "LevelProgress",
     "Moment",
     "Period",
-    "Progress",
     "Retention",
     "RetentionKind",
     "RetentionOptions",
     "RetentionSettings",
-    "RoadmapProgress",
     "Throughput",
     "TimeUnit",
     "Timelines",
@@ -389,11 +394,11 @@ pub fn typescript(api: &Api) -> String {
                 if !text.is_empty() {
                     out.push_str(&ts_doc(&text, &[], "  "));
                 }
-                let mut ty = ts_type(value);
-                if is_date(value) {
-                    // The bindings read an option day from a `Date` too (its UTC day).
-                    ty = format!("Date | {ty}");
-                }
+                let mut ty = if is_date(value) {
+                    "Date | string".to_owned()
+                } else {
+                    ts_type(value)
+                };
                 if !ty.split(" | ").any(|part| part == "null") {
                     ty.push_str(" | null");
                 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import Any, Literal, Mapping, NotRequired, Sequence, TypedDict, final
+from typing import Any, Literal, Mapping, NotRequired, Protocol, Sequence, TypedDict, final
 
 from numpy.typing import NDArray
 
@@ -32,6 +32,10 @@ Numbers = Sequence[float] | NDArray[Any]
 """Numbers: a list, tuple, numpy array or Series of ints and floats (not bools)."""
 WholeNumbers = Sequence[int] | NDArray[Any]
 """Whole numbers 0 or more: a list, tuple, numpy array or Series."""
+
+class CsvFrame(Protocol):
+    """A table that writes itself as CSV text (a pandas DataFrame)."""
+    def to_csv(self, *, index: bool) -> str | None: ...
 
 class ActiveUsersDict(TypedDict):
     """Active users per day, per calendar week and per calendar month."""
@@ -576,6 +580,8 @@ class ItemTimeline(TypedDict):
     lead_time: NotRequired[float | None]
     points: float
 
+KanoAnswer = Literal["like", "must_be", "neutral", "live_with", "dislike"]
+
 KanoCategory = Literal["attractive", "one_dimensional", "must_be", "indifferent", "reverse", "questionable"]
 
 class KanoSummaryDict(TypedDict):
@@ -1066,6 +1072,18 @@ class RoadmapProgressDict(TypedDict):
     levels: list[LevelProgress]
     unplanned: list[str]
 
+@final
+class RoadmapProgress:
+    """The result of `roadmap_progress`."""
+    @property
+    def items(self) -> list[ItemProgress]: ...
+    @property
+    def levels(self) -> list[LevelProgress]: ...
+    @property
+    def unplanned(self) -> list[str]: ...
+    def to_dict(self) -> RoadmapProgressDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 class RoadmapValidationDict(TypedDict):
     """The result of `Roadmap::validate`."""
     cycles_truncated: bool
@@ -1124,6 +1142,47 @@ class RoleProfile:
     def __eq__(self, other: object) -> bool: ...
 
 Rule = Literal["missing_benefit", "missing_acceptance_criteria", "unestimated", "too_big", "blocked", "vague_goal", "must_have_share"]
+
+class SalaryBenchmarkDict(TypedDict):
+    """Published salary figures for a role: an average and the range around it."""
+    average: float
+    country: str
+    currency: str
+    factors: list[SalaryFactor]
+    high: float
+    low: float
+    role: Role
+    source: str
+
+@final
+class SalaryBenchmark:
+    """Published salary figures for a role: an average and the range around it."""
+    @property
+    def average(self) -> float: ...
+    @property
+    def country(self) -> str: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def factors(self) -> list[SalaryFactor]: ...
+    @property
+    def high(self) -> float: ...
+    @property
+    def low(self) -> float: ...
+    @property
+    def role(self) -> Role: ...
+    @property
+    def source(self) -> str: ...
+    def to_dict(self) -> SalaryBenchmarkDict: ...
+    def __eq__(self, other: object) -> bool: ...
+    def position_in_range(self, salary: float) -> float:
+        """Where ``salary`` sits in the range: 0.0 at ``low``, 1.0 at ``high``, linear between.
+
+        Raises :class:`OutOfRangeError` (field ``salary``) outside the range and
+        :class:`InvalidInputError` for NaN or infinity.
+        """
+
+SalaryFactor = Literal["years_of_experience", "location", "company_size", "work_arrangement", "market_status"]
 
 class Sales(TypedDict):
     """Sales lines as two parallel columns."""
@@ -1791,6 +1850,16 @@ def roadmap_to_json(roadmap: Roadmap) -> str:
 def validate_roadmap(roadmap: Roadmap) -> RoadmapValidation:
     """Every cycle (with its path), missing item, misplaced child and violated dependency."""
 
+def roadmap_progress(roadmap: Roadmap, backlog: Backlog) -> RoadmapProgress:
+    """Done / total points and items per roadmap item and per level, rolled up from
+    the backlog's stories (cancelled stories excluded).
+    """
+
+def remaining_epics(roadmap: Roadmap, backlog: Backlog) -> list[PlannedEpic]:
+    """The open epics in rank order with their remaining points (the input of
+    `feasibility`).
+    """
+
 def feasibility(epics: list[PlannedEpic], velocity_history: Numbers, first_sprint_start: datetime.date | str, *, sprint_length_days: int | None = 14, window: int | None = 3, wip_limit: int | None = 1) -> Feasibility:
     """The ranked epics laid into future sprints at the mean velocity of the last
     `window` sprints, `wip_limit` epics at a time, from `first_sprint_start`.
@@ -1801,12 +1870,12 @@ def feasibility(epics: list[PlannedEpic], velocity_history: Numbers, first_sprin
         wip_limit: How many epics are worked on at a time (1 by default).
     """
 
-def new_lifecycle(stage: str, date: datetime.date | str) -> Lifecycle:
+def new_lifecycle(stage: Stage, date: datetime.date | str) -> Lifecycle:
     """A lifecycle that entered `stage` ("introduction", "growth", "maturity" or
     "decline") on `date`.
     """
 
-def advance_lifecycle(lifecycle: Lifecycle, stage: str, date: datetime.date | str, *, allow_backward: bool | None = False) -> Lifecycle:
+def advance_lifecycle(lifecycle: Lifecycle, stage: Stage, date: datetime.date | str, *, allow_backward: bool | None = False) -> Lifecycle:
     """A new lifecycle moved to `stage` on `date`; backward only with `allow_backward`.
     
     Keyword options (None = the default):
@@ -1871,7 +1940,7 @@ def forecast_epics(epics: list[Epic], history: Numbers, *, levels: list[float] |
         wip_limit: How many epics are worked at once, in priority order. Default 1.
     """
 
-def role_profile(role: str) -> RoleProfile:
+def role_profile(role: Role) -> RoleProfile:
     """The profile of a role ("product_manager" or "product_owner"): its
     responsibilities, skills, KPIs and the metrics that evidence them.
     """
@@ -1879,12 +1948,15 @@ def role_profile(role: str) -> RoleProfile:
 def role_profiles() -> list[RoleProfile]:
     """Both role profiles, product manager first."""
 
-def salary_position_in_range(role: str, salary: float) -> float:
+def salary_benchmark(role: Role) -> SalaryBenchmark:
+    """The published salary figures for a role: Indeed, US, annual, USD."""
+
+def salary_position_in_range(role: Role, salary: float) -> float:
     """Where `salary` sits in the published range of `role`: 0 at the low end,
     1 at the high end, linear between; outside the range is an out_of_range error.
     """
 
-def owner_of(kind: str) -> ActivityOwner:
+def owner_of(kind: ActivityKind) -> ActivityOwner:
     """The role that owns an activity kind ("market_analysis"), with its horizon."""
 
 def worked_example() -> WorkedExample:
@@ -1903,10 +1975,35 @@ def parse_story(id: str, text: str) -> Story:
 def parse_acceptance_criteria(text: str) -> list[Scenario]:
     """Given / When / Then scenarios from Gherkin-style text."""
 
+def new_backlog(stories: list[Story], *, scale: EstimateScale | None = None) -> Backlog:
+    """A validated backlog of `stories`, top first: ids unique, every story valid and,
+    with a `scale`, every estimate a card of it; every field filled in.
+    
+    Keyword options (None = the default):
+        scale: The team's estimate scale: every estimate must be a card weight of it. `None` (the default) checks no scale.
+    """
+
+def insert_story(backlog: Backlog, story: Story, *, rank: int | None = None) -> Backlog:
+    """A new backlog with `story` inserted at `rank` (1 = top; by default the
+    bottom); the argument is left untouched.
+    
+    Keyword options (None = the default):
+        rank: Where the story goes: 1 = top; `None` (the default) = the bottom.
+    """
+
+def import_jira_csv(source: str | os.PathLike[str] | CsvFrame, statuses: dict[str, str], *, scale: EstimateScale | None = None) -> Backlog:
+    """A backlog from a Jira CSV export (issue key, summary, status, story points,
+    dates, labels, sprint, epic link); `statuses` maps every status name to
+    "to_do", "in_progress", "done" or "cancelled". Nothing is half-imported.
+    
+    Keyword options (None = the default):
+        scale: The team's estimate scale: every estimate must be a card weight of it. `None` (the default) checks no scale.
+    """
+
 def backlog_from_json(text: str) -> Backlog:
     """A backlog from its JSON text, checked as every backlog is."""
 
-def stories_in(backlog: Backlog, category: str) -> list[Story]:
+def stories_in(backlog: Backlog, category: StatusCategory) -> list[Story]:
     """The stories whose status is in `category` ("to_do", "in_progress", "done",
     "cancelled"), in backlog order.
     """
@@ -1946,7 +2043,7 @@ def is_ready(story: Story, definition_of_ready: list[str], *, context: InvestCon
 def backlog_to_json(backlog: Backlog) -> str:
     """The backlog as JSON text, byte for byte what Rust, Python and JavaScript write."""
 
-def rank_backlog(backlog: Backlog, framework: str, *, variant: Variant | None = None) -> list[RankedStory]:
+def rank_backlog(backlog: Backlog, framework: Framework, *, variant: Variant | None = None) -> list[RankedStory]:
     """The open stories ranked by a `framework` ("rice", "ice", "wsjf",
     "value_effort", "moscow"), highest score first; ties keep backlog order.
     
@@ -2033,10 +2130,10 @@ def value_effort_quadrant(value: float, effort: float, value_threshold: float, e
     below `effort_threshold`), "big_bet", "fill_in" or "money_pit".
     """
 
-def moscow_score(category: str) -> Score:
+def moscow_score(category: Moscow) -> Score:
     """A MoSCoW `category` ("must", "should", "could", "won't") as a score: 3, 2, 1, 0."""
 
-def kano_category(functional: str, dysfunctional: str) -> KanoCategory:
+def kano_category(functional: KanoAnswer, dysfunctional: KanoAnswer) -> KanoCategory:
     """The Kano category of one respondent's `functional` and `dysfunctional`
     answers ("like", "must_be", "neutral", "live_with", "dislike").
     """
@@ -2165,43 +2262,6 @@ def product_dashboard(file: ProductFile | str, *, height: int | None = 400, them
 
 # ---------------------------------------------------------------- generated by pmkit-api: end
 
-# ---------------------------------------------------------------- roles
-# The other roles functions are generated from the API description (above).
-
-@final
-class SalaryBenchmark:
-    """The result of :func:`salary_benchmark`: published annual salary figures for a role."""
-
-    @property
-    def role(self) -> Role: ...
-    @property
-    def average(self) -> float: ...
-    @property
-    def low(self) -> float: ...
-    @property
-    def high(self) -> float: ...
-    @property
-    def currency(self) -> str:
-        """ISO 4217 code (``"USD"``)."""
-    @property
-    def country(self) -> str: ...
-    @property
-    def source(self) -> str:
-        """Who published the figures (``"Indeed"``)."""
-    @property
-    def factors(self) -> list[str]:
-        """What moves a salary within the range (``"years_of_experience"``, ``"location"`` ...)."""
-    def position_in_range(self, salary: float) -> float:
-        """Where ``salary`` sits in the range: 0.0 at ``low``, 1.0 at ``high``, linear between.
-
-        Raises :class:`OutOfRangeError` (field ``salary``) outside the range and
-        :class:`InvalidInputError` for NaN or infinity.
-        """
-    def to_dict(self) -> dict[str, Any]: ...
-
-def salary_benchmark(role: Role) -> SalaryBenchmark:
-    """The published salary figures for a role: Indeed, US, annual, USD."""
-
 # ---------------------------------------------------------------- scorecard
 
 @final
@@ -2229,98 +2289,6 @@ def kpi_scorecard(snapshot: dict[str, Any] | str) -> Scorecard:
 
 def sample_snapshot() -> dict[str, Any]:
     """The bundled sample product (what ``make demo`` reports on), as a dict."""
-
-# ---------------------------------------------------------------- work (backlog)
-
-_StatusCategory = Literal["to_do", "in_progress", "done", "cancelled"]
-_Rule = Literal[
-    "missing_benefit", "missing_acceptance_criteria", "unestimated", "too_big", "blocked", "vague_goal", "must_have_share"
-]
-_Framework = Literal["rice", "ice", "wsjf", "value_effort", "moscow"]
-_Variant = Literal["intercom", "unrestricted", "product", "mean", "modified_fibonacci", "ratio", "standard"]
-
-class _Status(TypedDict):
-    name: str
-    category: _StatusCategory
-
-class _Step(TypedDict):
-    keyword: Literal["given", "when", "then", "and", "but"]
-    text: str
-
-class _Scenario(TypedDict):
-    name: str
-    steps: list[_Step]
-
-class _Link(TypedDict):
-    kind: Literal["blocks", "blocked_by", "relates_to"]
-    id: str
-
-class _Priority(TypedDict, total=False):
-    moscow: Literal["must", "should", "could", "wont"] | None
-    rice: dict[str, float] | None
-    ice: dict[str, float] | None
-    wsjf: dict[str, float] | None
-    value_effort: dict[str, float] | None
-
-class _StoryRequired(TypedDict):
-    id: str
-    title: str
-
-class _Story(_StoryRequired, total=False):
-    """A story in its JSON form: only ``id`` and ``title`` are required on input;
-    results have every key. Dates are ISO strings; ``estimate`` is points or None."""
-
-    persona: str | None
-    goal: str | None
-    benefit: str | None
-    description: str | None
-    acceptance_criteria: list[_Scenario]
-    estimate: float | None
-    status: _Status
-    priority: _Priority
-    parent: str | None
-    labels: list[str]
-    issue_type: str | None
-    sprint: str | None
-    created: str | None
-    resolved: str | None
-    links: list[_Link]
-
-class _Card(TypedDict):
-    label: str
-    weight: float | None
-
-class _EstimateScale(TypedDict):
-    name: str
-    cards: list[_Card]
-
-class _BacklogRequired(TypedDict):
-    stories: list[_Story]
-
-class _Backlog(_BacklogRequired, total=False):
-    """A backlog in its JSON form: stories top first, and the team's scale or None."""
-
-    scale: EstimateScale | None
-
-class _InvestContext(TypedDict, total=False):
-    max_points: float | None
-    velocity: float | None
-    max_velocity_share: float
-    resolved_items: list[str]
-
-def new_backlog(stories: Sequence[Story], scale: EstimateScale | None = None) -> Backlog:
-    """A validated backlog (ids unique, estimates on the scale), every field filled in."""
-
-def insert_story(backlog: Backlog, story: Story, rank: float | None = None) -> Backlog:
-    """A new backlog with ``story`` inserted at ``rank`` (default: the bottom)."""
-
-def import_jira_csv(
-    source: str | os.PathLike[str] | Any,
-    statuses: Mapping[str, _StatusCategory],
-    scale: EstimateScale | None = None,
-) -> Backlog:
-    """A backlog from a Jira CSV export: CSV text (a str with a line break), a path, or a
-    pandas DataFrame. ``statuses`` maps every status name to its category."""
 
 # ---------------------------------------------------------------- analytics
 
@@ -2739,27 +2707,6 @@ def encode_ids(values: Sequence[str], known: Sequence[str] | None = None) -> Enc
 
 def sample_events() -> SampleEvents:
     """A small, deterministic event log: 120 users over eight ISO weeks of 2026."""
-
-# ---------------------------------------------------------------- roadmap
-# The other roadmap functions and types are generated (above).
-
-@final
-class RoadmapProgress:
-    """Done / total points and items per item and per level; cancelled excluded."""
-
-    @property
-    def items(self) -> list[dict[str, Any]]: ...
-    @property
-    def levels(self) -> list[dict[str, Any]]: ...
-    @property
-    def unplanned(self) -> list[str]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-def roadmap_progress(roadmap: Roadmap, backlog: Backlog) -> RoadmapProgress:
-    """Progress of every roadmap item and level, rolled up from the backlog."""
-
-def remaining_epics(roadmap: Roadmap, backlog: Backlog) -> list[PlannedEpic]:
-    """The open epics in rank order with their remaining points."""
 
 # ---------------------------------------------------------------- flow
 

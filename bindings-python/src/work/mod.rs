@@ -9,10 +9,6 @@
 use pyo3::prelude::*;
 
 use crate::convert::python_functions;
-use crate::record::from_python;
-use pmkit::work::{Backlog, BacklogParts, EstimateScale, ScaleParts};
-
-use crate::errors::IntoPy;
 
 mod backlog;
 mod estimate;
@@ -20,33 +16,6 @@ mod prioritize;
 mod story;
 
 pmkit_api::work!(python_functions);
-
-/// A backlog from its dict form; errors name `backlog`.
-fn backlog_arg(value: &Bound<'_, PyAny>) -> PyResult<Backlog> {
-    let parts: BacklogParts = from_python("backlog", value)?;
-    Backlog::try_from(parts)
-        .map_err(|err| err.within("backlog"))
-        .py()
-}
-
-/// An optional scale from its dict form; errors name `name`.
-fn scale_arg(name: &str, value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<EstimateScale>> {
-    let Some(value) = value.filter(|value| !value.is_none()) else {
-        return Ok(None);
-    };
-    let parts: ScaleParts = from_python(name, value)?;
-    EstimateScale::try_from(parts)
-        .map(Some)
-        .map_err(|err| err.within(name))
-        .py()
-}
-
-/// A 1-based rank given as a float.
-fn rank_arg(rank: f64) -> PyResult<usize> {
-    let rank = pmkit::input::count("rank", rank).py()?;
-    usize::try_from(rank)
-        .map_err(|_| crate::errors::to_py(pmkit::Error::out_of_range("rank", "is too large")))
-}
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     story::register(m)?;

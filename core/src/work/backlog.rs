@@ -48,6 +48,26 @@ pub struct BacklogParts {
     pub scale: Option<EstimateScale>,
 }
 
+/// The options of `new_backlog` and `import_jira_csv` in the bindings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct BacklogOptions {
+    /// The team's estimate scale: every estimate must be a card weight of it. `None`
+    /// (the default) checks no scale.
+    pub scale: Option<EstimateScale>,
+}
+
+/// The options of `insert_story` in the bindings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct InsertOptions {
+    /// Where the story goes: 1 = top; `None` (the default) = the bottom.
+    #[serde(deserialize_with = "crate::input::deserialize_optional_count")]
+    pub rank: Option<u64>,
+}
+
 // A backlog's JSON form is its parts: one schema, named `Backlog`, for both.
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for Backlog {

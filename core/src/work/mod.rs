@@ -42,7 +42,9 @@ mod sample;
 mod status;
 mod story;
 
-pub use backlog::{Backlog, BacklogParts, CategoryTotals, PointTotals, RankedStory};
+pub use backlog::{
+    Backlog, BacklogOptions, BacklogParts, CategoryTotals, InsertOptions, PointTotals, RankedStory,
+};
 pub use estimate::{
     Card, EstimateScale, ScaleOptions, ScaleParts, ScalePreset, UnestimatedOptions,
     UnestimatedPolicy,

@@ -1,4 +1,5 @@
-//! [`Role`] and [`Horizon`]: who does the work, and over what span of time.
+//! [`Role`] and [`Horizon`]: who does the work, and over what span of time (published
+//! as `pmkit::roles::{Role, Horizon}`).
 
 use serde::{Deserialize, Serialize};
 
@@ -66,6 +67,12 @@ impl Role {
                     ),
                 )
             })
+    }
+}
+
+impl crate::Named for Role {
+    fn parse_named(field: &str, text: &str) -> Result<Role> {
+        Role::parse(field, text)
     }
 }
 
