@@ -1,7 +1,7 @@
 //! `pmkit::chart` for Python: the `Chart` class (inline SVG in Jupyter, `save`), the
 //! chart functions from the API description (`pmkit_api::chart!`, keyword options
-//! `width`, `height`, `theme` read into the core's `ChartOptions`), and [`draw`] for
-//! the `.chart()` methods of the result classes.
+//! `width`, `height`, `theme` read into the core's `ChartOptions`), and [`chart_with`]
+//! for the `.chart(**options)` methods of the result classes.
 //!
 //! A leaf module: it imports no other area. A model argument is the result object its
 //! function returns (`SprintReport` …, read through its `to_dict()`) or that dict.
@@ -126,7 +126,6 @@ pmkit_api::chart!(python_functions);
 /// Draw `model` with the chart options given as keyword arguments (`**options`: the
 /// core's `ChartOptions`, `None` meaning the default; errors name the keyword). What
 /// a result class's `.chart(**options)` calls.
-#[allow(dead_code)] // until the result classes' `.chart()` take `**options`
 pub fn chart_with<T: ?Sized>(
     py: Python<'_>,
     chart: fn(&T, &ChartOptions) -> core::Chart,
@@ -144,6 +143,8 @@ fn pixels(field: &str, value: f64) -> PyResult<u32> {
 }
 
 /// Checked options from explicit `width`, `height` and `theme` (errors name them).
+/// Only for the `.chart()` methods of flow and analytics results until they take
+/// `**options` through [`chart_with`]; then delete it with [`draw`] and [`pixels`].
 pub fn options(width: f64, height: f64, theme: &str) -> PyResult<ChartOptions> {
     let width = pixels("width", width)?;
     let height = pixels("height", height)?;

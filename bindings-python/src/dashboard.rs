@@ -129,12 +129,6 @@ impl crate::convert::FromPy for ProductFile {
     }
 }
 
-impl crate::convert::IntoPython for ProductFile {
-    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        Ok(to_python(py, &self)?.unbind())
-    }
-}
-
 impl crate::convert::IntoPython for core::Dashboard {
     fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         Ok(Py::new(py, Dashboard(self))?.into_any())

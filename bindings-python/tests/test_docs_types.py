@@ -22,7 +22,6 @@ PENDING = frozenset(
     {
         "docs_analytics_3",
         "docs_analytics_7",
-        "docs_dashboard_0",
     }
 )
 

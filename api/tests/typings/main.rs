@@ -79,6 +79,13 @@ impl<T: JsonSchema> Describe for pmkit_api::Record<T> {
     }
 }
 
+/// A product file: an object in its JSON form or its JSON text.
+impl Describe for pmkit::dashboard::ProductFile {
+    fn kind(generator: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::JsonOrText(generator.subschema_for::<Self>().to_value())
+    }
+}
+
 /// An options struct: its schema and its defaults, serialized from `Default`.
 fn options<T: JsonSchema + Default + Serialize>(generator: &mut SchemaGenerator) -> (Value, Value) {
     let schema = generator.subschema_for::<T>().to_value();
@@ -157,6 +164,8 @@ fn api() -> Api {
         ("roles", pmkit_api::roles!(describe)),
         ("work", pmkit_api::work!(describe)),
         ("stats", pmkit_api::stats!(describe)),
+        ("chart", pmkit_api::chart!(describe)),
+        ("dashboard", pmkit_api::dashboard!(describe)),
     ];
     let mut area_of = Vec::new();
     for (area, describe_area) in areas {

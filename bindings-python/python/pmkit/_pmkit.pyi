@@ -37,6 +37,19 @@ class CsvFrame(Protocol):
     """A table that writes itself as CSV text (a pandas DataFrame)."""
     def to_csv(self, *, index: bool) -> str | None: ...
 
+class ActiveUsersDict(TypedDict):
+    """Active users per day, per calendar week and per calendar month."""
+    dau: list[int]
+    days: list[str]
+    mau: list[int]
+    monthly: list[int]
+    months: list[str]
+    stickiness: list[float | None]
+    wau: list[int]
+    week: Period
+    weekly: list[int]
+    weeks: list[str]
+
 class Activity(TypedDict):
     """One piece of work in a scenario: what is done, its kind, and who owns it."""
     description: str
@@ -59,6 +72,12 @@ class ActivityOwner:
     def role(self) -> Role: ...
     def to_dict(self) -> ActivityOwnerDict: ...
     def __eq__(self, other: object) -> bool: ...
+
+class AdoptionInputs(TypedDict):
+    """Feature adoption inputs."""
+    active_users: int
+    feature: NotRequired[str]
+    feature_users: int
 
 class AgeingItemDict(TypedDict):
     """One open item in `ageing_wip`."""
@@ -93,6 +112,15 @@ class Backlog(TypedDict):
     """The unvalidated parts of a `Backlog`, as read from JSON; the bindings read this and call `Backlog::new` so errors keep their kind and field."""
     scale: NotRequired[EstimateScale | None]
     stories: list[Story]
+
+class BacklogForecast(TypedDict):
+    """When the remaining work will be done, by a Monte Carlo forecast of the board's weekly throughput (`forecast_when`)."""
+    history: list[float]
+    period_days: int
+    remaining: float
+    scope: RemainingWork
+    start: str
+    when: WhenForecastDict
 
 class BacklogHealthDict(TypedDict):
     """The health of a backlog on a day. Shares are fractions of the open stories (to do or in progress); a share is `None` when there are no open stories."""
@@ -157,6 +185,16 @@ class BacklogHealth:
     def to_dict(self) -> BacklogHealthDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+class BacklogProgress(TypedDict):
+    """Backlog progress in a period."""
+    completed: float
+    planned: float
+
+class BacklogSummary(TypedDict):
+    """The backlog's totals and health."""
+    health: NotRequired[BacklogHealthDict | None]
+    totals: PointTotalsDict
+
 class Blocked(TypedDict):
     """A period during which an item was blocked (flagged); `end` is `None` while it still is."""
     end: NotRequired[Moment | None]
@@ -199,8 +237,43 @@ class CategoryTotals(TypedDict):
     stories: int
     unestimated: int
 
+class ChartDict(TypedDict):
+    """A drawn chart: the SVG document and what it shows."""
+    description: str
+    height: int
+    kind: ChartKind
+    svg: str
+    title: str
+    width: int
+
+@final
+class Chart:
+    """A drawn chart: the SVG document and what it shows."""
+    @property
+    def description(self) -> str: ...
+    @property
+    def height(self) -> int: ...
+    @property
+    def kind(self) -> ChartKind: ...
+    @property
+    def svg(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def width(self) -> int: ...
+    def to_dict(self) -> ChartDict: ...
+    def __eq__(self, other: object) -> bool: ...
+    def _repr_svg_(self) -> str:
+        """The SVG, for IPython/Jupyter's inline display."""
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the SVG document to ``path`` as UTF-8; I/O errors raise ``OSError``."""
+
+ChartKind = Literal["burndown", "burnup", "velocity", "cumulative_flow", "cycle_time", "forecast", "roadmap", "retention", "active_users"]
+
 ChurnMethod = Literal["start", "average", "serviced"]
 """The denominator of `churn_rate`."""
+
+Cohorts = Literal["first_time", "recurring"]
 
 class Column(TypedDict):
     """A board column: a name and the tracker statuses that map to it."""
@@ -240,8 +313,53 @@ class CumulativeFlow:
     def dates(self) -> list[str]: ...
     def to_dict(self) -> CumulativeFlowDict: ...
     def __eq__(self, other: object) -> bool: ...
-    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
+    def chart(self, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
         """One band per column: :func:`cumulative_flow_chart` of it."""
+
+class Customers(TypedDict):
+    """Customers over one period."""
+    at_start: int
+    lost: int
+    new: NotRequired[int]
+
+class DashboardDict(TypedDict):
+    """Everything the dashboard page shows about one product."""
+    backlog: NotRequired[BacklogSummary | None]
+    charts: list[ChartDict]
+    flow: NotRequired[FlowSummary | None]
+    forecast: NotRequired[BacklogForecast | None]
+    product: str
+    roadmap: NotRequired[RoadmapProgressDict | None]
+    scorecard: NotRequired[ScorecardDict | None]
+    sprint: NotRequired[SprintReportDict | None]
+    today: NotRequired[str | None]
+    velocity: NotRequired[VelocityDict | None]
+
+@final
+class Dashboard:
+    """Everything the dashboard page shows about one product."""
+    @property
+    def backlog(self) -> BacklogSummary | None: ...
+    @property
+    def charts(self) -> list[Chart]: ...
+    @property
+    def flow(self) -> FlowSummary | None: ...
+    @property
+    def forecast(self) -> BacklogForecast | None: ...
+    @property
+    def product(self) -> str: ...
+    @property
+    def roadmap(self) -> RoadmapProgressDict | None: ...
+    @property
+    def scorecard(self) -> ScorecardDict | None: ...
+    @property
+    def sprint(self) -> SprintReportDict | None: ...
+    @property
+    def today(self) -> str | None: ...
+    @property
+    def velocity(self) -> VelocityDict | None: ...
+    def to_dict(self) -> DashboardDict: ...
+    def __eq__(self, other: object) -> bool: ...
 
 Dependency = TypedDict("Dependency", {"from": str, "kind": NotRequired[DependencyKind], "lag_days": NotRequired[int], "to": str})
 """A dependency between two items: `to` (the successor) waits on `from`.
@@ -350,8 +468,32 @@ class Finding:
     def to_dict(self) -> FindingDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+class FlowData(TypedDict):
+    """A board's status history, for the flow metrics and the throughput forecast.
+    JSON form: `{"workflow": {…}, "items": […], "today": "2026-02-20"}` — the inputs of `crate::flow::item_timelines`.
+    """
+    items: list[Item]
+    today: str
+    workflow: Workflow
+
 FlowPeriod = Literal["day", "week", "week_monday", "week_tuesday", "week_wednesday", "week_thursday", "week_friday", "week_saturday", "week_sunday"]
 """The period names flow metrics take, for the typings only (serde reads `Period`, which also takes abbreviations, any case and pandas aliases): the generator writes them as a union of literals."""
+
+class FlowSummary(TypedDict):
+    """The flow metrics of the board, counted by items."""
+    cycle_time: list[PercentileDict]
+    finished: int
+    in_progress: int
+    items: int
+    lead_time: list[PercentileDict]
+    throughput: ThroughputDict
+    today: str
+    unmapped_statuses: list[str]
+
+class ForecastInputs(TypedDict):
+    """Revenue against its forecast."""
+    actual_revenue: float
+    forecast_revenue: float
 
 Framework = Literal["rice", "ice", "wsjf", "value_effort", "moscow"]
 
@@ -379,6 +521,11 @@ class FunnelConversion:
     def step_rates(self) -> list[float | None]: ...
     def to_dict(self) -> FunnelConversionDict: ...
     def __eq__(self, other: object) -> bool: ...
+
+class FunnelInputs(TypedDict):
+    """A conversion funnel: step names and the users who reached each."""
+    counts: list[int]
+    steps: list[str]
 
 class HeadcountDict(TypedDict):
     """How many people hold a role in a country: a lower bound, with its source."""
@@ -464,6 +611,12 @@ class InvestContext(TypedDict):
     resolved_items: NotRequired[list[str]]
     velocity: NotRequired[float | None]
 
+class Investment(TypedDict):
+    """ROI inputs."""
+    cost: float
+    gain: float
+    years: NotRequired[float | None]
+
 IssueKind = Literal["cycle", "parent_cycle", "missing_item", "level_order", "outside_parent", "dependency_violated"]
 
 class Item(TypedDict):
@@ -546,6 +699,16 @@ class KpiIndicator(TypedDict):
     label: str
     metrics: list[MetricId]
 
+class KpiReading(TypedDict):
+    """One KPI of the scorecard."""
+    formula: str
+    metric: MetricId
+    name: str
+    note: NotRequired[str | None]
+    owners: list[Role]
+    unit: Unit
+    value: float
+
 class LabeledActivityKind(TypedDict):
     """An id (a snake_case enum) with its human label."""
     id: ActivityKind
@@ -562,6 +725,11 @@ class LabeledSkill(TypedDict):
     label: str
 
 Lane = Literal["now", "next", "later"]
+
+class Launch(TypedDict):
+    """Time-to-market inputs."""
+    concept_date: str
+    launch_date: str
 
 Level = Literal["product", "objective", "key_result", "theme", "initiative", "epic", "story"]
 
@@ -585,6 +753,11 @@ class Link(TypedDict):
     kind: LinkKind
 
 LinkKind = Literal["blocks", "blocked_by", "relates_to"]
+
+class Market(TypedDict):
+    """Market share inputs."""
+    product_revenue: float
+    total_market_revenue: float
 
 Measure = Literal["items", "points"]
 """What is counted: items, or their story points."""
@@ -755,6 +928,9 @@ class Percentile:
     def to_dict(self) -> PercentileDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+Period = str
+""""day", "week" (ISO, Monday–Sunday), "week_<weekday>" (weeks closing on that day) or "month"."""
+
 class PeriodCount(TypedDict):
     """How many trials finished after exactly `periods` periods."""
     periods: int
@@ -812,6 +988,44 @@ class Priority(TypedDict):
     value_effort: NotRequired[ValueEffortInputs | None]
     wsjf: NotRequired[WsjfInputs | None]
 
+class ProductFile(TypedDict):
+    """Everything the dashboard shows about one product. Every section is optional: a section that is absent is simply not shown.
+    JSON form (snake_case keys, ISO dates; each section in its own module's JSON form):
+    """
+    backlog: NotRequired[Backlog | None]
+    flow: NotRequired[FlowData | None]
+    product: NotRequired[str]
+    roadmap: NotRequired[Roadmap | None]
+    snapshot: NotRequired[ProductSnapshot | None]
+    sprint: NotRequired[SprintLog | None]
+    sprint_history: NotRequired[list[SprintOutcome] | None]
+    today: NotRequired[str | None]
+
+class ProductSnapshot(TypedDict):
+    """The inputs of every KPI for one product. Every section is optional; absent sections leave their metrics out of the scorecard.
+    The JSON form (snake_case keys, ISO dates) is what `make demo` reads and what the Python and JavaScript `kpi_scorecard` / `kpiScorecard` take.
+    """
+    adoption: NotRequired[AdoptionInputs | None]
+    backlog: NotRequired[BacklogProgress | None]
+    csat_responses: NotRequired[list[float] | None]
+    currency: NotRequired[str]
+    customers: NotRequired[Customers | None]
+    forecast: NotRequired[ForecastInputs | None]
+    funnel: NotRequired[FunnelInputs | None]
+    investment: NotRequired[Investment | None]
+    launch: NotRequired[Launch | None]
+    market: NotRequired[Market | None]
+    monthly_fees: NotRequired[list[float] | None]
+    nps_responses: NotRequired[list[float] | None]
+    product: NotRequired[str]
+    purchases: NotRequired[Purchases | None]
+    quality: NotRequired[Quality | None]
+    sales: NotRequired[Sales | None]
+    sprint: NotRequired[SprintProgress | None]
+    stakeholders: NotRequired[list[Stakeholder] | None]
+    usage: NotRequired[Usage | None]
+    velocity: NotRequired[VelocityInputs | None]
+
 class Progress(TypedDict):
     """Done and total work under an item or level."""
     cancelled_items: int
@@ -825,7 +1039,22 @@ class Progress(TypedDict):
 
 ProportionMethod = Literal["wilson", "agresti_coull", "clopper_pearson"]
 
+class Purchases(TypedDict):
+    """Purchase behaviour."""
+    average_purchase_value: float
+    customer_lifespan: float
+    margin: NotRequired[float]
+    purchase_frequency: float
+
 Quadrant = Literal["quick_win", "big_bet", "fill_in", "money_pit"]
+
+class Quality(TypedDict):
+    """Quality inputs."""
+    defect_counts: list[int]
+    found_before_release: int
+    found_in_production: int
+    severity_weights: NotRequired[list[float] | None]
+    size_kloc: float
 
 class RankedStoryDict(TypedDict):
     """One story's place in a ranking."""
@@ -855,7 +1084,37 @@ class Release(TypedDict):
     items: NotRequired[list[str]]
     name: str
 
+RemainingWork = Literal["backlog", "flow"]
+"""What the forecast counts as the remaining work."""
+
 Responsibility = Literal["market_trend_analysis", "long_term_vision", "market_research", "product_strategy", "lifecycle_management", "department_alignment", "portfolio_planning", "product_marketing_and_sales_support", "customer_engagement", "stakeholder_communication", "backlog_management", "user_story_creation", "requirements_to_stories", "roadmap_adherence", "sprint_goal_delivery", "stakeholder_liaison"]
+
+class RetentionDict(TypedDict):
+    """A retention matrix: cohorts by period of first (or every) activity, and how many of each came back in each later period."""
+    average: list[float | None]
+    average_cohort_users: list[int]
+    average_returned: list[int]
+    cohort_sizes: list[int]
+    cohort_starts: list[str]
+    counts: list[list[int | None]]
+    last_day: str
+    last_period_complete: bool
+    options: RetentionOptions
+    rates: list[list[float | None]]
+
+RetentionKind = Literal["on", "on_or_after"]
+
+class RetentionOptions(TypedDict):
+    """The options of `retention` and `retention_counts`; `Default` is weekly (ISO weeks), first-time cohorts, "on" retention, any event starting and returning.
+    `unit` and `utc_offset_minutes` describe the columns (they are read where the `EventLog` is built); the counts and the result carry the other settings only.
+    """
+    cohorts: NotRequired[Cohorts]
+    kind: NotRequired[RetentionKind]
+    period: NotRequired[Period]
+    return_event: NotRequired[int | None]
+    start_event: NotRequired[int | None]
+    unit: NotRequired[TimeUnit | None]
+    utc_offset_minutes: NotRequired[int]
 
 class RiceInputs(TypedDict):
     """The inputs of a RICE score."""
@@ -1022,6 +1281,11 @@ class SalaryBenchmark:
 
 SalaryFactor = Literal["years_of_experience", "location", "company_size", "work_arrangement", "market_status"]
 
+class Sales(TypedDict):
+    """Sales lines as two parallel columns."""
+    prices: list[float]
+    quantities: list[float]
+
 ScalePreset = Literal["fibonacci", "modified_fibonacci", "powers_of_two", "linear", "t_shirt"]
 
 class Scenario(TypedDict):
@@ -1058,6 +1322,13 @@ ScoreInputs = RiceInputs | IceInputs | WsjfInputs | ValueEffortInputs | MoscowIn
 """The inputs a score was computed from, in the framework's own terms.
 JSON form: the inputs object itself (`{"reach": 500, "impact": 2, ...}`); the framework is named by the enclosing `Score`.
 """
+
+class ScorecardDict(TypedDict):
+    """Every KPI computed for one product."""
+    currency: str
+    missing: list[MetricId]
+    product: str
+    readings: list[KpiReading]
 
 Severity = Literal["error", "warning"]
 
@@ -1151,6 +1422,12 @@ class SprintOutcome(TypedDict):
     completed_points: float
     sprint_id: str
 
+class SprintProgress(TypedDict):
+    """The current sprint's burndown inputs."""
+    committed_points: float
+    remaining_points: list[float]
+    sprint_days: int
+
 class SprintReportDict(TypedDict):
     """The result of `sprint_report`.
     The day series (`dates` … `done`) have one value per **calendar** day from start to end, each the value at the end of that day; `working` says which days count. Before the first day, remaining and scope are `committed` in the chosen unit.
@@ -1220,7 +1497,7 @@ class SprintReport:
     def working_days(self) -> int: ...
     def to_dict(self) -> SprintReportDict: ...
     def __eq__(self, other: object) -> bool: ...
-    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
+    def chart(self, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
         """The burndown chart of this report: :func:`burndown_chart` of it."""
 
 SprintState = Literal["planned", "active", "closed"]
@@ -1311,6 +1588,8 @@ class Tally(TypedDict):
 Target = str
 """A day, month, quarter, half or year: "2026-05-15", "2026-05", "2026-Q2", "2026-H1" or "2026"."""
 
+Theme = Literal["light", "dark"]
+
 class ThroughputDict(TypedDict):
     """The result of `throughput`."""
     by_type: dict[str, list[float]]
@@ -1331,6 +1610,11 @@ class Throughput:
     def values(self) -> list[float]: ...
     def to_dict(self) -> ThroughputDict: ...
     def __eq__(self, other: object) -> bool: ...
+
+TimeUnit = Literal["days", "seconds", "milliseconds", "microseconds", "nanoseconds"]
+"""The unit of the `times` column.
+Timestamps count from the Unix epoch (1970-01-01T00:00:00Z); `TimeUnit::Days` means the column already holds calendar-day numbers (days since 1970-01-01, the numpy `datetime64[D]` and Arrow `date32` encoding).
+"""
 
 class TimelinesDict(TypedDict):
     """The result of `item_timelines`: every item's timeline and the workflow's shape."""
@@ -1371,6 +1655,11 @@ Transition = TypedDict("Transition", {"at": Moment, "from": NotRequired[str | No
 Unit = Literal["fraction", "score", "money", "money_per_month", "money_per_user", "days", "defects_per_kloc", "points", "points_per_sprint"]
 """The unit a metric's headline value is in."""
 
+class Usage(TypedDict):
+    """Usage inputs."""
+    dau: float
+    mau: float
+
 class ValueEffortInputs(TypedDict):
     """The inputs of a value / effort score, on any scale the team uses consistently."""
     effort: float
@@ -1395,6 +1684,11 @@ class Velocity:
     def sprint_ids(self) -> list[str]: ...
     def to_dict(self) -> VelocityDict: ...
     def __eq__(self, other: object) -> bool: ...
+
+class VelocityInputs(TypedDict):
+    """Velocity inputs."""
+    completed_points: list[float]
+    window: NotRequired[int]
 
 class VelocityStats(TypedDict):
     """The spread and trend of one measure (points or items) per sprint."""
@@ -1463,7 +1757,7 @@ class WhenForecast:
     def trials(self) -> int: ...
     def to_dict(self) -> WhenForecastDict: ...
     def __eq__(self, other: object) -> bool: ...
-    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
+    def chart(self, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
         """The forecast histogram: :func:`forecast_chart` of it."""
 
 class WipDict(TypedDict):
@@ -2079,6 +2373,122 @@ def proportion_interval(successes: int, trials: int, *, level: float | None = 0.
         method: The method: "wilson" (default), "agresti_coull" or "clopper_pearson" ("exact").
     """
 
+def burndown_chart(report: SprintReport | SprintReportDict, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """The sprint's burndown (a `sprint_report` result): remaining work (a dot per
+    day), the ideal line and the scope over its days, non-working days shaded.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def burnup_chart(report: SprintReport | SprintReportDict, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """The sprint's burnup (a `sprint_report` result): done work rising towards the scope line.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def velocity_chart(history: list[SprintOutcome], *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """Committed vs completed points per closed sprint (oldest first), with the mean
+    completed as a dashed line.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def cumulative_flow_chart(flow: CumulativeFlow | CumulativeFlowDict, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """The cumulative flow of a board (a `cumulative_flow` result): one band per column.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def cycle_time_chart(timelines: Timelines | TimelinesDict, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """Cycle time of each finished item (an `item_timelines` result) by finish day,
+    with percentile lines.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def forecast_chart(forecast: WhenForecast | WhenForecastDict, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """The histogram of a Monte Carlo "when" forecast (a `forecast_when` result),
+    with its percentiles.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def roadmap_chart(roadmap: Roadmap, today: datetime.date | str, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """The roadmap as a timeline with `today` marked. An unreadable roadmap (empty
+    names, repeated ids, an item starting after its target) is an error naming
+    `roadmap.…`; links to missing items and broken dates are drawn, not errors.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def retention_chart(retention: Retention | RetentionDict, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """The retention matrix (a `retention` result) as a cohort heatmap.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def active_users_chart(active: ActiveUsers | ActiveUsersDict, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """Daily, weekly and monthly active users (an `active_users` result) over the days.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def sample_product_file() -> ProductFile:
+    """The sample product file: every bundled sample (KPI inputs, sprint 12, five
+    past sprints, the flow board, roadmap and backlog) as of 31 March 2026.
+    """
+
+def product_file_from_json(text: str) -> ProductFile:
+    """A product file read from its JSON text, each section checked; errors name
+    the JSON path (`sprint.events[2].points`).
+    """
+
+def product_file_from_jira_csv(text: str, *, statuses: dict[str, StatusCategory] | None = None) -> ProductFile:
+    """A backlog-only product file from a Jira CSV export; statuses map through
+    Jira's default categories unless the `statuses` option maps them by name.
+    
+    Keyword options (None = the default):
+        statuses: Status name → "to_do", "in_progress", "done" or "cancelled"; by default Jira's built-in workflow statuses.
+    """
+
+def product_dashboard(file: ProductFile | str, *, height: int | None = 400, theme: Theme | None = "light", today: datetime.date | str | None = None, width: int | None = 720) -> Dashboard:
+    """Every number and chart of the dashboard for a product file (an object in its
+    JSON form, or JSON text), its charts drawn with the options' size and theme.
+    
+    Keyword options (None = the default):
+        height: Chart height in pixels, a whole number from 160 to 4000.
+        theme: The charts' colour theme: "light" or "dark".
+        today: The day backlog health is computed on; by default the file's `today`, else its latest backlog date.
+        width: Chart width in pixels, a whole number from 240 to 4000.
+    """
+
 # ---------------------------------------------------------------- generated by pmkit-api: end
 
 # ---------------------------------------------------------------- scorecard
@@ -2526,219 +2936,3 @@ def encode_ids(values: Sequence[str], known: Sequence[str] | None = None) -> Enc
 
 def sample_events() -> SampleEvents:
     """A small, deterministic event log: 120 users over eight ISO weeks of 2026."""
-
-# ---------------------------------------------------------------- dashboard
-
-@final
-class Dashboard:
-    """Every number and chart of the dashboard page: :func:`product_dashboard`.
-
-    A section absent from the file is ``None`` here (``charts`` is then shorter).
-    """
-
-    @property
-    def product(self) -> str:
-        """The file's product name, else the snapshot's or the roadmap's, else "Product"."""
-    @property
-    def today(self) -> str | None:
-        """The ISO day backlog health is computed on."""
-    @property
-    def scorecard(self) -> dict[str, Any] | None:
-        """Every KPI of the snapshot (as :func:`kpi_scorecard`'s ``to_dict()``)."""
-    @property
-    def backlog(self) -> dict[str, Any] | None:
-        """``{"totals": {...}, "health": {...} | None}``."""
-    @property
-    def sprint(self) -> dict[str, Any] | None:
-        """The sprint report, in points."""
-    @property
-    def velocity(self) -> dict[str, Any] | None:
-        """Velocity over the last 3 closed sprints."""
-    @property
-    def flow(self) -> dict[str, Any] | None:
-        """Items, finished, in progress, cycle- and lead-time percentiles, weekly throughput."""
-    @property
-    def forecast(self) -> dict[str, Any] | None:
-        """When the backlog's open stories (or the board's unfinished items) will be done."""
-    @property
-    def roadmap(self) -> dict[str, Any] | None:
-        """The roadmap's progress rolled up from the backlog."""
-    @property
-    def charts(self) -> list[Chart]:
-        """The charts of the sections present (Jupyter shows each inline)."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-def sample_product_file() -> dict[str, Any]:
-    """The sample product file (every bundled sample, as of 31 March 2026), as a dict."""
-
-def product_file_from_json(text: str) -> dict[str, Any]:
-    """A product file read from its JSON text, each section checked.
-
-    Errors name the JSON path: ``"sprint.events[2].points: invalid type: …"``.
-    """
-
-def product_file_from_jira_csv(text: str, *, statuses: Mapping[str, str] | None = ...) -> dict[str, Any]:
-    """A backlog-only product file from a Jira CSV export.
-
-    Keyword option (the core's ``JiraCsvOptions``): ``statuses`` maps status names to
-    ``"to_do"``, ``"in_progress"``, ``"done"`` or ``"cancelled"``; by default Jira's
-    built-in workflow statuses.
-    """
-
-def product_dashboard(
-    file: Mapping[str, Any] | str,
-    *,
-    today: datetime.date | str | None = ...,
-    width: int | None = ...,
-    height: int | None = ...,
-    theme: Literal["light", "dark"] | None = ...,
-) -> Dashboard:
-    """Every number and chart of the dashboard for a product file (a dict or JSON text).
-
-    Keyword options (the core's ``DashboardOptions``; None = the default): ``today``
-    defaults to the file's, else its latest backlog date; charts are ``width`` ×
-    ``height`` pixels in the ``theme``, with the chart functions' defaults.
-    """
-
-# ---------------------------------------------------------------- chart
-
-_Theme = Literal["light", "dark"]
-_ChartKind = Literal[
-    "burndown", "burnup", "velocity", "cumulative_flow", "cycle_time",
-    "forecast", "roadmap", "retention", "active_users",
-]
-
-@final
-class Chart:
-    """A drawn chart: its kind, title, description, size and the SVG document.
-
-    Jupyter shows it inline (``_repr_svg_``); ``str(chart)`` is the SVG;
-    ``chart.save("burndown.svg")`` writes it. Every chart function takes the keyword
-    options of the core's ``ChartOptions`` (None = the default): ``width`` (240 to
-    4000 px), ``height`` (160 to 4000 px) and ``theme`` (``"light"`` or ``"dark"``): a
-    size outside its range is ``OutOfRangeError``, a fractional, negative or non-number
-    one ``InvalidInputError``, another theme or an unknown keyword ``ParseError``, each
-    naming the option.
-    """
-
-    @property
-    def kind(self) -> _ChartKind:
-        """Which chart."""
-    @property
-    def title(self) -> str:
-        """The title, as drawn and as the SVG's ``<title>``."""
-    @property
-    def description(self) -> str:
-        """The data in words (the SVG's ``<desc>``), for alt text."""
-    @property
-    def width(self) -> int:
-        """Width in pixels."""
-    @property
-    def height(self) -> int:
-        """Height in pixels."""
-    @property
-    def svg(self) -> str:
-        """The SVG document (starts with ``<svg``, ends with ``</svg>\\n``)."""
-    def _repr_svg_(self) -> str:
-        """The SVG, for IPython/Jupyter's inline display."""
-    def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the SVG to ``path`` as UTF-8; I/O errors raise ``OSError``."""
-    def to_dict(self) -> dict[str, Any]:
-        """``{"kind", "title", "description", "width", "height", "svg"}``."""
-
-def burndown_chart(
-    report: SprintReport | Mapping[str, Any],
-    *,
-    width: int | None = ...,
-    height: int | None = ...,
-    theme: _Theme | None = ...,
-) -> Chart:
-    """The sprint's burndown: remaining (a dot per day), ideal and scope over its days,
-    non-working days shaded. ``report`` is :func:`sprint_report`'s result or its
-    ``to_dict()``. Same as ``report.chart()``.
-
-    >>> burndown_chart(sprint_report(sample_sprint())).title
-    'Sprint burndown — S-12'
-    """
-
-def burnup_chart(
-    report: SprintReport | Mapping[str, Any],
-    *,
-    width: int | None = ...,
-    height: int | None = ...,
-    theme: _Theme | None = ...,
-) -> Chart:
-    """The sprint's burnup: done work (from 0) rising towards the scope line."""
-
-def velocity_chart(
-    history: Sequence[Mapping[str, Any]],
-    *,
-    width: int | None = ...,
-    height: int | None = ...,
-    theme: _Theme | None = ...,
-) -> Chart:
-    """Committed vs completed points per closed sprint (dicts, oldest first, as
-    :func:`sample_sprint_history`), with the mean completed as a dashed line."""
-
-def cumulative_flow_chart(
-    flow: CumulativeFlow | Mapping[str, Any],
-    *,
-    width: int | None = ...,
-    height: int | None = ...,
-    theme: _Theme | None = ...,
-) -> Chart:
-    """The cumulative flow of a board (:func:`cumulative_flow`'s result or its
-    ``to_dict()``): one band per column. Same as ``flow.chart()``."""
-
-def cycle_time_chart(
-    timelines: Timelines | Mapping[str, Any],
-    *,
-    width: int | None = ...,
-    height: int | None = ...,
-    theme: _Theme | None = ...,
-) -> Chart:
-    """Cycle time of each finished item (:func:`item_timelines`'s result or its
-    ``to_dict()``) by finish day, with percentile lines."""
-
-def forecast_chart(
-    forecast: WhenForecast | Mapping[str, Any],
-    *,
-    width: int | None = ...,
-    height: int | None = ...,
-    theme: _Theme | None = ...,
-) -> Chart:
-    """The histogram of a Monte Carlo "when" forecast (:func:`forecast_when`'s result or
-    its ``to_dict()``), with its percentiles. Same as ``forecast.chart()``."""
-
-def roadmap_chart(
-    roadmap: Roadmap,
-    today: datetime.date | str,
-    *,
-    width: int | None = ...,
-    height: int | None = ...,
-    theme: _Theme | None = ...,
-) -> Chart:
-    """The roadmap (a dict, as :func:`sample_roadmap`) as a timeline with ``today``
-    marked. An unreadable roadmap (empty names, repeated ids, an item starting after its
-    target) is ``InvalidInputError`` naming ``roadmap.…``; links to missing items and
-    broken dates are drawn, not errors."""
-
-def retention_chart(
-    retention: Retention | Mapping[str, Any],
-    *,
-    width: int | None = ...,
-    height: int | None = ...,
-    theme: _Theme | None = ...,
-) -> Chart:
-    """The retention matrix (:func:`retention`'s result or its ``to_dict()``) as a
-    cohort heatmap. Same as ``retention.chart()``."""
-
-def active_users_chart(
-    active: ActiveUsers | Mapping[str, Any],
-    *,
-    width: int | None = ...,
-    height: int | None = ...,
-    theme: _Theme | None = ...,
-) -> Chart:
-    """Daily, weekly and monthly active users (:func:`active_users`'s result or its
-    ``to_dict()``) over the days. Same as ``active.chart()``."""

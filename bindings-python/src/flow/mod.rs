@@ -33,10 +33,14 @@ record!(
     /// The result of `cumulative_flow`: per column, items that had reached it by each day.
     CumulativeFlow(pmkit::flow::CumulativeFlow) { dates, columns, counts }
     methods {
-        /// One band per column: `cumulative_flow_chart(self, ...)`.
-        #[pyo3(signature = (*, width = 720.0, height = 400.0, theme = "light"))]
-        fn chart(&self, width: f64, height: f64, theme: &str) -> PyResult<crate::chart::Chart> {
-            crate::chart::draw(pmkit::chart::cumulative_flow_chart, &self.0, width, height, theme)
+        /// One band per column: `cumulative_flow_chart(self, **options)`.
+        #[pyo3(signature = (**options))]
+        fn chart(
+            &self,
+            py: Python<'_>,
+            options: Option<&Bound<'_, pyo3::types::PyDict>>,
+        ) -> PyResult<crate::chart::Chart> {
+            crate::chart::chart_with(py, pmkit::chart::cumulative_flow_chart, &self.0, options)
         }
     }
 );

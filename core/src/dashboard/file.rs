@@ -15,6 +15,7 @@ use crate::{Error, Result};
 /// JSON form: `{"workflow": {…}, "items": […], "today": "2026-02-20"}` — the inputs of
 /// [`crate::flow::item_timelines`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FlowData {
     /// The board's columns and its backlog, committed and done markers.
@@ -63,6 +64,7 @@ pub struct FlowData {
 /// # Ok::<(), pmkit::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ProductFile {
     /// The product's name (the dashboard's heading).
