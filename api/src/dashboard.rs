@@ -31,7 +31,7 @@ macro_rules! dashboard {
             }
             /// Every number and chart of the dashboard for a product file (an object in its
             /// JSON form, or JSON text), its charts drawn with the options' size and theme.
-            fn product_dashboard / productDashboard (file: pmkit::dashboard::ProductFile; options: pmkit::dashboard::DashboardOptions) -> pmkit::dashboard::Dashboard {
+            fn product_dashboard / productDashboard (file: $crate::JsonOrText<pmkit::dashboard::ProductFile>; options: pmkit::dashboard::DashboardOptions) -> pmkit::dashboard::Dashboard {
                 options
                     .chart_options()
                     .and_then(|chart| pmkit::dashboard::dashboard(&file, options.today, &chart))

@@ -37,6 +37,7 @@ mod forecast;
 mod metrics;
 mod roadmap;
 mod roles;
+mod scorecard;
 mod sprint;
 mod stats;
 mod work;
@@ -61,6 +62,21 @@ impl<T> std::ops::Deref for Json<T> {
 impl<T: serde::Serialize> serde::Serialize for Json<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.0.serialize(serializer)
+    }
+}
+
+/// A document given as an object in its JSON form or as its JSON text (a product
+/// file, a KPI snapshot), read as the core reads text ([`pmkit::json::FromJsonText`]):
+/// the object is written as JSON first, so errors name the JSON path inside it either
+/// way. Dereferences to the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonOrText<T>(pub T);
+
+impl<T> std::ops::Deref for JsonOrText<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
     }
 }
 

@@ -278,6 +278,30 @@ impl FromPy for NaiveDate {
     }
 }
 
+/// A document from a dict in its JSON form or JSON text, checked as the core checks
+/// text (errors name the JSON path). A dict is written as JSON by Python's `json`
+/// module, dates (`datetime.date`) as their ISO text.
+impl<T: pmkit::json::FromJsonText> FromPy for pmkit_api::JsonOrText<T> {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text: String = if value.is_instance_of::<PyString>() {
+            value.extract()?
+        } else if value.is_instance_of::<PyDict>() {
+            let py = value.py();
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("default", py.get_type::<PyString>())?;
+            py.import("json")?
+                .call_method("dumps", (value,), Some(&kwargs))?
+                .extract()?
+        } else {
+            return Err(to_py(pmkit::Error::invalid(
+                field,
+                format!("must be a dict or JSON text, got {}", type_name(value)),
+            )));
+        };
+        T::from_json_text(&text).py().map(pmkit_api::JsonOrText)
+    }
+}
+
 /// An option given by name: text, parsed by the core.
 impl<T: pmkit::Named> FromPy for pmkit_api::Name<T> {
     fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {

@@ -4237,6 +4237,20 @@ export interface ProportionIntervalOptions {
  */
 export function proportionInterval(successes: number | bigint, trials: number | bigint, options?: ProportionIntervalOptions | null): Interval;
 
+/**
+ * Every KPI the snapshot (an object in its JSON form, or JSON text) has
+ * inputs for; absent sections are listed in `missing`, and a bad section is
+ * an error naming its JSON path (`nps_responses[3]`).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function kpiScorecard(snapshot: ProductSnapshot | string): Scorecard;
+
+/**
+ * The bundled sample product (what `make demo` reports on), in its JSON form.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleSnapshot(): ProductSnapshot;
+
 /** The options of `burndownChart`; every one may be left out. */
 export interface BurndownChartOptions {
   /**

@@ -259,6 +259,23 @@ impl FromJs for String {
     }
 }
 
+/// A document from an object in its JSON form or JSON text, checked as the core checks
+/// text (errors name the JSON path).
+impl<T: pmkit::json::FromJsonText> FromJs for pmkit_api::JsonOrText<T> {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        let text = match value.as_string() {
+            Some(text) => text,
+            None => {
+                let json: serde_json::Value = from_js_value(field, value)?;
+                json.to_string()
+            }
+        };
+        T::from_json_text(&text)
+            .map(pmkit_api::JsonOrText)
+            .map_err(to_js)
+    }
+}
+
 /// An option given by name: text, parsed by the core.
 impl<T: pmkit::Named> FromJs for pmkit_api::Name<T> {
     fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {

@@ -79,10 +79,9 @@ impl<T: JsonSchema> Describe for pmkit_api::Record<T> {
     }
 }
 
-/// A product file: an object in its JSON form or its JSON text.
-impl Describe for pmkit::dashboard::ProductFile {
+impl<T: JsonSchema> Describe for pmkit_api::JsonOrText<T> {
     fn kind(generator: &mut SchemaGenerator) -> ParamKind {
-        ParamKind::JsonOrText(generator.subschema_for::<Self>().to_value())
+        ParamKind::JsonOrText(generator.subschema_for::<T>().to_value())
     }
 }
 
@@ -164,6 +163,7 @@ fn api() -> Api {
         ("roles", pmkit_api::roles!(describe)),
         ("work", pmkit_api::work!(describe)),
         ("stats", pmkit_api::stats!(describe)),
+        ("scorecard", pmkit_api::scorecard!(describe)),
         ("chart", pmkit_api::chart!(describe)),
         ("dashboard", pmkit_api::dashboard!(describe)),
     ];

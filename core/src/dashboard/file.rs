@@ -110,6 +110,12 @@ pub const SECTIONS: [&str; 6] = [
     "backlog",
 ];
 
+impl crate::json::FromJsonText for ProductFile {
+    fn from_json_text(text: &str) -> Result<Self> {
+        ProductFile::from_json(text)
+    }
+}
+
 impl ProductFile {
     /// Reads a product file from its JSON text and checks each section as its own
     /// module does ([`SprintLog::validate`], [`Roadmap::check`], [`Backlog::new`]).

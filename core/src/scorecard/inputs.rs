@@ -57,6 +57,12 @@ pub struct ProductSnapshot {
     pub forecast: Option<Forecast>,
 }
 
+impl crate::json::FromJsonText for ProductSnapshot {
+    fn from_json_text(text: &str) -> Result<Self> {
+        ProductSnapshot::from_json(text)
+    }
+}
+
 impl ProductSnapshot {
     /// Reads a snapshot from its JSON text.
     ///

@@ -136,7 +136,7 @@ const PY_KEYWORDS: &[&str] = &[
 ///
 /// Python: these result classes stay hand-written; the generator writes their
 /// `…Dict` (the `to_dict()` form, what nested fields hold) and names the class.
-const HAND_WRITTEN_CLASSES: &[&str] = &["ActiveUsers", "Retention", "Scorecard"];
+const HAND_WRITTEN_CLASSES: &[&str] = &["ActiveUsers", "Retention"];
 
 /// The methods a Python result class has beyond its fields and `to_dict` (written in
 /// the binding: the `methods { ... }` of its `record!`, or its `#[pymethods]`), as stub
