@@ -10,6 +10,16 @@ macro_rules! metrics {
             fn net_promoter_score / netPromoterScore (responses: Vec<f64>) -> pmkit::metrics::NpsResult {
                 pmkit::metrics::net_promoter_score(&responses)
             }
+            /// The NPS of `responses` with its confidence interval in NPS points (the Wald
+            /// interval of the promoter / passive / detractor multinomial, at `level` 0.95).
+            fn nps_interval / npsInterval (responses: Vec<f64>; options: pmkit::stats::LevelOptions) -> pmkit::stats::Interval {
+                pmkit::metrics::nps_interval(&responses, &options)
+            }
+            /// The change in NPS from survey `before` to survey `after`, with its confidence
+            /// interval in NPS points: an interval that contains 0 shows no change.
+            fn nps_change_interval / npsChangeInterval (before: Vec<f64>, after: Vec<f64>; options: pmkit::stats::LevelOptions) -> pmkit::stats::Interval {
+                pmkit::metrics::nps_change_interval(&before, &after, &options)
+            }
             /// Customer satisfaction score of whole-number answers on 1..=`scale_max`: the
             /// share of answers of at least `satisfied_min` (`method` "share", a fraction),
             /// or the mean answer ("mean"). Defaults: a 1..=5 scale, 4 and 5 satisfied.

@@ -3046,6 +3046,9 @@ export interface WsjfInputs {
   user_business_value: number;
 }
 
+/** The core's `LevelOptions`: the options of `npsInterval` and every function that takes them. */
+export type LevelOptions = NpsIntervalOptions;
+
 /** The core's `CsatOptions`: the options of `customerSatisfactionScore` and every function that takes them. */
 export type CsatOptions = CustomerSatisfactionScoreOptions;
 
@@ -3118,6 +3121,38 @@ export type DashboardOptions = ProductDashboardOptions;
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function netPromoterScore(responses: Numbers): NpsResult;
+
+/** The options of `npsInterval`; every one may be left out. */
+export interface NpsIntervalOptions {
+  /**
+   * The confidence level, a fraction strictly between 0 and 1. Default 0.95.
+   * @defaultValue `0.95`
+   */
+  level?: number | null;
+}
+
+/**
+ * The NPS of `responses` with its confidence interval in NPS points (the Wald
+ * interval of the promoter / passive / detractor multinomial, at `level` 0.95).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function npsInterval(responses: Numbers, options?: NpsIntervalOptions | null): Interval;
+
+/** The options of `npsChangeInterval`; every one may be left out. */
+export interface NpsChangeIntervalOptions {
+  /**
+   * The confidence level, a fraction strictly between 0 and 1. Default 0.95.
+   * @defaultValue `0.95`
+   */
+  level?: number | null;
+}
+
+/**
+ * The change in NPS from survey `before` to survey `after`, with its confidence
+ * interval in NPS points: an interval that contains 0 shows no change.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function npsChangeInterval(before: Numbers, after: Numbers, options?: NpsChangeIntervalOptions | null): Interval;
 
 /** The options of `customerSatisfactionScore`; every one may be left out. */
 export interface CustomerSatisfactionScoreOptions {

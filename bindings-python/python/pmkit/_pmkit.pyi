@@ -1835,6 +1835,22 @@ def net_promoter_score(responses: Numbers) -> NpsResult:
     − share of detractors, 0–6), from −100 to 100, with the counts behind it.
     """
 
+def nps_interval(responses: Numbers, *, level: float | None = 0.95) -> Interval:
+    """The NPS of `responses` with its confidence interval in NPS points (the Wald
+    interval of the promoter / passive / detractor multinomial, at `level` 0.95).
+    
+    Keyword options (None = the default):
+        level: The confidence level, a fraction strictly between 0 and 1. Default 0.95.
+    """
+
+def nps_change_interval(before: Numbers, after: Numbers, *, level: float | None = 0.95) -> Interval:
+    """The change in NPS from survey `before` to survey `after`, with its confidence
+    interval in NPS points: an interval that contains 0 shows no change.
+    
+    Keyword options (None = the default):
+        level: The confidence level, a fraction strictly between 0 and 1. Default 0.95.
+    """
+
 def customer_satisfaction_score(responses: Numbers, *, method: CsatMethod | None = "share", satisfied_min: int | None = 4, scale_max: int | None = 5) -> float:
     """Customer satisfaction score of whole-number answers on 1..=`scale_max`: the
     share of answers of at least `satisfied_min` (`method` "share", a fraction),

@@ -9,6 +9,7 @@
 //! | module | metrics |
 //! |---|---|
 //! | satisfaction | NPS, CSAT |
+//! | nps_interval | how sure an NPS is: its interval, and the change between surveys |
 //! | finance | ROI, product revenue, MRR, ARPU, customer lifetime value, market share, forecast attainment |
 //! | growth | conversion, funnel conversion, feature adoption, stickiness, churn, retention |
 //! | delivery | time to market, team velocity, backlog completion, sprint burndown |
@@ -19,6 +20,7 @@ mod catalog;
 mod delivery;
 mod finance;
 mod growth;
+mod nps_interval;
 mod quality;
 mod satisfaction;
 mod stakeholder;
@@ -27,6 +29,7 @@ pub use catalog::*;
 pub use delivery::*;
 pub use finance::*;
 pub use growth::*;
+pub use nps_interval::*;
 pub use quality::*;
 pub use satisfaction::*;
 pub use stakeholder::*;

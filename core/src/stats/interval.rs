@@ -61,6 +61,22 @@ impl Default for ProportionIntervalOptions {
     }
 }
 
+/// The options of the intervals that take only a confidence level (`nps_interval`,
+/// `nps_change_interval`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct LevelOptions {
+    /// The confidence level, a fraction strictly between 0 and 1. Default 0.95.
+    pub level: f64,
+}
+
+impl Default for LevelOptions {
+    fn default() -> Self {
+        LevelOptions { level: 0.95 }
+    }
+}
+
 /// The largest number of trials the exact (Clopper–Pearson) method takes: its beta
 /// quantiles need about √trials terms each, so this bounds the work of one call.
 /// Wilson and Agresti–Coull take any count.

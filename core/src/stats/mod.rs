@@ -23,8 +23,10 @@ mod percentile;
 mod rng;
 mod special;
 
+pub(crate) use interval::z_of_level;
 pub use interval::{
-    proportion_interval, Interval, ProportionIntervalOptions, ProportionMethod, MAX_EXACT_TRIALS,
+    proportion_interval, Interval, LevelOptions, ProportionIntervalOptions, ProportionMethod,
+    MAX_EXACT_TRIALS,
 };
 pub(crate) use percentile::check_levels;
 pub use percentile::{percentiles, Percentile};
