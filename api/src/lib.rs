@@ -24,11 +24,15 @@
 //! number ≥ 0), `f64` a number, `Vec<f64>` an array of numbers (numpy arrays and typed
 //! arrays without a per-element call), `NaiveDate` a date, `String` text,
 //! `Json<T>` a plain object or list in the core's JSON form, [`CsvText`] CSV text (or,
-//! in Python, a path or a DataFrame), [`Name<T>`] an option given by name (`"product_owner"`). No binding coerces: a
+//! in Python, a path or a DataFrame), [`Name<T>`] an option given by name (`"product_owner"`),
+//! [`UserIds`] and [`Times`] the columns of an event log (numpy arrays borrowed, typed
+//! arrays copied once; see [`columns`]). No binding coerces: a
 //! boolean, `None`/`null`, text or a list where a number belongs is a `PmkitError`
 //! naming the parameter as that language spells it.
 
+pub mod analytics;
 mod chart;
+pub mod columns;
 mod dashboard;
 mod flow;
 mod forecast;
@@ -37,6 +41,8 @@ mod roadmap;
 mod roles;
 mod sprint;
 mod work;
+
+pub use columns::{Times, UserIds};
 
 /// A parameter passed in the core's JSON form: a plain object or list (Python dicts and
 /// lists, JavaScript objects and arrays) read through serde, so a bad field is named by

@@ -22,6 +22,20 @@ pub trait FromPy: Sized {
     fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self>;
 }
 
+/// A parameter read with the lifetime of the GIL token it came with, so it may hold
+/// borrowed Python memory (an event-log column holds numpy's read-only borrow). Every
+/// [`FromPy`] type is one; the analytics columns implement it directly
+/// (`analytics::described`).
+pub trait FromPyBound<'py>: Sized {
+    fn from_py_bound(field: &str, value: &Bound<'py, PyAny>) -> PyResult<Self>;
+}
+
+impl<'py, T: FromPy> FromPyBound<'py> for T {
+    fn from_py_bound(field: &str, value: &Bound<'py, PyAny>) -> PyResult<Self> {
+        T::from_py(field, value)
+    }
+}
+
 /// A core result given back to Python.
 pub trait IntoPython {
     fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>>;
@@ -272,6 +286,12 @@ impl FromPy for String {
     }
 }
 
+impl FromPy for Vec<String> {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        texts(field, value)
+    }
+}
+
 impl FromPy for NaiveDate {
     fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
         crate::dates::date(field, value)
@@ -409,7 +429,7 @@ macro_rules! python_functions {
                 $($param: &pyo3::Bound<'py, pyo3::PyAny>,)*
                 $($opts: Option<&pyo3::Bound<'py, pyo3::types::PyDict>>,)?
             ) -> pyo3::PyResult<pyo3::Py<pyo3::PyAny>> {
-                $( let $param: $ptype = $crate::convert::FromPy::from_py(stringify!($param), $param)?; )*
+                $( let $param: $ptype = <$ptype as $crate::convert::FromPyBound<'py>>::from_py_bound(stringify!($param), $param)?; )*
                 $( let $opts: $otype = $crate::convert::options(py, $opts)?; )?
                 let result: pmkit::Result<$ret> = $body;
                 $crate::convert::IntoPython::into_python(result.map_err($crate::errors::to_py)?, py)

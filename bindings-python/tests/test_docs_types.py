@@ -20,8 +20,6 @@ from test_docs import BLOCKS
 # passes, so it leaves this list) and every other block must type-check.
 PENDING = frozenset(
     {
-        "docs_analytics_3",
-        "docs_analytics_7",
         "docs_dashboard_0",
     }
 )

@@ -6,7 +6,13 @@ import datetime
 import os
 from typing import Any, Literal, Mapping, NotRequired, Protocol, Sequence, TypedDict, final
 
+import numpy as np
 from numpy.typing import NDArray
+
+class _SupportsArray(Protocol):
+    """Anything numpy reads as an array through ``__array__``: pandas and polars Series."""
+
+    def __array__(self) -> NDArray[Any]: ...
 
 __version__: str
 
@@ -36,6 +42,52 @@ WholeNumbers = Sequence[int] | NDArray[Any]
 class CsvFrame(Protocol):
     """A table that writes itself as CSV text (a pandas DataFrame)."""
     def to_csv(self, *, index: bool) -> str | None: ...
+
+UserIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray
+"""An event log's user ids, one per event: a numpy array (int64 and uint64 read without a copy), a pandas or polars Series, or a list; whole numbers 0 or more, or text ids (numbered once)."""
+Times = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.datetime64] | NDArray[np.object_] | Sequence[int] | Sequence[datetime.datetime] | Sequence[datetime.date] | _SupportsArray
+"""An event log's times, one per event: whole numbers of the `unit` option since the epoch (int64 read without a copy), datetime64 (its own unit, without a copy), time-zone-aware pandas or polars datetimes (read as UTC instants), or a list of Python datetimes (aware, or naive read as UTC) or dates."""
+
+class ActiveUsersDict(TypedDict):
+    """Active users per day, per calendar week and per calendar month."""
+    dau: list[int]
+    days: list[str]
+    mau: list[int]
+    monthly: list[int]
+    months: list[str]
+    stickiness: list[float | None]
+    wau: list[int]
+    week: Period
+    weekly: list[int]
+    weeks: list[str]
+
+@final
+class ActiveUsers:
+    """Active users per day, per calendar week and per calendar month."""
+    @property
+    def dau(self) -> list[int]: ...
+    @property
+    def days(self) -> list[str]: ...
+    @property
+    def mau(self) -> list[int]: ...
+    @property
+    def monthly(self) -> list[int]: ...
+    @property
+    def months(self) -> list[str]: ...
+    @property
+    def stickiness(self) -> list[float | None]: ...
+    @property
+    def wau(self) -> list[int]: ...
+    @property
+    def week(self) -> Period: ...
+    @property
+    def weekly(self) -> list[int]: ...
+    @property
+    def weeks(self) -> list[str]: ...
+    def to_dict(self) -> ActiveUsersDict: ...
+    def __eq__(self, other: object) -> bool: ...
+    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
+        """DAU, WAU and MAU over the days: :func:`active_users_chart` of this result."""
 
 class Activity(TypedDict):
     """One piece of work in a scenario: what is done, its kind, and who owns it."""
@@ -170,6 +222,39 @@ class CategoryTotals(TypedDict):
     stories: int
     unestimated: int
 
+class ChurnDict(TypedDict):
+    """Churn and retention rates per period, from activity."""
+    active: list[int]
+    churn_rate: list[float | None]
+    churned: list[int | None]
+    inactive_days: int
+    last_day: str
+    period: Period
+    period_starts: list[str]
+    retention_rate: list[float | None]
+
+@final
+class Churn:
+    """Churn and retention rates per period, from activity."""
+    @property
+    def active(self) -> list[int]: ...
+    @property
+    def churn_rate(self) -> list[float | None]: ...
+    @property
+    def churned(self) -> list[int | None]: ...
+    @property
+    def inactive_days(self) -> int: ...
+    @property
+    def last_day(self) -> str: ...
+    @property
+    def period(self) -> Period: ...
+    @property
+    def period_starts(self) -> list[str]: ...
+    @property
+    def retention_rate(self) -> list[float | None]: ...
+    def to_dict(self) -> ChurnDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 ChurnMethod = Literal["start", "average", "serviced"]
 """The denominator of `churn_rate`."""
 
@@ -192,6 +277,21 @@ JSON form: `{"from": "EP-1", "to": "EP-2", "kind": "finish_to_start", "lag_days"
 """
 
 DependencyKind = Literal["finish_to_start", "start_to_start", "finish_to_finish", "start_to_finish"]
+
+class EncodedIdsDict(TypedDict):
+    """The result of `encode_ids`: a code per value, and the map's ids in code order."""
+    codes: list[int]
+    ids: list[str]
+
+@final
+class EncodedIds:
+    """The result of `encode_ids`: a code per value, and the map's ids in code order."""
+    @property
+    def codes(self) -> list[int]: ...
+    @property
+    def ids(self) -> list[str]: ...
+    def to_dict(self) -> EncodedIdsDict: ...
+    def __eq__(self, other: object) -> bool: ...
 
 EngagementLevel = Literal["unaware", "resistant", "neutral", "supportive", "leading"]
 """How engaged a stakeholder is, from least to most: the five levels of the PMBOK Guide's Stakeholder Engagement Assessment Matrix (6th ed., §13.2.2.5).
@@ -615,6 +715,9 @@ class Percentile:
     def to_dict(self) -> PercentileDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+Period = str
+""""day", "week" (ISO, Monday–Sunday), "week_<weekday>" (weeks closing on that day) or "month"."""
+
 class PeriodCount(TypedDict):
     """How many trials finished after exactly `periods` periods."""
     periods: int
@@ -880,6 +983,30 @@ class SalaryBenchmark:
 
 SalaryFactor = Literal["years_of_experience", "location", "company_size", "work_arrangement", "market_status"]
 
+class SampleEventsDict(TypedDict):
+    """An event log as columns, with the names of its event codes."""
+    event_names: list[str]
+    events: list[int]
+    times: list[int]
+    unit: TimeUnit
+    user_ids: list[int]
+
+@final
+class SampleEvents:
+    """An event log as columns, with the names of its event codes."""
+    @property
+    def event_names(self) -> list[str]: ...
+    @property
+    def events(self) -> list[int]: ...
+    @property
+    def times(self) -> list[int]: ...
+    @property
+    def unit(self) -> TimeUnit: ...
+    @property
+    def user_ids(self) -> list[int]: ...
+    def to_dict(self) -> SampleEventsDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 ScalePreset = Literal["fibonacci", "modified_fibonacci", "powers_of_two", "linear", "t_shirt"]
 
 class Scenario(TypedDict):
@@ -1139,6 +1266,36 @@ class Step(TypedDict):
 
 StepKeyword = Literal["given", "when", "then", "and", "but"]
 
+class StickinessHistogramDict(TypedDict):
+    """Per period, how many users were active on exactly `k` days of it, and on at least `k`."""
+    active: list[int]
+    at_least: list[list[int]]
+    complete: list[bool]
+    period: Period
+    period_days: list[int]
+    period_starts: list[str]
+    users: list[list[int]]
+
+@final
+class StickinessHistogram:
+    """Per period, how many users were active on exactly `k` days of it, and on at least `k`."""
+    @property
+    def active(self) -> list[int]: ...
+    @property
+    def at_least(self) -> list[list[int]]: ...
+    @property
+    def complete(self) -> list[bool]: ...
+    @property
+    def period(self) -> Period: ...
+    @property
+    def period_days(self) -> list[int]: ...
+    @property
+    def period_starts(self) -> list[str]: ...
+    @property
+    def users(self) -> list[list[int]]: ...
+    def to_dict(self) -> StickinessHistogramDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 class Story(TypedDict):
     """A backlog item, usually a user story.
     The JSON form has every field (empty ones as `null` or `[]`); when reading, only `id` and `title` are required. Dates are ISO 8601 (`"2026-01-12"`).
@@ -1168,6 +1325,14 @@ class Tally(TypedDict):
 
 Target = str
 """A day, month, quarter, half or year: "2026-05-15", "2026-05", "2026-Q2", "2026-H1" or "2026"."""
+
+TimeUnit = Literal["days", "seconds", "milliseconds", "microseconds", "nanoseconds"]
+"""The unit of the `times` column.
+Timestamps count from the Unix epoch (1970-01-01T00:00:00Z); `TimeUnit::Days` means the column already holds calendar-day numbers (days since 1970-01-01, the numpy `datetime64[D]` and Arrow `date32` encoding).
+"""
+
+TimeUnitName = Literal["days", "seconds", "milliseconds", "microseconds", "nanoseconds", "D", "s", "ms", "us", "ns"]
+"""The unit of a times column by name or numpy abbreviation: "days" ("D"), "seconds" ("s"), "milliseconds" ("ms"), "microseconds" ("us") or "nanoseconds" ("ns")."""
 
 Unit = Literal["fraction", "score", "money", "money_per_month", "money_per_user", "days", "defects_per_kloc", "points", "points_per_sprint"]
 """The unit a metric's headline value is in."""
@@ -1775,6 +1940,84 @@ def kano_summary(functional: list[str], dysfunctional: list[str]) -> KanoSummary
     and the better and worse coefficients.
     """
 
+def active_users(user_ids: UserIds, times: Times, *, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, week: Period | None = "week") -> ActiveUsers:
+    """DAU, rolling WAU (7 days) and MAU (30 days) per day, DAU/MAU stickiness, and
+    distinct users per calendar `week` (ISO by default) and month. Times are
+    seconds since the epoch unless `unit` says otherwise (a datetime64 column
+    carries its own); calendar days are UTC, or local to a fixed
+    `utc_offset_minutes`. An empty log is an `undefined` error.
+    
+    Keyword options (None = the default):
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+        week: The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or "week_<weekday>" (weeks closing on that day).
+    """
+
+def active_user_counts(user_ids: UserIds, times: Times, *, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, week: Period | None = "week") -> Counts:
+    """Partial counts of `active_users` for a shard of users (empty shards
+    allowed); merge them with `merge_counts`.
+    
+    Keyword options (None = the default):
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+        week: The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or "week_<weekday>" (weeks closing on that day).
+    """
+
+def activity_churn(user_ids: UserIds, times: Times, *, inactive_days: int | None = 30, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Churn:
+    """Churn from activity: per calendar `period`, the users active in it who had
+    no event in the `inactive_days` after it ended (null/None while not yet
+    observable), with churn and retention rates.
+    
+    Keyword options (None = the default):
+        inactive_days: Days without an event after a period that make an active user churned; default 30.
+        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+    """
+
+def activity_churn_counts(user_ids: UserIds, times: Times, *, inactive_days: int | None = 30, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Counts:
+    """Partial counts of `activity_churn` for a shard of users.
+    
+    Keyword options (None = the default):
+        inactive_days: Days without an event after a period that make an active user churned; default 30.
+        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+    """
+
+def stickiness_histogram(user_ids: UserIds, times: Times, *, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> StickinessHistogram:
+    """The stickiness histogram: per calendar `period`, the users active on exactly
+    k days of it (`users[p][k - 1]`) and on at least k days (`at_least`).
+    
+    Keyword options (None = the default):
+        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+    """
+
+def stickiness_counts(user_ids: UserIds, times: Times, *, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Counts:
+    """Partial counts of `stickiness_histogram` for a shard of users.
+    
+    Keyword options (None = the default):
+        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+    """
+
+def encode_ids(values: Sequence[str] | NDArray[Any], *, known: list[str] | None = []) -> EncodedIds:
+    """Dense integer codes for text ids (user ids, event names), in order of first
+    appearance, continuing `known` (the `ids` of an earlier call) so codes stay
+    the same across batches.
+    
+    Keyword options (None = the default):
+        known: The ids of an earlier call (its `ids`), in code order, whose codes are kept; default none.
+    """
+
+def sample_events() -> SampleEvents:
+    """A small, deterministic event log: 120 users over eight ISO weeks of 2026
+    (2026-01-05 to 2026-03-01), times in seconds.
+    """
+
 # ---------------------------------------------------------------- generated by pmkit-api: end
 
 # ---------------------------------------------------------------- scorecard
@@ -1806,11 +2049,12 @@ def sample_snapshot() -> dict[str, Any]:
     """The bundled sample product (what ``make demo`` reports on), as a dict."""
 
 # ---------------------------------------------------------------- analytics
+# The columns (UserIds, Times), active users, churn, stickiness, encode_ids and
+# sample_events are generated (above); retention, adoption, funnels and the partial
+# counts' merging (their event parameters are codes or names) are still declared here.
 
-# A column: a numpy array (int64/uint64/datetime64 borrowed without a copy), a pandas or
-# polars Series, or a list. User ids and event names may also be strings. Times may also
-# be time-zone-aware pandas or polars datetimes (read as UTC instants) or a list of
-# Python ``datetime`` (aware, or naive read as UTC) or ``date`` objects.
+# An events column: a numpy array, a pandas or polars Series, or a list of event codes
+# or names.
 _Column = Any
 _TimeUnit = Literal["days", "seconds", "milliseconds", "microseconds", "nanoseconds", "D", "s", "ms", "us", "ns"]
 _Cohorts = Literal["first_time", "recurring"]
@@ -1822,38 +2066,6 @@ class _RetentionOptions(TypedDict):
     kind: _RetentionKind
     start_event: int | str | None
     return_event: int | str | None
-
-@final
-class ActiveUsers:
-    """The result of :func:`active_users` (dates as ISO strings)."""
-
-    @property
-    def days(self) -> list[str]: ...
-    @property
-    def dau(self) -> list[int]:
-        """Distinct users active each day."""
-    @property
-    def wau(self) -> list[int]:
-        """Distinct users active in the 7 days ending each day (rolling)."""
-    @property
-    def mau(self) -> list[int]:
-        """Distinct users active in the 30 days ending each day (rolling)."""
-    @property
-    def stickiness(self) -> list[float | None]:
-        """DAU / MAU per day; ``None`` where MAU is 0."""
-    @property
-    def week(self) -> str: ...
-    @property
-    def weeks(self) -> list[str]: ...
-    @property
-    def weekly(self) -> list[int]: ...
-    @property
-    def months(self) -> list[str]: ...
-    @property
-    def monthly(self) -> list[int]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
-        """DAU, WAU and MAU over the days: :func:`active_users_chart` of this result."""
 
 @final
 class Retention:
@@ -1906,66 +2118,9 @@ class Counts:
     def finish(self) -> Any:
         """The metric these counts describe (``ActiveUsers``, ``Retention``, ...)."""
 
-@final
-class EncodedIds:
-    """The result of :func:`encode_ids`."""
-
-    @property
-    def codes(self) -> list[int]: ...
-    @property
-    def ids(self) -> list[str]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class SampleEvents:
-    """The result of :func:`sample_events`: an event log as columns."""
-
-    @property
-    def user_ids(self) -> list[int]: ...
-    @property
-    def times(self) -> list[int]:
-        """Seconds since the epoch (UTC)."""
-    @property
-    def events(self) -> list[int]: ...
-    @property
-    def event_names(self) -> list[str]: ...
-    @property
-    def unit(self) -> str: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-def active_users(
-    user_ids: _Column,
-    times: _Column,
-    *,
-    week: str | None = "week",
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> ActiveUsers:
-    """DAU, rolling WAU (7 days) and MAU (30 days) per day, DAU/MAU stickiness, and
-    distinct users per calendar ``week`` (ISO by default) and month.
-
-    ``times`` are seconds since the epoch unless ``unit`` says otherwise; datetime64
-    columns carry their own unit; time-zone-aware datetimes are read as UTC instants.
-    Calendar days are UTC, or local to a fixed ``utc_offset_minutes`` (a column in
-    another zone is *not* read on its local days unless that offset is passed).
-    ``InvalidInputError`` names ``times[i]`` for a NaT. Raises ``UndefinedMetricError`` for an empty log,
-    ``InvalidInputError`` for a negative or fractional id (``user_ids[i]``),
-    ``OutOfRangeError`` for a time outside 1970..=9999 (``times[i]``).
-    """
-
-def active_user_counts(
-    user_ids: _Column,
-    times: _Column,
-    *,
-    week: str | None = "week",
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> Counts:
-    """Partial counts of :func:`active_users` for a shard of users (empty shards allowed)."""
-
 def retention(
-    user_ids: _Column,
-    times: _Column,
+    user_ids: UserIds,
+    times: Times,
     *,
     events: _Column | None = None,
     period: str | None = "week",
@@ -1989,8 +2144,8 @@ def retention(
     """
 
 def retention_counts(
-    user_ids: _Column,
-    times: _Column,
+    user_ids: UserIds,
+    times: Times,
     *,
     events: _Column | None = None,
     period: str | None = "week",
@@ -2009,28 +2164,6 @@ def merge_counts(parts: Sequence[Counts | Mapping[str, Any]]) -> Counts:
 
 def finish_counts(counts: Counts | Mapping[str, Any]) -> Any:
     """The metric that (merged) partial counts describe."""
-
-@final
-class Churn:
-    """The result of :func:`activity_churn` (``None`` = follow-up not observed yet)."""
-
-    @property
-    def period(self) -> str: ...
-    @property
-    def inactive_days(self) -> int: ...
-    @property
-    def period_starts(self) -> list[str]: ...
-    @property
-    def active(self) -> list[int]: ...
-    @property
-    def churned(self) -> list[int | None]: ...
-    @property
-    def churn_rate(self) -> list[float | None]: ...
-    @property
-    def retention_rate(self) -> list[float | None]: ...
-    @property
-    def last_day(self) -> str: ...
-    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Adoption:
@@ -2089,54 +2222,9 @@ class Funnel:
     def median_seconds_from_previous(self) -> list[float | None]: ...
     def to_dict(self) -> dict[str, Any]: ...
 
-@final
-class StickinessHistogram:
-    """The result of :func:`stickiness_histogram`."""
-
-    @property
-    def period(self) -> str: ...
-    @property
-    def period_starts(self) -> list[str]: ...
-    @property
-    def period_days(self) -> list[int]: ...
-    @property
-    def complete(self) -> list[bool]: ...
-    @property
-    def active(self) -> list[int]: ...
-    @property
-    def users(self) -> list[list[int]]:
-        """``users[p][k - 1]``: users active on exactly ``k`` days of period ``p``."""
-    @property
-    def at_least(self) -> list[list[int]]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-def activity_churn(
-    user_ids: _Column,
-    times: _Column,
-    *,
-    period: str | None = "week",
-    inactive_days: int | None = 30,
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> Churn:
-    """Churn from activity: per calendar period, users active in it with no event in the
-    ``inactive_days`` after it ended, and churn and retention rates (``None`` while the
-    follow-up is not observed). Raises ``OutOfRangeError`` for ``inactive_days`` of 0."""
-
-def activity_churn_counts(
-    user_ids: _Column,
-    times: _Column,
-    *,
-    period: str | None = "week",
-    inactive_days: int | None = 30,
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> Counts:
-    """Partial counts of :func:`activity_churn` for a shard of users."""
-
 def feature_adoption(
-    user_ids: _Column,
-    times: _Column,
+    user_ids: UserIds,
+    times: Times,
     events: _Column,
     feature: int | str,
     *,
@@ -2152,8 +2240,8 @@ def feature_adoption(
     name ``events`` does not hold, a name when ``events`` holds codes, or the reverse."""
 
 def feature_adoption_counts(
-    user_ids: _Column,
-    times: _Column,
+    user_ids: UserIds,
+    times: Times,
     events: _Column,
     feature: int | str,
     *,
@@ -2165,8 +2253,8 @@ def feature_adoption_counts(
     shard does not hold counts no one (another shard may hold it)."""
 
 def event_funnel(
-    user_ids: _Column,
-    times: _Column,
+    user_ids: UserIds,
+    times: Times,
     events: _Column,
     steps: Sequence[int | str],
     *,
@@ -2183,8 +2271,8 @@ def event_funnel(
     a name ``events`` does not hold, a name when ``events`` holds codes, or the reverse."""
 
 def event_funnel_counts(
-    user_ids: _Column,
-    times: _Column,
+    user_ids: UserIds,
+    times: Times,
     events: _Column,
     steps: Sequence[int | str],
     *,
@@ -2196,32 +2284,6 @@ def event_funnel_counts(
     """Partial counts of :func:`event_funnel` for a shard of users. An event name the
     shard does not hold counts no one (another shard may hold it)."""
 
-def stickiness_histogram(
-    user_ids: _Column,
-    times: _Column,
-    *,
-    period: str | None = "week",
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> StickinessHistogram:
-    """Per calendar period, users active on exactly ``k`` days of it and on at least ``k``."""
-
-def stickiness_counts(
-    user_ids: _Column,
-    times: _Column,
-    *,
-    period: str | None = "week",
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> Counts:
-    """Partial counts of :func:`stickiness_histogram` for a shard of users."""
-
-def encode_ids(values: Sequence[str], known: Sequence[str] | None = None) -> EncodedIds:
-    """Dense integer codes for text ids, in order of first appearance, continuing
-    ``known`` (the ``ids`` of an earlier call) so codes stay the same across batches."""
-
-def sample_events() -> SampleEvents:
-    """A small, deterministic event log: 120 users over eight ISO weeks of 2026."""
 
 # ---------------------------------------------------------------- flow
 

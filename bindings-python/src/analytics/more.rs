@@ -1,4 +1,5 @@
-//! Churn, feature adoption, funnels and the stickiness histogram for Python.
+//! Feature adoption and funnels for Python (their event parameters are codes or names),
+//! and the result classes of the described `activity_churn` and `stickiness_histogram`.
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -9,10 +10,7 @@ use super::metrics::not_empty;
 use super::named::named_record;
 use crate::errors::IntoPy;
 use crate::record::record;
-use pmkit::analytics::{
-    self as core, ActivityChurnOptions, EventFunnelOptions, FeatureAdoptionOptions,
-    StickinessOptions,
-};
+use pmkit::analytics::{self as core, EventFunnelOptions, FeatureAdoptionOptions};
 
 record!(
     /// The result of `activity_churn`: per period, active users and those who then stayed away.
@@ -81,66 +79,6 @@ fn log<'py>(
         events,
         params,
     })
-}
-
-// ---- churn ----
-
-fn churn_counts_of(
-    py: Python<'_>,
-    user_ids: &Bound<'_, PyAny>,
-    times: &Bound<'_, PyAny>,
-    options: &ActivityChurnOptions,
-) -> PyResult<core::ChurnCounts> {
-    let Log {
-        ids,
-        times,
-        unit,
-        offset,
-        ..
-    } = log(
-        user_ids,
-        times,
-        None,
-        options.unit,
-        options.utc_offset_minutes,
-    )?;
-    let no_events: Option<&Column<'_, i64>> = None;
-    with_log!(ids, times, unit, offset, no_events, |log| {
-        py.detach(|| core::activity_churn_counts(&log, options))
-            .py()
-    })
-}
-
-/// Churn from activity: per calendar period, users active in it who had no event in the
-/// `inactive_days` after it ended (None while not yet observable), with churn and
-/// retention rates. Options (keywords): `period`, `inactive_days`, `unit`,
-/// `utc_offset_minutes` (see `ActivityChurnOptions`).
-#[pyfunction]
-#[pyo3(signature = (user_ids, times, **options))]
-fn activity_churn(
-    py: Python<'_>,
-    user_ids: &Bound<'_, PyAny>,
-    times: &Bound<'_, PyAny>,
-    options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<Churn> {
-    let options: ActivityChurnOptions = crate::convert::options(py, options)?;
-    not_empty(user_ids)?;
-    let counts = churn_counts_of(py, user_ids, times, &options)?;
-    counts.finish().py().map(Into::into)
-}
-
-/// Partial counts of `activity_churn` for a shard of users.
-#[pyfunction]
-#[pyo3(signature = (user_ids, times, **options))]
-fn activity_churn_counts(
-    py: Python<'_>,
-    user_ids: &Bound<'_, PyAny>,
-    times: &Bound<'_, PyAny>,
-    options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<Counts> {
-    let options: ActivityChurnOptions = crate::convert::options(py, options)?;
-    let counts = churn_counts_of(py, user_ids, times, &options)?;
-    Ok(Counts(core::Counts::ActivityChurn(counts), None))
 }
 
 // ---- adoption ----
@@ -290,76 +228,14 @@ fn event_funnel_counts(
     Ok(Counts(core::Counts::EventFunnel(counts), names))
 }
 
-// ---- stickiness histogram ----
-
-fn stickiness_counts_of(
-    py: Python<'_>,
-    user_ids: &Bound<'_, PyAny>,
-    times: &Bound<'_, PyAny>,
-    options: &StickinessOptions,
-) -> PyResult<core::StickinessCounts> {
-    let Log {
-        ids,
-        times,
-        unit,
-        offset,
-        ..
-    } = log(
-        user_ids,
-        times,
-        None,
-        options.unit,
-        options.utc_offset_minutes,
-    )?;
-    let no_events: Option<&Column<'_, i64>> = None;
-    with_log!(ids, times, unit, offset, no_events, |log| {
-        py.detach(|| core::stickiness_counts(&log, options)).py()
-    })
-}
-
-/// The stickiness histogram: per calendar period, users active on exactly k days of it
-/// (``users[p][k - 1]``) and on at least k days (``at_least``). Options (keywords):
-/// `period`, `unit`, `utc_offset_minutes` (see `StickinessOptions`).
-#[pyfunction]
-#[pyo3(signature = (user_ids, times, **options))]
-fn stickiness_histogram(
-    py: Python<'_>,
-    user_ids: &Bound<'_, PyAny>,
-    times: &Bound<'_, PyAny>,
-    options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<StickinessHistogram> {
-    let options: StickinessOptions = crate::convert::options(py, options)?;
-    not_empty(user_ids)?;
-    let counts = stickiness_counts_of(py, user_ids, times, &options)?;
-    counts.finish().py().map(Into::into)
-}
-
-/// Partial counts of `stickiness_histogram` for a shard of users.
-#[pyfunction]
-#[pyo3(signature = (user_ids, times, **options))]
-fn stickiness_counts(
-    py: Python<'_>,
-    user_ids: &Bound<'_, PyAny>,
-    times: &Bound<'_, PyAny>,
-    options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<Counts> {
-    let options: StickinessOptions = crate::convert::options(py, options)?;
-    let counts = stickiness_counts_of(py, user_ids, times, &options)?;
-    Ok(Counts(core::Counts::StickinessHistogram(counts), None))
-}
-
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Churn>()?;
     m.add_class::<Adoption>()?;
     m.add_class::<Funnel>()?;
     m.add_class::<StickinessHistogram>()?;
-    m.add_function(wrap_pyfunction!(activity_churn, m)?)?;
-    m.add_function(wrap_pyfunction!(activity_churn_counts, m)?)?;
     m.add_function(wrap_pyfunction!(feature_adoption, m)?)?;
     m.add_function(wrap_pyfunction!(feature_adoption_counts, m)?)?;
     m.add_function(wrap_pyfunction!(event_funnel, m)?)?;
     m.add_function(wrap_pyfunction!(event_funnel_counts, m)?)?;
-    m.add_function(wrap_pyfunction!(stickiness_histogram, m)?)?;
-    m.add_function(wrap_pyfunction!(stickiness_counts, m)?)?;
     Ok(())
 }

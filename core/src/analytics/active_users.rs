@@ -44,6 +44,7 @@ pub struct ActiveUserCounts {
 
 /// Active users per day, per calendar week and per calendar month.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ActiveUsers {
     /// Every day from the first to the last day with an event.
     pub days: Vec<NaiveDate>,

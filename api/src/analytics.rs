@@ -1,0 +1,255 @@
+//! Product analytics over event logs (`pmkit::analytics`): the table, and the work its
+//! entries run on the columns the bindings read ([`crate::columns`]).
+//!
+//! A metric's entry takes the columns as parameters (`user_ids: $crate::UserIds`,
+//! `times: $crate::Times`) and its core options struct, whose `unit` and
+//! `utc_offset_minutes` say how to read the times (a datetime64 column's own unit wins,
+//! and an explicit `unit` that disagrees is an error: [`Times::unit`]). The functions
+//! below build the core `EventLog` over the columns' slices and run the metric through
+//! the binding's [`Runner`](crate::columns::Runner).
+//!
+//! Still hand-written in the bindings (their event parameters are codes or names read
+//! against the events column, with names reported back in the results): `retention`,
+//! `feature_adoption`, `event_funnel`, their `*_counts`, `merge_counts` and
+//! `finish_counts`.
+
+use pmkit::analytics::{
+    self as core, ActiveUsersOptions, ActivityChurnOptions, EventLog, EventValue,
+    StickinessOptions, TimeUnit, TimeValue, UserIdValue,
+};
+use pmkit::{Error, Result};
+
+use crate::columns::{IdValues, Runner, TimeValues, Times, UserIds};
+
+/// Hands every described `pmkit::analytics` function to `$callback` (see the crate docs).
+#[macro_export]
+macro_rules! analytics {
+    ($callback:ident) => {
+        $callback! {
+            /// DAU, rolling WAU (7 days) and MAU (30 days) per day, DAU/MAU stickiness, and
+            /// distinct users per calendar `week` (ISO by default) and month. Times are
+            /// seconds since the epoch unless `unit` says otherwise (a datetime64 column
+            /// carries its own); calendar days are UTC, or local to a fixed
+            /// `utc_offset_minutes`. An empty log is an `undefined` error.
+            fn active_users / activeUsers (user_ids: $crate::UserIds, times: $crate::Times; options: pmkit::analytics::ActiveUsersOptions) -> pmkit::analytics::ActiveUsers {
+                user_ids
+                    .not_empty()
+                    .and_then(|()| $crate::analytics::active_user_counts(&user_ids, &times, &options))
+                    .and_then(|counts| counts.finish())
+            }
+            /// Partial counts of `active_users` for a shard of users (empty shards
+            /// allowed); merge them with `merge_counts`.
+            fn active_user_counts / activeUserCounts (user_ids: $crate::UserIds, times: $crate::Times; options: pmkit::analytics::ActiveUsersOptions) -> $crate::analytics::Partial {
+                $crate::analytics::active_user_counts(&user_ids, &times, &options)
+                    .map(|counts| $crate::analytics::Partial::of(pmkit::analytics::Counts::ActiveUsers(counts)))
+            }
+            /// Churn from activity: per calendar `period`, the users active in it who had
+            /// no event in the `inactive_days` after it ended (null/None while not yet
+            /// observable), with churn and retention rates.
+            fn activity_churn / activityChurn (user_ids: $crate::UserIds, times: $crate::Times; options: pmkit::analytics::ActivityChurnOptions) -> pmkit::analytics::Churn {
+                user_ids
+                    .not_empty()
+                    .and_then(|()| $crate::analytics::activity_churn_counts(&user_ids, &times, &options))
+                    .and_then(|counts| counts.finish())
+            }
+            /// Partial counts of `activity_churn` for a shard of users.
+            fn activity_churn_counts / activityChurnCounts (user_ids: $crate::UserIds, times: $crate::Times; options: pmkit::analytics::ActivityChurnOptions) -> $crate::analytics::Partial {
+                $crate::analytics::activity_churn_counts(&user_ids, &times, &options)
+                    .map(|counts| $crate::analytics::Partial::of(pmkit::analytics::Counts::ActivityChurn(counts)))
+            }
+            /// The stickiness histogram: per calendar `period`, the users active on exactly
+            /// k days of it (`users[p][k - 1]`) and on at least k days (`at_least`).
+            fn stickiness_histogram / stickinessHistogram (user_ids: $crate::UserIds, times: $crate::Times; options: pmkit::analytics::StickinessOptions) -> pmkit::analytics::StickinessHistogram {
+                user_ids
+                    .not_empty()
+                    .and_then(|()| $crate::analytics::stickiness_counts(&user_ids, &times, &options))
+                    .and_then(|counts| counts.finish())
+            }
+            /// Partial counts of `stickiness_histogram` for a shard of users.
+            fn stickiness_counts / stickinessCounts (user_ids: $crate::UserIds, times: $crate::Times; options: pmkit::analytics::StickinessOptions) -> $crate::analytics::Partial {
+                $crate::analytics::stickiness_counts(&user_ids, &times, &options)
+                    .map(|counts| $crate::analytics::Partial::of(pmkit::analytics::Counts::StickinessHistogram(counts)))
+            }
+            /// Dense integer codes for text ids (user ids, event names), in order of first
+            /// appearance, continuing `known` (the `ids` of an earlier call) so codes stay
+            /// the same across batches.
+            fn encode_ids / encodeIds (values: Vec<String>; options: pmkit::analytics::EncodeIdsOptions) -> pmkit::analytics::EncodedIds {
+                pmkit::analytics::encode_ids(&values, &options.known)
+            }
+            /// A small, deterministic event log: 120 users over eight ISO weeks of 2026
+            /// (2026-01-05 to 2026-03-01), times in seconds.
+            fn sample_events / sampleEvents () -> pmkit::analytics::SampleEvents {
+                Ok(pmkit::analytics::sample_events())
+            }
+        }
+    };
+}
+
+/// Partial counts of one metric for a shard of users, as the `*_counts` functions give
+/// them: the core [`Counts`](core::Counts) and, when the call was given event names,
+/// the names its event codes stand for (code `k` is `event_names[k]`). Python gives it
+/// back as its `Counts` class; JavaScript as the counts' JSON form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Partial {
+    /// The counts.
+    pub counts: core::Counts,
+    /// The event names the counts' event codes stand for, if names were given.
+    pub event_names: Option<Vec<String>>,
+}
+
+impl Partial {
+    /// Counts of event codes (no names).
+    pub fn of(counts: core::Counts) -> Self {
+        Partial {
+            counts,
+            event_names: None,
+        }
+    }
+}
+
+/// The JSON form of the counts (event codes as codes).
+impl serde::Serialize for Partial {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        self.counts.serialize(serializer)
+    }
+}
+
+/// A metric run over an event log of any column types.
+trait LogWork: Sync {
+    type Output: Send;
+
+    fn run<U: UserIdValue, T: TimeValue, E: EventValue>(
+        &self,
+        log: &EventLog<'_, U, T, E>,
+    ) -> Result<Self::Output>;
+}
+
+/// A [`LogWork`] that calls one core function with its options.
+macro_rules! log_work {
+    ($name:ident($options:ty) -> $output:ty = $metric:path) => {
+        struct $name<'o>(&'o $options);
+
+        impl LogWork for $name<'_> {
+            type Output = $output;
+
+            fn run<U: UserIdValue, T: TimeValue, E: EventValue>(
+                &self,
+                log: &EventLog<'_, U, T, E>,
+            ) -> Result<$output> {
+                $metric(log, self.0)
+            }
+        }
+    };
+}
+
+log_work!(ActiveCounts(ActiveUsersOptions) -> core::ActiveUserCounts = core::active_user_counts);
+log_work!(ChurnCounts(ActivityChurnOptions) -> core::ChurnCounts = core::activity_churn_counts);
+log_work!(StickinessCounts(StickinessOptions) -> core::StickinessCounts = core::stickiness_counts);
+
+/// The partial counts of `active_users` over the columns.
+pub fn active_user_counts(
+    user_ids: &UserIds<'_>,
+    times: &Times<'_>,
+    options: &ActiveUsersOptions,
+) -> Result<core::ActiveUserCounts> {
+    over_log(
+        user_ids,
+        times,
+        options.unit,
+        options.utc_offset_minutes,
+        &ActiveCounts(options),
+    )
+}
+
+/// The partial counts of `activity_churn` over the columns.
+pub fn activity_churn_counts(
+    user_ids: &UserIds<'_>,
+    times: &Times<'_>,
+    options: &ActivityChurnOptions,
+) -> Result<core::ChurnCounts> {
+    over_log(
+        user_ids,
+        times,
+        options.unit,
+        options.utc_offset_minutes,
+        &ChurnCounts(options),
+    )
+}
+
+/// The partial counts of `stickiness_histogram` over the columns.
+pub fn stickiness_counts(
+    user_ids: &UserIds<'_>,
+    times: &Times<'_>,
+    options: &StickinessOptions,
+) -> Result<core::StickinessCounts> {
+    over_log(
+        user_ids,
+        times,
+        options.unit,
+        options.utc_offset_minutes,
+        &StickinessCounts(options),
+    )
+}
+
+/// `work` over the log of `user_ids` and `times`, read in the unit the column and the
+/// `unit` option agree on, on the days of `utc_offset_minutes`.
+///
+/// Each binding reads both columns with the same element kind (Python whole numbers,
+/// JavaScript floats), so one log type per binding and id type is built; a mixed pair
+/// reads its float column as whole numbers once.
+fn over_log<W: LogWork>(
+    user_ids: &UserIds<'_>,
+    times: &Times<'_>,
+    unit: Option<TimeUnit>,
+    utc_offset_minutes: i64,
+    work: &W,
+) -> Result<W::Output> {
+    let unit = times.unit(unit)?;
+    let run = user_ids.run;
+    let offset = utc_offset_minutes;
+    match (&user_ids.values, &times.values) {
+        (IdValues::Signed(ids), TimeValues::Whole(times)) => {
+            run_on(run, ids.as_slice(), times.as_slice(), unit, offset, work)
+        }
+        (IdValues::Unsigned(ids), TimeValues::Whole(times)) => {
+            run_on(run, ids.as_slice(), times.as_slice(), unit, offset, work)
+        }
+        (IdValues::Float(ids), TimeValues::Float(times)) => {
+            run_on(run, ids.as_slice(), times.as_slice(), unit, offset, work)
+        }
+        (IdValues::Signed(ids), TimeValues::Float(times)) => {
+            let times = core::whole_numbers("times", times.as_slice())?;
+            run_on(run, ids.as_slice(), &times, unit, offset, work)
+        }
+        (IdValues::Unsigned(ids), TimeValues::Float(times)) => {
+            let times = core::whole_numbers("times", times.as_slice())?;
+            run_on(run, ids.as_slice(), &times, unit, offset, work)
+        }
+        (IdValues::Float(ids), TimeValues::Whole(times)) => {
+            let ids = core::whole_numbers("user_ids", ids.as_slice())?;
+            run_on(run, &ids, times.as_slice(), unit, offset, work)
+        }
+    }
+}
+
+fn run_on<U: UserIdValue, T: TimeValue, W: LogWork>(
+    run: Runner,
+    user_ids: &[U],
+    times: &[T],
+    unit: TimeUnit,
+    utc_offset_minutes: i64,
+    work: &W,
+) -> Result<W::Output> {
+    let log = EventLog::new(user_ids, times, unit)?.with_utc_offset_minutes(utc_offset_minutes)?;
+    let mut output = None;
+    run(&mut || output = Some(work.run(&log)));
+    output.unwrap_or_else(|| {
+        Err(Error::invalid(
+            "user_ids",
+            "the metric was not run (the binding's runner skipped it)",
+        ))
+    })
+}

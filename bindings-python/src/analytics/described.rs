@@ -1,0 +1,75 @@
+//! The described analytics functions (`pmkit_api::analytics!`) for Python: how their
+//! column parameters are read ([`FromPyBound`] for `UserIds` and `Times`, through the
+//! readers of [`super::columns`]) and how partial counts come back (the `Counts` class).
+
+use pyo3::prelude::*;
+
+use super::columns::{self, Column, Ids};
+use super::counts::Counts;
+use crate::convert::{python_functions, FromPyBound, IntoPython};
+use pmkit_api::columns::{IdValues, TimeValues, Values, Work};
+
+pmkit_api::analytics!(python_functions);
+
+/// Numpy's read-only borrow of a contiguous array, as a column's values.
+struct NumpyBorrow<'py, T: numpy::Element>(numpy::PyReadonlyArray1<'py, T>);
+
+impl<T: numpy::Element> AsRef<[T]> for NumpyBorrow<'_, T> {
+    fn as_ref(&self) -> &[T] {
+        // `values` only wraps arrays whose slice it has read.
+        self.0.as_slice().unwrap_or(&[])
+    }
+}
+
+/// A column's values: the numpy borrow itself when the array is contiguous (the
+/// readers make it so), else one copy.
+fn values<'py, T: numpy::Element + Clone + 'py>(column: Column<'py, T>) -> Values<'py, T> {
+    match column {
+        Column::Borrowed(array) => match array.as_slice() {
+            Ok(_) => Values::borrowed(NumpyBorrow(array)),
+            Err(_) => Values::owned(array.as_array().to_vec()),
+        },
+        Column::Owned(values) => Values::owned(values),
+    }
+}
+
+/// Runs a metric with the GIL released, so other Python threads (Dask's threaded
+/// scheduler) run while the core counts; the columns stay borrowed meanwhile.
+fn detached(work: Work<'_>) {
+    Python::attach(|py| py.detach(work));
+}
+
+/// `user_ids`: int64 and uint64 arrays borrowed, other integers converted, floats
+/// checked to be whole, text ids numbered once (see `columns::user_ids`).
+impl<'py> FromPyBound<'py> for pmkit_api::UserIds<'py> {
+    fn from_py_bound(field: &str, value: &Bound<'py, PyAny>) -> PyResult<Self> {
+        let values = match columns::user_ids_named(field, value)? {
+            Ids::Signed(column) => IdValues::Signed(values(column)),
+            Ids::Unsigned(column) => IdValues::Unsigned(values(column)),
+        };
+        Ok(pmkit_api::UserIds {
+            values,
+            run: detached,
+        })
+    }
+}
+
+/// `times`: datetime64 viewed as int64 in its own unit, aware pandas datetimes at their
+/// UTC instants, Python datetimes and dates, or whole numbers in the `unit` option
+/// (see `columns::times`).
+impl<'py> FromPyBound<'py> for pmkit_api::Times<'py> {
+    fn from_py_bound(field: &str, value: &Bound<'py, PyAny>) -> PyResult<Self> {
+        let (column, own_unit) = columns::times_with_own_unit(field, value)?;
+        Ok(pmkit_api::Times {
+            values: TimeValues::Whole(values(column)),
+            own_unit,
+        })
+    }
+}
+
+/// Partial counts come back as the `Counts` class, with their event names.
+impl IntoPython for pmkit_api::analytics::Partial {
+    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(Py::new(py, Counts(self.counts, self.event_names))?.into_any())
+    }
+}

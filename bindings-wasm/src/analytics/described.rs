@@ -1,0 +1,37 @@
+//! The described analytics functions (`pmkit_api::analytics!`) for JavaScript, and how
+//! their column parameters are read: a typed array copied once into wasm memory, a
+//! plain array checked in one pass (see `convert::numbers`), kept as `f64`, the core's
+//! JavaScript number column (each value checked by the core as it is read).
+
+use wasm_bindgen::JsValue;
+
+use crate::convert::{js_functions, numbers, numbers_hinted, FromJs};
+use pmkit_api::columns::{in_place, IdValues, TimeValues, Values};
+
+pmkit_api::analytics!(js_functions);
+
+/// `userIds`: numbers, or a `BigInt64Array` / `BigUint64Array` of ids at most 2^53; a
+/// text id is an error pointing to `encodeIds`.
+impl FromJs for pmkit_api::UserIds<'static> {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        let ids = numbers_hinted(
+            field,
+            value,
+            " (text ids: map them to numbers with encodeIds first)",
+        )?;
+        Ok(pmkit_api::UserIds {
+            values: IdValues::Float(Values::owned(ids)),
+            run: in_place,
+        })
+    }
+}
+
+/// `times`: numbers in the `unit` option (seconds by default).
+impl FromJs for pmkit_api::Times<'static> {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        Ok(pmkit_api::Times {
+            values: TimeValues::Float(Values::owned(numbers(field, value)?)),
+            own_unit: None,
+        })
+    }
+}
