@@ -10,8 +10,7 @@
 //!
 //! Still hand-written in the bindings (their event parameters are codes or names read
 //! against the events column, with names reported back in the results): `retention`,
-//! `feature_adoption`, `event_funnel`, their `*_counts`, `merge_counts` and
-//! `finish_counts`.
+//! `feature_adoption`, `event_funnel` and their `*_counts`.
 
 use pmkit::analytics::{
     self as core, ActiveUsersOptions, ActivityChurnOptions, EventLog, EventValue,
@@ -70,6 +69,15 @@ macro_rules! analytics {
                 $crate::analytics::stickiness_counts(&user_ids, &times, &options)
                     .map(|counts| $crate::analytics::Partial::of(pmkit::analytics::Counts::StickinessHistogram(counts)))
             }
+            /// The sum of partial counts from shards partitioned by user (each user in one
+            /// shard), of one metric made with the same options and event names.
+            fn merge_counts / mergeCounts (parts: Vec<$crate::analytics::Partial>) -> $crate::analytics::Partial {
+                $crate::analytics::merge(&parts)
+            }
+            /// The metric that (merged) partial counts describe.
+            fn finish_counts / finishCounts (counts: $crate::analytics::Partial) -> $crate::analytics::Finished {
+                counts.finish()
+            }
             /// Dense integer codes for text ids (user ids, event names), in order of first
             /// appearance, continuing `known` (the `ids` of an earlier call) so codes stay
             /// the same across batches.
@@ -114,6 +122,68 @@ impl serde::Serialize for Partial {
         serializer: S,
     ) -> std::result::Result<S::Ok, S::Error> {
         self.counts.serialize(serializer)
+    }
+}
+
+impl Partial {
+    /// The metric these counts describe, reporting the same event names.
+    pub fn finish(&self) -> Result<Finished> {
+        Ok(Finished {
+            metric: self.counts.finish()?,
+            event_names: self.event_names.clone(),
+        })
+    }
+}
+
+/// A finished metric (`finish_counts`), with the event names its event codes stand for
+/// when the counts were made from names. Python gives it back as the metric's result
+/// class; JavaScript as its JSON form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finished {
+    /// The metric.
+    pub metric: core::Metric,
+    /// The event names its event codes stand for, if names were given.
+    pub event_names: Option<Vec<String>>,
+}
+
+/// The JSON form of the metric (event codes as codes).
+impl serde::Serialize for Finished {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        self.metric.serialize(serializer)
+    }
+}
+
+/// The sum of partial counts (`merge_counts`): the core's merge, and the parts' event
+/// names, which must agree ([`same_names`], naming `parts[i]`).
+pub fn merge(parts: &[Partial]) -> Result<Partial> {
+    let mut names = None;
+    for (index, part) in parts.iter().enumerate() {
+        names = same_names(&format!("parts[{index}]"), names, part.event_names.clone())?;
+    }
+    let counts: Vec<core::Counts> = parts.iter().map(|part| part.counts.clone()).collect();
+    Ok(Partial {
+        counts: core::merge_counts(&counts)?,
+        event_names: names,
+    })
+}
+
+/// The event names of two shards' counts: the same, or one side's when the other has
+/// none (counts read from their JSON form carry none); [`Error::InvalidInput`] naming
+/// `field` when they differ.
+pub fn same_names(
+    field: &str,
+    ours: Option<Vec<String>>,
+    theirs: Option<Vec<String>>,
+) -> Result<Option<Vec<String>>> {
+    match (ours, theirs) {
+        (Some(ours), Some(theirs)) if ours != theirs => Err(Error::invalid(
+            field,
+            format!("counts of events {theirs:?}, not {ours:?}; use the same event names"),
+        )),
+        (ours, theirs) => Ok(ours.or(theirs)),
     }
 }
 

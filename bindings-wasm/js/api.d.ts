@@ -3394,6 +3394,19 @@ export interface StickinessCountsOptions {
  */
 export function stickinessCounts(userIds: UserIds, times: Times, options?: StickinessCountsOptions | null): Counts;
 
+/**
+ * The sum of partial counts from shards partitioned by user (each user in one
+ * shard), of one metric made with the same options and event names.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function mergeCounts(parts: readonly Counts[]): Counts;
+
+/**
+ * The metric that (merged) partial counts describe.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function finishCounts(counts: Counts): ActiveUsers | Retention | Churn | Adoption | Funnel | StickinessHistogram;
+
 /** The options of `encodeIds`; every one may be left out. */
 export interface EncodeIdsOptions {
   /**

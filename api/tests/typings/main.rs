@@ -67,6 +67,20 @@ impl Describe for Vec<String> {
     }
 }
 
+/// Partial counts: Python's `Counts` class or their dict form; their JSON form in
+/// JavaScript (the hand-declared `Counts`).
+impl Describe for pmkit_api::analytics::Partial {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Partial
+    }
+}
+
+impl Describe for Vec<pmkit_api::analytics::Partial> {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Partials
+    }
+}
+
 /// An event log's `user_ids` column (see `pmkit_api::columns`).
 impl Describe for pmkit_api::UserIds<'_> {
     fn kind(_: &mut SchemaGenerator) -> ParamKind {
@@ -124,6 +138,25 @@ trait PartialResult {
 impl PartialResult for Returns<pmkit_api::analytics::Partial> {
     fn describe(&self, _: &mut SchemaGenerator) -> (Value, bool) {
         (serde_json::json!({ "x-pmkit-class": "Counts" }), false)
+    }
+}
+
+/// A finished metric: one of the analytics result classes (some still declared by hand).
+impl PartialResult for Returns<pmkit_api::analytics::Finished> {
+    fn describe(&self, _: &mut SchemaGenerator) -> (Value, bool) {
+        let classes = [
+            "ActiveUsers",
+            "Retention",
+            "Churn",
+            "Adoption",
+            "Funnel",
+            "StickinessHistogram",
+        ];
+        let options: Vec<Value> = classes
+            .iter()
+            .map(|class| serde_json::json!({ "x-pmkit-class": class }))
+            .collect();
+        (serde_json::json!({ "anyOf": options }), false)
     }
 }
 

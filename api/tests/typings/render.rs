@@ -23,6 +23,9 @@ pub enum ParamKind {
     Date,
     /// CSV text (Python: also a path or a DataFrame).
     Csv,
+    /// Partial counts (`pmkit_api::analytics::Partial`), and a list of them.
+    Partial,
+    Partials,
     /// An event log's `user_ids` column.
     UserIds,
     /// An event log's `times` column.
@@ -283,6 +286,8 @@ fn ts_param_type(kind: &ParamKind) -> String {
         ParamKind::Texts => "readonly string[]".to_owned(),
         ParamKind::UserIds => "UserIds".to_owned(),
         ParamKind::Times => "Times".to_owned(),
+        ParamKind::Partial => "Counts".to_owned(),
+        ParamKind::Partials => "readonly Counts[]".to_owned(),
         ParamKind::Date => "Date | string".to_owned(),
         ParamKind::Csv => "string".to_owned(),
         ParamKind::Json(schema) => ts_type(schema),
@@ -474,6 +479,8 @@ fn py_param_type(kind: &ParamKind, records: &BTreeSet<String>) -> String {
         ParamKind::Texts => "Sequence[str] | NDArray[Any]".to_owned(),
         ParamKind::UserIds => "UserIds".to_owned(),
         ParamKind::Times => "Times".to_owned(),
+        ParamKind::Partial => "Counts | Mapping[str, Any]".to_owned(),
+        ParamKind::Partials => "Sequence[Counts | Mapping[str, Any]]".to_owned(),
         ParamKind::Date => "datetime.date | str".to_owned(),
         ParamKind::Csv => "str | os.PathLike[str] | CsvFrame".to_owned(),
         ParamKind::Json(schema) => py_type(schema, records),

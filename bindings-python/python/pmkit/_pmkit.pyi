@@ -2004,6 +2004,14 @@ def stickiness_counts(user_ids: UserIds, times: Times, *, period: Period | None 
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
 
+def merge_counts(parts: Sequence[Counts | Mapping[str, Any]]) -> Counts:
+    """The sum of partial counts from shards partitioned by user (each user in one
+    shard), of one metric made with the same options and event names.
+    """
+
+def finish_counts(counts: Counts | Mapping[str, Any]) -> ActiveUsers | Retention | Churn | Adoption | Funnel | StickinessHistogram:
+    """The metric that (merged) partial counts describe."""
+
 def encode_ids(values: Sequence[str] | NDArray[Any], *, known: list[str] | None = []) -> EncodedIds:
     """Dense integer codes for text ids (user ids, event names), in order of first
     appearance, continuing `known` (the `ids` of an earlier call) so codes stay
@@ -2049,9 +2057,10 @@ def sample_snapshot() -> dict[str, Any]:
     """The bundled sample product (what ``make demo`` reports on), as a dict."""
 
 # ---------------------------------------------------------------- analytics
-# The columns (UserIds, Times), active users, churn, stickiness, encode_ids and
-# sample_events are generated (above); retention, adoption, funnels and the partial
-# counts' merging (their event parameters are codes or names) are still declared here.
+# The columns (UserIds, Times), active users, churn, stickiness, merge_counts,
+# finish_counts, encode_ids and sample_events are generated (above); retention, adoption
+# and funnels (their event parameters are codes or names) and the partial counts class
+# (it merges, finishes and pickles with its event names) are still declared here.
 
 # An events column: a numpy array, a pandas or polars Series, or a list of event codes
 # or names.
@@ -2158,12 +2167,6 @@ def retention_counts(
 ) -> Counts:
     """Partial counts of :func:`retention` for a shard of users (empty shards allowed).
     An event name the shard does not hold counts no one (another shard may hold it)."""
-
-def merge_counts(parts: Sequence[Counts | Mapping[str, Any]]) -> Counts:
-    """The sum of partial counts from shards partitioned by user (each user in one shard)."""
-
-def finish_counts(counts: Counts | Mapping[str, Any]) -> Any:
-    """The metric that (merged) partial counts describe."""
 
 @final
 class Adoption:

@@ -5,8 +5,8 @@
 use pyo3::prelude::*;
 
 use super::columns::{self, Column, Ids};
-use super::counts::Counts;
-use crate::convert::{python_functions, FromPyBound, IntoPython};
+use super::counts::{counts_arg, finished, Counts};
+use crate::convert::{python_functions, FromPy, FromPyBound, IntoPython};
 use pmkit_api::columns::{IdValues, TimeValues, Values, Work};
 
 pmkit_api::analytics!(python_functions);
@@ -71,5 +71,34 @@ impl<'py> FromPyBound<'py> for pmkit_api::Times<'py> {
 impl IntoPython for pmkit_api::analytics::Partial {
     fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         Ok(Py::new(py, Counts(self.counts, self.event_names))?.into_any())
+    }
+}
+
+/// Partial counts: a `Counts` object (with its event names) or their dict form.
+impl FromPy for pmkit_api::analytics::Partial {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let Counts(counts, event_names) = counts_arg(field, value)?;
+        Ok(pmkit_api::analytics::Partial {
+            counts,
+            event_names,
+        })
+    }
+}
+
+/// A list (or other sequence) of partial counts, each named `parts[i]` in errors.
+impl FromPy for Vec<pmkit_api::analytics::Partial> {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        crate::convert::sequence(field, value)?
+            .iter()
+            .enumerate()
+            .map(|(index, part)| FromPy::from_py(&format!("{field}[{index}]"), part))
+            .collect()
+    }
+}
+
+/// A finished metric comes back as its result class, reporting its event names.
+impl IntoPython for pmkit_api::analytics::Finished {
+    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        finished(py, self.metric, self.event_names)
     }
 }

@@ -5,7 +5,7 @@
 
 use wasm_bindgen::JsValue;
 
-use crate::convert::{js_functions, numbers, numbers_hinted, FromJs};
+use crate::convert::{from_js_value, js_functions, numbers, numbers_hinted, FromJs};
 use pmkit_api::columns::{in_place, IdValues, TimeValues, Values};
 
 pmkit_api::analytics!(js_functions);
@@ -33,5 +33,23 @@ impl FromJs for pmkit_api::Times<'static> {
             values: TimeValues::Float(Values::owned(numbers(field, value)?)),
             own_unit: None,
         })
+    }
+}
+
+/// Partial counts in their JSON form (event codes; JavaScript passes no event names).
+impl FromJs for pmkit_api::analytics::Partial {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        from_js_value(field, value).map(pmkit_api::analytics::Partial::of)
+    }
+}
+
+/// An array of partial counts in their JSON form (`parts[1].metric` named when bad).
+impl FromJs for Vec<pmkit_api::analytics::Partial> {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        let counts: Vec<pmkit::analytics::Counts> = from_js_value(field, value)?;
+        Ok(counts
+            .into_iter()
+            .map(pmkit_api::analytics::Partial::of)
+            .collect())
     }
 }

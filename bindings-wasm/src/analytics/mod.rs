@@ -9,7 +9,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{
-    from_js_value, numbers, numbers_hinted, optional_numbers, options as options_of, to_js_value,
+    numbers, numbers_hinted, optional_numbers, options as options_of, to_js_value,
 };
 use crate::errors::IntoJs;
 use pmkit::analytics::{self as core, EventLog, RetentionOptions, TimeUnit};
@@ -87,10 +87,6 @@ export interface Counts {
 export function retention(userIds: UserIds, times: ArrayLike<number>, options?: RetentionOptions | null): Retention;
 /** Partial counts of retention for a shard of users. */
 export function retentionCounts(userIds: UserIds, times: ArrayLike<number>, options?: RetentionOptions | null): Counts;
-/** The sum of partial counts from shards partitioned by user. */
-export function mergeCounts(parts: Counts[]): Counts;
-/** The metric that (merged) partial counts describe. */
-export function finishCounts(counts: Counts): ActiveUsers | Retention | Churn | Adoption | Funnel | StickinessHistogram;
 "#;
 
 /// The `user_ids` column; a text id is an error that points to `encodeIds`.
@@ -215,18 +211,4 @@ pub fn retention_counts(
             user_ids, times, options, false,
         )?))
     })
-}
-
-/// The sum of partial counts from shards partitioned by user.
-#[wasm_bindgen(js_name = mergeCounts, skip_typescript)]
-pub fn merge_counts(parts: JsValue) -> Result<JsValue, JsValue> {
-    let parts: Vec<core::Counts> = from_js_value("parts", parts)?;
-    to_js_value(&core::merge_counts(&parts).js()?)
-}
-
-/// The metric that (merged) partial counts describe.
-#[wasm_bindgen(js_name = finishCounts, skip_typescript)]
-pub fn finish_counts(counts: JsValue) -> Result<JsValue, JsValue> {
-    let counts: core::Counts = from_js_value("counts", counts)?;
-    to_js_value(&counts.finish().js()?)
 }
