@@ -8,17 +8,20 @@
 //! below build the core `EventLog` over the columns' slices and run the metric through
 //! the binding's [`Runner`](crate::columns::Runner).
 //!
-//! Still hand-written in the bindings (their event parameters are codes or names read
-//! against the events column, with names reported back in the results): `retention`,
-//! `feature_adoption`, `event_funnel` and their `*_counts`.
+//! Event parameters (`feature`, `steps`) are codes, or names when the `events` column
+//! holds names; a result made from names reports them ([`Named`]).
+//!
+//! Still hand-written in the bindings: `retention` and `retention_counts` (their
+//! `events` column is optional and their event parameters live in the options struct).
 
 use pmkit::analytics::{
-    self as core, ActiveUsersOptions, ActivityChurnOptions, EventLog, EventValue,
-    StickinessOptions, TimeUnit, TimeValue, UserIdValue,
+    self as core, ActiveUsersOptions, ActivityChurnOptions, EventFunnelOptions, EventLog,
+    EventValue, FeatureAdoptionOptions, IdMap, StickinessOptions, TimeUnit, TimeValue, UserIdValue,
 };
 use pmkit::{Error, Result};
+use std::borrow::Cow;
 
-use crate::columns::{IdValues, Runner, TimeValues, Times, UserIds};
+use crate::columns::{Event, EventIds, EventValues, IdValues, Runner, TimeValues, Times, UserIds};
 
 /// Hands every described `pmkit::analytics` function to `$callback` (see the crate docs).
 #[macro_export]
@@ -55,6 +58,33 @@ macro_rules! analytics {
             fn activity_churn_counts / activityChurnCounts (user_ids: $crate::UserIds, times: $crate::Times; options: pmkit::analytics::ActivityChurnOptions) -> $crate::analytics::Partial {
                 $crate::analytics::activity_churn_counts(&user_ids, &times, &options)
                     .map(|counts| $crate::analytics::Partial::of(pmkit::analytics::Counts::ActivityChurn(counts)))
+            }
+            /// Feature adoption per calendar `period`: users of the `feature` event over
+            /// active users, cumulative adoption, and days from a user's first event to
+            /// their first use. `feature` is an event code, or a name when `events` holds
+            /// names (the result's `feature` is then that name); a name `events` does not
+            /// hold, or a name where `events` holds codes (or the reverse), is an
+            /// `invalid_input` error naming `feature`.
+            fn feature_adoption / featureAdoption (user_ids: $crate::UserIds, times: $crate::Times, events: $crate::EventIds, feature: $crate::Event; options: pmkit::analytics::FeatureAdoptionOptions) -> $crate::analytics::Named<pmkit::analytics::Adoption> {
+                $crate::analytics::feature_adoption(&user_ids, &times, &events, &feature, &options)
+            }
+            /// Partial counts of `feature_adoption` for a shard of users. An event name the
+            /// shard does not hold counts no one (another shard may hold it).
+            fn feature_adoption_counts / featureAdoptionCounts (user_ids: $crate::UserIds, times: $crate::Times, events: $crate::EventIds, feature: $crate::Event; options: pmkit::analytics::FeatureAdoptionOptions) -> $crate::analytics::Partial {
+                $crate::analytics::feature_adoption_counts(&user_ids, &times, &events, &feature, &options)
+            }
+            /// A conversion funnel: users reaching each of `steps` within `window_seconds`
+            /// (default 30 days) of entering, in order ("sequential") or in any order
+            /// ("any_order"), with per-step and overall conversion and the median seconds
+            /// between steps. `steps` are event codes, or names when `events` holds names
+            /// (the result's `steps` are then those names).
+            fn event_funnel / eventFunnel (user_ids: $crate::UserIds, times: $crate::Times, events: $crate::EventIds, steps: Vec<$crate::Event>; options: pmkit::analytics::EventFunnelOptions) -> $crate::analytics::Named<pmkit::analytics::Funnel> {
+                $crate::analytics::event_funnel(&user_ids, &times, &events, &steps, &options)
+            }
+            /// Partial counts of `event_funnel` for a shard of users. An event name the
+            /// shard does not hold counts no one (another shard may hold it).
+            fn event_funnel_counts / eventFunnelCounts (user_ids: $crate::UserIds, times: $crate::Times, events: $crate::EventIds, steps: Vec<$crate::Event>; options: pmkit::analytics::EventFunnelOptions) -> $crate::analytics::Partial {
+                $crate::analytics::event_funnel_counts(&user_ids, &times, &events, &steps, &options)
             }
             /// The stickiness histogram: per calendar `period`, the users active on exactly
             /// k days of it (`users[p][k - 1]`) and on at least k days (`at_least`).
@@ -314,8 +344,292 @@ fn run_on<U: UserIdValue, T: TimeValue, W: LogWork>(
     work: &W,
 ) -> Result<W::Output> {
     let log = EventLog::new(user_ids, times, unit)?.with_utc_offset_minutes(utc_offset_minutes)?;
+    run_log(run, &log, work)
+}
+
+/// A result with the event names its event codes stand for, when the call was given
+/// names (Python reports them in place of the codes); JavaScript gets its JSON form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Named<T> {
+    /// The result, event parameters as labels (`k` = the `k`-th name given).
+    pub value: T,
+    /// The names the labels stand for, if names were given.
+    pub event_names: Option<Vec<String>>,
+}
+
+/// The JSON form of the result (event codes as codes).
+impl<T: serde::Serialize> serde::Serialize for Named<T> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
+    }
+}
+
+/// How a metric's event parameters are read against the `events` column.
+///
+/// With names, each parameter has two codes: its code in the column (what the core
+/// matches rows against) and its *label*, its position among the names the call was
+/// given, which the result reports and [`Named`] maps back. Labels do not depend on the
+/// order of a shard's rows, so partial counts of shards merge. `shard` says whether the
+/// log is one shard of a larger one: a name it does not hold is then a code no row has
+/// (zero users), since another shard may hold it; in a whole log it is an error (a
+/// misspelling, most often).
+struct EventParams {
+    column: Option<IdMap>,
+    given: IdMap,
+    shard: bool,
+}
+
+impl EventParams {
+    fn new(events: &EventIds<'_>, shard: bool) -> Self {
+        EventParams {
+            column: events.names.clone(),
+            given: IdMap::default(),
+            shard,
+        }
+    }
+
+    /// The column code of one parameter and its label.
+    fn code(&mut self, field: &str, event: &Event) -> Result<(u32, u32)> {
+        match (&mut self.column, event) {
+            (Some(column), Event::Name(name)) => {
+                let code = match self.shard {
+                    true => column.encode_one(name)?,
+                    false => column.code_of(field, name)?,
+                };
+                Ok((code, self.given.encode_one(name)?))
+            }
+            (Some(_), Event::Code(code)) => Err(Error::invalid(
+                field,
+                format!("{code} is a code but events holds names; pass an event name"),
+            )),
+            (None, Event::Name(name)) => Err(Error::invalid(
+                field,
+                format!("{name:?} is a name but events holds codes; pass a code, or text events"),
+            )),
+            (None, Event::Code(code)) => Ok((*code, *code)),
+        }
+    }
+
+    /// The names the labels stand for (label = position), when names were given.
+    fn given(self) -> Option<Vec<String>> {
+        match self.column {
+            Some(_) if !self.given.is_empty() => Some(self.given.ids().to_vec()),
+            _ => None,
+        }
+    }
+}
+
+struct AdoptionCounts<'o>(u32, &'o FeatureAdoptionOptions);
+
+impl LogWork for AdoptionCounts<'_> {
+    type Output = core::AdoptionCounts;
+
+    fn run<U: UserIdValue, T: TimeValue, E: EventValue>(
+        &self,
+        log: &EventLog<'_, U, T, E>,
+    ) -> Result<core::AdoptionCounts> {
+        core::feature_adoption_counts(log, self.0, self.1)
+    }
+}
+
+struct FunnelCounts<'o>(Vec<u32>, &'o EventFunnelOptions);
+
+impl LogWork for FunnelCounts<'_> {
+    type Output = core::FunnelCounts;
+
+    fn run<U: UserIdValue, T: TimeValue, E: EventValue>(
+        &self,
+        log: &EventLog<'_, U, T, E>,
+    ) -> Result<core::FunnelCounts> {
+        core::event_funnel_counts(log, &self.0, self.1)
+    }
+}
+
+fn adoption_counts(
+    user_ids: &UserIds<'_>,
+    times: &Times<'_>,
+    events: &EventIds<'_>,
+    feature: &Event,
+    options: &FeatureAdoptionOptions,
+    shard: bool,
+) -> Result<(core::AdoptionCounts, Option<Vec<String>>)> {
+    let mut params = EventParams::new(events, shard);
+    let (code, label) = params.code("feature", feature)?;
+    let work = AdoptionCounts(code, options);
+    let mut counts = over_log_with_events(
+        user_ids,
+        times,
+        events,
+        options.unit,
+        options.utc_offset_minutes,
+        &work,
+    )?;
+    counts.feature = label;
+    Ok((counts, params.given()))
+}
+
+/// `feature_adoption` over the columns (an empty log is an error).
+pub fn feature_adoption(
+    user_ids: &UserIds<'_>,
+    times: &Times<'_>,
+    events: &EventIds<'_>,
+    feature: &Event,
+    options: &FeatureAdoptionOptions,
+) -> Result<Named<core::Adoption>> {
+    user_ids.not_empty()?;
+    let (counts, event_names) = adoption_counts(user_ids, times, events, feature, options, false)?;
+    Ok(Named {
+        value: counts.finish()?,
+        event_names,
+    })
+}
+
+/// `feature_adoption_counts` over the columns (an empty shard is fine).
+pub fn feature_adoption_counts(
+    user_ids: &UserIds<'_>,
+    times: &Times<'_>,
+    events: &EventIds<'_>,
+    feature: &Event,
+    options: &FeatureAdoptionOptions,
+) -> Result<Partial> {
+    let (counts, event_names) = adoption_counts(user_ids, times, events, feature, options, true)?;
+    Ok(Partial {
+        counts: core::Counts::FeatureAdoption(counts),
+        event_names,
+    })
+}
+
+fn funnel_counts(
+    user_ids: &UserIds<'_>,
+    times: &Times<'_>,
+    events: &EventIds<'_>,
+    steps: &[Event],
+    options: &EventFunnelOptions,
+    shard: bool,
+) -> Result<(core::FunnelCounts, Option<Vec<String>>)> {
+    let mut params = EventParams::new(events, shard);
+    let (codes, labels): (Vec<u32>, Vec<u32>) = steps
+        .iter()
+        .enumerate()
+        .map(|(index, step)| params.code(&format!("steps[{index}]"), step))
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .unzip();
+    let work = FunnelCounts(codes, options);
+    let mut counts = over_log_with_events(
+        user_ids,
+        times,
+        events,
+        options.unit,
+        options.utc_offset_minutes,
+        &work,
+    )?;
+    counts.steps = labels;
+    Ok((counts, params.given()))
+}
+
+/// `event_funnel` over the columns (an empty log is an error, after the steps are read).
+pub fn event_funnel(
+    user_ids: &UserIds<'_>,
+    times: &Times<'_>,
+    events: &EventIds<'_>,
+    steps: &[Event],
+    options: &EventFunnelOptions,
+) -> Result<Named<core::Funnel>> {
+    let (counts, event_names) = funnel_counts(user_ids, times, events, steps, options, false)?;
+    user_ids.not_empty()?;
+    Ok(Named {
+        value: counts.finish()?,
+        event_names,
+    })
+}
+
+/// `event_funnel_counts` over the columns (an empty shard is fine).
+pub fn event_funnel_counts(
+    user_ids: &UserIds<'_>,
+    times: &Times<'_>,
+    events: &EventIds<'_>,
+    steps: &[Event],
+    options: &EventFunnelOptions,
+) -> Result<Partial> {
+    let (counts, event_names) = funnel_counts(user_ids, times, events, steps, options, true)?;
+    Ok(Partial {
+        counts: core::Counts::EventFunnel(counts),
+        event_names,
+    })
+}
+
+/// [`over_log`] with the `events` column: one log type per binding and id type; a
+/// mixed set reads its float columns as whole numbers once.
+fn over_log_with_events<W: LogWork>(
+    user_ids: &UserIds<'_>,
+    times: &Times<'_>,
+    events: &EventIds<'_>,
+    unit: Option<TimeUnit>,
+    utc_offset_minutes: i64,
+    work: &W,
+) -> Result<W::Output> {
+    let unit = times.unit(unit)?;
+    let run = user_ids.run;
+    let offset = utc_offset_minutes;
+    match (&user_ids.values, &times.values, &events.values) {
+        (IdValues::Float(ids), TimeValues::Float(times), EventValues::Float(events)) => {
+            let columns = (ids.as_slice(), times.as_slice(), events.as_slice());
+            run_with_events(run, columns, unit, offset, work)
+        }
+        (ids, times, events) => {
+            let times: Cow<'_, [i64]> = match times {
+                TimeValues::Whole(values) => Cow::Borrowed(values.as_slice()),
+                TimeValues::Float(values) => {
+                    Cow::Owned(core::whole_numbers("times", values.as_slice())?)
+                }
+            };
+            let events: Cow<'_, [i64]> = match events {
+                EventValues::Whole(values) => Cow::Borrowed(values.as_slice()),
+                EventValues::Float(values) => {
+                    Cow::Owned(core::whole_numbers("events", values.as_slice())?)
+                }
+            };
+            match ids {
+                IdValues::Signed(ids) => {
+                    run_with_events(run, (ids.as_slice(), &times, &events), unit, offset, work)
+                }
+                IdValues::Unsigned(ids) => {
+                    run_with_events(run, (ids.as_slice(), &times, &events), unit, offset, work)
+                }
+                IdValues::Float(ids) => {
+                    let ids = core::whole_numbers("user_ids", ids.as_slice())?;
+                    run_with_events(run, (&ids, &times, &events), unit, offset, work)
+                }
+            }
+        }
+    }
+}
+
+fn run_with_events<U: UserIdValue, T: TimeValue, E: EventValue, W: LogWork>(
+    run: Runner,
+    (user_ids, times, events): (&[U], &[T], &[E]),
+    unit: TimeUnit,
+    utc_offset_minutes: i64,
+    work: &W,
+) -> Result<W::Output> {
+    let log = EventLog::new(user_ids, times, unit)?
+        .with_utc_offset_minutes(utc_offset_minutes)?
+        .with_events(events)?;
+    run_log(run, &log, work)
+}
+
+/// `work` over `log`, run by the binding's `run` (Python: with the GIL released).
+fn run_log<U: UserIdValue, T: TimeValue, E: EventValue, W: LogWork>(
+    run: Runner,
+    log: &EventLog<'_, U, T, E>,
+    work: &W,
+) -> Result<W::Output> {
     let mut output = None;
-    run(&mut || output = Some(work.run(&log)));
+    run(&mut || output = Some(work.run(log)));
     output.unwrap_or_else(|| {
         Err(Error::invalid(
             "user_ids",

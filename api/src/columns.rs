@@ -152,3 +152,33 @@ impl Times<'_> {
         }
     }
 }
+
+/// The element type of an `events` column.
+#[derive(Debug)]
+pub enum EventValues<'a> {
+    /// Event codes as whole numbers (numpy integers, or text names numbered once).
+    Whole(Values<'a, i64>),
+    /// Event codes as JavaScript passes them (checked by the core).
+    Float(Values<'a, f64>),
+}
+
+/// The `events` column of an event log: a code per event, and, when the column held
+/// event names, the map that numbered them (code `k` is `names.ids()[k]`), against
+/// which the event parameters ([`Event`]) given as names are read.
+#[derive(Debug)]
+pub struct EventIds<'a> {
+    /// The event codes, one per event.
+    pub values: EventValues<'a>,
+    /// The names the codes stand for, when the column held names.
+    pub names: Option<pmkit::analytics::IdMap>,
+}
+
+/// An event parameter of a metric (`feature`, `steps[i]`): an event code, or an event
+/// name when the `events` column holds names.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// An event code (`0..=u32::MAX`).
+    Code(u32),
+    /// An event name.
+    Name(String),
+}

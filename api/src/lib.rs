@@ -42,7 +42,7 @@ mod roles;
 mod sprint;
 mod work;
 
-pub use columns::{Times, UserIds};
+pub use columns::{Event, EventIds, Times, UserIds};
 
 /// A parameter passed in the core's JSON form: a plain object or list (Python dicts and
 /// lists, JavaScript objects and arrays) read through serde, so a bad field is named by

@@ -10,6 +10,9 @@ export type UserIds = Numbers;
 /** An event log's times, one per event: whole numbers of the `unit` option since 1970-01-01 (seconds by default; milliseconds for Date.getTime()). */
 export type Times = Numbers;
 
+/** An event log's events, one per event: whole-number event codes (event names: number them with encodeIds first). */
+export type EventIds = Numbers;
+
 /**
  * Active users per day, per calendar week and per calendar month.
  */
@@ -88,6 +91,64 @@ export interface ActivityOwner {
    * The owning role.
    */
   role: Role;
+}
+
+/**
+ * Feature adoption per period, cumulative adoption, and time to first use.
+ */
+export interface Adoption {
+  /**
+   * Users active (any event) in each period.
+   */
+  active: number[];
+  /**
+   * Users who ever used the feature.
+   */
+  adopters: number;
+  /**
+   * `ever_adopted / ever_active`: the share of users so far who have adopted.
+   */
+  cumulative_rate: (number | null)[];
+  /**
+   * `days_to_first_use[d]`: adopters whose first use came `d` calendar days after their first event (0 = the same day).
+   */
+  days_to_first_use: number[];
+  /**
+   * Users active at least once up to the end of each period.
+   */
+  ever_active: number[];
+  /**
+   * Users who had used the feature at least once by the end of each period.
+   */
+  ever_adopted: number[];
+  /**
+   * The event code of the feature.
+   */
+  feature: EventLabel;
+  /**
+   * Mean days to first use; `None` without adopters.
+   */
+  mean_days_to_first_use?: number | null;
+  /**
+   * Median of the days to first use (the mean of the two middle values for an even count); `None` without adopters.
+   */
+  median_days_to_first_use?: number | null;
+  /**
+   * The period adoption is counted in.
+   */
+  period: Period;
+  /**
+   * First day of each period.
+   */
+  period_starts: string[];
+  /**
+   * `users / active` per period, a fraction; `None` when no one was active.
+   */
+  rate: (number | null)[];
+  /**
+   * Users who used the feature in each period.
+   */
+  users: number[];
 }
 
 /**
@@ -480,6 +541,11 @@ export interface EstimateScale {
 export type EventKind = "added" | "removed" | "re_estimated" | "completed" | "reopened" | "cancelled" | "carried_over";
 
 /**
+ * An event code, or (Python) the event name the call was given when its events column held names.
+ */
+export type EventLabel = number | string;
+
+/**
  * The result of `feasibility`.
  */
 export interface Feasibility {
@@ -527,6 +593,44 @@ export interface Finding {
 export type Framework = "rice" | "ice" | "wsjf" | "value_effort" | "moscow";
 
 /**
+ * A funnel: users reaching each step, conversion rates, and time between steps.
+ */
+export interface Funnel {
+  /**
+   * `reached[k] / reached[k − 1]` (1 for the first step), a fraction; `None` when the previous step has no users.
+   */
+  conversion_from_previous: (number | null)[];
+  /**
+   * `reached[k] / reached[0]`, a fraction; `None` when no one entered.
+   */
+  conversion_from_start: (number | null)[];
+  /**
+   * Median seconds from step `k − 1` to step `k` over the users who reached `k` (`None` for the first step and where no one converted).
+   */
+  median_seconds_from_previous: (number | null)[];
+  /**
+   * Sequential or any order.
+   */
+  order: FunnelOrder;
+  /**
+   * `reached[last] / reached[0]`: the overall conversion rate.
+   */
+  overall?: number | null;
+  /**
+   * Distinct users who reached each step (step 0: entered the funnel).
+   */
+  reached: number[];
+  /**
+   * The event code of each step.
+   */
+  steps: EventLabel[];
+  /**
+   * The conversion window, in seconds from entering the funnel.
+   */
+  window_seconds: number;
+}
+
+/**
  * The result of `funnel_conversion`: how many people move from each step to the next.
  * Lists run in funnel order. With `n` steps, `step_rates` and `drop_off` have `n − 1` entries (entry `i` is the move from step `i` to step `i + 1`) and `cumulative_rates` has `n` entries (entry `i` is step `i` against the first step).
  */
@@ -548,6 +652,11 @@ export interface FunnelConversion {
    */
   step_rates: (number | null)[];
 }
+
+/**
+ * In which order a funnel's steps must happen.
+ */
+export type FunnelOrder = "sequential" | "any_order";
 
 /**
  * How many people hold a role in a country: a lower bound, with its source.
@@ -3344,6 +3453,123 @@ export interface ActivityChurnCountsOptions {
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function activityChurnCounts(userIds: UserIds, times: Times, options?: ActivityChurnCountsOptions | null): Counts;
+
+/** The options of `featureAdoption`; every one may be left out. */
+export interface FeatureAdoptionOptions {
+  /**
+   * The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+   * @defaultValue `"week"`
+   */
+  period?: Period | null;
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   * @defaultValue `0`
+   */
+  utcOffsetMinutes?: number | null;
+}
+
+/**
+ * Feature adoption per calendar `period`: users of the `feature` event over
+ * active users, cumulative adoption, and days from a user's first event to
+ * their first use. `feature` is an event code, or a name when `events` holds
+ * names (the result's `feature` is then that name); a name `events` does not
+ * hold, or a name where `events` holds codes (or the reverse), is an
+ * `invalid_input` error naming `feature`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function featureAdoption(userIds: UserIds, times: Times, events: EventIds, feature: number, options?: FeatureAdoptionOptions | null): Adoption;
+
+/** The options of `featureAdoptionCounts`; every one may be left out. */
+export interface FeatureAdoptionCountsOptions {
+  /**
+   * The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+   * @defaultValue `"week"`
+   */
+  period?: Period | null;
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   * @defaultValue `0`
+   */
+  utcOffsetMinutes?: number | null;
+}
+
+/**
+ * Partial counts of `feature_adoption` for a shard of users. An event name the
+ * shard does not hold counts no one (another shard may hold it).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function featureAdoptionCounts(userIds: UserIds, times: Times, events: EventIds, feature: number, options?: FeatureAdoptionCountsOptions | null): Counts;
+
+/** The options of `eventFunnel`; every one may be left out. */
+export interface EventFunnelOptions {
+  /**
+   * "sequential" (each step after the previous, the default) or "any_order".
+   * @defaultValue `"sequential"`
+   */
+  order?: FunnelOrder | null;
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   * @defaultValue `0`
+   */
+  utcOffsetMinutes?: number | null;
+  /**
+   * Seconds from entering the funnel within which the later steps count; default 30 days (2 592 000).
+   * @defaultValue `2592000`
+   */
+  windowSeconds?: number | null;
+}
+
+/**
+ * A conversion funnel: users reaching each of `steps` within `windowSeconds`
+ * (default 30 days) of entering, in order ("sequential") or in any order
+ * ("any_order"), with per-step and overall conversion and the median seconds
+ * between steps. `steps` are event codes, or names when `events` holds names
+ * (the result's `steps` are then those names).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function eventFunnel(userIds: UserIds, times: Times, events: EventIds, steps: Numbers, options?: EventFunnelOptions | null): Funnel;
+
+/** The options of `eventFunnelCounts`; every one may be left out. */
+export interface EventFunnelCountsOptions {
+  /**
+   * "sequential" (each step after the previous, the default) or "any_order".
+   * @defaultValue `"sequential"`
+   */
+  order?: FunnelOrder | null;
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   * @defaultValue `0`
+   */
+  utcOffsetMinutes?: number | null;
+  /**
+   * Seconds from entering the funnel within which the later steps count; default 30 days (2 592 000).
+   * @defaultValue `2592000`
+   */
+  windowSeconds?: number | null;
+}
+
+/**
+ * Partial counts of `event_funnel` for a shard of users. An event name the
+ * shard does not hold counts no one (another shard may hold it).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function eventFunnelCounts(userIds: UserIds, times: Times, events: EventIds, steps: Numbers, options?: EventFunnelCountsOptions | null): Counts;
 
 /** The options of `stickinessHistogram`; every one may be left out. */
 export interface StickinessHistogramOptions {

@@ -24,10 +24,6 @@ const described = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'a
 const handWritten = {
   retention: ['user_ids', 'times'],
   retention_counts: ['user_ids', 'times'],
-  feature_adoption: ['user_ids', 'times', 'events', 'feature'],
-  feature_adoption_counts: ['user_ids', 'times', 'events', 'feature'],
-  event_funnel: ['user_ids', 'times', 'events', 'steps'],
-  event_funnel_counts: ['user_ids', 'times', 'events', 'steps'],
   product_file_from_jira_csv: ['text'],
 };
 for (const [name, params] of Object.entries(handWritten)) {

@@ -81,6 +81,26 @@ impl Describe for Vec<pmkit_api::analytics::Partial> {
     }
 }
 
+/// An event log's `events` column (see `pmkit_api::columns`).
+impl Describe for pmkit_api::EventIds<'_> {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::EventIds
+    }
+}
+
+/// An event parameter: a code, or a name of a text events column.
+impl Describe for pmkit_api::Event {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Event
+    }
+}
+
+impl Describe for Vec<pmkit_api::Event> {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Events
+    }
+}
+
 /// An event log's `user_ids` column (see `pmkit_api::columns`).
 impl Describe for pmkit_api::UserIds<'_> {
     fn kind(_: &mut SchemaGenerator) -> ParamKind {
@@ -138,6 +158,13 @@ trait PartialResult {
 impl PartialResult for Returns<pmkit_api::analytics::Partial> {
     fn describe(&self, _: &mut SchemaGenerator) -> (Value, bool) {
         (serde_json::json!({ "x-pmkit-class": "Counts" }), false)
+    }
+}
+
+/// A result with event names: its result class, whose event fields read back as names.
+impl<T: JsonSchema> PartialResult for Returns<pmkit_api::analytics::Named<T>> {
+    fn describe(&self, generator: &mut SchemaGenerator) -> (Value, bool) {
+        (generator.subschema_for::<T>().to_value(), false)
     }
 }
 

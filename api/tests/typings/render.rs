@@ -26,6 +26,10 @@ pub enum ParamKind {
     /// Partial counts (`pmkit_api::analytics::Partial`), and a list of them.
     Partial,
     Partials,
+    /// An event log's `events` column, an event parameter, and a list of them.
+    EventIds,
+    Event,
+    Events,
     /// An event log's `user_ids` column.
     UserIds,
     /// An event log's `times` column.
@@ -288,6 +292,9 @@ fn ts_param_type(kind: &ParamKind) -> String {
         ParamKind::Times => "Times".to_owned(),
         ParamKind::Partial => "Counts".to_owned(),
         ParamKind::Partials => "readonly Counts[]".to_owned(),
+        ParamKind::EventIds => "EventIds".to_owned(),
+        ParamKind::Event => "number".to_owned(),
+        ParamKind::Events => "Numbers".to_owned(),
         ParamKind::Date => "Date | string".to_owned(),
         ParamKind::Csv => "string".to_owned(),
         ParamKind::Json(schema) => ts_type(schema),
@@ -303,7 +310,9 @@ pub fn typescript(api: &Api) -> String {
          /** An event log's user ids, one per event: numbers (whole, at least 0, at most 2^53) or 64-bit integers in a BigInt64Array or BigUint64Array (text ids: number them with encodeIds first). */\n\
          export type UserIds = Numbers;\n\n\
          /** An event log's times, one per event: whole numbers of the `unit` option since 1970-01-01 (seconds by default; milliseconds for Date.getTime()). */\n\
-         export type Times = Numbers;\n",
+         export type Times = Numbers;\n\n\
+         /** An event log's events, one per event: whole-number event codes (event names: number them with encodeIds first). */\n\
+         export type EventIds = Numbers;\n",
     );
     for name in api.all_reached() {
         if api.hand_ts.contains(&name) {
@@ -481,6 +490,9 @@ fn py_param_type(kind: &ParamKind, records: &BTreeSet<String>) -> String {
         ParamKind::Times => "Times".to_owned(),
         ParamKind::Partial => "Counts | Mapping[str, Any]".to_owned(),
         ParamKind::Partials => "Sequence[Counts | Mapping[str, Any]]".to_owned(),
+        ParamKind::EventIds => "EventIds".to_owned(),
+        ParamKind::Event => "int | str".to_owned(),
+        ParamKind::Events => "Sequence[int | str] | NDArray[Any]".to_owned(),
         ParamKind::Date => "datetime.date | str".to_owned(),
         ParamKind::Csv => "str | os.PathLike[str] | CsvFrame".to_owned(),
         ParamKind::Json(schema) => py_type(schema, records),
@@ -578,7 +590,9 @@ pub fn python(api: &Api) -> String {
          UserIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray\n\
          \"\"\"An event log's user ids, one per event: a numpy array (int64 and uint64 read without a copy), a pandas or polars Series, or a list; whole numbers 0 or more, or text ids (numbered once).\"\"\"\n\
          Times = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.datetime64] | NDArray[np.object_] | Sequence[int] | Sequence[datetime.datetime] | Sequence[datetime.date] | _SupportsArray\n\
-         \"\"\"An event log's times, one per event: whole numbers of the `unit` option since the epoch (int64 read without a copy), datetime64 (its own unit, without a copy), time-zone-aware pandas or polars datetimes (read as UTC instants), or a list of Python datetimes (aware, or naive read as UTC) or dates.\"\"\"\n",
+         \"\"\"An event log's times, one per event: whole numbers of the `unit` option since the epoch (int64 read without a copy), datetime64 (its own unit, without a copy), time-zone-aware pandas or polars datetimes (read as UTC instants), or a list of Python datetimes (aware, or naive read as UTC) or dates.\"\"\"\n\
+         EventIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray\n\
+         \"\"\"An event log's events, one per event: event codes (whole numbers 0 or more), or event names (numbered once; the metric's event parameters are then names too).\"\"\"\n",
     );
     for name in api.all_reached() {
         let schema = &api.definitions[&name];

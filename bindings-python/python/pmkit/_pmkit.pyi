@@ -47,6 +47,8 @@ UserIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_
 """An event log's user ids, one per event: a numpy array (int64 and uint64 read without a copy), a pandas or polars Series, or a list; whole numbers 0 or more, or text ids (numbered once)."""
 Times = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.datetime64] | NDArray[np.object_] | Sequence[int] | Sequence[datetime.datetime] | Sequence[datetime.date] | _SupportsArray
 """An event log's times, one per event: whole numbers of the `unit` option since the epoch (int64 read without a copy), datetime64 (its own unit, without a copy), time-zone-aware pandas or polars datetimes (read as UTC instants), or a list of Python datetimes (aware, or naive read as UTC) or dates."""
+EventIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray
+"""An event log's events, one per event: event codes (whole numbers 0 or more), or event names (numbered once; the metric's event parameters are then names too)."""
 
 class ActiveUsersDict(TypedDict):
     """Active users per day, per calendar week and per calendar month."""
@@ -110,6 +112,54 @@ class ActivityOwner:
     @property
     def role(self) -> Role: ...
     def to_dict(self) -> ActivityOwnerDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class AdoptionDict(TypedDict):
+    """Feature adoption per period, cumulative adoption, and time to first use."""
+    active: list[int]
+    adopters: int
+    cumulative_rate: list[float | None]
+    days_to_first_use: list[int]
+    ever_active: list[int]
+    ever_adopted: list[int]
+    feature: EventLabel
+    mean_days_to_first_use: NotRequired[float | None]
+    median_days_to_first_use: NotRequired[float | None]
+    period: Period
+    period_starts: list[str]
+    rate: list[float | None]
+    users: list[int]
+
+@final
+class Adoption:
+    """Feature adoption per period, cumulative adoption, and time to first use."""
+    @property
+    def active(self) -> list[int]: ...
+    @property
+    def adopters(self) -> int: ...
+    @property
+    def cumulative_rate(self) -> list[float | None]: ...
+    @property
+    def days_to_first_use(self) -> list[int]: ...
+    @property
+    def ever_active(self) -> list[int]: ...
+    @property
+    def ever_adopted(self) -> list[int]: ...
+    @property
+    def feature(self) -> EventLabel: ...
+    @property
+    def mean_days_to_first_use(self) -> float | None: ...
+    @property
+    def median_days_to_first_use(self) -> float | None: ...
+    @property
+    def period(self) -> Period: ...
+    @property
+    def period_starts(self) -> list[str]: ...
+    @property
+    def rate(self) -> list[float | None]: ...
+    @property
+    def users(self) -> list[int]: ...
+    def to_dict(self) -> AdoptionDict: ...
     def __eq__(self, other: object) -> bool: ...
 
 class Allocation(TypedDict):
@@ -344,6 +394,9 @@ class EstimateScale(TypedDict):
 
 EventKind = Literal["added", "removed", "re_estimated", "completed", "reopened", "cancelled", "carried_over"]
 
+EventLabel = int | str
+"""An event code, or (Python) the event name the call was given when its events column held names."""
+
 class FeasibilityDict(TypedDict):
     """The result of `feasibility`."""
     epics: list[EpicProjection]
@@ -392,6 +445,39 @@ class Finding:
 
 Framework = Literal["rice", "ice", "wsjf", "value_effort", "moscow"]
 
+class FunnelDict(TypedDict):
+    """A funnel: users reaching each step, conversion rates, and time between steps."""
+    conversion_from_previous: list[float | None]
+    conversion_from_start: list[float | None]
+    median_seconds_from_previous: list[float | None]
+    order: FunnelOrder
+    overall: NotRequired[float | None]
+    reached: list[int]
+    steps: list[EventLabel]
+    window_seconds: int
+
+@final
+class Funnel:
+    """A funnel: users reaching each step, conversion rates, and time between steps."""
+    @property
+    def conversion_from_previous(self) -> list[float | None]: ...
+    @property
+    def conversion_from_start(self) -> list[float | None]: ...
+    @property
+    def median_seconds_from_previous(self) -> list[float | None]: ...
+    @property
+    def order(self) -> FunnelOrder: ...
+    @property
+    def overall(self) -> float | None: ...
+    @property
+    def reached(self) -> list[int]: ...
+    @property
+    def steps(self) -> list[EventLabel]: ...
+    @property
+    def window_seconds(self) -> int: ...
+    def to_dict(self) -> FunnelDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 class FunnelConversionDict(TypedDict):
     """The result of `funnel_conversion`: how many people move from each step to the next.
     Lists run in funnel order. With `n` steps, `step_rates` and `drop_off` have `n − 1` entries (entry `i` is the move from step `i` to step `i + 1`) and `cumulative_rates` has `n` entries (entry `i` is step `i` against the first step).
@@ -416,6 +502,9 @@ class FunnelConversion:
     def step_rates(self) -> list[float | None]: ...
     def to_dict(self) -> FunnelConversionDict: ...
     def __eq__(self, other: object) -> bool: ...
+
+FunnelOrder = Literal["sequential", "any_order"]
+"""In which order a funnel's steps must happen."""
 
 class HeadcountDict(TypedDict):
     """How many people hold a role in a country: a lower bound, with its source."""
@@ -1985,6 +2074,55 @@ def activity_churn_counts(user_ids: UserIds, times: Times, *, inactive_days: int
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
 
+def feature_adoption(user_ids: UserIds, times: Times, events: EventIds, feature: int | str, *, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Adoption:
+    """Feature adoption per calendar `period`: users of the `feature` event over
+    active users, cumulative adoption, and days from a user's first event to
+    their first use. `feature` is an event code, or a name when `events` holds
+    names (the result's `feature` is then that name); a name `events` does not
+    hold, or a name where `events` holds codes (or the reverse), is an
+    `invalid_input` error naming `feature`.
+    
+    Keyword options (None = the default):
+        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+    """
+
+def feature_adoption_counts(user_ids: UserIds, times: Times, events: EventIds, feature: int | str, *, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Counts:
+    """Partial counts of `feature_adoption` for a shard of users. An event name the
+    shard does not hold counts no one (another shard may hold it).
+    
+    Keyword options (None = the default):
+        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+    """
+
+def event_funnel(user_ids: UserIds, times: Times, events: EventIds, steps: Sequence[int | str] | NDArray[Any], *, order: FunnelOrder | None = "sequential", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, window_seconds: int | None = 2592000) -> Funnel:
+    """A conversion funnel: users reaching each of `steps` within `window_seconds`
+    (default 30 days) of entering, in order ("sequential") or in any order
+    ("any_order"), with per-step and overall conversion and the median seconds
+    between steps. `steps` are event codes, or names when `events` holds names
+    (the result's `steps` are then those names).
+    
+    Keyword options (None = the default):
+        order: "sequential" (each step after the previous, the default) or "any_order".
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+        window_seconds: Seconds from entering the funnel within which the later steps count; default 30 days (2 592 000).
+    """
+
+def event_funnel_counts(user_ids: UserIds, times: Times, events: EventIds, steps: Sequence[int | str] | NDArray[Any], *, order: FunnelOrder | None = "sequential", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, window_seconds: int | None = 2592000) -> Counts:
+    """Partial counts of `event_funnel` for a shard of users. An event name the
+    shard does not hold counts no one (another shard may hold it).
+    
+    Keyword options (None = the default):
+        order: "sequential" (each step after the previous, the default) or "any_order".
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+        window_seconds: Seconds from entering the funnel within which the later steps count; default 30 days (2 592 000).
+    """
+
 def stickiness_histogram(user_ids: UserIds, times: Times, *, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> StickinessHistogram:
     """The stickiness histogram: per calendar `period`, the users active on exactly
     k days of it (`users[p][k - 1]`) and on at least k days (`at_least`).
@@ -2057,14 +2195,10 @@ def sample_snapshot() -> dict[str, Any]:
     """The bundled sample product (what ``make demo`` reports on), as a dict."""
 
 # ---------------------------------------------------------------- analytics
-# The columns (UserIds, Times), active users, churn, stickiness, merge_counts,
-# finish_counts, encode_ids and sample_events are generated (above); retention, adoption
-# and funnels (their event parameters are codes or names) and the partial counts class
-# (it merges, finishes and pickles with its event names) are still declared here.
+# Every other analytics function and class is generated (above); retention (its
+# optional events column and its event options) and the partial counts class (it
+# merges, finishes and pickles with its event names) are still declared here.
 
-# An events column: a numpy array, a pandas or polars Series, or a list of event codes
-# or names.
-_Column = Any
 _TimeUnit = Literal["days", "seconds", "milliseconds", "microseconds", "nanoseconds", "D", "s", "ms", "us", "ns"]
 _Cohorts = Literal["first_time", "recurring"]
 _RetentionKind = Literal["on", "on_or_after"]
@@ -2131,7 +2265,7 @@ def retention(
     user_ids: UserIds,
     times: Times,
     *,
-    events: _Column | None = None,
+    events: EventIds | None = None,
     period: str | None = "week",
     cohorts: _Cohorts | None = "first_time",
     kind: _RetentionKind | None = "on",
@@ -2156,7 +2290,7 @@ def retention_counts(
     user_ids: UserIds,
     times: Times,
     *,
-    events: _Column | None = None,
+    events: EventIds | None = None,
     period: str | None = "week",
     cohorts: _Cohorts | None = "first_time",
     kind: _RetentionKind | None = "on",
@@ -2167,126 +2301,6 @@ def retention_counts(
 ) -> Counts:
     """Partial counts of :func:`retention` for a shard of users (empty shards allowed).
     An event name the shard does not hold counts no one (another shard may hold it)."""
-
-@final
-class Adoption:
-    """The result of :func:`feature_adoption`."""
-
-    @property
-    def period(self) -> str: ...
-    @property
-    def feature(self) -> int | str:
-        """The feature as given: its event name when ``events`` held names, else its code."""
-    @property
-    def period_starts(self) -> list[str]: ...
-    @property
-    def active(self) -> list[int]: ...
-    @property
-    def users(self) -> list[int]: ...
-    @property
-    def rate(self) -> list[float | None]: ...
-    @property
-    def ever_active(self) -> list[int]: ...
-    @property
-    def ever_adopted(self) -> list[int]: ...
-    @property
-    def cumulative_rate(self) -> list[float | None]: ...
-    @property
-    def adopters(self) -> int: ...
-    @property
-    def days_to_first_use(self) -> list[int]:
-        """Histogram: ``days_to_first_use[d]`` adopters first used it ``d`` days after their first event."""
-    @property
-    def median_days_to_first_use(self) -> float | None: ...
-    @property
-    def mean_days_to_first_use(self) -> float | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class Funnel:
-    """The result of :func:`event_funnel`."""
-
-    @property
-    def steps(self) -> list[int] | list[str]:
-        """The steps as given: event names when ``events`` held names, else codes."""
-    @property
-    def window_seconds(self) -> int: ...
-    @property
-    def order(self) -> Literal["sequential", "any_order"]: ...
-    @property
-    def reached(self) -> list[int]: ...
-    @property
-    def conversion_from_previous(self) -> list[float | None]: ...
-    @property
-    def conversion_from_start(self) -> list[float | None]: ...
-    @property
-    def overall(self) -> float | None: ...
-    @property
-    def median_seconds_from_previous(self) -> list[float | None]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-def feature_adoption(
-    user_ids: UserIds,
-    times: Times,
-    events: _Column,
-    feature: int | str,
-    *,
-    period: str | None = "week",
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> Adoption:
-    """Feature adoption per calendar period (users of the ``feature`` event / active
-    users), cumulative adoption, and days from first event to first use.
-
-    ``feature`` is an event code, or a name when ``events`` holds names (the result's
-    ``feature`` is then that name). Raises ``InvalidInputError`` naming ``feature`` for a
-    name ``events`` does not hold, a name when ``events`` holds codes, or the reverse."""
-
-def feature_adoption_counts(
-    user_ids: UserIds,
-    times: Times,
-    events: _Column,
-    feature: int | str,
-    *,
-    period: str | None = "week",
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> Counts:
-    """Partial counts of :func:`feature_adoption` for a shard of users. An event name the
-    shard does not hold counts no one (another shard may hold it)."""
-
-def event_funnel(
-    user_ids: UserIds,
-    times: Times,
-    events: _Column,
-    steps: Sequence[int | str],
-    *,
-    window_seconds: int | None = 2_592_000,
-    order: Literal["sequential", "any_order"] | None = "sequential",
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> Funnel:
-    """A conversion funnel: users reaching each step within ``window_seconds`` (default
-    30 days) of entering, per-step and overall conversion, median seconds between steps.
-
-    ``steps`` are event codes, or names when ``events`` holds names (the result's
-    ``steps`` are then those names). Raises ``InvalidInputError`` naming ``steps[i]`` for
-    a name ``events`` does not hold, a name when ``events`` holds codes, or the reverse."""
-
-def event_funnel_counts(
-    user_ids: UserIds,
-    times: Times,
-    events: _Column,
-    steps: Sequence[int | str],
-    *,
-    window_seconds: int | None = 2_592_000,
-    order: Literal["sequential", "any_order"] | None = "sequential",
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> Counts:
-    """Partial counts of :func:`event_funnel` for a shard of users. An event name the
-    shard does not hold counts no one (another shard may hold it)."""
-
 
 # ---------------------------------------------------------------- flow
 

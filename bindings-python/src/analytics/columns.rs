@@ -294,13 +294,25 @@ fn python_datetimes<'py>(
 
 /// The `events` column: codes as given, or text event names encoded with a fresh map.
 pub fn events<'py>(value: &Bound<'py, PyAny>) -> PyResult<(Column<'py, i64>, EventParams)> {
-    let array = array("events", value)?;
+    match event_column("events", value)? {
+        (codes, Some(names)) => Ok((codes, EventParams::names(names))),
+        (codes, None) => Ok((codes, EventParams::Codes)),
+    }
+}
+
+/// The events column `field`: codes as given, or text event names encoded with a fresh
+/// map (returned with the codes).
+pub fn event_column<'py>(
+    field: &str,
+    value: &Bound<'py, PyAny>,
+) -> PyResult<(Column<'py, i64>, Option<IdMap>)> {
+    let array = array(field, value)?;
     if is_text(&array)? {
         let mut names = IdMap::default();
-        let codes = encode_text("events", &array, &mut names)?;
-        return Ok((codes, EventParams::names(names)));
+        let codes = encode_text(field, &array, &mut names)?;
+        return Ok((codes, Some(names)));
     }
-    Ok((signed("events", &array)?, EventParams::Codes))
+    Ok((signed(field, &array)?, None))
 }
 
 /// How the metric's event parameters (`steps[i]`, `feature`, `start_event`,
@@ -388,7 +400,7 @@ impl EventParams {
 }
 
 /// An event code given as a Python number: whole, ≥ 0, at most `u32::MAX`.
-fn code_number(field: &str, value: &Bound<'_, PyAny>) -> PyResult<u32> {
+pub(super) fn code_number(field: &str, value: &Bound<'_, PyAny>) -> PyResult<u32> {
     let number: f64 = value.extract().map_err(|_| {
         to_py(pmkit::Error::invalid(
             field,

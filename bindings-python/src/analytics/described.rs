@@ -6,8 +6,9 @@ use pyo3::prelude::*;
 
 use super::columns::{self, Column, Ids};
 use super::counts::{counts_arg, finished, Counts};
+use super::more::{Adoption, Funnel};
 use crate::convert::{python_functions, FromPy, FromPyBound, IntoPython};
-use pmkit_api::columns::{IdValues, TimeValues, Values, Work};
+use pmkit_api::columns::{EventValues, IdValues, TimeValues, Values, Work};
 
 pmkit_api::analytics!(python_functions);
 
@@ -100,5 +101,53 @@ impl FromPy for Vec<pmkit_api::analytics::Partial> {
 impl IntoPython for pmkit_api::analytics::Finished {
     fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         finished(py, self.metric, self.event_names)
+    }
+}
+
+/// `events`: integer codes (int64 borrowed), or text names numbered once, whose map the
+/// metric's event parameters are read against.
+impl<'py> FromPyBound<'py> for pmkit_api::EventIds<'py> {
+    fn from_py_bound(field: &str, value: &Bound<'py, PyAny>) -> PyResult<Self> {
+        let (codes, names) = columns::event_column(field, value)?;
+        Ok(pmkit_api::EventIds {
+            values: EventValues::Whole(values(codes)),
+            names,
+        })
+    }
+}
+
+/// An event parameter: a `str` is a name; anything else an event code (whole, ≥ 0, at
+/// most 2^32 - 1).
+impl FromPy for pmkit_api::Event {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        match value.cast::<pyo3::types::PyString>() {
+            Ok(text) => Ok(pmkit_api::Event::Name(text.to_cow()?.into_owned())),
+            Err(_) => columns::code_number(field, value).map(pmkit_api::Event::Code),
+        }
+    }
+}
+
+/// A list (or other sequence) of event parameters, each named `steps[i]` in errors.
+impl FromPy for Vec<pmkit_api::Event> {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        crate::convert::sequence(field, value)?
+            .iter()
+            .enumerate()
+            .map(|(index, step)| FromPy::from_py(&format!("{field}[{index}]"), step))
+            .collect()
+    }
+}
+
+/// Adoption comes back as its class, reporting the feature's name when names were given.
+impl IntoPython for pmkit_api::analytics::Named<pmkit::analytics::Adoption> {
+    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(Py::new(py, Adoption(self.value, self.event_names))?.into_any())
+    }
+}
+
+/// A funnel comes back as its class, reporting its steps' names when names were given.
+impl IntoPython for pmkit_api::analytics::Named<pmkit::analytics::Funnel> {
+    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(Py::new(py, Funnel(self.value, self.event_names))?.into_any())
     }
 }

@@ -5,8 +5,9 @@
 
 use wasm_bindgen::JsValue;
 
-use crate::convert::{from_js_value, js_functions, numbers, numbers_hinted, FromJs};
-use pmkit_api::columns::{in_place, IdValues, TimeValues, Values};
+use crate::convert::{count, from_js_value, js_functions, numbers, numbers_hinted, FromJs};
+use crate::errors::IntoJs;
+use pmkit_api::columns::{in_place, EventValues, IdValues, TimeValues, Values};
 
 pmkit_api::analytics!(js_functions);
 
@@ -51,5 +52,49 @@ impl FromJs for Vec<pmkit_api::analytics::Partial> {
             .into_iter()
             .map(pmkit_api::analytics::Partial::of)
             .collect())
+    }
+}
+
+/// `events`: event codes as numbers (event names: number them with `encodeIds` first).
+impl FromJs for pmkit_api::EventIds<'static> {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        let codes = numbers_hinted(
+            field,
+            value,
+            " (event names: map them to codes with encodeIds first)",
+        )?;
+        Ok(pmkit_api::EventIds {
+            values: EventValues::Float(Values::owned(codes)),
+            names: None,
+        })
+    }
+}
+
+/// An event code: a whole number in `0..=u32::MAX`.
+fn code(field: &str, value: f64) -> Result<pmkit_api::Event, JsValue> {
+    let number = count(field, value)?;
+    u32::try_from(number)
+        .map(pmkit_api::Event::Code)
+        .map_err(|_| {
+            pmkit::Error::out_of_range(field, format!("{number} is larger than {}", u32::MAX))
+        })
+        .js()
+}
+
+/// An event parameter: an event code.
+impl FromJs for pmkit_api::Event {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        code(field, crate::convert::number(field, &value)?)
+    }
+}
+
+/// Event parameters (`steps`): an array or typed array of event codes.
+impl FromJs for Vec<pmkit_api::Event> {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        numbers(field, value)?
+            .into_iter()
+            .enumerate()
+            .map(|(index, step)| code(&format!("{field}[{index}]"), step))
+            .collect()
     }
 }

@@ -15,7 +15,6 @@ use crate::errors::IntoJs;
 use pmkit::analytics::{self as core, EventLog, RetentionOptions, TimeUnit};
 
 mod described;
-mod more;
 
 #[wasm_bindgen(typescript_custom_section)]
 const ANALYTICS_TYPES: &'static str = r#"

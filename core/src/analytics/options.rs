@@ -194,6 +194,25 @@ impl schemars::JsonSchema for UnitName {
     }
 }
 
+/// The schema of an event in a result: its code, or the event name a Python call was
+/// given when its events column held names (the binding reports the name).
+#[cfg(feature = "schema")]
+pub(crate) struct EventLabel;
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for EventLabel {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "EventLabel".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "anyOf": [{ "type": "integer", "minimum": 0 }, { "type": "string" }],
+            "description": "An event code, or (Python) the event name the call was given when its events column held names.",
+        })
+    }
+}
+
 /// A time unit by name or abbreviation (`"milliseconds"` or `"ms"`, see [`TimeUnit::parse`]).
 pub(crate) fn deserialize_unit<'de, D: Deserializer<'de>>(
     deserializer: D,
