@@ -1,13 +1,10 @@
 //! SVG charts (`pmkit::chart`).
 //!
 //! Every chart takes [`pmkit::chart::ChartOptions`] (width, height, theme), checked by
-//! `ChartOptions::checked`.
-//!
-//! Not yet read by the typings generator: the models the charts draw (`SprintReport`,
-//! `Roadmap` ...) belong to areas whose types have no JSON Schema yet, so the chart
-//! and dashboard typings are still written by hand (`_pmkit.pyi`, the chart and
-//! dashboard TypeScript sections). Once those types derive `JsonSchema`, add
-//! `("chart", pmkit_api::chart!(describe))` to the generator's areas and delete them.
+//! `ChartOptions::checked`. A model is the value another function returns, in its
+//! JSON form; in Python the result object itself is accepted too (read through its
+//! `to_dict()`), and the result classes' `.chart(**options)` methods draw themselves
+//! with the same options.
 
 /// Hands every `pmkit::chart` function to `$callback` (see the crate docs).
 #[macro_export]

@@ -23,10 +23,12 @@
 //! A parameter's Rust type says how each binding reads it: `u64` is a count (a whole
 //! number ≥ 0), `f64` a number, `Vec<f64>` an array of numbers (numpy arrays and typed
 //! arrays without a per-element call), `NaiveDate` a date, `String` text,
-//! `Json<T>` a plain object or list in the core's JSON form, [`CsvText`] CSV text (or,
-//! in Python, a path or a DataFrame), [`Name<T>`] an option given by name (`"product_owner"`),
-//! [`UserIds`] and [`Times`] the columns of an event log (numpy arrays borrowed, typed
-//! arrays copied once; see [`columns`]). No binding coerces: a
+//! `Json<T>` a plain object or list in the core's JSON form, `Record<T>` a result an
+//! earlier call gave back, passed on (Python's result class read without a copy, or
+//! its JSON form), [`CsvText`] CSV text (or, in Python, a path or a DataFrame),
+//! [`Name<T>`] an option given by name (`"product_owner"`), [`UserIds`] and [`Times`]
+//! the columns of an event log (numpy arrays borrowed, typed arrays copied once; see
+//! [`columns`]). No binding coerces: a
 //! boolean, `None`/`null`, text or a list where a number belongs is a `PmkitError`
 //! naming the parameter as that language spells it.
 
@@ -39,7 +41,9 @@ mod forecast;
 mod metrics;
 mod roadmap;
 mod roles;
+mod scorecard;
 mod sprint;
+mod stats;
 mod work;
 
 pub use columns::{Event, EventIds, Times, UserIds};
@@ -67,6 +71,21 @@ impl<T: serde::Serialize> serde::Serialize for Json<T> {
     }
 }
 
+/// A document given as an object in its JSON form or as its JSON text (a product
+/// file, a KPI snapshot), read as the core reads text ([`pmkit::json::FromJsonText`]):
+/// the object is written as JSON first, so errors name the JSON path inside it either
+/// way. Dereferences to the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonOrText<T>(pub T);
+
+impl<T> std::ops::Deref for JsonOrText<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 /// CSV text (a tracker's export). Python also takes a path (a `str` without a line
 /// break, or an `os.PathLike`) or a pandas DataFrame (written with `to_csv(index=False)`);
 /// JavaScript takes the text.
@@ -85,5 +104,46 @@ impl<T> std::ops::Deref for Name<T> {
 
     fn deref(&self) -> &T {
         &self.0
+    }
+}
+
+/// A parameter that is the result of an earlier call, passed on: a Python result class
+/// (`Timelines` from `item_timelines`) is borrowed as it is, with no `to_dict()` and
+/// no re-reading, so a chain of calls over a long history converts it once; its JSON
+/// form (a dict in Python, a plain object in JavaScript) is read as [`Json`] reads it.
+/// Dereferences to the core value.
+pub struct Record<T: 'static>(RecordValue<T>);
+
+enum RecordValue<T: 'static> {
+    Owned(T),
+    Shared(Box<dyn AsRef<T> + Send + Sync>),
+}
+
+impl<T> Record<T> {
+    /// A value read from its JSON form.
+    pub fn owned(value: T) -> Self {
+        Record(RecordValue::Owned(value))
+    }
+
+    /// A value a binding holds elsewhere (a Python object), borrowed through `holder`.
+    pub fn shared(holder: impl AsRef<T> + Send + Sync + 'static) -> Self {
+        Record(RecordValue::Shared(Box::new(holder)))
+    }
+}
+
+impl<T> std::ops::Deref for Record<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        match &self.0 {
+            RecordValue::Owned(value) => value,
+            RecordValue::Shared(holder) => (**holder).as_ref(),
+        }
+    }
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Record<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Record").field(&**self).finish()
     }
 }

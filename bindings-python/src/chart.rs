@@ -1,7 +1,7 @@
 //! `pmkit::chart` for Python: the `Chart` class (inline SVG in Jupyter, `save`), the
 //! chart functions from the API description (`pmkit_api::chart!`, keyword options
-//! `width`, `height`, `theme` read into the core's `ChartOptions`), and [`draw`] for
-//! the `.chart()` methods of the result classes.
+//! `width`, `height`, `theme` read into the core's `ChartOptions`), and [`chart_with`]
+//! for the `.chart(**options)` methods of the result classes.
 //!
 //! A leaf module: it imports no other area. A model argument is the result object its
 //! function returns (`SprintReport` …, read through its `to_dict()`) or that dict.
@@ -14,7 +14,7 @@ use pyo3::types::PyDict;
 use crate::convert::python_functions;
 use crate::errors::IntoPy;
 use crate::record::to_python;
-use pmkit::chart::{self as core, ChartOptions, Theme};
+use pmkit::chart::{self as core, ChartOptions};
 
 /// A drawn chart: its kind, title, description, size and the SVG document.
 ///
@@ -126,7 +126,6 @@ pmkit_api::chart!(python_functions);
 /// Draw `model` with the chart options given as keyword arguments (`**options`: the
 /// core's `ChartOptions`, `None` meaning the default; errors name the keyword). What
 /// a result class's `.chart(**options)` calls.
-#[allow(dead_code)] // until the result classes' `.chart()` take `**options`
 pub fn chart_with<T: ?Sized>(
     py: Python<'_>,
     chart: fn(&T, &ChartOptions) -> core::Chart,
@@ -135,32 +134,6 @@ pub fn chart_with<T: ?Sized>(
 ) -> PyResult<Chart> {
     let options: ChartOptions = crate::convert::options(py, options)?;
     Ok(chart(model, &options.checked().py()?).into())
-}
-
-/// A size in pixels: a whole number (`count`), then the core's range check.
-fn pixels(field: &str, value: f64) -> PyResult<u32> {
-    let count = pmkit::input::count(field, value).py()?;
-    Ok(u32::try_from(count).unwrap_or(u32::MAX))
-}
-
-/// Checked options from explicit `width`, `height` and `theme` (errors name them).
-pub fn options(width: f64, height: f64, theme: &str) -> PyResult<ChartOptions> {
-    let width = pixels("width", width)?;
-    let height = pixels("height", height)?;
-    let theme = Theme::parse("theme", theme).py()?;
-    ChartOptions::new(width, height, theme).py()
-}
-
-/// Draw `model` with explicit options: what the `.chart(width=…, height=…, theme=…)`
-/// methods of the result classes call (prefer [`chart_with`], whose defaults are the core's).
-pub fn draw<T: ?Sized>(
-    chart: fn(&T, &ChartOptions) -> core::Chart,
-    model: &T,
-    width: f64,
-    height: f64,
-    theme: &str,
-) -> PyResult<Chart> {
-    Ok(chart(model, &options(width, height, theme)?).into())
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -22,20 +22,6 @@ pub trait FromPy: Sized {
     fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self>;
 }
 
-/// A parameter read with the lifetime of the GIL token it came with, so it may hold
-/// borrowed Python memory (an event-log column holds numpy's read-only borrow). Every
-/// [`FromPy`] type is one; the analytics columns implement it directly
-/// (`analytics::described`).
-pub trait FromPyBound<'py>: Sized {
-    fn from_py_bound(field: &str, value: &Bound<'py, PyAny>) -> PyResult<Self>;
-}
-
-impl<'py, T: FromPy> FromPyBound<'py> for T {
-    fn from_py_bound(field: &str, value: &Bound<'py, PyAny>) -> PyResult<Self> {
-        T::from_py(field, value)
-    }
-}
-
 /// A core result given back to Python.
 pub trait IntoPython {
     fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>>;
@@ -298,6 +284,30 @@ impl FromPy for NaiveDate {
     }
 }
 
+/// A document from a dict in its JSON form or JSON text, checked as the core checks
+/// text (errors name the JSON path). A dict is written as JSON by Python's `json`
+/// module, dates (`datetime.date`) as their ISO text.
+impl<T: pmkit::json::FromJsonText> FromPy for pmkit_api::JsonOrText<T> {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text: String = if value.is_instance_of::<PyString>() {
+            value.extract()?
+        } else if value.is_instance_of::<PyDict>() {
+            let py = value.py();
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("default", py.get_type::<PyString>())?;
+            py.import("json")?
+                .call_method("dumps", (value,), Some(&kwargs))?
+                .extract()?
+        } else {
+            return Err(to_py(pmkit::Error::invalid(
+                field,
+                format!("must be a dict or JSON text, got {}", type_name(value)),
+            )));
+        };
+        T::from_json_text(&text).py().map(pmkit_api::JsonOrText)
+    }
+}
+
 /// An option given by name: text, parsed by the core.
 impl<T: pmkit::Named> FromPy for pmkit_api::Name<T> {
     fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
@@ -349,6 +359,93 @@ impl<T: DeserializeOwned> FromPy for pmkit_api::Json<T> {
             return crate::record::from_python(field, &plain).map(pmkit_api::Json);
         }
         crate::record::from_python(field, value).map(pmkit_api::Json)
+    }
+}
+
+/// A result passed on (`Record<T>` in the description): its result class is borrowed
+/// as it is (see [`crate::record::Recorded`]), anything else read as [`pmkit_api::Json`]
+/// reads it.
+impl<T: DeserializeOwned + crate::record::Recorded> FromPy for pmkit_api::Record<T> {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Some(record) = T::shared(value) {
+            return Ok(record);
+        }
+        let pmkit_api::Json(value) = pmkit_api::Json::<T>::from_py(field, value)?;
+        Ok(pmkit_api::Record::owned(value))
+    }
+}
+
+/// How [`python_functions!`] reads a parameter: with [`FromPy`], unless the parameter's
+/// type has a dedicated reader ([`ReadDedicated`]), picked by autoref specialization
+/// (a method on `Reader<T>` wins over one on `&Reader<T>`). Dedicated readers are for
+/// types [`FromPy`] cannot express or read fast enough:
+///
+/// - status histories (`Json<Vec<flow::Item>>`): millions of timestamps, and `datetime`
+///   values where the JSON form has ISO text (`crate::flow::items`);
+/// - event-log columns (`UserIds<'py>`, `Times<'py>`, `EventIds<'py>`): they keep numpy's
+///   read-only borrow, so they carry the lifetime `'py` of the GIL token the value came
+///   with (`analytics::described`).
+pub struct Reader<T>(pub std::marker::PhantomData<T>);
+
+pub trait ReadWithFromPy<'py, T> {
+    fn read(&self, field: &str, value: &Bound<'py, PyAny>) -> PyResult<T>;
+}
+
+impl<'py, T: FromPy> ReadWithFromPy<'py, T> for &Reader<T> {
+    fn read(&self, field: &str, value: &Bound<'py, PyAny>) -> PyResult<T> {
+        T::from_py(field, value)
+    }
+}
+
+pub trait ReadDedicated<'py, T> {
+    fn read(&self, field: &str, value: &Bound<'py, PyAny>) -> PyResult<T>;
+}
+
+impl<'py> ReadDedicated<'py, pmkit_api::Json<Vec<pmkit::flow::Item>>>
+    for Reader<pmkit_api::Json<Vec<pmkit::flow::Item>>>
+{
+    fn read(
+        &self,
+        field: &str,
+        value: &Bound<'py, PyAny>,
+    ) -> PyResult<pmkit_api::Json<Vec<pmkit::flow::Item>>> {
+        crate::flow::items(field, value).map(pmkit_api::Json)
+    }
+}
+
+/// How [`python_functions!`] runs a described call's body: without the GIL when its
+/// parameters and options can be shared with another thread (`Sync`: every plain value,
+/// a status history, a result passed on), so other Python threads run meanwhile (a long
+/// history, a large simulation); with the GIL held otherwise. The one such case is an
+/// event-log column, which holds numpy's borrow: its metric releases the GIL itself,
+/// around the core's counting only, through the column's runner
+/// (`pmkit_api::columns::Runner`), so the GIL is never released twice. Picked by autoref
+/// specialization over the tuple `P` of parameter and options types, like [`Reader`].
+pub struct Detach<P>(pub std::marker::PhantomData<P>);
+
+pub trait DetachWhenSync {
+    fn call<R: pyo3::marker::Ungil, F: FnOnce() -> R + pyo3::marker::Ungil>(
+        &self,
+        py: Python<'_>,
+        body: F,
+    ) -> R {
+        py.detach(body)
+    }
+}
+
+impl<P: Sync> DetachWhenSync for Detach<P> {}
+
+pub trait StayAttached {
+    fn call<R, F: FnOnce() -> R>(&self, _py: Python<'_>, body: F) -> R {
+        body()
+    }
+}
+
+impl<P> StayAttached for &Detach<P> {}
+
+impl IntoPython for NaiveDate {
+    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(self.into_pyobject(py)?.into_any().unbind())
     }
 }
 
@@ -413,8 +510,8 @@ impl<T: IntoPython> IntoPython for Vec<T> {
 
 /// Expands an API table (`pmkit_api::metrics!` ...) into `#[pyfunction]`s and a
 /// `register_functions` that adds them to the module. Positional parameters are read
-/// with [`FromPy`], the options struct from `**kwargs`, the result given back with
-/// [`IntoPython`].
+/// with [`FromPy`] (or a dedicated [`Reader`]), the options struct from `**kwargs`, the
+/// core called without the GIL (see [`Detach`]), the result given back with [`IntoPython`].
 macro_rules! python_functions {
     ($(
         $(#[doc = $doc:expr])*
@@ -429,9 +526,15 @@ macro_rules! python_functions {
                 $($param: &pyo3::Bound<'py, pyo3::PyAny>,)*
                 $($opts: Option<&pyo3::Bound<'py, pyo3::types::PyDict>>,)?
             ) -> pyo3::PyResult<pyo3::Py<pyo3::PyAny>> {
-                $( let $param: $ptype = <$ptype as $crate::convert::FromPyBound<'py>>::from_py_bound(stringify!($param), $param)?; )*
+                #[allow(unused_imports)]
+                use $crate::convert::{ReadDedicated as _, ReadWithFromPy as _};
+                $( let $param: $ptype = (&$crate::convert::Reader::<$ptype>(std::marker::PhantomData)).read(stringify!($param), $param)?; )*
                 $( let $opts: $otype = $crate::convert::options(py, $opts)?; )?
-                let result: pmkit::Result<$ret> = $body;
+                // Without the GIL when the parameters allow it (see `Detach`).
+                #[allow(unused_imports)]
+                use $crate::convert::{DetachWhenSync as _, StayAttached as _};
+                let result: pmkit::Result<$ret> =
+                    (&$crate::convert::Detach::<($($ptype,)* $($otype,)?)>(std::marker::PhantomData)).call(py, || $body);
                 $crate::convert::IntoPython::into_python(result.map_err($crate::errors::to_py)?, py)
             }
         )*

@@ -2,13 +2,12 @@
 //! Jira CSV export) and every number and chart the browser page shows.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::PyString;
 
 use crate::chart::Chart;
 use crate::convert::python_functions;
-use crate::errors::{to_py, IntoPy};
 use crate::record::to_python;
-use pmkit::dashboard::{self as core, ProductFile};
+use pmkit::dashboard as core;
 
 /// Every number and chart of the dashboard: `product_dashboard(file)`. Sections are
 /// dicts in their JSON form (`None` when absent); `charts` are `Chart` objects, shown
@@ -99,39 +98,6 @@ impl Dashboard {
 
     fn __eq__(&self, other: PyRef<'_, Self>) -> bool {
         self.0 == other.0
-    }
-}
-
-/// A product file from a dict in its JSON form or JSON text, checked as the core
-/// checks text (errors name the JSON path). A dict is written as JSON by Python's
-/// `json` module, dates (`datetime.date`) as their ISO text.
-impl crate::convert::FromPy for ProductFile {
-    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text: String = if value.is_instance_of::<PyString>() {
-            value.extract()?
-        } else if value.is_instance_of::<PyDict>() {
-            let py = value.py();
-            let kwargs = PyDict::new(py);
-            kwargs.set_item("default", py.get_type::<PyString>())?;
-            py.import("json")?
-                .call_method("dumps", (value,), Some(&kwargs))?
-                .extract()?
-        } else {
-            return Err(to_py(pmkit::Error::invalid(
-                field,
-                format!(
-                    "must be a dict or JSON text, got {}",
-                    crate::convert::type_name(value)
-                ),
-            )));
-        };
-        ProductFile::from_json(&text).py()
-    }
-}
-
-impl crate::convert::IntoPython for ProductFile {
-    fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        Ok(to_python(py, &self)?.unbind())
     }
 }
 

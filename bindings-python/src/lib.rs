@@ -20,6 +20,7 @@ mod roadmap;
 mod roles;
 mod scorecard;
 mod sprint;
+mod stats;
 mod work;
 
 /// The native part of pmkit. Import `pmkit`, not this module.
@@ -37,6 +38,7 @@ fn _pmkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     roles::register(m)?;
     scorecard::register(m)?;
     sprint::register(m)?;
+    stats::register(m)?;
     work::register(m)?;
     Ok(())
 }

@@ -81,6 +81,25 @@ fn check_depth(value: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> PyR
     Ok(())
 }
 
+/// A core result type with a result class: a `Record<T>` parameter borrows the class's
+/// value instead of reading its `to_dict()` (implemented by [`record!`]).
+pub trait Recorded: Sized + 'static {
+    /// `value` as a shared record when it is this type's result class.
+    fn shared(value: &Bound<'_, PyAny>) -> Option<pmkit_api::Record<Self>>;
+}
+
+/// A result class object held by a `Record<T>`: frozen classes are read without the GIL.
+pub struct Held<C: pyo3::PyClass>(pub Py<C>);
+
+impl<C, T> AsRef<T> for Held<C>
+where
+    C: pyo3::PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync + AsRef<T>,
+{
+    fn as_ref(&self) -> &T {
+        self.0.get().as_ref()
+    }
+}
+
 macro_rules! record {
     (
         $(#[$meta:meta])* $name:ident($core:ty) { $($field:ident),* $(,)? }
@@ -122,6 +141,19 @@ macro_rules! record {
         impl $crate::convert::IntoPython for $core {
             fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
                 Ok(Py::new(py, $name(self))?.into_any())
+            }
+        }
+
+        impl AsRef<$core> for $name {
+            fn as_ref(&self) -> &$core {
+                &self.0
+            }
+        }
+
+        impl $crate::record::Recorded for $core {
+            fn shared(value: &Bound<'_, PyAny>) -> Option<pmkit_api::Record<Self>> {
+                let class = value.cast::<$name>().ok()?;
+                Some(pmkit_api::Record::shared($crate::record::Held(class.clone().unbind())))
             }
         }
 

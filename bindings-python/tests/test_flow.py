@@ -140,3 +140,27 @@ def test_percentiles_options_are_keywords_and_inputs_strict() -> None:
     with pytest.raises(pmkit.InvalidInputError) as raised:
         pmkit.histogram([True, 2])  # type: ignore[list-item]
     assert raised.value.field == "values[0]"
+
+
+def test_options_are_keyword_only_and_checked(timelines: pmkit.Timelines) -> None:
+    with pytest.raises(TypeError):
+        pmkit.throughput(timelines, "day")  # type: ignore[misc]
+    with pytest.raises(pmkit.ParseError) as raised:
+        pmkit.throughput(timelines, period="month")  # type: ignore[arg-type]
+    assert raised.value.field == "period"
+    with pytest.raises(pmkit.ParseError) as raised:
+        pmkit.wip(timelines, meassure="points")  # type: ignore[call-arg]
+    assert raised.value.field == "meassure"
+    # The pandas alias is read too, and the result names the period canonically.
+    assert pmkit.net_flow(timelines, period="W-MON").period == "week_monday"  # type: ignore[arg-type]
+
+
+def test_every_timelines_function_takes_the_object_or_its_dict(timelines: pmkit.Timelines) -> None:
+    as_dict = timelines.to_dict()
+    assert pmkit.throughput(as_dict, period="day") == pmkit.throughput(timelines, period="day")
+    assert pmkit.wip(as_dict) == pmkit.wip(timelines)
+    assert pmkit.ageing_wip(as_dict) == pmkit.ageing_wip(timelines)
+    assert pmkit.durations(as_dict, kind="lead_time") == pmkit.durations(timelines, kind="lead_time")
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.durations({**as_dict, "items": "none"})  # type: ignore[typeddict-item]
+    assert raised.value.field.startswith("timelines")

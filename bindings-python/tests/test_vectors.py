@@ -29,15 +29,6 @@ def resolve(value: Any) -> Any:
     return value
 
 
-def call_chart(function: Any, args: dict[str, Any]) -> Any:
-    """A chart function: models resolved, then the options as keyword arguments."""
-    args = dict(args)
-    options = args.pop("options", None) or {}
-    kwargs = {name: resolve(value) for name, value in args.items() if value is not None}
-    kwargs.update({name: value for name, value in options.items() if value is not None})
-    return function(**kwargs)
-
-
 def with_golden_svg(expected: Any) -> Any:
     """``expected`` with a golden file path in ``svg`` replaced by the file's exact text."""
     svg = expected.get("svg") if isinstance(expected, dict) else None
@@ -54,13 +45,11 @@ def test_there_are_vectors() -> None:
 def test_vector(case: dict[str, Any]) -> None:
     function = getattr(pmkit, case["function"])
     # A null argument means "use the default", as `undefined` does in JavaScript.
-    kwargs = {name: value for name, value in case["args"].items() if value is not None}
-    if case["file"] == "chart.json":
-        def call() -> Any:
-            return call_chart(function, case["args"])
-    else:
-        def call() -> Any:
-            return function(**kwargs)
+    # A chart case's models are calls (resolved first); its options are keywords too.
+    kwargs = {name: resolve(value) for name, value in case["args"].items() if value is not None}
+
+    def call() -> Any:
+        return function(**kwargs)
     if "error" in case:
         with pytest.raises(pmkit.PmkitError) as raised:
             call()

@@ -152,6 +152,50 @@ export interface Adoption {
 }
 
 /**
+ * Feature adoption inputs.
+ */
+export interface AdoptionInputs {
+  /**
+   * Active users in the same window.
+   */
+  active_users: number;
+  /**
+   * The feature's name.
+   */
+  feature?: string;
+  /**
+   * Active users who used the feature in the window.
+   */
+  feature_users: number;
+}
+
+/**
+ * One open item in `ageing_wip`.
+ */
+export interface AgeingItem {
+  /**
+   * Days from `started` to `today`, by the timelines' counting (inclusive adds 1; exact counts calendar days, as `today` is a day).
+   */
+  age_days: number;
+  /**
+   * The column it is in.
+   */
+  column: string;
+  /**
+   * The item's type.
+   */
+  item_type: string;
+  /**
+   * The item's key.
+   */
+  key: string;
+  /**
+   * The day work on it started.
+   */
+  started: string;
+}
+
+/**
  * Points one epic receives in one sprint.
  */
 export interface Allocation {
@@ -177,6 +221,36 @@ export interface Backlog {
    * The stories, top first.
    */
   stories: Story[];
+}
+
+/**
+ * When the remaining work will be done, by a Monte Carlo forecast of the board's weekly throughput (`forecast_when`).
+ */
+export interface BacklogForecast {
+  /**
+   * The weekly throughput sampled (the flow summary's).
+   */
+  history: number[];
+  /**
+   * Days per period: 7.
+   */
+  period_days: number;
+  /**
+   * Items remaining.
+   */
+  remaining: number;
+  /**
+   * Where `remaining` comes from.
+   */
+  scope: RemainingWork;
+  /**
+   * The day the forecast starts from: the dashboard's `today`, or the board's when that is later or the dashboard has none.
+   */
+  start: string;
+  /**
+   * The forecast: 10,000 trials seeded with `FORECAST_SEED`, percentiles at 50, 70, 85 and 95 % with their dates.
+   */
+  when: WhenForecast;
 }
 
 /**
@@ -258,6 +332,48 @@ export interface BacklogHealth {
 }
 
 /**
+ * Backlog progress in a period.
+ */
+export interface BacklogProgress {
+  /**
+   * Planned items (or points) completed.
+   */
+  completed: number;
+  /**
+   * Items (or points) planned.
+   */
+  planned: number;
+}
+
+/**
+ * The backlog's totals and health.
+ */
+export interface BacklogSummary {
+  /**
+   * The health report on the dashboard's `today` (default options); `None` when the dashboard has no `today`.
+   */
+  health?: BacklogHealth | null;
+  /**
+   * Stories and points per status category (unestimated stories count 0 points).
+   */
+  totals: PointTotals;
+}
+
+/**
+ * A period during which an item was blocked (flagged); `end` is `None` while it still is.
+ */
+export interface Blocked {
+  /**
+   * When it was cleared; `None` while it is still set.
+   */
+  end?: Moment | null;
+  /**
+   * When the flag was set.
+   */
+  start: Moment;
+}
+
+/**
  * The result of `plan_capacity`.
  */
 export interface CapacityPlan {
@@ -327,6 +443,38 @@ export interface CategoryTotals {
 }
 
 /**
+ * A drawn chart: the SVG document and what it shows.
+ */
+export interface Chart {
+  /**
+   * The data in words: the SVG's `<desc>`, for screen readers and alt text.
+   */
+  description: string;
+  /**
+   * Height in pixels.
+   */
+  height: number;
+  /**
+   * Which chart.
+   */
+  kind: ChartKind;
+  /**
+   * The SVG document (UTF-8, starting with `<svg`, ending with `</svg>\n`).
+   */
+  svg: string;
+  /**
+   * The title, as drawn and as the SVG's `<title>`.
+   */
+  title: string;
+  /**
+   * Width in pixels.
+   */
+  width: number;
+}
+
+export type ChartKind = "burndown" | "burnup" | "velocity" | "cumulative_flow" | "cycle_time" | "forecast" | "roadmap" | "retention" | "active_users";
+
+/**
  * Churn and retention rates per period, from activity.
  */
 export interface Churn {
@@ -370,6 +518,20 @@ export interface Churn {
 export type ChurnMethod = "start" | "average" | "serviced";
 
 /**
+ * A board column: a name and the tracker statuses that map to it.
+ */
+export interface Column {
+  /**
+   * Its name (`"In Progress"`).
+   */
+  name: string;
+  /**
+   * The statuses shown in it; matched without regard to case.
+   */
+  statuses: string[];
+}
+
+/**
  * One item of the commitment snapshot taken at sprint start.
  * JSON form: `{"id": "PAY-7", "points": 5, "carried_in": false}`; `points` may be `null` (unestimated: 0 points, still 1 item) and `carried_in` left out.
  */
@@ -391,9 +553,96 @@ export interface Commitment {
 export type CountBy = "points" | "items";
 
 /**
+ * How a span between two moments becomes a number of days.
+ */
+export type Counting = "elapsed" | "inclusive" | "exact";
+
+/**
  * How `customer_satisfaction_score` summarises the answers.
  */
 export type CsatMethod = "share" | "mean";
+
+/**
+ * The result of `cumulative_flow`.
+ */
+export interface CumulativeFlow {
+  /**
+   * The column names, in workflow order.
+   */
+  columns: string[];
+  /**
+   * `counts[c][d]`: items (or points) that had reached column `c` or a later one by the end of `dates[d]`.
+   */
+  counts: number[][];
+  /**
+   * Every day from the first to the last date in the data.
+   */
+  dates: string[];
+}
+
+/**
+ * Customers over one period.
+ */
+export interface Customers {
+  /**
+   * Customers at the start of the period.
+   */
+  at_start: number;
+  /**
+   * Customers lost during the period.
+   */
+  lost: number;
+  /**
+   * Customers gained during the period.
+   */
+  new?: number;
+}
+
+/**
+ * Everything the dashboard page shows about one product.
+ */
+export interface Dashboard {
+  /**
+   * The backlog's totals and health.
+   */
+  backlog?: BacklogSummary | null;
+  /**
+   * The charts of the sections present, in this order: burndown and burnup (sprint), velocity (sprint history), cumulative flow and cycle time (flow), the forecast, and the roadmap timeline (roadmap, when there is a `today`).
+   */
+  charts: Chart[];
+  /**
+   * Flow metrics of the board.
+   */
+  flow?: FlowSummary | null;
+  /**
+   * When the remaining work will be done.
+   */
+  forecast?: BacklogForecast | null;
+  /**
+   * The product's name: the file's, else the snapshot's or the roadmap's.
+   */
+  product: string;
+  /**
+   * The roadmap's progress, rolled up from the backlog (an empty one if absent).
+   */
+  roadmap?: RoadmapProgress | null;
+  /**
+   * Every KPI the snapshot has inputs for.
+   */
+  scorecard?: Scorecard | null;
+  /**
+   * The sprint report, in points.
+   */
+  sprint?: SprintReport | null;
+  /**
+   * The day the backlog health is computed on, if any.
+   */
+  today?: string | null;
+  /**
+   * Velocity over the last 3 closed sprints.
+   */
+  velocity?: Velocity | null;
+}
 
 /**
  * A dependency between two items: `to` (the successor) waits on `from`.
@@ -419,6 +668,11 @@ export interface Dependency {
 }
 
 export type DependencyKind = "finish_to_start" | "start_to_start" | "finish_to_finish" | "start_to_finish";
+
+/**
+ * Which span of an item's timeline `durations` collects.
+ */
+export type DurationKind = "cycle_time" | "lead_time";
 
 /**
  * The result of `encode_ids`: a code per value, and the map's ids in code order.
@@ -590,6 +844,82 @@ export interface Finding {
   severity: Severity;
 }
 
+/**
+ * A board's status history, for the flow metrics and the throughput forecast.
+ * JSON form: `{"workflow": {…}, "items": […], "today": "2026-02-20"}` — the inputs of `crate::flow::item_timelines`.
+ */
+export interface FlowData {
+  /**
+   * The items and their status transitions.
+   */
+  items: Item[];
+  /**
+   * The day the board was read: ages and open flags run to it.
+   */
+  today: string;
+  /**
+   * The board's columns and its backlog, committed and done markers.
+   */
+  workflow: Workflow;
+}
+
+/**
+ * The period names flow metrics take, for the typings only (serde reads `Period`, which also takes abbreviations, any case and pandas aliases): the generator writes them as a union of literals.
+ */
+export type FlowPeriod = "day" | "week" | "week_monday" | "week_tuesday" | "week_wednesday" | "week_thursday" | "week_friday" | "week_saturday" | "week_sunday";
+
+/**
+ * The flow metrics of the board, counted by items.
+ */
+export interface FlowSummary {
+  /**
+   * Cycle-time percentiles at 50 %, 85 % and 95 %, in days (`Counting::Elapsed`); empty when nothing has finished.
+   */
+  cycle_time: Percentile[];
+  /**
+   * Items finished with a cycle time (they went through a committed column).
+   */
+  finished: number;
+  /**
+   * Items in progress on `today` (`ageing_wip`).
+   */
+  in_progress: number;
+  /**
+   * Items on the board.
+   */
+  items: number;
+  /**
+   * Lead-time percentiles at the same levels, in days; empty when nothing has finished.
+   */
+  lead_time: Percentile[];
+  /**
+   * Items finished per week; weeks close on `today`'s weekday, so the last one ends on `today` and every week is whole.
+   */
+  throughput: Throughput;
+  /**
+   * The day the board was read.
+   */
+  today: string;
+  /**
+   * Statuses found on the board but in no column.
+   */
+  unmapped_statuses: string[];
+}
+
+/**
+ * Revenue against its forecast.
+ */
+export interface ForecastInputs {
+  /**
+   * Revenue achieved.
+   */
+  actual_revenue: number;
+  /**
+   * Revenue forecast for the same period.
+   */
+  forecast_revenue: number;
+}
+
 export type Framework = "rice" | "ice" | "wsjf" | "value_effort" | "moscow";
 
 /**
@@ -651,6 +981,20 @@ export interface FunnelConversion {
    * `steps[i + 1] / steps[i]`: the conversion from one step to the next, as a fraction; `None` (`null` in JSON) when nobody reached step `i`, since a rate of nobody is undefined (it is not 0 %).
    */
   step_rates: (number | null)[];
+}
+
+/**
+ * A conversion funnel: step names and the users who reached each.
+ */
+export interface FunnelInputs {
+  /**
+   * Users who reached each step.
+   */
+  counts: number[];
+  /**
+   * Step names, first to last ("visited", "signed up", "paid").
+   */
+  steps: string[];
 }
 
 /**
@@ -726,6 +1070,32 @@ export interface IceInputs {
 }
 
 /**
+ * An estimate with its confidence interval.
+ */
+export interface Interval {
+  /**
+   * The upper bound.
+   */
+  high: number;
+  /**
+   * The confidence level, a fraction (0.95).
+   */
+  level: number;
+  /**
+   * The lower bound.
+   */
+  low: number;
+  /**
+   * The method's name (`"wilson"`, `"agresti_coull"`, `"clopper_pearson"`).
+   */
+  method: string;
+  /**
+   * The point estimate (successes / trials for a proportion).
+   */
+  value: number;
+}
+
+/**
  * What the lint needs to know beyond the story itself.
  * JSON form (every field optional): `{"max_points": 13, "velocity": 30, "max_velocity_share": 0.5, "resolved_items": ["PAY-3"]}`.
  */
@@ -748,7 +1118,59 @@ export interface InvestContext {
   velocity?: number | null;
 }
 
+/**
+ * ROI inputs.
+ */
+export interface Investment {
+  /**
+   * Money invested.
+   */
+  cost: number;
+  /**
+   * Total money returned by the investment.
+   */
+  gain: number;
+  /**
+   * Years the investment ran, for the annualized variant.
+   */
+  years?: number | null;
+}
+
 export type IssueKind = "cycle" | "parent_cycle" | "missing_item" | "level_order" | "outside_parent" | "dependency_violated";
+
+/**
+ * A work item (story, bug, task …) and its status history.
+ */
+export interface Item {
+  /**
+   * The periods it was blocked, in any order.
+   */
+  blocked?: Blocked[];
+  /**
+   * When it was created: the start of its lead time, and the moment it entered its first status.
+   */
+  created: Moment;
+  /**
+   * Its type (`"story"`, `"bug"`), for throughput by type. Empty when unknown.
+   */
+  item_type?: string;
+  /**
+   * Its identifier (`"PROJ-42"`).
+   */
+  key: string;
+  /**
+   * Its size in story points, for counting by points; 0 when unestimated.
+   */
+  points?: number;
+  /**
+   * Its current status. Used only for an item without transitions: it has been in this status since `created` (an item with transitions starts in the first transition's `from`).
+   */
+  status?: string | null;
+  /**
+   * Its status changes, oldest first.
+   */
+  transitions?: Transition[];
+}
 
 /**
  * One roadmap item's progress.
@@ -766,6 +1188,52 @@ export interface ItemProgress {
    * The stories under it, at any depth.
    */
   progress: Progress;
+}
+
+/**
+ * One item's path through the workflow.
+ */
+export interface ItemTimeline {
+  /**
+   * Days blocked while in progress (flags set in a backlog or done column do not count); a flag still set runs to the done moment, or to `today` if not done.
+   */
+  blocked_days: number;
+  /**
+   * The column of its latest mapped status; `None` if no status was ever mapped.
+   */
+  column?: string | null;
+  /**
+   * The day work started: the first entry among the columns from `committed` up to `done`. `None` if it never started (or went straight to done).
+   */
+  committed_on?: string | null;
+  /**
+   * Days from committed to done, by the chosen `Counting`; `None` unless both exist.
+   */
+  cycle_time?: number | null;
+  /**
+   * The day it finished: the first entry among `done` and later columns.
+   */
+  done_on?: string | null;
+  /**
+   * When it first entered each column (one entry per workflow column, in order), or `None`. A move back to an earlier column clears the later columns' entries, so the entries never go back in time from left to right.
+   */
+  entered: (Moment | null)[];
+  /**
+   * The item's type.
+   */
+  item_type: string;
+  /**
+   * The item's key.
+   */
+  key: string;
+  /**
+   * Days from created to done, by the chosen `Counting`; `None` until done.
+   */
+  lead_time?: number | null;
+  /**
+   * The item's points.
+   */
+  points: number;
 }
 
 export type KanoAnswer = "like" | "must_be" | "neutral" | "live_with" | "dislike";
@@ -839,6 +1307,40 @@ export interface KpiIndicator {
 }
 
 /**
+ * One KPI of the scorecard.
+ */
+export interface KpiReading {
+  /**
+   * The formula used, in words.
+   */
+  formula: string;
+  /**
+   * Which metric.
+   */
+  metric: MetricId;
+  /**
+   * Its display name ("Net Promoter Score").
+   */
+  name: string;
+  /**
+   * What the headline value summarises, where the metric has more than one number ("mean of the last 3 sprints", "overall, first step to last").
+   */
+  note?: string | null;
+  /**
+   * The role(s) judged by it.
+   */
+  owners: Role[];
+  /**
+   * The unit of `value`.
+   */
+  unit: Unit;
+  /**
+   * The headline value, in `unit`.
+   */
+  value: number;
+}
+
+/**
  * An id (a snake_case enum) with its human label.
  */
 export interface LabeledActivityKind {
@@ -881,6 +1383,20 @@ export interface LabeledSkill {
 }
 
 export type Lane = "now" | "next" | "later";
+
+/**
+ * Time-to-market inputs.
+ */
+export interface Launch {
+  /**
+   * When the product or feature was conceived.
+   */
+  concept_date: string;
+  /**
+   * When it launched.
+   */
+  launch_date: string;
+}
 
 export type Level = "product" | "objective" | "key_result" | "theme" | "initiative" | "epic" | "story";
 
@@ -929,6 +1445,25 @@ export interface Link {
 }
 
 export type LinkKind = "blocks" | "blocked_by" | "relates_to";
+
+/**
+ * Market share inputs.
+ */
+export interface Market {
+  /**
+   * The product's revenue in the market.
+   */
+  product_revenue: number;
+  /**
+   * The whole market's revenue.
+   */
+  total_market_revenue: number;
+}
+
+/**
+ * What is counted: items, or their story points.
+ */
+export type Measure = "items" | "points";
 
 /**
  * A team member's availability for one sprint.
@@ -1036,6 +1571,11 @@ export interface Milestone {
   name: string;
 }
 
+/**
+ * A date ("2026-03-02") or a timestamp ("2026-03-02T09:30:00"; an offset is allowed and the wall-clock time kept).
+ */
+export type Moment = string;
+
 export type Moscow = "must" | "should" | "could" | "wont";
 
 /**
@@ -1101,6 +1641,32 @@ export interface MoscowTotals {
 }
 
 /**
+ * The result of `net_flow`.
+ */
+export interface NetFlow {
+  /**
+   * Items (or points) that reached the committed column in each period.
+   */
+  arrivals: number[];
+  /**
+   * Items (or points) that reached the done column in each period.
+   */
+  departures: number[];
+  /**
+   * The last day of each period.
+   */
+  ends: string[];
+  /**
+   * `arrivals − departures`: positive when work piles up.
+   */
+  net: number[];
+  /**
+   * The period length.
+   */
+  period: FlowPeriod;
+}
+
+/**
  * The result of `net_promoter_score`.
  */
 export interface NpsResult {
@@ -1139,6 +1705,11 @@ export interface Percentile {
    */
   value: number;
 }
+
+/**
+ * "day", "week" (ISO, Monday–Sunday), "week_<weekday>" (weeks closing on that day) or "month".
+ */
+export type Period = string;
 
 /**
  * How many trials finished after exactly `periods` periods.
@@ -1263,6 +1834,132 @@ export interface Priority {
 }
 
 /**
+ * Everything the dashboard shows about one product. Every section is optional: a section that is absent is simply not shown.
+ * JSON form (snake_case keys, ISO dates; each section in its own module's JSON form):
+ */
+export interface ProductFile {
+  /**
+   * The backlog.
+   */
+  backlog?: Backlog | null;
+  /**
+   * A board's status history.
+   */
+  flow?: FlowData | null;
+  /**
+   * The product's name (the dashboard's heading).
+   */
+  product?: string;
+  /**
+   * The roadmap.
+   */
+  roadmap?: Roadmap | null;
+  /**
+   * The inputs of every KPI.
+   */
+  snapshot?: ProductSnapshot | null;
+  /**
+   * The current (or last) sprint's log.
+   */
+  sprint?: SprintLog | null;
+  /**
+   * Closed sprints, oldest first.
+   */
+  sprint_history?: SprintOutcome[] | null;
+  /**
+   * The day the file describes; see above.
+   */
+  today?: string | null;
+}
+
+/**
+ * The inputs of every KPI for one product. Every section is optional; absent sections leave their metrics out of the scorecard.
+ * The JSON form (snake_case keys, ISO dates) is what `make demo` reads and what the Python and JavaScript `kpi_scorecard` / `kpiScorecard` take.
+ */
+export interface ProductSnapshot {
+  /**
+   * Users of a new feature among active users, for feature adoption.
+   */
+  adoption?: AdoptionInputs | null;
+  /**
+   * Planned and completed backlog work in a period, for backlog completion.
+   */
+  backlog?: BacklogProgress | null;
+  /**
+   * CSAT survey answers on 1..=5.
+   */
+  csat_responses?: number[] | null;
+  /**
+   * The one currency every money value is in (`"USD"`).
+   */
+  currency?: string;
+  /**
+   * Customers over a period, for churn and retention.
+   */
+  customers?: Customers | null;
+  /**
+   * Actual and forecast revenue, for forecast attainment.
+   */
+  forecast?: ForecastInputs | null;
+  /**
+   * A conversion funnel, for conversion rate and funnel conversion.
+   */
+  funnel?: FunnelInputs | null;
+  /**
+   * Money returned and invested, for ROI.
+   */
+  investment?: Investment | null;
+  /**
+   * Concept and launch dates, for time to market.
+   */
+  launch?: Launch | null;
+  /**
+   * Product and market revenue, for market share.
+   */
+  market?: Market | null;
+  /**
+   * Each paying subscriber's monthly fee, for MRR and ARPU.
+   */
+  monthly_fees?: number[] | null;
+  /**
+   * NPS survey answers on 0..=10.
+   */
+  nps_responses?: number[] | null;
+  /**
+   * The product's name.
+   */
+  product?: string;
+  /**
+   * Purchase behaviour, for customer lifetime value.
+   */
+  purchases?: Purchases | null;
+  /**
+   * Defect counts, for defect density and escape rate.
+   */
+  quality?: Quality | null;
+  /**
+   * One-off sales lines, for product revenue.
+   */
+  sales?: Sales | null;
+  /**
+   * The current sprint's burndown inputs.
+   */
+  sprint?: SprintProgress | null;
+  /**
+   * Stakeholders' current and desired engagement.
+   */
+  stakeholders?: Stakeholder[] | null;
+  /**
+   * Average daily and monthly active users, for stickiness.
+   */
+  usage?: Usage | null;
+  /**
+   * Completed points per sprint, for team velocity.
+   */
+  velocity?: VelocityInputs | null;
+}
+
+/**
  * Done and total work under an item or level.
  */
 export interface Progress {
@@ -1300,7 +1997,57 @@ export interface Progress {
   unestimated_items: number;
 }
 
+export type ProportionMethod = "wilson" | "agresti_coull" | "clopper_pearson";
+
+/**
+ * Purchase behaviour.
+ */
+export interface Purchases {
+  /**
+   * Average money per purchase.
+   */
+  average_purchase_value: number;
+  /**
+   * Periods a customer stays.
+   */
+  customer_lifespan: number;
+  /**
+   * Gross margin as a fraction (1.0 = revenue CLV).
+   */
+  margin?: number;
+  /**
+   * Purchases per customer per period.
+   */
+  purchase_frequency: number;
+}
+
 export type Quadrant = "quick_win" | "big_bet" | "fill_in" | "money_pit";
+
+/**
+ * Quality inputs.
+ */
+export interface Quality {
+  /**
+   * Defects found, per severity level.
+   */
+  defect_counts: number[];
+  /**
+   * Defects found before release.
+   */
+  found_before_release: number;
+  /**
+   * Defects found in production.
+   */
+  found_in_production: number;
+  /**
+   * Weight of each severity level, for the weighted density.
+   */
+  severity_weights?: number[] | null;
+  /**
+   * Code size in thousands of lines.
+   */
+  size_kloc: number;
+}
 
 /**
  * One story's place in a ranking.
@@ -1345,6 +2092,11 @@ export interface Release {
    */
   name: string;
 }
+
+/**
+ * What the forecast counts as the remaining work.
+ */
+export type RemainingWork = "backlog" | "flow";
 
 export type Responsibility = "market_trend_analysis" | "long_term_vision" | "market_research" | "product_strategy" | "lifecycle_management" | "department_alignment" | "portfolio_planning" | "product_marketing_and_sales_support" | "customer_engagement" | "stakeholder_communication" | "backlog_management" | "user_story_creation" | "requirements_to_stories" | "roadmap_adherence" | "sprint_goal_delivery" | "stakeholder_liaison";
 
@@ -1618,6 +2370,20 @@ export interface SalaryBenchmark {
 export type SalaryFactor = "years_of_experience" | "location" | "company_size" | "work_arrangement" | "market_status";
 
 /**
+ * Sales lines as two parallel columns.
+ */
+export interface Sales {
+  /**
+   * Unit price of each line.
+   */
+  prices: number[];
+  /**
+   * Units sold on each line.
+   */
+  quantities: number[];
+}
+
+/**
  * An event log as columns, with the names of its event codes.
  */
 export interface SampleEvents {
@@ -1687,6 +2453,28 @@ export interface Score {
  * JSON form: the inputs object itself (`{"reach": 500, "impact": 2, ...}`); the framework is named by the enclosing `Score`.
  */
 export type ScoreInputs = RiceInputs | IceInputs | WsjfInputs | ValueEffortInputs | MoscowInputs;
+
+/**
+ * Every KPI computed for one product.
+ */
+export interface Scorecard {
+  /**
+   * The currency money values are in, from the snapshot.
+   */
+  currency: string;
+  /**
+   * The metrics whose inputs the snapshot does not have.
+   */
+  missing: MetricId[];
+  /**
+   * The product's name, from the snapshot.
+   */
+  product: string;
+  /**
+   * One reading per metric with inputs, in catalog order.
+   */
+  readings: KpiReading[];
+}
 
 export type Severity = "error" | "warning";
 
@@ -1860,6 +2648,24 @@ export interface SprintOutcome {
    * The sprint's key.
    */
   sprint_id: string;
+}
+
+/**
+ * The current sprint's burndown inputs.
+ */
+export interface SprintProgress {
+  /**
+   * Points committed at sprint start.
+   */
+  committed_points: number;
+  /**
+   * Points remaining at the end of each day so far.
+   */
+  remaining_points: number[];
+  /**
+   * Working days in the sprint.
+   */
+  sprint_days: number;
 }
 
 /**
@@ -2183,6 +2989,30 @@ export interface Tally {
  */
 export type Target = string;
 
+export type Theme = "light" | "dark";
+
+/**
+ * The result of `throughput`.
+ */
+export interface Throughput {
+  /**
+   * The same per item type, each aligned with `ends`.
+   */
+  by_type: Record<string, number[]>;
+  /**
+   * The last day of each period, oldest first, with no gaps.
+   */
+  ends: string[];
+  /**
+   * The period length.
+   */
+  period: FlowPeriod;
+  /**
+   * Items (or points) finished in each period; 0 for an empty period.
+   */
+  values: number[];
+}
+
 /**
  * The unit of the `times` column.
  * Timestamps count from the Unix epoch (1970-01-01T00:00:00Z); `TimeUnit::Days` means the column already holds calendar-day numbers (days since 1970-01-01, the numpy `datetime64[D]` and Arrow `date32` encoding).
@@ -2195,9 +3025,79 @@ export type TimeUnit = "days" | "seconds" | "milliseconds" | "microseconds" | "n
 export type TimeUnitName = "days" | "seconds" | "milliseconds" | "microseconds" | "nanoseconds" | "D" | "s" | "ms" | "us" | "ns";
 
 /**
+ * The result of `item_timelines`: every item's timeline and the workflow's shape.
+ */
+export interface Timelines {
+  /**
+   * Index of the backlog column.
+   */
+  backlog: number;
+  /**
+   * The column names, in workflow order.
+   */
+  columns: string[];
+  /**
+   * Index of the committed column.
+   */
+  committed: number;
+  /**
+   * How spans were counted.
+   */
+  counting: Counting;
+  /**
+   * Index of the done column.
+   */
+  done: number;
+  /**
+   * One timeline per input item, in input order.
+   */
+  items: ItemTimeline[];
+  /**
+   * The day the data was read (ages and open flags run to it).
+   */
+  today: string;
+  /**
+   * Statuses found in transitions but in no column, sorted. Moves to them are ignored (the item stays where it was), as in jira-agile-metrics.
+   */
+  unmapped_statuses: string[];
+}
+
+/**
+ * One move of an item from a status to another.
+ */
+export interface Transition {
+  /**
+   * When it moved.
+   */
+  at: Moment;
+  /**
+   * The status it left; `None` when unknown. The first transition's `from` is the status the item was created in.
+   */
+  from?: string | null;
+  /**
+   * The status it entered.
+   */
+  to: string;
+}
+
+/**
  * The unit a metric's headline value is in.
  */
 export type Unit = "fraction" | "score" | "money" | "money_per_month" | "money_per_user" | "days" | "defects_per_kloc" | "points" | "points_per_sprint";
+
+/**
+ * Usage inputs.
+ */
+export interface Usage {
+  /**
+   * Average daily active users over the month.
+   */
+  dau: number;
+  /**
+   * Monthly active users.
+   */
+  mau: number;
+}
 
 /**
  * The inputs of a value / effort score, on any scale the team uses consistently.
@@ -2231,6 +3131,20 @@ export interface Velocity {
    * The sprints used, oldest first: the last `min(window, history)`.
    */
   sprint_ids: string[];
+}
+
+/**
+ * Velocity inputs.
+ */
+export interface VelocityInputs {
+  /**
+   * Completed points per sprint, oldest first.
+   */
+  completed_points: number[];
+  /**
+   * How many recent sprints to average.
+   */
+  window?: number;
 }
 
 /**
@@ -2330,6 +3244,20 @@ export interface WhenForecast {
 }
 
 /**
+ * The result of `wip`.
+ */
+export interface Wip {
+  /**
+   * Every day of the cumulative flow.
+   */
+  dates: string[];
+  /**
+   * Items (or points) committed but not done at the end of each day.
+   */
+  values: number[];
+}
+
+/**
  * A team's working weekdays and holidays.
  * JSON form: `{"working_weekdays": ["monday", …], "holidays": ["2026-03-10"]}`; both keys may be left out (Monday to Friday, no holidays).
  */
@@ -2363,6 +3291,29 @@ export interface WorkedExample {
 }
 
 /**
+ * The ordered columns of a board, and which of them mark the backlog, the point of commitment (work started) and done.
+ * Columns before `committed` are the backlog side; `committed` up to (not including) `done` are work in progress; `done` and any columns after it are finished. jira-agile-metrics' defaults are the first, second and last columns.
+ */
+export interface Workflow {
+  /**
+   * The backlog column's name.
+   */
+  backlog: string;
+  /**
+   * The columns, left (backlog) to right (done).
+   */
+  columns: Column[];
+  /**
+   * The name of the first column of work in progress: cycle time starts here.
+   */
+  committed: string;
+  /**
+   * The name of the first finished column: cycle and lead time end here.
+   */
+  done: string;
+}
+
+/**
  * The inputs of a WSJF score: the three parts of the cost of delay, and job size. All are relative numbers, conventionally cards of the modified Fibonacci deck.
  */
 export interface WsjfInputs {
@@ -2383,6 +3334,72 @@ export interface WsjfInputs {
    */
   user_business_value: number;
 }
+
+/** The core's `CsatOptions`: the options of `customerSatisfactionScore` and every function that takes them. */
+export type CsatOptions = CustomerSatisfactionScoreOptions;
+
+/** The core's `RoiOptions`: the options of `returnOnInvestment` and every function that takes them. */
+export type RoiOptions = ReturnOnInvestmentOptions;
+
+/** The core's `LifetimeValueOptions`: the options of `customerLifetimeValue` and every function that takes them. */
+export type LifetimeValueOptions = CustomerLifetimeValueOptions;
+
+/** The core's `ChurnOptions`: the options of `churnRate` and every function that takes them. */
+export type ChurnOptions = ChurnRateOptions;
+
+/** The core's `CalendarOptions`: the options of `workingDays` and every function that takes them. */
+export type CalendarOptions = WorkingDaysOptions;
+
+/** The core's `AdvanceOptions`: the options of `advanceLifecycle` and every function that takes them. */
+export type AdvanceOptions = AdvanceLifecycleOptions;
+
+/** The core's `TimelinesOptions`: the options of `itemTimelines` and every function that takes them. */
+export type TimelinesOptions = ItemTimelinesOptions;
+
+/** The core's `MeasureOptions`: the options of `cumulativeFlow` and every function that takes them. */
+export type MeasureOptions = CumulativeFlowOptions;
+
+/** The core's `WhenOptions`: the options of `forecastWhen` and every function that takes them. */
+export type WhenOptions = ForecastWhenOptions;
+
+/** The core's `HowManyOptions`: the options of `forecastHowMany` and every function that takes them. */
+export type HowManyOptions = ForecastHowManyOptions;
+
+/** The core's `EpicsOptions`: the options of `forecastEpics` and every function that takes them. */
+export type EpicsOptions = ForecastEpicsOptions;
+
+/** The core's `BacklogOptions`: the options of `newBacklog` and every function that takes them. */
+export type BacklogOptions = NewBacklogOptions;
+
+/** The core's `InsertOptions`: the options of `insertStory` and every function that takes them. */
+export type InsertOptions = InsertStoryOptions;
+
+/** The core's `InvestOptions`: the options of `investFindings` and every function that takes them. */
+export type InvestOptions = InvestFindingsOptions;
+
+/** The core's `ReadyOptions`: the options of `isReady` and every function that takes them. */
+export type ReadyOptions = IsReadyOptions;
+
+/** The core's `VariantOptions`: the options of `rankBacklog` and every function that takes them. */
+export type VariantOptions = RankBacklogOptions;
+
+/** The core's `UnestimatedOptions`: the options of `pointTotals` and every function that takes them. */
+export type UnestimatedOptions = PointTotalsOptions;
+
+/** The core's `HealthOptions`: the options of `backlogHealth` and every function that takes them. */
+export type HealthOptions = BacklogHealthOptions;
+
+/** The core's `ScaleOptions`: the options of `estimateScale` and every function that takes them. */
+export type ScaleOptions = EstimateScaleOptions;
+
+/** The core's `ChartOptions`: the options of `burndownChart` and every function that takes them. */
+export type ChartOptions = BurndownChartOptions;
+
+/** The core's `JiraCsvOptions`: the options of `productFileFromJiraCsv` and every function that takes them. */
+export type JiraCsvOptions = ProductFileFromJiraCsvOptions;
+
+/** The core's `DashboardOptions`: the options of `productDashboard` and every function that takes them. */
+export type DashboardOptions = ProductDashboardOptions;
 
 /**
  * Net Promoter Score of answers on 0..=10: 100 × (share of promoters, 9–10,
@@ -2815,6 +3832,127 @@ export function advanceLifecycle(lifecycle: Lifecycle, stage: Stage, date: Date 
  */
 export function sampleRoadmap(): Roadmap;
 
+/** The options of `itemTimelines`; every one may be left out. */
+export interface ItemTimelinesOptions {
+  /**
+   * How spans become days: "elapsed" (the default: calendar days, same day = 0, as jira-agile-metrics), "inclusive" (same day = 1) or "exact" (fractional days).
+   * @defaultValue `"elapsed"`
+   */
+  counting?: Counting | null;
+}
+
+/**
+ * Each item's path through the workflow: when it first entered every column,
+ * its cycle time (committed → done), lead time (created → done), blocked days
+ * and current column, read on `today`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function itemTimelines(items: Item[], workflow: Workflow, today: Date | string, options?: ItemTimelinesOptions | null): Timelines;
+
+/** The options of `throughput`; every one may be left out. */
+export interface ThroughputOptions {
+  /**
+   * The last day of the range; by default the last finish.
+   */
+  end?: Date | string | null;
+  /**
+   * Count "items" (the default) or their "points".
+   * @defaultValue `"items"`
+   */
+  measure?: Measure | null;
+  /**
+   * The period: "day", "week" (ISO, Monday to Sunday; the default) or "week_<weekday>" for weeks closing on that day ("week_monday").
+   * @defaultValue `"week"`
+   */
+  period?: FlowPeriod | null;
+  /**
+   * The first day of the range; by default the first finish.
+   */
+  start?: Date | string | null;
+}
+
+/**
+ * Items (or points) finished per period, empty periods as 0, in total and by
+ * item type; `start` and `end` fix the range.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function throughput(timelines: Timelines, options?: ThroughputOptions | null): Throughput;
+
+/** The options of `cumulativeFlow`; every one may be left out. */
+export interface CumulativeFlowOptions {
+  /**
+   * Count "items" (the default) or their "points".
+   * @defaultValue `"items"`
+   */
+  measure?: Measure | null;
+}
+
+/**
+ * Cumulative flow per day: per column, the items (or points) that had reached
+ * it or a later column.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function cumulativeFlow(timelines: Timelines, options?: CumulativeFlowOptions | null): CumulativeFlow;
+
+/** The options of `wip`; every one may be left out. */
+export interface WipOptions {
+  /**
+   * Count "items" (the default) or their "points".
+   * @defaultValue `"items"`
+   */
+  measure?: Measure | null;
+}
+
+/**
+ * Work in progress at the end of each day: committed minus done.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function wip(timelines: Timelines, options?: WipOptions | null): Wip;
+
+/** The options of `netFlow`; every one may be left out. */
+export interface NetFlowOptions {
+  /**
+   * Count "items" (the default) or their "points".
+   * @defaultValue `"items"`
+   */
+  measure?: Measure | null;
+  /**
+   * The period: "day", "week" (ISO, Monday to Sunday; the default) or "week_<weekday>" for weeks closing on that day ("week_monday").
+   * @defaultValue `"week"`
+   */
+  period?: FlowPeriod | null;
+}
+
+/**
+ * Arrivals (commitments) and departures (finishes) per period, and their
+ * difference.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function netFlow(timelines: Timelines, options?: NetFlowOptions | null): NetFlow;
+
+/**
+ * The items in progress on the timelines' `today`, with their column and age
+ * in days, oldest first.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function ageingWip(timelines: Timelines): AgeingItem[];
+
+/** The options of `durations`; every one may be left out. */
+export interface DurationsOptions {
+  /**
+   * "cycle_time" (committed to done; the default) or "lead_time" (created to done).
+   * @defaultValue `"cycle_time"`
+   */
+  kind?: DurationKind | null;
+}
+
+/**
+ * The cycle times (or lead times) of every finished item, in days, in input
+ * order: the sample for `percentiles` and `histogram`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function durations(timelines: Timelines, options?: DurationsOptions | null): number[];
+
 /** The options of `percentiles`; every one may be left out. */
 export interface PercentilesOptions {
   /**
@@ -2835,6 +3973,31 @@ export function percentiles(values: Numbers, options?: PercentilesOptions | null
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function histogram(values: Numbers): number[];
+
+/**
+ * The sample board: Backlog, In Progress, Review, Done.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleWorkflow(): Workflow;
+
+/**
+ * 120 sample items of the sample board, read on `sample_today()`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleItems(): Item[];
+
+/**
+ * The day the sample items were read.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleToday(): string;
+
+/**
+ * Up to `count` synthetic items of the sample board, three a day from
+ * `firstDay`, cut at `today`; the same seed gives the same items.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function syntheticItems(count: number | bigint, seed: number | bigint, firstDay: Date | string, today: Date | string): Item[];
 
 /** The options of `forecastWhen`; every one may be left out. */
 export interface ForecastWhenOptions {
@@ -3656,3 +4819,329 @@ export function encodeIds(values: readonly string[], options?: EncodeIdsOptions 
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function sampleEvents(): SampleEvents;
+
+/** The options of `proportionInterval`; every one may be left out. */
+export interface ProportionIntervalOptions {
+  /**
+   * The confidence level, a fraction strictly between 0 and 1. Default 0.95.
+   * @defaultValue `0.95`
+   */
+  level?: number | null;
+  /**
+   * The method: "wilson" (default), "agresti_coull" or "clopper_pearson" ("exact").
+   * @defaultValue `"wilson"`
+   */
+  method?: ProportionMethod | null;
+}
+
+/**
+ * A confidence interval on the proportion `successes / trials` (a conversion,
+ * adoption, churn or retention rate): Wilson (default), Agresti–Coull or the
+ * exact Clopper–Pearson interval, at `level` (0.95).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function proportionInterval(successes: number | bigint, trials: number | bigint, options?: ProportionIntervalOptions | null): Interval;
+
+/**
+ * Every KPI the snapshot (an object in its JSON form, or JSON text) has
+ * inputs for; absent sections are listed in `missing`, and a bad section is
+ * an error naming its JSON path (`nps_responses[3]`).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function kpiScorecard(snapshot: ProductSnapshot | string): Scorecard;
+
+/**
+ * The bundled sample product (what `make demo` reports on), in its JSON form.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleSnapshot(): ProductSnapshot;
+
+/** The options of `burndownChart`; every one may be left out. */
+export interface BurndownChartOptions {
+  /**
+   * Height in pixels, a whole number from 160 to 4000.
+   * @defaultValue `400`
+   */
+  height?: number | null;
+  /**
+   * The colour theme: "light" or "dark".
+   * @defaultValue `"light"`
+   */
+  theme?: Theme | null;
+  /**
+   * Width in pixels, a whole number from 240 to 4000.
+   * @defaultValue `720`
+   */
+  width?: number | null;
+}
+
+/**
+ * The sprint's burndown (a `sprint_report` result): remaining work (a dot per
+ * day), the ideal line and the scope over its days, non-working days shaded.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function burndownChart(report: SprintReport, options?: BurndownChartOptions | null): Chart;
+
+/** The options of `burnupChart`; every one may be left out. */
+export interface BurnupChartOptions {
+  /**
+   * Height in pixels, a whole number from 160 to 4000.
+   * @defaultValue `400`
+   */
+  height?: number | null;
+  /**
+   * The colour theme: "light" or "dark".
+   * @defaultValue `"light"`
+   */
+  theme?: Theme | null;
+  /**
+   * Width in pixels, a whole number from 240 to 4000.
+   * @defaultValue `720`
+   */
+  width?: number | null;
+}
+
+/**
+ * The sprint's burnup (a `sprint_report` result): done work rising towards the scope line.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function burnupChart(report: SprintReport, options?: BurnupChartOptions | null): Chart;
+
+/** The options of `velocityChart`; every one may be left out. */
+export interface VelocityChartOptions {
+  /**
+   * Height in pixels, a whole number from 160 to 4000.
+   * @defaultValue `400`
+   */
+  height?: number | null;
+  /**
+   * The colour theme: "light" or "dark".
+   * @defaultValue `"light"`
+   */
+  theme?: Theme | null;
+  /**
+   * Width in pixels, a whole number from 240 to 4000.
+   * @defaultValue `720`
+   */
+  width?: number | null;
+}
+
+/**
+ * Committed vs completed points per closed sprint (oldest first), with the mean
+ * completed as a dashed line.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function velocityChart(history: SprintOutcome[], options?: VelocityChartOptions | null): Chart;
+
+/** The options of `cumulativeFlowChart`; every one may be left out. */
+export interface CumulativeFlowChartOptions {
+  /**
+   * Height in pixels, a whole number from 160 to 4000.
+   * @defaultValue `400`
+   */
+  height?: number | null;
+  /**
+   * The colour theme: "light" or "dark".
+   * @defaultValue `"light"`
+   */
+  theme?: Theme | null;
+  /**
+   * Width in pixels, a whole number from 240 to 4000.
+   * @defaultValue `720`
+   */
+  width?: number | null;
+}
+
+/**
+ * The cumulative flow of a board (a `cumulative_flow` result): one band per column.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function cumulativeFlowChart(flow: CumulativeFlow, options?: CumulativeFlowChartOptions | null): Chart;
+
+/** The options of `cycleTimeChart`; every one may be left out. */
+export interface CycleTimeChartOptions {
+  /**
+   * Height in pixels, a whole number from 160 to 4000.
+   * @defaultValue `400`
+   */
+  height?: number | null;
+  /**
+   * The colour theme: "light" or "dark".
+   * @defaultValue `"light"`
+   */
+  theme?: Theme | null;
+  /**
+   * Width in pixels, a whole number from 240 to 4000.
+   * @defaultValue `720`
+   */
+  width?: number | null;
+}
+
+/**
+ * Cycle time of each finished item (an `item_timelines` result) by finish day,
+ * with percentile lines.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function cycleTimeChart(timelines: Timelines, options?: CycleTimeChartOptions | null): Chart;
+
+/** The options of `forecastChart`; every one may be left out. */
+export interface ForecastChartOptions {
+  /**
+   * Height in pixels, a whole number from 160 to 4000.
+   * @defaultValue `400`
+   */
+  height?: number | null;
+  /**
+   * The colour theme: "light" or "dark".
+   * @defaultValue `"light"`
+   */
+  theme?: Theme | null;
+  /**
+   * Width in pixels, a whole number from 240 to 4000.
+   * @defaultValue `720`
+   */
+  width?: number | null;
+}
+
+/**
+ * The histogram of a Monte Carlo "when" forecast (a `forecast_when` result),
+ * with its percentiles.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function forecastChart(forecast: WhenForecast, options?: ForecastChartOptions | null): Chart;
+
+/** The options of `roadmapChart`; every one may be left out. */
+export interface RoadmapChartOptions {
+  /**
+   * Height in pixels, a whole number from 160 to 4000.
+   * @defaultValue `400`
+   */
+  height?: number | null;
+  /**
+   * The colour theme: "light" or "dark".
+   * @defaultValue `"light"`
+   */
+  theme?: Theme | null;
+  /**
+   * Width in pixels, a whole number from 240 to 4000.
+   * @defaultValue `720`
+   */
+  width?: number | null;
+}
+
+/**
+ * The roadmap as a timeline with `today` marked. An unreadable roadmap (empty
+ * names, repeated ids, an item starting after its target) is an error naming
+ * `roadmap.…`; links to missing items and broken dates are drawn, not errors.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function roadmapChart(roadmap: Roadmap, today: Date | string, options?: RoadmapChartOptions | null): Chart;
+
+/** The options of `retentionChart`; every one may be left out. */
+export interface RetentionChartOptions {
+  /**
+   * Height in pixels, a whole number from 160 to 4000.
+   * @defaultValue `400`
+   */
+  height?: number | null;
+  /**
+   * The colour theme: "light" or "dark".
+   * @defaultValue `"light"`
+   */
+  theme?: Theme | null;
+  /**
+   * Width in pixels, a whole number from 240 to 4000.
+   * @defaultValue `720`
+   */
+  width?: number | null;
+}
+
+/**
+ * The retention matrix (a `retention` result) as a cohort heatmap.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function retentionChart(retention: Retention, options?: RetentionChartOptions | null): Chart;
+
+/** The options of `activeUsersChart`; every one may be left out. */
+export interface ActiveUsersChartOptions {
+  /**
+   * Height in pixels, a whole number from 160 to 4000.
+   * @defaultValue `400`
+   */
+  height?: number | null;
+  /**
+   * The colour theme: "light" or "dark".
+   * @defaultValue `"light"`
+   */
+  theme?: Theme | null;
+  /**
+   * Width in pixels, a whole number from 240 to 4000.
+   * @defaultValue `720`
+   */
+  width?: number | null;
+}
+
+/**
+ * Daily, weekly and monthly active users (an `active_users` result) over the days.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function activeUsersChart(active: ActiveUsers, options?: ActiveUsersChartOptions | null): Chart;
+
+/**
+ * The sample product file: every bundled sample (KPI inputs, sprint 12, five
+ * past sprints, the flow board, roadmap and backlog) as of 31 March 2026.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleProductFile(): ProductFile;
+
+/**
+ * A product file read from its JSON text, each section checked; errors name
+ * the JSON path (`sprint.events[2].points`).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function productFileFromJson(text: string): ProductFile;
+
+/** The options of `productFileFromJiraCsv`; every one may be left out. */
+export interface ProductFileFromJiraCsvOptions {
+  /**
+   * Status name → "to_do", "in_progress", "done" or "cancelled"; by default Jira's built-in workflow statuses.
+   */
+  statuses?: Record<string, StatusCategory> | null;
+}
+
+/**
+ * A backlog-only product file from a Jira CSV export; statuses map through
+ * Jira's default categories unless the `statuses` option maps them by name.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function productFileFromJiraCsv(text: string, options?: ProductFileFromJiraCsvOptions | null): ProductFile;
+
+/** The options of `productDashboard`; every one may be left out. */
+export interface ProductDashboardOptions {
+  /**
+   * Chart height in pixels, a whole number from 160 to 4000.
+   * @defaultValue `400`
+   */
+  height?: number | null;
+  /**
+   * The charts' colour theme: "light" or "dark".
+   * @defaultValue `"light"`
+   */
+  theme?: Theme | null;
+  /**
+   * The day backlog health is computed on; by default the file's `today`, else its latest backlog date.
+   */
+  today?: Date | string | null;
+  /**
+   * Chart width in pixels, a whole number from 240 to 4000.
+   * @defaultValue `720`
+   */
+  width?: number | null;
+}
+
+/**
+ * Every number and chart of the dashboard for a product file (an object in its
+ * JSON form, or JSON text), its charts drawn with the options' size and theme.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function productDashboard(file: ProductFile | string, options?: ProductDashboardOptions | null): Dashboard;

@@ -128,15 +128,6 @@ pub fn text(field: &str, value: JsValue) -> Result<String, JsValue> {
     })
 }
 
-/// An optional string parameter: `undefined` and `null` are `None`, a string is itself,
-/// anything else is a `PmkitError` on `field`.
-pub fn optional_text(
-    field: &str,
-    value: impl Into<Option<JsValue>>,
-) -> Result<Option<String>, JsValue> {
-    given(value).map(|value| text(field, value)).transpose()
-}
-
 /// An array of numbers: a typed array (copied into wasm memory in one call, each
 /// element converted exactly; a `BigInt64Array` or `BigUint64Array` beyond ±2^53 is an
 /// error) or a plain `Array` whose every element is a number (checked in one JavaScript
@@ -268,6 +259,23 @@ impl FromJs for String {
     }
 }
 
+/// A document from an object in its JSON form or JSON text, checked as the core checks
+/// text (errors name the JSON path).
+impl<T: pmkit::json::FromJsonText> FromJs for pmkit_api::JsonOrText<T> {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        let text = match value.as_string() {
+            Some(text) => text,
+            None => {
+                let json: serde_json::Value = from_js_value(field, value)?;
+                json.to_string()
+            }
+        };
+        T::from_json_text(&text)
+            .map(pmkit_api::JsonOrText)
+            .map_err(to_js)
+    }
+}
+
 /// An option given by name: text, parsed by the core.
 impl<T: pmkit::Named> FromJs for pmkit_api::Name<T> {
     fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
@@ -300,6 +308,14 @@ impl FromJs for chrono::NaiveDate {
 impl<T: DeserializeOwned> FromJs for pmkit_api::Json<T> {
     fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
         from_js_value(field, value).map(pmkit_api::Json)
+    }
+}
+
+/// A result passed on (`Record<T>` in the description): in JavaScript every result is a
+/// plain object, read as [`pmkit_api::Json`] reads it.
+impl<T: DeserializeOwned> FromJs for pmkit_api::Record<T> {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        from_js_value(field, value).map(pmkit_api::Record::owned)
     }
 }
 

@@ -19,6 +19,7 @@ mod roadmap;
 mod roles;
 mod scorecard;
 mod sprint;
+mod stats;
 mod work;
 
 // The declarations generated from the API description (`pmkit-api`), in the module's

@@ -100,8 +100,8 @@ test('the svg writes to a file as UTF-8', () => {
 });
 
 test('flow, forecast, roadmap and analytics charts of their results', () => {
-  const timelines = pmkit.itemTimelines(pmkit.sampleItems(), pmkit.sampleWorkflow(), pmkit.sampleToday(), undefined);
-  const flow = pmkit.cumulativeFlowChart(pmkit.cumulativeFlow(timelines, undefined), { theme: 'dark' });
+  const timelines = pmkit.itemTimelines(pmkit.sampleItems(), pmkit.sampleWorkflow(), pmkit.sampleToday());
+  const flow = pmkit.cumulativeFlowChart(pmkit.cumulativeFlow(timelines), { theme: 'dark' });
   assert.equal(flow.kind, 'cumulative_flow');
   // 120 items entered: 105 done + 5 in review + 10 in progress, none left in the backlog.
   assert.ok(flow.description.endsWith('At the end: Backlog 0, In Progress 10, Review 5, Done 105; 120 entered in all.'));

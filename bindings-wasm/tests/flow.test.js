@@ -39,10 +39,10 @@ test('defaults: elapsed days, ISO weeks, items', () => {
   assert.deepEqual(weekly.by_type, { bug: [1], story: [1] });
 });
 
-test('optional arguments in order, typed arrays in', () => {
-  const timelines = pmkit.itemTimelines(items, workflow, '2026-03-10', 'exact');
-  assert.equal(pmkit.durations(timelines, 'cycle_time')[1], 0.125);
-  const daily = pmkit.throughput(timelines, 'day', 'points', '2026-03-02', new Date(Date.UTC(2026, 2, 5)));
+test('options objects with camelCase keys, typed arrays in', () => {
+  const timelines = pmkit.itemTimelines(items, workflow, '2026-03-10', { counting: 'exact' });
+  assert.equal(pmkit.durations(timelines, { kind: 'cycle_time' })[1], 0.125);
+  const daily = pmkit.throughput(timelines, { period: 'day', measure: 'points', start: '2026-03-02', end: new Date(Date.UTC(2026, 2, 5)) });
   assert.deepEqual(daily.values, [0, 3, 1, 0]);
   const p = pmkit.percentiles(new Float64Array([1, 2, 3, 4, 10]));
   assert.deepEqual(p.map((x) => x.level), [0.5, 0.85, 0.95]);
@@ -56,17 +56,21 @@ test('ageing WIP and net flow', () => {
   assert.equal(open.length, 1);
   assert.equal(open[0].key, 'A-3');
   assert.equal(open[0].age_days, 6);
-  const flow = pmkit.netFlow(timelines, 'day');
+  const flow = pmkit.netFlow(timelines, { period: 'day' });
   assert.equal(flow.net.reduce((a, b) => a + b, 0), pmkit.wip(timelines).values.at(-1));
-  const cfd = pmkit.cumulativeFlow(timelines, 'points');
+  const cfd = pmkit.cumulativeFlow(timelines, { measure: 'points' });
   assert.deepEqual(cfd.columns, ['Backlog', 'Doing', 'Done']);
 });
 
 test('errors are PmkitError objects with kind and field', () => {
   assert.throws(
-    () => pmkit.itemTimelines(items, workflow, '2026-03-10', 'calendar'),
+    () => pmkit.itemTimelines(items, workflow, '2026-03-10', { counting: 'calendar' }),
     (err) => err instanceof Error && err.name === 'PmkitError' && err.kind === 'parse' && err.field === 'counting',
   );
+  // A positional option, as the functions took before, is named as the options object.
+  throwsPmkit(() => pmkit.throughput(pmkit.itemTimelines(items, workflow, '2026-03-10'), 'day'), 'invalid_input', 'options');
+  throwsPmkit(() => pmkit.throughput(pmkit.itemTimelines(items, workflow, '2026-03-10'), { period: 'month' }), 'parse', 'period');
+  throwsPmkit(() => pmkit.wip(pmkit.itemTimelines(items, workflow, '2026-03-10'), { meassure: 'points' }), 'parse', 'meassure');
   assert.throws(
     () => pmkit.itemTimelines([{ key: 'X' }], workflow, '2026-03-10'),
     // The first item, missing its other fields, is named by its index.

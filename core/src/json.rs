@@ -10,6 +10,13 @@ use serde::de::DeserializeOwned;
 
 use crate::{Error, Result};
 
+/// A document read from its JSON text with its own checks (a product file, a KPI
+/// snapshot): what a binding calls when it is given the object or its text.
+pub trait FromJsonText: Sized {
+    /// Reads and checks the document; errors name the JSON path at fault.
+    fn from_json_text(text: &str) -> Result<Self>;
+}
+
 /// Reads `text` as a `T`. A shape error is a [`Error::Parse`] whose field is the JSON
 /// path of the bad value (`flow.items[3].created`), or `root` when the document itself
 /// is at fault (not JSON, truncated, a missing top-level field).

@@ -127,6 +127,18 @@ impl<T: JsonSchema> Describe for pmkit_api::Json<T> {
     }
 }
 
+impl<T: JsonSchema> Describe for pmkit_api::Record<T> {
+    fn kind(generator: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Record(generator.subschema_for::<T>().to_value())
+    }
+}
+
+impl<T: JsonSchema> Describe for pmkit_api::JsonOrText<T> {
+    fn kind(generator: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::JsonOrText(generator.subschema_for::<T>().to_value())
+    }
+}
+
 /// An options struct: its schema and its defaults, serialized from `Default`.
 fn options<T: JsonSchema + Default + Serialize>(generator: &mut SchemaGenerator) -> (Value, Value) {
     let schema = generator.subschema_for::<T>().to_value();
@@ -244,6 +256,10 @@ fn api() -> Api {
         ("roles", pmkit_api::roles!(describe)),
         ("work", pmkit_api::work!(describe)),
         ("analytics", pmkit_api::analytics!(describe)),
+        ("stats", pmkit_api::stats!(describe)),
+        ("scorecard", pmkit_api::scorecard!(describe)),
+        ("chart", pmkit_api::chart!(describe)),
+        ("dashboard", pmkit_api::dashboard!(describe)),
     ];
     let mut area_of = Vec::new();
     for (area, describe_area) in areas {

@@ -88,7 +88,7 @@ class ActiveUsers:
     def weeks(self) -> list[str]: ...
     def to_dict(self) -> ActiveUsersDict: ...
     def __eq__(self, other: object) -> bool: ...
-    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
+    def chart(self, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
         """DAU, WAU and MAU over the days: :func:`active_users_chart` of this result."""
 
 class Activity(TypedDict):
@@ -162,6 +162,36 @@ class Adoption:
     def to_dict(self) -> AdoptionDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+class AdoptionInputs(TypedDict):
+    """Feature adoption inputs."""
+    active_users: int
+    feature: NotRequired[str]
+    feature_users: int
+
+class AgeingItemDict(TypedDict):
+    """One open item in `ageing_wip`."""
+    age_days: float
+    column: str
+    item_type: str
+    key: str
+    started: str
+
+@final
+class AgeingItem:
+    """One open item in `ageing_wip`."""
+    @property
+    def age_days(self) -> float: ...
+    @property
+    def column(self) -> str: ...
+    @property
+    def item_type(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def started(self) -> str: ...
+    def to_dict(self) -> AgeingItemDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 class Allocation(TypedDict):
     """Points one epic receives in one sprint."""
     epic: str
@@ -171,6 +201,15 @@ class Backlog(TypedDict):
     """The unvalidated parts of a `Backlog`, as read from JSON; the bindings read this and call `Backlog::new` so errors keep their kind and field."""
     scale: NotRequired[EstimateScale | None]
     stories: list[Story]
+
+class BacklogForecast(TypedDict):
+    """When the remaining work will be done, by a Monte Carlo forecast of the board's weekly throughput (`forecast_when`)."""
+    history: list[float]
+    period_days: int
+    remaining: float
+    scope: RemainingWork
+    start: str
+    when: WhenForecastDict
 
 class BacklogHealthDict(TypedDict):
     """The health of a backlog on a day. Shares are fractions of the open stories (to do or in progress); a share is `None` when there are no open stories."""
@@ -235,6 +274,21 @@ class BacklogHealth:
     def to_dict(self) -> BacklogHealthDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+class BacklogProgress(TypedDict):
+    """Backlog progress in a period."""
+    completed: float
+    planned: float
+
+class BacklogSummary(TypedDict):
+    """The backlog's totals and health."""
+    health: NotRequired[BacklogHealthDict | None]
+    totals: PointTotalsDict
+
+class Blocked(TypedDict):
+    """A period during which an item was blocked (flagged); `end` is `None` while it still is."""
+    end: NotRequired[Moment | None]
+    start: Moment
+
 class CapacityPlanDict(TypedDict):
     """The result of `plan_capacity`."""
     focus_factor: float
@@ -272,6 +326,39 @@ class CategoryTotals(TypedDict):
     stories: int
     unestimated: int
 
+class ChartDict(TypedDict):
+    """A drawn chart: the SVG document and what it shows."""
+    description: str
+    height: int
+    kind: ChartKind
+    svg: str
+    title: str
+    width: int
+
+@final
+class Chart:
+    """A drawn chart: the SVG document and what it shows."""
+    @property
+    def description(self) -> str: ...
+    @property
+    def height(self) -> int: ...
+    @property
+    def kind(self) -> ChartKind: ...
+    @property
+    def svg(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def width(self) -> int: ...
+    def to_dict(self) -> ChartDict: ...
+    def __eq__(self, other: object) -> bool: ...
+    def _repr_svg_(self) -> str:
+        """The SVG, for IPython/Jupyter's inline display."""
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the SVG document to ``path`` as UTF-8; I/O errors raise ``OSError``."""
+
+ChartKind = Literal["burndown", "burnup", "velocity", "cumulative_flow", "cycle_time", "forecast", "roadmap", "retention", "active_users"]
+
 class ChurnDict(TypedDict):
     """Churn and retention rates per period, from activity."""
     active: list[int]
@@ -308,6 +395,13 @@ class Churn:
 ChurnMethod = Literal["start", "average", "serviced"]
 """The denominator of `churn_rate`."""
 
+Cohorts = Literal["first_time", "recurring"]
+
+class Column(TypedDict):
+    """A board column: a name and the tracker statuses that map to it."""
+    name: str
+    statuses: list[str]
+
 class Commitment(TypedDict):
     """One item of the commitment snapshot taken at sprint start.
     JSON form: `{"id": "PAY-7", "points": 5, "carried_in": false}`; `points` may be `null` (unestimated: 0 points, still 1 item) and `carried_in` left out.
@@ -318,8 +412,76 @@ class Commitment(TypedDict):
 
 CountBy = Literal["points", "items"]
 
+Counting = Literal["elapsed", "inclusive", "exact"]
+"""How a span between two moments becomes a number of days."""
+
 CsatMethod = Literal["share", "mean"]
 """How `customer_satisfaction_score` summarises the answers."""
+
+class CumulativeFlowDict(TypedDict):
+    """The result of `cumulative_flow`."""
+    columns: list[str]
+    counts: list[list[float]]
+    dates: list[str]
+
+@final
+class CumulativeFlow:
+    """The result of `cumulative_flow`."""
+    @property
+    def columns(self) -> list[str]: ...
+    @property
+    def counts(self) -> list[list[float]]: ...
+    @property
+    def dates(self) -> list[str]: ...
+    def to_dict(self) -> CumulativeFlowDict: ...
+    def __eq__(self, other: object) -> bool: ...
+    def chart(self, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+        """One band per column: :func:`cumulative_flow_chart` of it."""
+
+class Customers(TypedDict):
+    """Customers over one period."""
+    at_start: int
+    lost: int
+    new: NotRequired[int]
+
+class DashboardDict(TypedDict):
+    """Everything the dashboard page shows about one product."""
+    backlog: NotRequired[BacklogSummary | None]
+    charts: list[ChartDict]
+    flow: NotRequired[FlowSummary | None]
+    forecast: NotRequired[BacklogForecast | None]
+    product: str
+    roadmap: NotRequired[RoadmapProgressDict | None]
+    scorecard: NotRequired[ScorecardDict | None]
+    sprint: NotRequired[SprintReportDict | None]
+    today: NotRequired[str | None]
+    velocity: NotRequired[VelocityDict | None]
+
+@final
+class Dashboard:
+    """Everything the dashboard page shows about one product."""
+    @property
+    def backlog(self) -> BacklogSummary | None: ...
+    @property
+    def charts(self) -> list[Chart]: ...
+    @property
+    def flow(self) -> FlowSummary | None: ...
+    @property
+    def forecast(self) -> BacklogForecast | None: ...
+    @property
+    def product(self) -> str: ...
+    @property
+    def roadmap(self) -> RoadmapProgressDict | None: ...
+    @property
+    def scorecard(self) -> ScorecardDict | None: ...
+    @property
+    def sprint(self) -> SprintReportDict | None: ...
+    @property
+    def today(self) -> str | None: ...
+    @property
+    def velocity(self) -> VelocityDict | None: ...
+    def to_dict(self) -> DashboardDict: ...
+    def __eq__(self, other: object) -> bool: ...
 
 Dependency = TypedDict("Dependency", {"from": str, "kind": NotRequired[DependencyKind], "lag_days": NotRequired[int], "to": str})
 """A dependency between two items: `to` (the successor) waits on `from`.
@@ -327,6 +489,9 @@ JSON form: `{"from": "EP-1", "to": "EP-2", "kind": "finish_to_start", "lag_days"
 """
 
 DependencyKind = Literal["finish_to_start", "start_to_start", "finish_to_finish", "start_to_finish"]
+
+DurationKind = Literal["cycle_time", "lead_time"]
+"""Which span of an item's timeline `durations` collects."""
 
 class EncodedIdsDict(TypedDict):
     """The result of `encode_ids`: a code per value, and the map's ids in code order."""
@@ -443,6 +608,33 @@ class Finding:
     def to_dict(self) -> FindingDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+class FlowData(TypedDict):
+    """A board's status history, for the flow metrics and the throughput forecast.
+    JSON form: `{"workflow": {…}, "items": […], "today": "2026-02-20"}` — the inputs of `crate::flow::item_timelines`.
+    """
+    items: list[Item]
+    today: str
+    workflow: Workflow
+
+FlowPeriod = Literal["day", "week", "week_monday", "week_tuesday", "week_wednesday", "week_thursday", "week_friday", "week_saturday", "week_sunday"]
+"""The period names flow metrics take, for the typings only (serde reads `Period`, which also takes abbreviations, any case and pandas aliases): the generator writes them as a union of literals."""
+
+class FlowSummary(TypedDict):
+    """The flow metrics of the board, counted by items."""
+    cycle_time: list[PercentileDict]
+    finished: int
+    in_progress: int
+    items: int
+    lead_time: list[PercentileDict]
+    throughput: ThroughputDict
+    today: str
+    unmapped_statuses: list[str]
+
+class ForecastInputs(TypedDict):
+    """Revenue against its forecast."""
+    actual_revenue: float
+    forecast_revenue: float
+
 Framework = Literal["rice", "ice", "wsjf", "value_effort", "moscow"]
 
 class FunnelDict(TypedDict):
@@ -503,6 +695,11 @@ class FunnelConversion:
     def to_dict(self) -> FunnelConversionDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+class FunnelInputs(TypedDict):
+    """A conversion funnel: step names and the users who reached each."""
+    counts: list[int]
+    steps: list[str]
+
 FunnelOrder = Literal["sequential", "any_order"]
 """In which order a funnel's steps must happen."""
 
@@ -557,6 +754,30 @@ class IceInputs(TypedDict):
     ease: float
     impact: float
 
+class IntervalDict(TypedDict):
+    """An estimate with its confidence interval."""
+    high: float
+    level: float
+    low: float
+    method: str
+    value: float
+
+@final
+class Interval:
+    """An estimate with its confidence interval."""
+    @property
+    def high(self) -> float: ...
+    @property
+    def level(self) -> float: ...
+    @property
+    def low(self) -> float: ...
+    @property
+    def method(self) -> str: ...
+    @property
+    def value(self) -> float: ...
+    def to_dict(self) -> IntervalDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 class InvestContext(TypedDict):
     """What the lint needs to know beyond the story itself.
     JSON form (every field optional): `{"max_points": 13, "velocity": 30, "max_velocity_share": 0.5, "resolved_items": ["PAY-3"]}`.
@@ -566,13 +787,42 @@ class InvestContext(TypedDict):
     resolved_items: NotRequired[list[str]]
     velocity: NotRequired[float | None]
 
+class Investment(TypedDict):
+    """ROI inputs."""
+    cost: float
+    gain: float
+    years: NotRequired[float | None]
+
 IssueKind = Literal["cycle", "parent_cycle", "missing_item", "level_order", "outside_parent", "dependency_violated"]
+
+class Item(TypedDict):
+    """A work item (story, bug, task …) and its status history."""
+    blocked: NotRequired[list[Blocked]]
+    created: Moment
+    item_type: NotRequired[str]
+    key: str
+    points: NotRequired[float]
+    status: NotRequired[str | None]
+    transitions: NotRequired[list[Transition]]
 
 class ItemProgress(TypedDict):
     """One roadmap item's progress."""
     id: str
     level: Level
     progress: Progress
+
+class ItemTimeline(TypedDict):
+    """One item's path through the workflow."""
+    blocked_days: float
+    column: NotRequired[str | None]
+    committed_on: NotRequired[str | None]
+    cycle_time: NotRequired[float | None]
+    done_on: NotRequired[str | None]
+    entered: list[Moment | None]
+    item_type: str
+    key: str
+    lead_time: NotRequired[float | None]
+    points: float
 
 KanoAnswer = Literal["like", "must_be", "neutral", "live_with", "dislike"]
 
@@ -625,6 +875,16 @@ class KpiIndicator(TypedDict):
     label: str
     metrics: list[MetricId]
 
+class KpiReading(TypedDict):
+    """One KPI of the scorecard."""
+    formula: str
+    metric: MetricId
+    name: str
+    note: NotRequired[str | None]
+    owners: list[Role]
+    unit: Unit
+    value: float
+
 class LabeledActivityKind(TypedDict):
     """An id (a snake_case enum) with its human label."""
     id: ActivityKind
@@ -641,6 +901,11 @@ class LabeledSkill(TypedDict):
     label: str
 
 Lane = Literal["now", "next", "later"]
+
+class Launch(TypedDict):
+    """Time-to-market inputs."""
+    concept_date: str
+    launch_date: str
 
 Level = Literal["product", "objective", "key_result", "theme", "initiative", "epic", "story"]
 
@@ -664,6 +929,14 @@ class Link(TypedDict):
     kind: LinkKind
 
 LinkKind = Literal["blocks", "blocked_by", "relates_to"]
+
+class Market(TypedDict):
+    """Market share inputs."""
+    product_revenue: float
+    total_market_revenue: float
+
+Measure = Literal["items", "points"]
+"""What is counted: items, or their story points."""
 
 class Member(TypedDict):
     """A team member's availability for one sprint.
@@ -723,6 +996,9 @@ class Milestone(TypedDict):
     id: str
     name: str
 
+Moment = str
+"""A date ("2026-03-02") or a timestamp ("2026-03-02T09:30:00"; an offset is allowed and the wall-clock time kept)."""
+
 Moscow = Literal["must", "should", "could", "wont"]
 
 class MoscowInputs(TypedDict):
@@ -764,6 +1040,30 @@ class MoscowTotals(TypedDict):
     effort: float
     stories: int
     unestimated: int
+
+class NetFlowDict(TypedDict):
+    """The result of `net_flow`."""
+    arrivals: list[float]
+    departures: list[float]
+    ends: list[str]
+    net: list[float]
+    period: FlowPeriod
+
+@final
+class NetFlow:
+    """The result of `net_flow`."""
+    @property
+    def arrivals(self) -> list[float]: ...
+    @property
+    def departures(self) -> list[float]: ...
+    @property
+    def ends(self) -> list[str]: ...
+    @property
+    def net(self) -> list[float]: ...
+    @property
+    def period(self) -> FlowPeriod: ...
+    def to_dict(self) -> NetFlowDict: ...
+    def __eq__(self, other: object) -> bool: ...
 
 class NpsResultDict(TypedDict):
     """The result of `net_promoter_score`."""
@@ -864,6 +1164,44 @@ class Priority(TypedDict):
     value_effort: NotRequired[ValueEffortInputs | None]
     wsjf: NotRequired[WsjfInputs | None]
 
+class ProductFile(TypedDict):
+    """Everything the dashboard shows about one product. Every section is optional: a section that is absent is simply not shown.
+    JSON form (snake_case keys, ISO dates; each section in its own module's JSON form):
+    """
+    backlog: NotRequired[Backlog | None]
+    flow: NotRequired[FlowData | None]
+    product: NotRequired[str]
+    roadmap: NotRequired[Roadmap | None]
+    snapshot: NotRequired[ProductSnapshot | None]
+    sprint: NotRequired[SprintLog | None]
+    sprint_history: NotRequired[list[SprintOutcome] | None]
+    today: NotRequired[str | None]
+
+class ProductSnapshot(TypedDict):
+    """The inputs of every KPI for one product. Every section is optional; absent sections leave their metrics out of the scorecard.
+    The JSON form (snake_case keys, ISO dates) is what `make demo` reads and what the Python and JavaScript `kpi_scorecard` / `kpiScorecard` take.
+    """
+    adoption: NotRequired[AdoptionInputs | None]
+    backlog: NotRequired[BacklogProgress | None]
+    csat_responses: NotRequired[list[float] | None]
+    currency: NotRequired[str]
+    customers: NotRequired[Customers | None]
+    forecast: NotRequired[ForecastInputs | None]
+    funnel: NotRequired[FunnelInputs | None]
+    investment: NotRequired[Investment | None]
+    launch: NotRequired[Launch | None]
+    market: NotRequired[Market | None]
+    monthly_fees: NotRequired[list[float] | None]
+    nps_responses: NotRequired[list[float] | None]
+    product: NotRequired[str]
+    purchases: NotRequired[Purchases | None]
+    quality: NotRequired[Quality | None]
+    sales: NotRequired[Sales | None]
+    sprint: NotRequired[SprintProgress | None]
+    stakeholders: NotRequired[list[Stakeholder] | None]
+    usage: NotRequired[Usage | None]
+    velocity: NotRequired[VelocityInputs | None]
+
 class Progress(TypedDict):
     """Done and total work under an item or level."""
     cancelled_items: int
@@ -875,7 +1213,24 @@ class Progress(TypedDict):
     total_points: float
     unestimated_items: int
 
+ProportionMethod = Literal["wilson", "agresti_coull", "clopper_pearson"]
+
+class Purchases(TypedDict):
+    """Purchase behaviour."""
+    average_purchase_value: float
+    customer_lifespan: float
+    margin: NotRequired[float]
+    purchase_frequency: float
+
 Quadrant = Literal["quick_win", "big_bet", "fill_in", "money_pit"]
+
+class Quality(TypedDict):
+    """Quality inputs."""
+    defect_counts: list[int]
+    found_before_release: int
+    found_in_production: int
+    severity_weights: NotRequired[list[float] | None]
+    size_kloc: float
 
 class RankedStoryDict(TypedDict):
     """One story's place in a ranking."""
@@ -905,7 +1260,37 @@ class Release(TypedDict):
     items: NotRequired[list[str]]
     name: str
 
+RemainingWork = Literal["backlog", "flow"]
+"""What the forecast counts as the remaining work."""
+
 Responsibility = Literal["market_trend_analysis", "long_term_vision", "market_research", "product_strategy", "lifecycle_management", "department_alignment", "portfolio_planning", "product_marketing_and_sales_support", "customer_engagement", "stakeholder_communication", "backlog_management", "user_story_creation", "requirements_to_stories", "roadmap_adherence", "sprint_goal_delivery", "stakeholder_liaison"]
+
+class RetentionDict(TypedDict):
+    """A retention matrix: cohorts by period of first (or every) activity, and how many of each came back in each later period."""
+    average: list[float | None]
+    average_cohort_users: list[int]
+    average_returned: list[int]
+    cohort_sizes: list[int]
+    cohort_starts: list[str]
+    counts: list[list[int | None]]
+    last_day: str
+    last_period_complete: bool
+    options: RetentionOptions
+    rates: list[list[float | None]]
+
+RetentionKind = Literal["on", "on_or_after"]
+
+class RetentionOptions(TypedDict):
+    """The options of `retention` and `retention_counts`; `Default` is weekly (ISO weeks), first-time cohorts, "on" retention, any event starting and returning.
+    `unit` and `utc_offset_minutes` describe the columns (they are read where the `EventLog` is built); the counts and the result carry the other settings only.
+    """
+    cohorts: NotRequired[Cohorts]
+    kind: NotRequired[RetentionKind]
+    period: NotRequired[Period]
+    return_event: NotRequired[int | None]
+    start_event: NotRequired[int | None]
+    unit: NotRequired[TimeUnitName | None]
+    utc_offset_minutes: NotRequired[int]
 
 class RiceInputs(TypedDict):
     """The inputs of a RICE score."""
@@ -1072,6 +1457,11 @@ class SalaryBenchmark:
 
 SalaryFactor = Literal["years_of_experience", "location", "company_size", "work_arrangement", "market_status"]
 
+class Sales(TypedDict):
+    """Sales lines as two parallel columns."""
+    prices: list[float]
+    quantities: list[float]
+
 class SampleEventsDict(TypedDict):
     """An event log as columns, with the names of its event codes."""
     event_names: list[str]
@@ -1132,6 +1522,27 @@ ScoreInputs = RiceInputs | IceInputs | WsjfInputs | ValueEffortInputs | MoscowIn
 """The inputs a score was computed from, in the framework's own terms.
 JSON form: the inputs object itself (`{"reach": 500, "impact": 2, ...}`); the framework is named by the enclosing `Score`.
 """
+
+class ScorecardDict(TypedDict):
+    """Every KPI computed for one product."""
+    currency: str
+    missing: list[MetricId]
+    product: str
+    readings: list[KpiReading]
+
+@final
+class Scorecard:
+    """Every KPI computed for one product."""
+    @property
+    def currency(self) -> str: ...
+    @property
+    def missing(self) -> list[MetricId]: ...
+    @property
+    def product(self) -> str: ...
+    @property
+    def readings(self) -> list[KpiReading]: ...
+    def to_dict(self) -> ScorecardDict: ...
+    def __eq__(self, other: object) -> bool: ...
 
 Severity = Literal["error", "warning"]
 
@@ -1225,6 +1636,12 @@ class SprintOutcome(TypedDict):
     completed_points: float
     sprint_id: str
 
+class SprintProgress(TypedDict):
+    """The current sprint's burndown inputs."""
+    committed_points: float
+    remaining_points: list[float]
+    sprint_days: int
+
 class SprintReportDict(TypedDict):
     """The result of `sprint_report`.
     The day series (`dates` … `done`) have one value per **calendar** day from start to end, each the value at the end of that day; `working` says which days count. Before the first day, remaining and scope are `committed` in the chosen unit.
@@ -1294,7 +1711,7 @@ class SprintReport:
     def working_days(self) -> int: ...
     def to_dict(self) -> SprintReportDict: ...
     def __eq__(self, other: object) -> bool: ...
-    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
+    def chart(self, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
         """The burndown chart of this report: :func:`burndown_chart` of it."""
 
 SprintState = Literal["planned", "active", "closed"]
@@ -1415,6 +1832,29 @@ class Tally(TypedDict):
 Target = str
 """A day, month, quarter, half or year: "2026-05-15", "2026-05", "2026-Q2", "2026-H1" or "2026"."""
 
+Theme = Literal["light", "dark"]
+
+class ThroughputDict(TypedDict):
+    """The result of `throughput`."""
+    by_type: dict[str, list[float]]
+    ends: list[str]
+    period: FlowPeriod
+    values: list[float]
+
+@final
+class Throughput:
+    """The result of `throughput`."""
+    @property
+    def by_type(self) -> dict[str, list[float]]: ...
+    @property
+    def ends(self) -> list[str]: ...
+    @property
+    def period(self) -> FlowPeriod: ...
+    @property
+    def values(self) -> list[float]: ...
+    def to_dict(self) -> ThroughputDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 TimeUnit = Literal["days", "seconds", "milliseconds", "microseconds", "nanoseconds"]
 """The unit of the `times` column.
 Timestamps count from the Unix epoch (1970-01-01T00:00:00Z); `TimeUnit::Days` means the column already holds calendar-day numbers (days since 1970-01-01, the numpy `datetime64[D]` and Arrow `date32` encoding).
@@ -1423,8 +1863,49 @@ Timestamps count from the Unix epoch (1970-01-01T00:00:00Z); `TimeUnit::Days` me
 TimeUnitName = Literal["days", "seconds", "milliseconds", "microseconds", "nanoseconds", "D", "s", "ms", "us", "ns"]
 """The unit of a times column by name or numpy abbreviation: "days" ("D"), "seconds" ("s"), "milliseconds" ("ms"), "microseconds" ("us") or "nanoseconds" ("ns")."""
 
+class TimelinesDict(TypedDict):
+    """The result of `item_timelines`: every item's timeline and the workflow's shape."""
+    backlog: int
+    columns: list[str]
+    committed: int
+    counting: Counting
+    done: int
+    items: list[ItemTimeline]
+    today: str
+    unmapped_statuses: list[str]
+
+@final
+class Timelines:
+    """The result of `item_timelines`: every item's timeline and the workflow's shape."""
+    @property
+    def backlog(self) -> int: ...
+    @property
+    def columns(self) -> list[str]: ...
+    @property
+    def committed(self) -> int: ...
+    @property
+    def counting(self) -> Counting: ...
+    @property
+    def done(self) -> int: ...
+    @property
+    def items(self) -> list[ItemTimeline]: ...
+    @property
+    def today(self) -> str: ...
+    @property
+    def unmapped_statuses(self) -> list[str]: ...
+    def to_dict(self) -> TimelinesDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+Transition = TypedDict("Transition", {"at": Moment, "from": NotRequired[str | None], "to": str})
+"""One move of an item from a status to another."""
+
 Unit = Literal["fraction", "score", "money", "money_per_month", "money_per_user", "days", "defects_per_kloc", "points", "points_per_sprint"]
 """The unit a metric's headline value is in."""
+
+class Usage(TypedDict):
+    """Usage inputs."""
+    dau: float
+    mau: float
 
 class ValueEffortInputs(TypedDict):
     """The inputs of a value / effort score, on any scale the team uses consistently."""
@@ -1450,6 +1931,11 @@ class Velocity:
     def sprint_ids(self) -> list[str]: ...
     def to_dict(self) -> VelocityDict: ...
     def __eq__(self, other: object) -> bool: ...
+
+class VelocityInputs(TypedDict):
+    """Velocity inputs."""
+    completed_points: list[float]
+    window: NotRequired[int]
 
 class VelocityStats(TypedDict):
     """The spread and trend of one measure (points or items) per sprint."""
@@ -1518,8 +2004,23 @@ class WhenForecast:
     def trials(self) -> int: ...
     def to_dict(self) -> WhenForecastDict: ...
     def __eq__(self, other: object) -> bool: ...
-    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
+    def chart(self, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
         """The forecast histogram: :func:`forecast_chart` of it."""
+
+class WipDict(TypedDict):
+    """The result of `wip`."""
+    dates: list[str]
+    values: list[float]
+
+@final
+class Wip:
+    """The result of `wip`."""
+    @property
+    def dates(self) -> list[str]: ...
+    @property
+    def values(self) -> list[float]: ...
+    def to_dict(self) -> WipDict: ...
+    def __eq__(self, other: object) -> bool: ...
 
 class WorkCalendar(TypedDict):
     """A team's working weekdays and holidays.
@@ -1545,6 +2046,15 @@ class WorkedExample:
     def product(self) -> str: ...
     def to_dict(self) -> WorkedExampleDict: ...
     def __eq__(self, other: object) -> bool: ...
+
+class Workflow(TypedDict):
+    """The ordered columns of a board, and which of them mark the backlog, the point of commitment (work started) and done.
+    Columns before `committed` are the backlog side; `committed` up to (not including) `done` are work in progress; `done` and any columns after it are finished. jira-agile-metrics' defaults are the first, second and last columns.
+    """
+    backlog: str
+    columns: list[Column]
+    committed: str
+    done: str
 
 class WsjfInputs(TypedDict):
     """The inputs of a WSJF score: the three parts of the cost of delay, and job size. All are relative numbers, conventionally cards of the modified Fibonacci deck."""
@@ -1770,6 +2280,63 @@ def advance_lifecycle(lifecycle: Lifecycle, stage: Stage, date: datetime.date | 
 def sample_roadmap() -> Roadmap:
     """The checkout roadmap that matches the sample backlog and `make demo`."""
 
+def item_timelines(items: list[Item], workflow: Workflow, today: datetime.date | str, *, counting: Counting | None = "elapsed") -> Timelines:
+    """Each item's path through the workflow: when it first entered every column,
+    its cycle time (committed → done), lead time (created → done), blocked days
+    and current column, read on `today`.
+    
+    Keyword options (None = the default):
+        counting: How spans become days: "elapsed" (the default: calendar days, same day = 0, as jira-agile-metrics), "inclusive" (same day = 1) or "exact" (fractional days).
+    """
+
+def throughput(timelines: Timelines | TimelinesDict, *, end: datetime.date | str | None = None, measure: Measure | None = "items", period: FlowPeriod | None = "week", start: datetime.date | str | None = None) -> Throughput:
+    """Items (or points) finished per period, empty periods as 0, in total and by
+    item type; `start` and `end` fix the range.
+    
+    Keyword options (None = the default):
+        end: The last day of the range; by default the last finish.
+        measure: Count "items" (the default) or their "points".
+        period: The period: "day", "week" (ISO, Monday to Sunday; the default) or "week_<weekday>" for weeks closing on that day ("week_monday").
+        start: The first day of the range; by default the first finish.
+    """
+
+def cumulative_flow(timelines: Timelines | TimelinesDict, *, measure: Measure | None = "items") -> CumulativeFlow:
+    """Cumulative flow per day: per column, the items (or points) that had reached
+    it or a later column.
+    
+    Keyword options (None = the default):
+        measure: Count "items" (the default) or their "points".
+    """
+
+def wip(timelines: Timelines | TimelinesDict, *, measure: Measure | None = "items") -> Wip:
+    """Work in progress at the end of each day: committed minus done.
+    
+    Keyword options (None = the default):
+        measure: Count "items" (the default) or their "points".
+    """
+
+def net_flow(timelines: Timelines | TimelinesDict, *, measure: Measure | None = "items", period: FlowPeriod | None = "week") -> NetFlow:
+    """Arrivals (commitments) and departures (finishes) per period, and their
+    difference.
+    
+    Keyword options (None = the default):
+        measure: Count "items" (the default) or their "points".
+        period: The period: "day", "week" (ISO, Monday to Sunday; the default) or "week_<weekday>" for weeks closing on that day ("week_monday").
+    """
+
+def ageing_wip(timelines: Timelines | TimelinesDict) -> list[AgeingItem]:
+    """The items in progress on the timelines' `today`, with their column and age
+    in days, oldest first.
+    """
+
+def durations(timelines: Timelines | TimelinesDict, *, kind: DurationKind | None = "cycle_time") -> list[float]:
+    """The cycle times (or lead times) of every finished item, in days, in input
+    order: the sample for `percentiles` and `histogram`.
+    
+    Keyword options (None = the default):
+        kind: "cycle_time" (committed to done; the default) or "lead_time" (created to done).
+    """
+
 def percentiles(values: Numbers, *, levels: list[float] | None = [0.5, 0.85, 0.95]) -> list[Percentile]:
     """Percentiles with linear interpolation (numpy's default); levels are fractions.
     
@@ -1779,6 +2346,20 @@ def percentiles(values: Numbers, *, levels: list[float] | None = [0.5, 0.85, 0.9
 
 def histogram(values: Numbers) -> list[int]:
     """Counts per one-day bin: `counts[d]` values lie in d..d+1 days."""
+
+def sample_workflow() -> Workflow:
+    """The sample board: Backlog, In Progress, Review, Done."""
+
+def sample_items() -> list[Item]:
+    """120 sample items of the sample board, read on `sample_today()`."""
+
+def sample_today() -> datetime.date:
+    """The day the sample items were read."""
+
+def synthetic_items(count: int, seed: int, first_day: datetime.date | str, today: datetime.date | str) -> list[Item]:
+    """Up to `count` synthetic items of the sample board, three a day from
+    `first_day`, cut at `today`; the same seed gives the same items.
+    """
 
 def forecast_when(remaining: float, history: Numbers, *, deadline: datetime.date | str | None = None, levels: list[float] | None = [0.5, 0.7, 0.85, 0.95], period_days: int | None = 1, seed: int | None = 0, start: datetime.date | str | None = None, trials: int | None = 10000) -> WhenForecast:
     """When will `remaining` items (or points) be done? A seeded Monte Carlo over
@@ -2164,35 +2745,142 @@ def sample_events() -> SampleEvents:
     (2026-01-05 to 2026-03-01), times in seconds.
     """
 
-# ---------------------------------------------------------------- generated by pmkit-api: end
-
-# ---------------------------------------------------------------- scorecard
-
-@final
-class Scorecard:
-    """Every KPI computed for one product: :func:`kpi_scorecard`."""
-
-    @property
-    def product(self) -> str: ...
-    @property
-    def currency(self) -> str: ...
-    @property
-    def readings(self) -> list[dict[str, Any]]:
-        """One dict per KPI: metric, name, value, unit, formula, owners, note."""
-    @property
-    def missing(self) -> list[str]:
-        """Metric ids whose inputs the snapshot lacks."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-def kpi_scorecard(snapshot: dict[str, Any] | str) -> Scorecard:
-    """Every KPI the snapshot (a dict in the JSON form, or JSON text) has inputs for.
-
-    Absent sections are listed in ``missing``; a bad section raises
-    :class:`PmkitError` naming the field (``"nps_responses[3]"``).
+def proportion_interval(successes: int, trials: int, *, level: float | None = 0.95, method: ProportionMethod | None = "wilson") -> Interval:
+    """A confidence interval on the proportion `successes / trials` (a conversion,
+    adoption, churn or retention rate): Wilson (default), Agresti–Coull or the
+    exact Clopper–Pearson interval, at `level` (0.95).
+    
+    Keyword options (None = the default):
+        level: The confidence level, a fraction strictly between 0 and 1. Default 0.95.
+        method: The method: "wilson" (default), "agresti_coull" or "clopper_pearson" ("exact").
     """
 
-def sample_snapshot() -> dict[str, Any]:
-    """The bundled sample product (what ``make demo`` reports on), as a dict."""
+def kpi_scorecard(snapshot: ProductSnapshot | str) -> Scorecard:
+    """Every KPI the snapshot (an object in its JSON form, or JSON text) has
+    inputs for; absent sections are listed in `missing`, and a bad section is
+    an error naming its JSON path (`nps_responses[3]`).
+    """
+
+def sample_snapshot() -> ProductSnapshot:
+    """The bundled sample product (what `make demo` reports on), in its JSON form."""
+
+def burndown_chart(report: SprintReport | SprintReportDict, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """The sprint's burndown (a `sprint_report` result): remaining work (a dot per
+    day), the ideal line and the scope over its days, non-working days shaded.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def burnup_chart(report: SprintReport | SprintReportDict, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """The sprint's burnup (a `sprint_report` result): done work rising towards the scope line.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def velocity_chart(history: list[SprintOutcome], *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """Committed vs completed points per closed sprint (oldest first), with the mean
+    completed as a dashed line.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def cumulative_flow_chart(flow: CumulativeFlow | CumulativeFlowDict, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """The cumulative flow of a board (a `cumulative_flow` result): one band per column.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def cycle_time_chart(timelines: Timelines | TimelinesDict, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """Cycle time of each finished item (an `item_timelines` result) by finish day,
+    with percentile lines.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def forecast_chart(forecast: WhenForecast | WhenForecastDict, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """The histogram of a Monte Carlo "when" forecast (a `forecast_when` result),
+    with its percentiles.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def roadmap_chart(roadmap: Roadmap, today: datetime.date | str, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """The roadmap as a timeline with `today` marked. An unreadable roadmap (empty
+    names, repeated ids, an item starting after its target) is an error naming
+    `roadmap.…`; links to missing items and broken dates are drawn, not errors.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def retention_chart(retention: Retention | RetentionDict, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """The retention matrix (a `retention` result) as a cohort heatmap.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def active_users_chart(active: ActiveUsers | ActiveUsersDict, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """Daily, weekly and monthly active users (an `active_users` result) over the days.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def sample_product_file() -> ProductFile:
+    """The sample product file: every bundled sample (KPI inputs, sprint 12, five
+    past sprints, the flow board, roadmap and backlog) as of 31 March 2026.
+    """
+
+def product_file_from_json(text: str) -> ProductFile:
+    """A product file read from its JSON text, each section checked; errors name
+    the JSON path (`sprint.events[2].points`).
+    """
+
+def product_file_from_jira_csv(text: str, *, statuses: dict[str, StatusCategory] | None = None) -> ProductFile:
+    """A backlog-only product file from a Jira CSV export; statuses map through
+    Jira's default categories unless the `statuses` option maps them by name.
+    
+    Keyword options (None = the default):
+        statuses: Status name → "to_do", "in_progress", "done" or "cancelled"; by default Jira's built-in workflow statuses.
+    """
+
+def product_dashboard(file: ProductFile | str, *, height: int | None = 400, theme: Theme | None = "light", today: datetime.date | str | None = None, width: int | None = 720) -> Dashboard:
+    """Every number and chart of the dashboard for a product file (an object in its
+    JSON form, or JSON text), its charts drawn with the options' size and theme.
+    
+    Keyword options (None = the default):
+        height: Chart height in pixels, a whole number from 160 to 4000.
+        theme: The charts' colour theme: "light" or "dark".
+        today: The day backlog health is computed on; by default the file's `today`, else its latest backlog date.
+        width: Chart width in pixels, a whole number from 240 to 4000.
+    """
+
+# ---------------------------------------------------------------- generated by pmkit-api: end
 
 # ---------------------------------------------------------------- analytics
 # Every other analytics function and class is generated (above); retention (its
@@ -2238,7 +2926,7 @@ class Retention:
     @property
     def last_period_complete(self) -> bool: ...
     def to_dict(self) -> dict[str, Any]: ...
-    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
+    def chart(self, *, width: int | None = 720, height: int | None = 400, theme: Theme | None = "light") -> Chart:
         """The cohort heatmap: :func:`retention_chart` of this result."""
 
 @final
@@ -2301,407 +2989,3 @@ def retention_counts(
 ) -> Counts:
     """Partial counts of :func:`retention` for a shard of users (empty shards allowed).
     An event name the shard does not hold counts no one (another shard may hold it)."""
-
-# ---------------------------------------------------------------- flow
-
-@final
-class Timelines:
-    """The result of :func:`item_timelines`: every item's path through the workflow.
-
-    Pass it (not a copy) to :func:`throughput`, :func:`cumulative_flow`, :func:`wip`,
-    :func:`net_flow`, :func:`ageing_wip` and :func:`durations`; its ``to_dict()`` form
-    is accepted too.
-    """
-
-    @property
-    def columns(self) -> list[str]:
-        """Column names, in workflow order."""
-    @property
-    def backlog(self) -> int:
-        """Index of the backlog column."""
-    @property
-    def committed(self) -> int:
-        """Index of the committed column (cycle time starts here)."""
-    @property
-    def done(self) -> int:
-        """Index of the done column (cycle and lead time end here)."""
-    @property
-    def today(self) -> str:
-        """The day the data was read (ISO)."""
-    @property
-    def counting(self) -> Literal["elapsed", "inclusive", "exact"]: ...
-    @property
-    def items(self) -> list[dict[str, Any]]:
-        """One dict per item: ``key``, ``item_type``, ``points``, ``entered`` (first entry
-        per column, ISO timestamp or ``None``), ``committed_on``, ``done_on``,
-        ``cycle_time``, ``lead_time`` (days or ``None``), ``blocked_days``, ``column``."""
-    @property
-    def unmapped_statuses(self) -> list[str]:
-        """Statuses in no column; moves to them were ignored."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class Throughput:
-    """The result of :func:`throughput`: ``values[i]`` finished in the period ending ``ends[i]``."""
-
-    @property
-    def period(self) -> str: ...
-    @property
-    def ends(self) -> list[str]:
-        """Last day of each period (ISO), oldest first, no gaps."""
-    @property
-    def values(self) -> list[float]:
-        """Items (or points) finished per period; 0 for an empty period."""
-    @property
-    def by_type(self) -> dict[str, list[float]]:
-        """The same per item type."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class CumulativeFlow:
-    """The result of :func:`cumulative_flow`: ``counts[column][day]``."""
-
-    @property
-    def dates(self) -> list[str]: ...
-    @property
-    def columns(self) -> list[str]: ...
-    @property
-    def counts(self) -> list[list[float]]:
-        """Items (or points) that had reached each column, or a later one, by each day."""
-    def to_dict(self) -> dict[str, Any]: ...
-    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
-        """One band per column: :func:`cumulative_flow_chart` of this result."""
-
-@final
-class Wip:
-    """The result of :func:`wip`: committed minus done at the end of each day."""
-
-    @property
-    def dates(self) -> list[str]: ...
-    @property
-    def values(self) -> list[float]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class NetFlow:
-    """The result of :func:`net_flow`: arrivals, departures and ``net = arrivals − departures``."""
-
-    @property
-    def period(self) -> str: ...
-    @property
-    def ends(self) -> list[str]: ...
-    @property
-    def arrivals(self) -> list[float]: ...
-    @property
-    def departures(self) -> list[float]: ...
-    @property
-    def net(self) -> list[float]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class AgeingItem:
-    """One open item of :func:`ageing_wip`."""
-
-    @property
-    def key(self) -> str: ...
-    @property
-    def item_type(self) -> str: ...
-    @property
-    def column(self) -> str: ...
-    @property
-    def started(self) -> str: ...
-    @property
-    def age_days(self) -> float: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-def item_timelines(
-    items: Sequence[Mapping[str, Any]],
-    workflow: Mapping[str, Any],
-    today: datetime.date | str,
-    counting: Literal["elapsed", "inclusive", "exact"] | None = None,
-) -> Timelines:
-    """Each item's column entry times, cycle time, lead time, blocked days and column.
-
-    ``items`` are dicts: ``key``, ``created`` (ISO date or timestamp), optional
-    ``item_type``, ``points``, ``status`` (used only without transitions),
-    ``transitions`` (``{"at", "from", "to"}``, oldest first) and ``blocked``
-    (``{"start", "end"}``). ``workflow`` is ``{"columns": [{"name", "statuses"}],
-    "backlog", "committed", "done"}``. ``counting="elapsed"`` is jira-agile-metrics'
-    rule (same day = 0 days); ``"inclusive"`` counts both ends; ``"exact"`` uses the
-    timestamps.
-
-    Raises ``InvalidInputError`` for an inconsistent workflow or transitions out of
-    order (field ``items[i].transitions[j].at``), ``ParseError`` for a bad ``today``
-    or ``counting``.
-    """
-
-def throughput(
-    timelines: Timelines | Mapping[str, Any],
-    period: str | None = None,
-    measure: Literal["items", "points"] | None = None,
-    start: datetime.date | str | None = None,
-    end: datetime.date | str | None = None,
-) -> Throughput:
-    """Items (or points) finished per ``period`` (``"day"``, ``"week"``, ``"week_monday"`` …),
-    empty periods as 0, in total and by type; ``start``/``end`` fix the range.
-
-    Only items with a cycle time count (as in jira-agile-metrics). Raises
-    ``InvalidInputError`` (field ``end``) when ``end`` is before ``start``.
-    """
-
-def cumulative_flow(
-    timelines: Timelines | Mapping[str, Any], measure: Literal["items", "points"] | None = None
-) -> CumulativeFlow:
-    """Cumulative flow per day: per column, items (or points) that had reached it or a later one."""
-
-def wip(timelines: Timelines | Mapping[str, Any], measure: Literal["items", "points"] | None = None) -> Wip:
-    """Work in progress per day: the committed band minus the done band of the cumulative flow."""
-
-def net_flow(
-    timelines: Timelines | Mapping[str, Any],
-    period: str | None = None,
-    measure: Literal["items", "points"] | None = None,
-) -> NetFlow:
-    """Arrivals (commitments) and departures (finishes) per period."""
-
-def ageing_wip(timelines: Timelines | Mapping[str, Any]) -> list[AgeingItem]:
-    """Items in progress on the timelines' ``today``, with their column and age in days.
-
-    Raises ``InvalidInputError`` (field ``today``) when ``today`` is before an open item's start.
-    """
-
-def durations(
-    timelines: Timelines | Mapping[str, Any], kind: Literal["cycle_time", "lead_time"] | None = None
-) -> list[float]:
-    """Cycle (or lead) times of every finished item, in days, in input order."""
-
-def sample_workflow() -> dict[str, Any]:
-    """The sample board: Backlog, In Progress, Review, Done."""
-
-def sample_items() -> list[dict[str, Any]]:
-    """120 sample items of the sample board, read on :func:`sample_today`."""
-
-def sample_today() -> datetime.date:
-    """The day the sample items were read: 2026-02-20."""
-
-def synthetic_items(
-    count: int, seed: int, first_day: datetime.date | str, today: datetime.date | str
-) -> list[dict[str, Any]]:
-    """Up to ``count`` synthetic items of the sample board, three a day from ``first_day``,
-    cut at ``today``; the same seed gives the same items."""
-
-# ---------------------------------------------------------------- dashboard
-
-@final
-class Dashboard:
-    """Every number and chart of the dashboard page: :func:`product_dashboard`.
-
-    A section absent from the file is ``None`` here (``charts`` is then shorter).
-    """
-
-    @property
-    def product(self) -> str:
-        """The file's product name, else the snapshot's or the roadmap's, else "Product"."""
-    @property
-    def today(self) -> str | None:
-        """The ISO day backlog health is computed on."""
-    @property
-    def scorecard(self) -> dict[str, Any] | None:
-        """Every KPI of the snapshot (as :func:`kpi_scorecard`'s ``to_dict()``)."""
-    @property
-    def backlog(self) -> dict[str, Any] | None:
-        """``{"totals": {...}, "health": {...} | None}``."""
-    @property
-    def sprint(self) -> dict[str, Any] | None:
-        """The sprint report, in points."""
-    @property
-    def velocity(self) -> dict[str, Any] | None:
-        """Velocity over the last 3 closed sprints."""
-    @property
-    def flow(self) -> dict[str, Any] | None:
-        """Items, finished, in progress, cycle- and lead-time percentiles, weekly throughput."""
-    @property
-    def forecast(self) -> dict[str, Any] | None:
-        """When the backlog's open stories (or the board's unfinished items) will be done."""
-    @property
-    def roadmap(self) -> dict[str, Any] | None:
-        """The roadmap's progress rolled up from the backlog."""
-    @property
-    def charts(self) -> list[Chart]:
-        """The charts of the sections present (Jupyter shows each inline)."""
-    def to_dict(self) -> dict[str, Any]: ...
-
-def sample_product_file() -> dict[str, Any]:
-    """The sample product file (every bundled sample, as of 31 March 2026), as a dict."""
-
-def product_file_from_json(text: str) -> dict[str, Any]:
-    """A product file read from its JSON text, each section checked.
-
-    Errors name the JSON path: ``"sprint.events[2].points: invalid type: …"``.
-    """
-
-def product_file_from_jira_csv(text: str, *, statuses: Mapping[str, str] | None = ...) -> dict[str, Any]:
-    """A backlog-only product file from a Jira CSV export.
-
-    Keyword option (the core's ``JiraCsvOptions``): ``statuses`` maps status names to
-    ``"to_do"``, ``"in_progress"``, ``"done"`` or ``"cancelled"``; by default Jira's
-    built-in workflow statuses.
-    """
-
-def product_dashboard(
-    file: Mapping[str, Any] | str,
-    *,
-    today: datetime.date | str | None = ...,
-    width: int | None = ...,
-    height: int | None = ...,
-    theme: Literal["light", "dark"] | None = ...,
-) -> Dashboard:
-    """Every number and chart of the dashboard for a product file (a dict or JSON text).
-
-    Keyword options (the core's ``DashboardOptions``; None = the default): ``today``
-    defaults to the file's, else its latest backlog date; charts are ``width`` ×
-    ``height`` pixels in the ``theme``, with the chart functions' defaults.
-    """
-
-# ---------------------------------------------------------------- chart
-
-_Theme = Literal["light", "dark"]
-_ChartKind = Literal[
-    "burndown", "burnup", "velocity", "cumulative_flow", "cycle_time",
-    "forecast", "roadmap", "retention", "active_users",
-]
-
-@final
-class Chart:
-    """A drawn chart: its kind, title, description, size and the SVG document.
-
-    Jupyter shows it inline (``_repr_svg_``); ``str(chart)`` is the SVG;
-    ``chart.save("burndown.svg")`` writes it. Every chart function takes the keyword
-    options of the core's ``ChartOptions`` (None = the default): ``width`` (240 to
-    4000 px), ``height`` (160 to 4000 px) and ``theme`` (``"light"`` or ``"dark"``): a
-    size outside its range is ``OutOfRangeError``, a fractional, negative or non-number
-    one ``InvalidInputError``, another theme or an unknown keyword ``ParseError``, each
-    naming the option.
-    """
-
-    @property
-    def kind(self) -> _ChartKind:
-        """Which chart."""
-    @property
-    def title(self) -> str:
-        """The title, as drawn and as the SVG's ``<title>``."""
-    @property
-    def description(self) -> str:
-        """The data in words (the SVG's ``<desc>``), for alt text."""
-    @property
-    def width(self) -> int:
-        """Width in pixels."""
-    @property
-    def height(self) -> int:
-        """Height in pixels."""
-    @property
-    def svg(self) -> str:
-        """The SVG document (starts with ``<svg``, ends with ``</svg>\\n``)."""
-    def _repr_svg_(self) -> str:
-        """The SVG, for IPython/Jupyter's inline display."""
-    def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the SVG to ``path`` as UTF-8; I/O errors raise ``OSError``."""
-    def to_dict(self) -> dict[str, Any]:
-        """``{"kind", "title", "description", "width", "height", "svg"}``."""
-
-def burndown_chart(
-    report: SprintReport | Mapping[str, Any],
-    *,
-    width: int | None = ...,
-    height: int | None = ...,
-    theme: _Theme | None = ...,
-) -> Chart:
-    """The sprint's burndown: remaining (a dot per day), ideal and scope over its days,
-    non-working days shaded. ``report`` is :func:`sprint_report`'s result or its
-    ``to_dict()``. Same as ``report.chart()``.
-
-    >>> burndown_chart(sprint_report(sample_sprint())).title
-    'Sprint burndown — S-12'
-    """
-
-def burnup_chart(
-    report: SprintReport | Mapping[str, Any],
-    *,
-    width: int | None = ...,
-    height: int | None = ...,
-    theme: _Theme | None = ...,
-) -> Chart:
-    """The sprint's burnup: done work (from 0) rising towards the scope line."""
-
-def velocity_chart(
-    history: Sequence[Mapping[str, Any]],
-    *,
-    width: int | None = ...,
-    height: int | None = ...,
-    theme: _Theme | None = ...,
-) -> Chart:
-    """Committed vs completed points per closed sprint (dicts, oldest first, as
-    :func:`sample_sprint_history`), with the mean completed as a dashed line."""
-
-def cumulative_flow_chart(
-    flow: CumulativeFlow | Mapping[str, Any],
-    *,
-    width: int | None = ...,
-    height: int | None = ...,
-    theme: _Theme | None = ...,
-) -> Chart:
-    """The cumulative flow of a board (:func:`cumulative_flow`'s result or its
-    ``to_dict()``): one band per column. Same as ``flow.chart()``."""
-
-def cycle_time_chart(
-    timelines: Timelines | Mapping[str, Any],
-    *,
-    width: int | None = ...,
-    height: int | None = ...,
-    theme: _Theme | None = ...,
-) -> Chart:
-    """Cycle time of each finished item (:func:`item_timelines`'s result or its
-    ``to_dict()``) by finish day, with percentile lines."""
-
-def forecast_chart(
-    forecast: WhenForecast | Mapping[str, Any],
-    *,
-    width: int | None = ...,
-    height: int | None = ...,
-    theme: _Theme | None = ...,
-) -> Chart:
-    """The histogram of a Monte Carlo "when" forecast (:func:`forecast_when`'s result or
-    its ``to_dict()``), with its percentiles. Same as ``forecast.chart()``."""
-
-def roadmap_chart(
-    roadmap: Roadmap,
-    today: datetime.date | str,
-    *,
-    width: int | None = ...,
-    height: int | None = ...,
-    theme: _Theme | None = ...,
-) -> Chart:
-    """The roadmap (a dict, as :func:`sample_roadmap`) as a timeline with ``today``
-    marked. An unreadable roadmap (empty names, repeated ids, an item starting after its
-    target) is ``InvalidInputError`` naming ``roadmap.…``; links to missing items and
-    broken dates are drawn, not errors."""
-
-def retention_chart(
-    retention: Retention | Mapping[str, Any],
-    *,
-    width: int | None = ...,
-    height: int | None = ...,
-    theme: _Theme | None = ...,
-) -> Chart:
-    """The retention matrix (:func:`retention`'s result or its ``to_dict()``) as a
-    cohort heatmap. Same as ``retention.chart()``."""
-
-def active_users_chart(
-    active: ActiveUsers | Mapping[str, Any],
-    *,
-    width: int | None = ...,
-    height: int | None = ...,
-    theme: _Theme | None = ...,
-) -> Chart:
-    """Daily, weekly and monthly active users (:func:`active_users`'s result or its
-    ``to_dict()``) over the days. Same as ``active.chart()``."""

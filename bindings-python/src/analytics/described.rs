@@ -1,13 +1,15 @@
 //! The described analytics functions (`pmkit_api::analytics!`) for Python: how their
-//! column parameters are read ([`FromPyBound`] for `UserIds` and `Times`, through the
-//! readers of [`super::columns`]) and how partial counts come back (the `Counts` class).
+//! column parameters are read (dedicated [`Reader`]s for `UserIds`, `Times` and
+//! `EventIds`, through the readers of [`super::columns`]: they keep numpy's borrow, so
+//! they carry the GIL token's lifetime) and how partial counts come back (the `Counts`
+//! class).
 
 use pyo3::prelude::*;
 
 use super::columns::{self, Column, Ids};
 use super::counts::{counts_arg, finished, Counts};
 use super::more::{Adoption, Funnel};
-use crate::convert::{python_functions, FromPy, FromPyBound, IntoPython};
+use crate::convert::{python_functions, FromPy, IntoPython, ReadDedicated, Reader};
 use pmkit_api::columns::{EventValues, IdValues, TimeValues, Values, Work};
 
 pmkit_api::analytics!(python_functions);
@@ -42,8 +44,8 @@ fn detached(work: Work<'_>) {
 
 /// `user_ids`: int64 and uint64 arrays borrowed, other integers converted, floats
 /// checked to be whole, text ids numbered once (see `columns::user_ids`).
-impl<'py> FromPyBound<'py> for pmkit_api::UserIds<'py> {
-    fn from_py_bound(field: &str, value: &Bound<'py, PyAny>) -> PyResult<Self> {
+impl<'py> ReadDedicated<'py, pmkit_api::UserIds<'py>> for Reader<pmkit_api::UserIds<'py>> {
+    fn read(&self, field: &str, value: &Bound<'py, PyAny>) -> PyResult<pmkit_api::UserIds<'py>> {
         let values = match columns::user_ids_named(field, value)? {
             Ids::Signed(column) => IdValues::Signed(values(column)),
             Ids::Unsigned(column) => IdValues::Unsigned(values(column)),
@@ -58,8 +60,8 @@ impl<'py> FromPyBound<'py> for pmkit_api::UserIds<'py> {
 /// `times`: datetime64 viewed as int64 in its own unit, aware pandas datetimes at their
 /// UTC instants, Python datetimes and dates, or whole numbers in the `unit` option
 /// (see `columns::times`).
-impl<'py> FromPyBound<'py> for pmkit_api::Times<'py> {
-    fn from_py_bound(field: &str, value: &Bound<'py, PyAny>) -> PyResult<Self> {
+impl<'py> ReadDedicated<'py, pmkit_api::Times<'py>> for Reader<pmkit_api::Times<'py>> {
+    fn read(&self, field: &str, value: &Bound<'py, PyAny>) -> PyResult<pmkit_api::Times<'py>> {
         let (column, own_unit) = columns::times_with_own_unit(field, value)?;
         Ok(pmkit_api::Times {
             values: TimeValues::Whole(values(column)),
@@ -106,8 +108,8 @@ impl IntoPython for pmkit_api::analytics::Finished {
 
 /// `events`: integer codes (int64 borrowed), or text names numbered once, whose map the
 /// metric's event parameters are read against.
-impl<'py> FromPyBound<'py> for pmkit_api::EventIds<'py> {
-    fn from_py_bound(field: &str, value: &Bound<'py, PyAny>) -> PyResult<Self> {
+impl<'py> ReadDedicated<'py, pmkit_api::EventIds<'py>> for Reader<pmkit_api::EventIds<'py>> {
+    fn read(&self, field: &str, value: &Bound<'py, PyAny>) -> PyResult<pmkit_api::EventIds<'py>> {
         let (codes, names) = columns::event_column(field, value)?;
         Ok(pmkit_api::EventIds {
             values: EventValues::Whole(values(codes)),

@@ -17,10 +17,14 @@ record!(
         days, dau, wau, mau, stickiness, week, weeks, weekly, months, monthly
     }
     methods {
-        /// DAU, WAU and MAU over the days: `active_users_chart(self, ...)`.
-        #[pyo3(signature = (*, width = 720.0, height = 400.0, theme = "light"))]
-        fn chart(&self, width: f64, height: f64, theme: &str) -> PyResult<crate::chart::Chart> {
-            crate::chart::draw(pmkit::chart::active_users_chart, &self.0, width, height, theme)
+        /// DAU, WAU and MAU over the days: `active_users_chart(self, **options)`.
+        #[pyo3(signature = (**options))]
+        fn chart(
+            &self,
+            py: Python<'_>,
+            options: Option<&Bound<'_, PyDict>>,
+        ) -> PyResult<crate::chart::Chart> {
+            crate::chart::chart_with(py, pmkit::chart::active_users_chart, &self.0, options)
         }
     }
 );
@@ -33,10 +37,14 @@ named_record!(
     }
     named { options }
     methods {
-        /// The cohort heatmap: `retention_chart(self, ...)`.
-        #[pyo3(signature = (*, width = 720.0, height = 400.0, theme = "light"))]
-        fn chart(&self, width: f64, height: f64, theme: &str) -> PyResult<crate::chart::Chart> {
-            crate::chart::draw(pmkit::chart::retention_chart, &self.0, width, height, theme)
+        /// The cohort heatmap: `retention_chart(self, **options)`.
+        #[pyo3(signature = (**options))]
+        fn chart(
+            &self,
+            py: Python<'_>,
+            options: Option<&Bound<'_, PyDict>>,
+        ) -> PyResult<crate::chart::Chart> {
+            crate::chart::chart_with(py, pmkit::chart::retention_chart, &self.0, options)
         }
     }
 );

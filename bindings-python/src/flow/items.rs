@@ -19,7 +19,7 @@ use pmkit::flow::{Blocked, Item, Moment, Transition};
 /// so reading a valid history allocates no field names.
 #[derive(Clone, Copy)]
 enum Path<'a> {
-    Root(&'static str),
+    Root(&'a str),
     Key(&'a Path<'a>, &'static str),
     Index(&'a Path<'a>, usize),
 }
@@ -186,8 +186,8 @@ fn item(path: Path<'_>, value: &Bound<'_, PyAny>) -> PyResult<Item> {
 }
 
 /// `items` (a list of dicts) as core items; errors name the element (`items[3].created`).
-pub fn items(value: &Bound<'_, PyAny>) -> PyResult<Vec<Item>> {
-    let root = Path::Root("items");
+pub fn items(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Vec<Item>> {
+    let root = Path::Root(field);
     list(root, Some(value.clone()))?
         .iter()
         .enumerate()

@@ -16,10 +16,14 @@ record!(
         distribution
     }
     methods {
-        /// The forecast histogram: `forecast_chart(self, ...)`.
-        #[pyo3(signature = (*, width = 720.0, height = 400.0, theme = "light"))]
-        fn chart(&self, width: f64, height: f64, theme: &str) -> PyResult<crate::chart::Chart> {
-            crate::chart::draw(pmkit::chart::forecast_chart, &self.0, width, height, theme)
+        /// The forecast histogram: `forecast_chart(self, **options)`.
+        #[pyo3(signature = (**options))]
+        fn chart(
+            &self,
+            py: Python<'_>,
+            options: Option<&Bound<'_, pyo3::types::PyDict>>,
+        ) -> PyResult<crate::chart::Chart> {
+            crate::chart::chart_with(py, pmkit::chart::forecast_chart, &self.0, options)
         }
     }
 );

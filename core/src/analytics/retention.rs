@@ -110,6 +110,7 @@ pub struct RetentionCounts {
 /// A retention matrix: cohorts by period of first (or every) activity, and how many of
 /// each came back in each later period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Retention {
     /// The settings it was computed with.
     pub options: RetentionOptions,

@@ -15,6 +15,7 @@ use crate::{Error, Result};
 /// JSON form: `{"workflow": {…}, "items": […], "today": "2026-02-20"}` — the inputs of
 /// [`crate::flow::item_timelines`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FlowData {
     /// The board's columns and its backlog, committed and done markers.
@@ -63,6 +64,7 @@ pub struct FlowData {
 /// # Ok::<(), pmkit::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ProductFile {
     /// The product's name (the dashboard's heading).
@@ -107,6 +109,12 @@ pub const SECTIONS: [&str; 6] = [
     "roadmap",
     "backlog",
 ];
+
+impl crate::json::FromJsonText for ProductFile {
+    fn from_json_text(text: &str) -> Result<Self> {
+        ProductFile::from_json(text)
+    }
+}
 
 impl ProductFile {
     /// Reads a product file from its JSON text and checks each section as its own

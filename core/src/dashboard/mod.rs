@@ -64,6 +64,7 @@ pub const FORECAST_SEED: u64 = 2026;
 
 /// The backlog's totals and health.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BacklogSummary {
     /// Stories and points per status category (unestimated stories count 0 points).
     pub totals: PointTotals,
@@ -74,6 +75,7 @@ pub struct BacklogSummary {
 
 /// The flow metrics of the board, counted by items.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FlowSummary {
     /// The day the board was read.
     pub today: NaiveDate,
@@ -97,6 +99,7 @@ pub struct FlowSummary {
 
 /// What the forecast counts as the remaining work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RemainingWork {
     /// The backlog's open stories (to do or in progress).
@@ -108,6 +111,7 @@ pub enum RemainingWork {
 /// When the remaining work will be done, by a Monte Carlo forecast of the board's
 /// weekly throughput ([`forecast_when`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BacklogForecast {
     /// Where `remaining` comes from.
     pub scope: RemainingWork,
@@ -127,6 +131,7 @@ pub struct BacklogForecast {
 
 /// Everything the dashboard page shows about one product.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Dashboard {
     /// The product's name: the file's, else the snapshot's or the roadmap's.
     pub product: String,
@@ -149,6 +154,8 @@ pub struct Dashboard {
     /// The charts of the sections present, in this order: burndown and burnup
     /// (sprint), velocity (sprint history), cumulative flow and cycle time (flow), the
     /// forecast, and the roadmap timeline (roadmap, when there is a `today`).
+    // Python gives them back as `Chart` objects (inline in Jupyter), not dicts.
+    #[cfg_attr(feature = "schema", schemars(extend("x-pmkit-class" = true)))]
     pub charts: Vec<Chart>,
 }
 
@@ -220,6 +227,11 @@ impl DashboardOptions {
 pub struct JiraCsvOptions {
     /// Status name → "to_do", "in_progress", "done" or "cancelled"; by default Jira's
     /// built-in workflow statuses.
+    // Typed as the categories; read as text so `status_map` names a bad one by status.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<std::collections::BTreeMap<String, crate::work::StatusCategory>>")
+    )]
     pub statuses: Option<std::collections::BTreeMap<String, String>>,
 }
 

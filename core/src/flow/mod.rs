@@ -24,6 +24,7 @@
 //! ```
 
 mod model;
+mod options;
 mod period;
 mod sample;
 mod stats;
@@ -32,6 +33,7 @@ mod timeline;
 
 pub use crate::stats::{percentiles, Percentile};
 pub use model::*;
+pub use options::*;
 pub use period::*;
 pub use sample::*;
 pub use stats::*;

@@ -135,8 +135,24 @@ impl<'de> Deserialize<'de> for Moment {
     }
 }
 
+// The schema the typings generator reads: text (a date or a timestamp).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Moment {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Moment".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A date (\"2026-03-02\") or a timestamp (\"2026-03-02T09:30:00\"; an offset is allowed and the wall-clock time kept).",
+        })
+    }
+}
+
 /// One move of an item from a status to another.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Transition {
     /// When it moved.
     pub at: Moment,
@@ -150,6 +166,7 @@ pub struct Transition {
 
 /// A period during which an item was blocked (flagged); `end` is `None` while it still is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Blocked {
     /// When the flag was set.
     pub start: Moment,
@@ -160,6 +177,7 @@ pub struct Blocked {
 
 /// A work item (story, bug, task …) and its status history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Item {
     /// Its identifier (`"PROJ-42"`).
     pub key: String,
@@ -187,6 +205,7 @@ pub struct Item {
 
 /// A board column: a name and the tracker statuses that map to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Column {
     /// Its name (`"In Progress"`).
     pub name: String,
@@ -201,6 +220,7 @@ pub struct Column {
 /// `done` are work in progress; `done` and any columns after it are finished.
 /// jira-agile-metrics' defaults are the first, second and last columns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Workflow {
     /// The columns, left (backlog) to right (done).
     pub columns: Vec<Column>,

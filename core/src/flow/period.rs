@@ -28,6 +28,7 @@ pub(super) fn check_period(period: Period) -> Result<Period> {
 
 /// What is counted: items, or their story points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     /// Each item counts 1 (the default).

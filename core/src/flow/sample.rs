@@ -79,7 +79,9 @@ pub fn synthetic_items(
     const POINTS: [f64; 5] = [1.0, 2.0, 3.0, 5.0, 8.0];
     let mut rng = Rng::new(seed);
     let end_of_today = today.and_time(NaiveTime::MIN) + Duration::days(1);
-    let mut items = Vec::with_capacity(count);
+    // `count` may be far more than the days up to `today` hold (the loop stops there),
+    // so it only bounds the first allocation.
+    let mut items = Vec::with_capacity(count.min(1 << 16));
     for index in 0..count {
         let roll = rng.below(100);
         let item_type = TYPES[usize::from(roll >= 60) + usize::from(roll >= 85)];

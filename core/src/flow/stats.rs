@@ -69,6 +69,7 @@ pub fn histogram(values: &[f64]) -> Result<Vec<u64>> {
 
 /// Which span of an item's timeline [`durations`] collects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DurationKind {
     /// Committed to done (the default).

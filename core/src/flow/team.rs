@@ -13,8 +13,10 @@ use crate::{Error, Result};
 
 /// The result of [`throughput`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Throughput {
     /// The period length.
+    #[cfg_attr(feature = "schema", schemars(with = "super::FlowPeriod"))]
     pub period: Period,
     /// The last day of each period, oldest first, with no gaps.
     pub ends: Vec<NaiveDate>,
@@ -109,6 +111,7 @@ pub fn throughput(
 
 /// The result of [`cumulative_flow`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CumulativeFlow {
     /// Every day from the first to the last date in the data.
     pub dates: Vec<NaiveDate>,
@@ -205,6 +208,7 @@ pub fn cumulative_flow(timelines: &Timelines, measure: Measure) -> Result<Cumula
 
 /// The result of [`wip`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Wip {
     /// Every day of the cumulative flow.
     pub dates: Vec<NaiveDate>,
@@ -238,8 +242,10 @@ pub fn wip(timelines: &Timelines, measure: Measure) -> Result<Wip> {
 
 /// The result of [`net_flow`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NetFlow {
     /// The period length.
+    #[cfg_attr(feature = "schema", schemars(with = "super::FlowPeriod"))]
     pub period: Period,
     /// The last day of each period.
     pub ends: Vec<NaiveDate>,
@@ -318,6 +324,7 @@ pub fn net_flow(timelines: &Timelines, period: Period, measure: Measure) -> Resu
 
 /// One open item in [`ageing_wip`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AgeingItem {
     /// The item's key.
     pub key: String,

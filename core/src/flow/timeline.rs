@@ -10,6 +10,7 @@ use crate::{input, Error, Result};
 
 /// How a span between two moments becomes a number of days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Counting {
     /// Whole calendar days between the two dates: an item started and finished on the
@@ -50,6 +51,7 @@ impl Counting {
 
 /// One item's path through the workflow.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ItemTimeline {
     /// The item's key.
     pub key: String,
@@ -79,6 +81,7 @@ pub struct ItemTimeline {
 
 /// The result of [`item_timelines`]: every item's timeline and the workflow's shape.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Timelines {
     /// The column names, in workflow order.
     pub columns: Vec<String>,

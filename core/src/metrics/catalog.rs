@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::roles::Role;
+use crate::role::Role;
 use crate::{Error, Result};
 
 /// Every KPI pmkit computes. The role profiles point into this list.

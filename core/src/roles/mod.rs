@@ -28,9 +28,9 @@
 mod activity;
 mod labeled;
 mod profile;
-mod role;
 mod salary;
 
+pub use crate::role::{Horizon, Role};
 pub use activity::{
     owner_of, worked_example, Activity, ActivityKind, ActivityOwner, WorkedExample,
 };
@@ -38,7 +38,6 @@ pub use labeled::Labeled;
 pub use profile::{
     role_profile, role_profiles, Kpi, KpiIndicator, Responsibility, RoleProfile, Skill,
 };
-pub use role::{Horizon, Role};
 pub use salary::{
     product_manager_headcount, salary_benchmark, salary_position_in_range, Headcount,
     SalaryBenchmark, SalaryFactor, US_PRODUCT_MANAGERS_AT_LEAST,

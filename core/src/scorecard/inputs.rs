@@ -12,6 +12,7 @@ use crate::{Error, Result};
 /// The JSON form (snake_case keys, ISO dates) is what `make demo` reads and what the
 /// Python and JavaScript `kpi_scorecard` / `kpiScorecard` take.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ProductSnapshot {
     /// The product's name.
@@ -56,6 +57,12 @@ pub struct ProductSnapshot {
     pub forecast: Option<Forecast>,
 }
 
+impl crate::json::FromJsonText for ProductSnapshot {
+    fn from_json_text(text: &str) -> Result<Self> {
+        ProductSnapshot::from_json(text)
+    }
+}
+
 impl ProductSnapshot {
     /// Reads a snapshot from its JSON text.
     ///
@@ -74,6 +81,7 @@ impl ProductSnapshot {
 
 /// ROI inputs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Investment {
     /// Total money returned by the investment.
@@ -87,6 +95,7 @@ pub struct Investment {
 
 /// Sales lines as two parallel columns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Sales {
     /// Unit price of each line.
@@ -97,6 +106,8 @@ pub struct Sales {
 
 /// A conversion funnel: step names and the users who reached each.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "FunnelInputs"))]
 #[serde(deny_unknown_fields)]
 pub struct Funnel {
     /// Step names, first to last ("visited", "signed up", "paid").
@@ -121,6 +132,8 @@ impl Funnel {
 
 /// Feature adoption inputs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "AdoptionInputs"))]
 #[serde(deny_unknown_fields)]
 pub struct Adoption {
     /// The feature's name.
@@ -134,6 +147,7 @@ pub struct Adoption {
 
 /// Usage inputs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Usage {
     /// Average daily active users over the month.
@@ -144,6 +158,7 @@ pub struct Usage {
 
 /// Customers over one period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Customers {
     /// Customers at the start of the period.
@@ -175,6 +190,7 @@ impl Customers {
 
 /// Time-to-market inputs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Launch {
     /// When the product or feature was conceived.
@@ -185,6 +201,7 @@ pub struct Launch {
 
 /// Quality inputs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Quality {
     /// Defects found, per severity level.
@@ -202,6 +219,8 @@ pub struct Quality {
 
 /// Velocity inputs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "VelocityInputs"))]
 #[serde(deny_unknown_fields)]
 pub struct Velocity {
     /// Completed points per sprint, oldest first.
@@ -217,6 +236,7 @@ fn default_velocity_window() -> u64 {
 
 /// Backlog progress in a period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BacklogProgress {
     /// Planned items (or points) completed.
@@ -227,6 +247,7 @@ pub struct BacklogProgress {
 
 /// The current sprint's burndown inputs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SprintProgress {
     /// Points committed at sprint start.
@@ -239,6 +260,7 @@ pub struct SprintProgress {
 
 /// Purchase behaviour.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Purchases {
     /// Average money per purchase.
@@ -258,6 +280,7 @@ fn default_margin() -> f64 {
 
 /// Market share inputs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Market {
     /// The product's revenue in the market.
@@ -268,6 +291,8 @@ pub struct Market {
 
 /// Revenue against its forecast.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "ForecastInputs"))]
 #[serde(deny_unknown_fields)]
 pub struct Forecast {
     /// Revenue achieved.

@@ -39,6 +39,7 @@ use crate::{input, Result};
 
 /// One KPI of the scorecard.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KpiReading {
     /// Which metric.
     pub metric: MetricId,
@@ -59,6 +60,7 @@ pub struct KpiReading {
 
 /// Every KPI computed for one product.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Scorecard {
     /// The product's name, from the snapshot.
     pub product: String,

@@ -1,5 +1,7 @@
 //! Shared statistics: the seeded random number generator ([`Rng`]) and percentiles
-//! ([`percentiles`], [`Percentile`]) that flow metrics and forecasts both use.
+//! ([`percentiles`], [`Percentile`]) that flow metrics and forecasts both use, and the
+//! confidence intervals on proportions ([`proportion_interval`]) behind every KPI that
+//! is a share.
 //!
 //! A leaf module: it depends on nothing in pmkit but the error type and the input
 //! checks, so the `flow` and `forecast` modules share it without depending on each
@@ -16,9 +18,19 @@
 //! # Ok::<(), pmkit::Error>(())
 //! ```
 
+mod interval;
 mod percentile;
 mod rng;
+mod special;
 
+pub use interval::{
+    proportion_interval, Interval, ProportionIntervalOptions, ProportionMethod, MAX_EXACT_TRIALS,
+};
 pub(crate) use percentile::check_levels;
 pub use percentile::{percentiles, Percentile};
 pub use rng::Rng;
+
+// The Rust examples of docs/evidence.md run as doc tests, so the guide cannot drift.
+#[doc = include_str!("../../../docs/evidence.md")]
+#[cfg(doctest)]
+pub struct EvidenceDoctests;

@@ -3,7 +3,8 @@
 //! A chart case's model argument is either inline JSON or a call
 //! `{"call": "sprint_report", "args": {...}}` that every runner evaluates through its
 //! own dispatch (nested calls allowed), so each language builds the model from the
-//! bundled samples itself. `options` is `{width, height, theme}` (null = default).
+//! bundled samples itself. The other args are `ChartOptions`' fields (null = default),
+//! read as every described function's options are (`options_arg`).
 //! The expected `svg` is the path of a golden file under `vectors/`; the chart's SVG
 //! must equal its bytes. With `PMKIT_BLESS=1` the Rust runner rewrites the golden
 //! files from what Rust draws instead of comparing (then review `git diff vectors/`).
@@ -38,18 +39,10 @@ fn model<T: DeserializeOwned>(args: &Value, name: &str) -> pmkit::Result<T> {
     pmkit::json::from_value(name, value)
 }
 
-/// The options object, read by the core's options reader as the bindings read it
-/// (null or absent = every default), then checked.
-fn options(args: &Value) -> pmkit::Result<ChartOptions> {
-    let given = match opt(args, "options") {
-        Some(Value::Object(given)) => given
-            .iter()
-            .filter(|(_, value)| !value.is_null())
-            .map(|(name, value)| (name.clone(), value.clone()))
-            .collect(),
-        _ => serde_json::Map::new(),
-    };
-    pmkit::json::options::<_, ChartOptions>(Value::Object(given))?.checked()
+/// The args besides the positional `models`, read as the chart's options (null or
+/// absent = the default), then checked.
+fn options(args: &Value, models: &[&str]) -> pmkit::Result<ChartOptions> {
+    crate::options_arg::<ChartOptions>(args, models)?.checked()
 }
 
 fn draw<T: DeserializeOwned>(
@@ -58,7 +51,7 @@ fn draw<T: DeserializeOwned>(
     chart: fn(&T, &ChartOptions) -> c::Chart,
 ) -> pmkit::Result<Value> {
     let model: T = model(args, name)?;
-    json(options(args).map(|options| chart(&model, &options)))
+    json(options(args, &[name]).map(|options| chart(&model, &options)))
 }
 
 pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
@@ -93,7 +86,10 @@ fn roadmap_chart(args: &Value) -> pmkit::Result<Value> {
     roadmap.check().map_err(|err| err.within("roadmap"))?;
     let today = resolve(opt(args, "today").unwrap_or(&Value::Null))?;
     let today = pmkit::input::date("today", today.as_str().unwrap_or_default())?;
-    json(options(args).map(|options| c::roadmap_chart(&roadmap, today, &options)))
+    json(
+        options(args, &["roadmap", "today"])
+            .map(|options| c::roadmap_chart(&roadmap, today, &options)),
+    )
 }
 
 /// A case's `expected`, its golden `svg` path replaced by the file's text once the

@@ -14,6 +14,7 @@ mod roadmap;
 mod roles;
 mod scorecard;
 mod sprint;
+mod stats;
 mod work;
 
 use serde_json::Value;
@@ -33,6 +34,7 @@ fn dispatch(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
         .or_else(|| forecast::call(function, args))
         .or_else(|| chart::call(function, args))
         .or_else(|| dashboard::call(function, args))
+        .or_else(|| stats::call(function, args))
 }
 
 // ---- argument helpers shared by the dispatchers (null or absent = default) ----

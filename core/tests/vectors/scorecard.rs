@@ -7,11 +7,12 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
     Some(match function {
         "kpi_scorecard" => {
             let snapshot = opt(args, "snapshot").expect("snapshot");
-            let snapshot = match snapshot.as_str() {
-                Some(text) => pmkit::scorecard::ProductSnapshot::from_json(text),
-                // An object arrives as structured data, as a dict or JS object does.
-                None => pmkit::json::from_value("snapshot", snapshot.clone()),
+            // The bindings read an object as its JSON text (`pmkit_api::JsonOrText`).
+            let text = match snapshot.as_str() {
+                Some(text) => text.to_owned(),
+                None => snapshot.to_string(),
             };
+            let snapshot = pmkit::scorecard::ProductSnapshot::from_json(&text);
             snapshot.and_then(|snapshot| json(pmkit::scorecard::scorecard(&snapshot)))
         }
         _ => return None,

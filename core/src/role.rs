@@ -1,4 +1,5 @@
-//! [`Role`] and [`Horizon`]: who does the work, and over what span of time.
+//! [`Role`] and [`Horizon`]: who does the work, and over what span of time (published
+//! as `pmkit::roles::{Role, Horizon}`).
 
 use serde::{Deserialize, Serialize};
 
