@@ -26,11 +26,15 @@
 //! `Json<T>` a plain object or list in the core's JSON form, `Record<T>` a result an
 //! earlier call gave back, passed on (Python's result class read without a copy, or
 //! its JSON form), [`CsvText`] CSV text (or, in Python, a path or a DataFrame),
-//! [`Name<T>`] an option given by name (`"product_owner"`). No binding coerces: a
+//! [`Name<T>`] an option given by name (`"product_owner"`), [`UserIds`] and [`Times`]
+//! the columns of an event log (numpy arrays borrowed, typed arrays copied once; see
+//! [`columns`]). No binding coerces: a
 //! boolean, `None`/`null`, text or a list where a number belongs is a `PmkitError`
 //! naming the parameter as that language spells it.
 
+pub mod analytics;
 mod chart;
+pub mod columns;
 mod dashboard;
 mod flow;
 mod forecast;
@@ -41,6 +45,8 @@ mod scorecard;
 mod sprint;
 mod stats;
 mod work;
+
+pub use columns::{Event, EventIds, Times, UserIds};
 
 /// A parameter passed in the core's JSON form: a plain object or list (Python dicts and
 /// lists, JavaScript objects and arrays) read through serde, so a bad field is named by

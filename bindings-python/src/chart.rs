@@ -14,7 +14,7 @@ use pyo3::types::PyDict;
 use crate::convert::python_functions;
 use crate::errors::IntoPy;
 use crate::record::to_python;
-use pmkit::chart::{self as core, ChartOptions, Theme};
+use pmkit::chart::{self as core, ChartOptions};
 
 /// A drawn chart: its kind, title, description, size and the SVG document.
 ///
@@ -134,34 +134,6 @@ pub fn chart_with<T: ?Sized>(
 ) -> PyResult<Chart> {
     let options: ChartOptions = crate::convert::options(py, options)?;
     Ok(chart(model, &options.checked().py()?).into())
-}
-
-/// A size in pixels: a whole number (`count`), then the core's range check.
-fn pixels(field: &str, value: f64) -> PyResult<u32> {
-    let count = pmkit::input::count(field, value).py()?;
-    Ok(u32::try_from(count).unwrap_or(u32::MAX))
-}
-
-/// Checked options from explicit `width`, `height` and `theme` (errors name them).
-/// Only for the `.chart()` methods of flow and analytics results until they take
-/// `**options` through [`chart_with`]; then delete it with [`draw`] and [`pixels`].
-pub fn options(width: f64, height: f64, theme: &str) -> PyResult<ChartOptions> {
-    let width = pixels("width", width)?;
-    let height = pixels("height", height)?;
-    let theme = Theme::parse("theme", theme).py()?;
-    ChartOptions::new(width, height, theme).py()
-}
-
-/// Draw `model` with explicit options: what the `.chart(width=…, height=…, theme=…)`
-/// methods of the result classes call (prefer [`chart_with`], whose defaults are the core's).
-pub fn draw<T: ?Sized>(
-    chart: fn(&T, &ChartOptions) -> core::Chart,
-    model: &T,
-    width: f64,
-    height: f64,
-    theme: &str,
-) -> PyResult<Chart> {
-    Ok(chart(model, &options(width, height, theme)?).into())
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -272,6 +272,12 @@ impl FromPy for String {
     }
 }
 
+impl FromPy for Vec<String> {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        texts(field, value)
+    }
+}
+
 impl FromPy for NaiveDate {
     fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
         crate::dates::date(field, value)
@@ -371,36 +377,71 @@ impl<T: DeserializeOwned + crate::record::Recorded> FromPy for pmkit_api::Record
 
 /// How [`python_functions!`] reads a parameter: with [`FromPy`], unless the parameter's
 /// type has a dedicated reader ([`ReadDedicated`]), picked by autoref specialization
-/// (a method on `Reader<T>` wins over one on `&Reader<T>`). Status histories are the
-/// one such type: millions of timestamps, and `datetime` values where the JSON form
-/// has ISO text.
+/// (a method on `Reader<T>` wins over one on `&Reader<T>`). Dedicated readers are for
+/// types [`FromPy`] cannot express or read fast enough:
+///
+/// - status histories (`Json<Vec<flow::Item>>`): millions of timestamps, and `datetime`
+///   values where the JSON form has ISO text (`crate::flow::items`);
+/// - event-log columns (`UserIds<'py>`, `Times<'py>`, `EventIds<'py>`): they keep numpy's
+///   read-only borrow, so they carry the lifetime `'py` of the GIL token the value came
+///   with (`analytics::described`).
 pub struct Reader<T>(pub std::marker::PhantomData<T>);
 
-pub trait ReadWithFromPy<T> {
-    fn read(&self, field: &str, value: &Bound<'_, PyAny>) -> PyResult<T>;
+pub trait ReadWithFromPy<'py, T> {
+    fn read(&self, field: &str, value: &Bound<'py, PyAny>) -> PyResult<T>;
 }
 
-impl<T: FromPy> ReadWithFromPy<T> for &Reader<T> {
-    fn read(&self, field: &str, value: &Bound<'_, PyAny>) -> PyResult<T> {
+impl<'py, T: FromPy> ReadWithFromPy<'py, T> for &Reader<T> {
+    fn read(&self, field: &str, value: &Bound<'py, PyAny>) -> PyResult<T> {
         T::from_py(field, value)
     }
 }
 
-pub trait ReadDedicated<T> {
-    fn read(&self, field: &str, value: &Bound<'_, PyAny>) -> PyResult<T>;
+pub trait ReadDedicated<'py, T> {
+    fn read(&self, field: &str, value: &Bound<'py, PyAny>) -> PyResult<T>;
 }
 
-impl ReadDedicated<pmkit_api::Json<Vec<pmkit::flow::Item>>>
+impl<'py> ReadDedicated<'py, pmkit_api::Json<Vec<pmkit::flow::Item>>>
     for Reader<pmkit_api::Json<Vec<pmkit::flow::Item>>>
 {
     fn read(
         &self,
         field: &str,
-        value: &Bound<'_, PyAny>,
+        value: &Bound<'py, PyAny>,
     ) -> PyResult<pmkit_api::Json<Vec<pmkit::flow::Item>>> {
         crate::flow::items(field, value).map(pmkit_api::Json)
     }
 }
+
+/// How [`python_functions!`] runs a described call's body: without the GIL when its
+/// parameters and options can be shared with another thread (`Sync`: every plain value,
+/// a status history, a result passed on), so other Python threads run meanwhile (a long
+/// history, a large simulation); with the GIL held otherwise. The one such case is an
+/// event-log column, which holds numpy's borrow: its metric releases the GIL itself,
+/// around the core's counting only, through the column's runner
+/// (`pmkit_api::columns::Runner`), so the GIL is never released twice. Picked by autoref
+/// specialization over the tuple `P` of parameter and options types, like [`Reader`].
+pub struct Detach<P>(pub std::marker::PhantomData<P>);
+
+pub trait DetachWhenSync {
+    fn call<R: pyo3::marker::Ungil, F: FnOnce() -> R + pyo3::marker::Ungil>(
+        &self,
+        py: Python<'_>,
+        body: F,
+    ) -> R {
+        py.detach(body)
+    }
+}
+
+impl<P: Sync> DetachWhenSync for Detach<P> {}
+
+pub trait StayAttached {
+    fn call<R, F: FnOnce() -> R>(&self, _py: Python<'_>, body: F) -> R {
+        body()
+    }
+}
+
+impl<P> StayAttached for &Detach<P> {}
 
 impl IntoPython for NaiveDate {
     fn into_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
@@ -470,7 +511,7 @@ impl<T: IntoPython> IntoPython for Vec<T> {
 /// Expands an API table (`pmkit_api::metrics!` ...) into `#[pyfunction]`s and a
 /// `register_functions` that adds them to the module. Positional parameters are read
 /// with [`FromPy`] (or a dedicated [`Reader`]), the options struct from `**kwargs`, the
-/// core called without the GIL, the result given back with [`IntoPython`].
+/// core called without the GIL (see [`Detach`]), the result given back with [`IntoPython`].
 macro_rules! python_functions {
     ($(
         $(#[doc = $doc:expr])*
@@ -489,9 +530,11 @@ macro_rules! python_functions {
                 use $crate::convert::{ReadDedicated as _, ReadWithFromPy as _};
                 $( let $param: $ptype = (&$crate::convert::Reader::<$ptype>(std::marker::PhantomData)).read(stringify!($param), $param)?; )*
                 $( let $opts: $otype = $crate::convert::options(py, $opts)?; )?
-                // The core call holds no Python object, so other threads run meanwhile
-                // (a long history, a large simulation).
-                let result: pmkit::Result<$ret> = py.detach(|| $body);
+                // Without the GIL when the parameters allow it (see `Detach`).
+                #[allow(unused_imports)]
+                use $crate::convert::{DetachWhenSync as _, StayAttached as _};
+                let result: pmkit::Result<$ret> =
+                    (&$crate::convert::Detach::<($($ptype,)* $($otype,)?)>(std::marker::PhantomData)).call(py, || $body);
                 $crate::convert::IntoPython::into_python(result.map_err($crate::errors::to_py)?, py)
             }
         )*

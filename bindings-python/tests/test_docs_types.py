@@ -18,12 +18,7 @@ from test_docs import BLOCKS
 # knows a value is there, dicts passed where a TypedDict is expected, functions not yet
 # in the API description). A ratchet: each must still fail (the test says when one
 # passes, so it leaves this list) and every other block must type-check.
-PENDING = frozenset(
-    {
-        "docs_analytics_3",
-        "docs_analytics_7",
-    }
-)
+PENDING: frozenset[str] = frozenset()
 
 
 def test_docs_python_blocks_type_check(tmp_path: pathlib.Path) -> None:

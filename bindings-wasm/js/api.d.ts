@@ -4,6 +4,61 @@
 /** An array of numbers: a plain array or any numeric typed array (copied in one call). */
 export type Numbers = readonly number[] | Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Uint8ClampedArray | BigInt64Array | BigUint64Array;
 
+/** An event log's user ids, one per event: numbers (whole, at least 0, at most 2^53) or 64-bit integers in a BigInt64Array or BigUint64Array (text ids: number them with encodeIds first). */
+export type UserIds = Numbers;
+
+/** An event log's times, one per event: whole numbers of the `unit` option since 1970-01-01 (seconds by default; milliseconds for Date.getTime()). */
+export type Times = Numbers;
+
+/** An event log's events, one per event: whole-number event codes (event names: number them with encodeIds first). */
+export type EventIds = Numbers;
+
+/**
+ * Active users per day, per calendar week and per calendar month.
+ */
+export interface ActiveUsers {
+  /**
+   * Daily active users: distinct users with an event that day.
+   */
+  dau: number[];
+  /**
+   * Every day from the first to the last day with an event.
+   */
+  days: string[];
+  /**
+   * Monthly active users, rolling: distinct users in the 30 days ending that day.
+   */
+  mau: number[];
+  /**
+   * Distinct users per calendar month (the first and last months may be partial).
+   */
+  monthly: number[];
+  /**
+   * First day of each calendar month the log touches.
+   */
+  months: string[];
+  /**
+   * DAU / MAU per day, a fraction; `None` where MAU is 0 (no events for 30 days).
+   */
+  stickiness: (number | null)[];
+  /**
+   * Weekly active users, rolling: distinct users in the 7 days ending that day.
+   */
+  wau: number[];
+  /**
+   * The week used for `weeks` and `weekly`.
+   */
+  week: Period;
+  /**
+   * Distinct users per calendar week (the first and last weeks may be partial).
+   */
+  weekly: number[];
+  /**
+   * First day of each calendar week the log touches.
+   */
+  weeks: string[];
+}
+
 /**
  * One piece of work in a scenario: what is done, its kind, and who owns it.
  */
@@ -36,6 +91,64 @@ export interface ActivityOwner {
    * The owning role.
    */
   role: Role;
+}
+
+/**
+ * Feature adoption per period, cumulative adoption, and time to first use.
+ */
+export interface Adoption {
+  /**
+   * Users active (any event) in each period.
+   */
+  active: number[];
+  /**
+   * Users who ever used the feature.
+   */
+  adopters: number;
+  /**
+   * `ever_adopted / ever_active`: the share of users so far who have adopted.
+   */
+  cumulative_rate: (number | null)[];
+  /**
+   * `days_to_first_use[d]`: adopters whose first use came `d` calendar days after their first event (0 = the same day).
+   */
+  days_to_first_use: number[];
+  /**
+   * Users active at least once up to the end of each period.
+   */
+  ever_active: number[];
+  /**
+   * Users who had used the feature at least once by the end of each period.
+   */
+  ever_adopted: number[];
+  /**
+   * The event code of the feature.
+   */
+  feature: EventLabel;
+  /**
+   * Mean days to first use; `None` without adopters.
+   */
+  mean_days_to_first_use?: number | null;
+  /**
+   * Median of the days to first use (the mean of the two middle values for an even count); `None` without adopters.
+   */
+  median_days_to_first_use?: number | null;
+  /**
+   * The period adoption is counted in.
+   */
+  period: Period;
+  /**
+   * First day of each period.
+   */
+  period_starts: string[];
+  /**
+   * `users / active` per period, a fraction; `None` when no one was active.
+   */
+  rate: (number | null)[];
+  /**
+   * Users who used the feature in each period.
+   */
+  users: number[];
 }
 
 /**
@@ -362,6 +475,44 @@ export interface Chart {
 export type ChartKind = "burndown" | "burnup" | "velocity" | "cumulative_flow" | "cycle_time" | "forecast" | "roadmap" | "retention" | "active_users";
 
 /**
+ * Churn and retention rates per period, from activity.
+ */
+export interface Churn {
+  /**
+   * Users active in each period.
+   */
+  active: number[];
+  /**
+   * `churned / active`, a fraction; `None` when unknown or no one was active.
+   */
+  churn_rate: (number | null)[];
+  /**
+   * Of those, users with no event in the `inactive_days` after the period ended; `None` while those days are not all observed (they end after the last day).
+   */
+  churned: (number | null)[];
+  /**
+   * Days without an event, after the period ends, that make a user churned.
+   */
+  inactive_days: number;
+  /**
+   * The last day with an event.
+   */
+  last_day: string;
+  /**
+   * The period users are counted in.
+   */
+  period: Period;
+  /**
+   * First day of each period.
+   */
+  period_starts: string[];
+  /**
+   * `1 − churn_rate`: the share who came back within `inactive_days`.
+   */
+  retention_rate: (number | null)[];
+}
+
+/**
  * The denominator of `churn_rate`.
  */
 export type ChurnMethod = "start" | "average" | "serviced";
@@ -524,6 +675,20 @@ export type DependencyKind = "finish_to_start" | "start_to_start" | "finish_to_f
 export type DurationKind = "cycle_time" | "lead_time";
 
 /**
+ * The result of `encode_ids`: a code per value, and the map's ids in code order.
+ */
+export interface EncodedIds {
+  /**
+   * The code of each value.
+   */
+  codes: number[];
+  /**
+   * Every id of the map, in code order: pass it back as `known` to encode more values with the same codes.
+   */
+  ids: string[];
+}
+
+/**
  * How engaged a stakeholder is, from least to most: the five levels of the PMBOK Guide's Stakeholder Engagement Assessment Matrix (6th ed., §13.2.2.5).
  * The order is meaningful (`Unaware < Resistant < … < Leading`), and the distance between two levels is the number of steps between them (`EngagementLevel::rank`).
  */
@@ -628,6 +793,11 @@ export interface EstimateScale {
 }
 
 export type EventKind = "added" | "removed" | "re_estimated" | "completed" | "reopened" | "cancelled" | "carried_over";
+
+/**
+ * An event code, or (Python) the event name the call was given when its events column held names.
+ */
+export type EventLabel = number | string;
 
 /**
  * The result of `feasibility`.
@@ -753,6 +923,44 @@ export interface ForecastInputs {
 export type Framework = "rice" | "ice" | "wsjf" | "value_effort" | "moscow";
 
 /**
+ * A funnel: users reaching each step, conversion rates, and time between steps.
+ */
+export interface Funnel {
+  /**
+   * `reached[k] / reached[k − 1]` (1 for the first step), a fraction; `None` when the previous step has no users.
+   */
+  conversion_from_previous: (number | null)[];
+  /**
+   * `reached[k] / reached[0]`, a fraction; `None` when no one entered.
+   */
+  conversion_from_start: (number | null)[];
+  /**
+   * Median seconds from step `k − 1` to step `k` over the users who reached `k` (`None` for the first step and where no one converted).
+   */
+  median_seconds_from_previous: (number | null)[];
+  /**
+   * Sequential or any order.
+   */
+  order: FunnelOrder;
+  /**
+   * `reached[last] / reached[0]`: the overall conversion rate.
+   */
+  overall?: number | null;
+  /**
+   * Distinct users who reached each step (step 0: entered the funnel).
+   */
+  reached: number[];
+  /**
+   * The event code of each step.
+   */
+  steps: EventLabel[];
+  /**
+   * The conversion window, in seconds from entering the funnel.
+   */
+  window_seconds: number;
+}
+
+/**
  * The result of `funnel_conversion`: how many people move from each step to the next.
  * Lists run in funnel order. With `n` steps, `step_rates` and `drop_off` have `n − 1` entries (entry `i` is the move from step `i` to step `i + 1`) and `cumulative_rates` has `n` entries (entry `i` is step `i` against the first step).
  */
@@ -788,6 +996,11 @@ export interface FunnelInputs {
    */
   steps: string[];
 }
+
+/**
+ * In which order a funnel's steps must happen.
+ */
+export type FunnelOrder = "sequential" | "any_order";
 
 /**
  * How many people hold a role in a country: a lower bound, with its source.
@@ -1494,6 +1707,11 @@ export interface Percentile {
 }
 
 /**
+ * "day", "week" (ISO, Monday–Sunday), "week_<weekday>" (weeks closing on that day) or "month".
+ */
+export type Period = string;
+
+/**
  * How many trials finished after exactly `periods` periods.
  */
 export interface PeriodCount {
@@ -2165,6 +2383,32 @@ export interface Sales {
   quantities: number[];
 }
 
+/**
+ * An event log as columns, with the names of its event codes.
+ */
+export interface SampleEvents {
+  /**
+   * The name of each event code.
+   */
+  event_names: string[];
+  /**
+   * What: an event code per row, an index into `event_names`.
+   */
+  events: number[];
+  /**
+   * When: seconds since the epoch (UTC), one per row.
+   */
+  times: number[];
+  /**
+   * The unit of `times` (seconds).
+   */
+  unit: TimeUnit;
+  /**
+   * Who: one user id per row.
+   */
+  user_ids: number[];
+}
+
 export type ScalePreset = "fibonacci" | "modified_fibonacci" | "powers_of_two" | "linear" | "t_shirt";
 
 /**
@@ -2618,6 +2862,40 @@ export interface Step {
 export type StepKeyword = "given" | "when" | "then" | "and" | "but";
 
 /**
+ * Per period, how many users were active on exactly `k` days of it, and on at least `k`.
+ */
+export interface StickinessHistogram {
+  /**
+   * Users active at least once in each period.
+   */
+  active: number[];
+  /**
+   * `at_least[p][k − 1]`: users active on `k` or more days (the cumulative form; `at_least[p][0] = active[p]`).
+   */
+  at_least: number[][];
+  /**
+   * Whether the log covers the whole period (the first and last may be partial).
+   */
+  complete: boolean[];
+  /**
+   * The period the days are counted in.
+   */
+  period: Period;
+  /**
+   * Days in each period (7 for weeks, 28–31 for months).
+   */
+  period_days: number[];
+  /**
+   * First day of each period.
+   */
+  period_starts: string[];
+  /**
+   * `users[p][k − 1]`: users active on exactly `k` days of period `p`, `k = 1 ..= period_days[p]`.
+   */
+  users: number[][];
+}
+
+/**
  * A backlog item, usually a user story.
  * The JSON form has every field (empty ones as `null` or `[]`); when reading, only `id` and `title` are required. Dates are ISO 8601 (`"2026-01-12"`).
  */
@@ -2734,6 +3012,17 @@ export interface Throughput {
    */
   values: number[];
 }
+
+/**
+ * The unit of the `times` column.
+ * Timestamps count from the Unix epoch (1970-01-01T00:00:00Z); `TimeUnit::Days` means the column already holds calendar-day numbers (days since 1970-01-01, the numpy `datetime64[D]` and Arrow `date32` encoding).
+ */
+export type TimeUnit = "days" | "seconds" | "milliseconds" | "microseconds" | "nanoseconds";
+
+/**
+ * The unit of a times column by name or numpy abbreviation: "days" ("D"), "seconds" ("s"), "milliseconds" ("ms"), "microseconds" ("us") or "nanoseconds" ("ns").
+ */
+export type TimeUnitName = "days" | "seconds" | "milliseconds" | "microseconds" | "nanoseconds" | "D" | "s" | "ms" | "us" | "ns";
 
 /**
  * The result of `item_timelines`: every item's timeline and the workflow's shape.
@@ -4249,6 +4538,322 @@ export function kanoCategory(functional: KanoAnswer, dysfunctional: KanoAnswer):
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function kanoSummary(functional: string[], dysfunctional: string[]): KanoSummary;
+
+/** The options of `activeUsers`; every one may be left out. */
+export interface ActiveUsersOptions {
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   * @defaultValue `0`
+   */
+  utcOffsetMinutes?: number | null;
+  /**
+   * The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or "week_<weekday>" (weeks closing on that day).
+   * @defaultValue `"week"`
+   */
+  week?: Period | null;
+}
+
+/**
+ * DAU, rolling WAU (7 days) and MAU (30 days) per day, DAU/MAU stickiness, and
+ * distinct users per calendar `week` (ISO by default) and month. Times are
+ * seconds since the epoch unless `unit` says otherwise (a datetime64 column
+ * carries its own); calendar days are UTC, or local to a fixed
+ * `utcOffsetMinutes`. An empty log is an `undefined` error.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function activeUsers(userIds: UserIds, times: Times, options?: ActiveUsersOptions | null): ActiveUsers;
+
+/** The options of `activeUserCounts`; every one may be left out. */
+export interface ActiveUserCountsOptions {
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   * @defaultValue `0`
+   */
+  utcOffsetMinutes?: number | null;
+  /**
+   * The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or "week_<weekday>" (weeks closing on that day).
+   * @defaultValue `"week"`
+   */
+  week?: Period | null;
+}
+
+/**
+ * Partial counts of `active_users` for a shard of users (empty shards
+ * allowed); merge them with `merge_counts`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function activeUserCounts(userIds: UserIds, times: Times, options?: ActiveUserCountsOptions | null): Counts;
+
+/** The options of `activityChurn`; every one may be left out. */
+export interface ActivityChurnOptions {
+  /**
+   * Days without an event after a period that make an active user churned; default 30.
+   * @defaultValue `30`
+   */
+  inactiveDays?: number | null;
+  /**
+   * The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+   * @defaultValue `"week"`
+   */
+  period?: Period | null;
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   * @defaultValue `0`
+   */
+  utcOffsetMinutes?: number | null;
+}
+
+/**
+ * Churn from activity: per calendar `period`, the users active in it who had
+ * no event in the `inactiveDays` after it ended (null/None while not yet
+ * observable), with churn and retention rates.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function activityChurn(userIds: UserIds, times: Times, options?: ActivityChurnOptions | null): Churn;
+
+/** The options of `activityChurnCounts`; every one may be left out. */
+export interface ActivityChurnCountsOptions {
+  /**
+   * Days without an event after a period that make an active user churned; default 30.
+   * @defaultValue `30`
+   */
+  inactiveDays?: number | null;
+  /**
+   * The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+   * @defaultValue `"week"`
+   */
+  period?: Period | null;
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   * @defaultValue `0`
+   */
+  utcOffsetMinutes?: number | null;
+}
+
+/**
+ * Partial counts of `activity_churn` for a shard of users.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function activityChurnCounts(userIds: UserIds, times: Times, options?: ActivityChurnCountsOptions | null): Counts;
+
+/** The options of `featureAdoption`; every one may be left out. */
+export interface FeatureAdoptionOptions {
+  /**
+   * The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+   * @defaultValue `"week"`
+   */
+  period?: Period | null;
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   * @defaultValue `0`
+   */
+  utcOffsetMinutes?: number | null;
+}
+
+/**
+ * Feature adoption per calendar `period`: users of the `feature` event over
+ * active users, cumulative adoption, and days from a user's first event to
+ * their first use. `feature` is an event code, or a name when `events` holds
+ * names (the result's `feature` is then that name); a name `events` does not
+ * hold, or a name where `events` holds codes (or the reverse), is an
+ * `invalid_input` error naming `feature`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function featureAdoption(userIds: UserIds, times: Times, events: EventIds, feature: number, options?: FeatureAdoptionOptions | null): Adoption;
+
+/** The options of `featureAdoptionCounts`; every one may be left out. */
+export interface FeatureAdoptionCountsOptions {
+  /**
+   * The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+   * @defaultValue `"week"`
+   */
+  period?: Period | null;
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   * @defaultValue `0`
+   */
+  utcOffsetMinutes?: number | null;
+}
+
+/**
+ * Partial counts of `feature_adoption` for a shard of users. An event name the
+ * shard does not hold counts no one (another shard may hold it).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function featureAdoptionCounts(userIds: UserIds, times: Times, events: EventIds, feature: number, options?: FeatureAdoptionCountsOptions | null): Counts;
+
+/** The options of `eventFunnel`; every one may be left out. */
+export interface EventFunnelOptions {
+  /**
+   * "sequential" (each step after the previous, the default) or "any_order".
+   * @defaultValue `"sequential"`
+   */
+  order?: FunnelOrder | null;
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   * @defaultValue `0`
+   */
+  utcOffsetMinutes?: number | null;
+  /**
+   * Seconds from entering the funnel within which the later steps count; default 30 days (2 592 000).
+   * @defaultValue `2592000`
+   */
+  windowSeconds?: number | null;
+}
+
+/**
+ * A conversion funnel: users reaching each of `steps` within `windowSeconds`
+ * (default 30 days) of entering, in order ("sequential") or in any order
+ * ("any_order"), with per-step and overall conversion and the median seconds
+ * between steps. `steps` are event codes, or names when `events` holds names
+ * (the result's `steps` are then those names).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function eventFunnel(userIds: UserIds, times: Times, events: EventIds, steps: Numbers, options?: EventFunnelOptions | null): Funnel;
+
+/** The options of `eventFunnelCounts`; every one may be left out. */
+export interface EventFunnelCountsOptions {
+  /**
+   * "sequential" (each step after the previous, the default) or "any_order".
+   * @defaultValue `"sequential"`
+   */
+  order?: FunnelOrder | null;
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   * @defaultValue `0`
+   */
+  utcOffsetMinutes?: number | null;
+  /**
+   * Seconds from entering the funnel within which the later steps count; default 30 days (2 592 000).
+   * @defaultValue `2592000`
+   */
+  windowSeconds?: number | null;
+}
+
+/**
+ * Partial counts of `event_funnel` for a shard of users. An event name the
+ * shard does not hold counts no one (another shard may hold it).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function eventFunnelCounts(userIds: UserIds, times: Times, events: EventIds, steps: Numbers, options?: EventFunnelCountsOptions | null): Counts;
+
+/** The options of `stickinessHistogram`; every one may be left out. */
+export interface StickinessHistogramOptions {
+  /**
+   * The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+   * @defaultValue `"week"`
+   */
+  period?: Period | null;
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   * @defaultValue `0`
+   */
+  utcOffsetMinutes?: number | null;
+}
+
+/**
+ * The stickiness histogram: per calendar `period`, the users active on exactly
+ * k days of it (`users[p][k - 1]`) and on at least k days (`at_least`).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function stickinessHistogram(userIds: UserIds, times: Times, options?: StickinessHistogramOptions | null): StickinessHistogram;
+
+/** The options of `stickinessCounts`; every one may be left out. */
+export interface StickinessCountsOptions {
+  /**
+   * The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+   * @defaultValue `"week"`
+   */
+  period?: Period | null;
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   * @defaultValue `0`
+   */
+  utcOffsetMinutes?: number | null;
+}
+
+/**
+ * Partial counts of `stickiness_histogram` for a shard of users.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function stickinessCounts(userIds: UserIds, times: Times, options?: StickinessCountsOptions | null): Counts;
+
+/**
+ * The sum of partial counts from shards partitioned by user (each user in one
+ * shard), of one metric made with the same options and event names.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function mergeCounts(parts: readonly Counts[]): Counts;
+
+/**
+ * The metric that (merged) partial counts describe.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function finishCounts(counts: Counts): ActiveUsers | Retention | Churn | Adoption | Funnel | StickinessHistogram;
+
+/** The options of `encodeIds`; every one may be left out. */
+export interface EncodeIdsOptions {
+  /**
+   * The ids of an earlier call (its `ids`), in code order, whose codes are kept; default none.
+   * @defaultValue `[]`
+   */
+  known?: string[] | null;
+}
+
+/**
+ * Dense integer codes for text ids (user ids, event names), in order of first
+ * appearance, continuing `known` (the `ids` of an earlier call) so codes stay
+ * the same across batches.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function encodeIds(values: readonly string[], options?: EncodeIdsOptions | null): EncodedIds;
+
+/**
+ * A small, deterministic event log: 120 users over eight ISO weeks of 2026
+ * (2026-01-05 to 2026-03-01), times in seconds.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleEvents(): SampleEvents;
 
 /** The options of `proportionInterval`; every one may be left out. */
 export interface ProportionIntervalOptions {

@@ -292,6 +292,13 @@ impl FromJs for pmkit_api::CsvText {
     }
 }
 
+/// A list of texts: an array of strings (`values[2]` named when one is not).
+impl FromJs for Vec<String> {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        from_js_value(field, value)
+    }
+}
+
 impl FromJs for chrono::NaiveDate {
     fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
         crate::dates::date(field, &value)

@@ -54,7 +54,7 @@ test('partial counts of user shards merge into the whole', () => {
 
 test('encodeIds keeps codes across batches; the sample log works', () => {
   const first = pmkit.encodeIds(['ann', 'bob', 'ann']);
-  const next = pmkit.encodeIds(['cy', 'ann'], first.ids);
+  const next = pmkit.encodeIds(['cy', 'ann'], { known: first.ids });
   assert.deepEqual([first.codes, next.codes], [[0, 1, 0], [2, 0]]);
   const sample = pmkit.sampleEvents();
   const matrix = pmkit.retention(sample.user_ids, sample.times);

@@ -22,18 +22,8 @@ const described = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'a
  * parameters; every other argument goes into the trailing camelCase options object.
  */
 const handWritten = {
-  active_users: ['user_ids', 'times'],
-  active_user_counts: ['user_ids', 'times'],
   retention: ['user_ids', 'times'],
   retention_counts: ['user_ids', 'times'],
-  activity_churn: ['user_ids', 'times'],
-  activity_churn_counts: ['user_ids', 'times'],
-  feature_adoption: ['user_ids', 'times', 'events', 'feature'],
-  feature_adoption_counts: ['user_ids', 'times', 'events', 'feature'],
-  event_funnel: ['user_ids', 'times', 'events', 'steps'],
-  event_funnel_counts: ['user_ids', 'times', 'events', 'steps'],
-  stickiness_histogram: ['user_ids', 'times'],
-  stickiness_counts: ['user_ids', 'times'],
 };
 for (const [name, params] of Object.entries(handWritten)) {
   if (!described[name]) described[name] = { params, options: true };

@@ -61,6 +61,60 @@ impl Describe for pmkit_api::CsvText {
     }
 }
 
+impl Describe for Vec<String> {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Texts
+    }
+}
+
+/// Partial counts: Python's `Counts` class or their dict form; their JSON form in
+/// JavaScript (the hand-declared `Counts`).
+impl Describe for pmkit_api::analytics::Partial {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Partial
+    }
+}
+
+impl Describe for Vec<pmkit_api::analytics::Partial> {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Partials
+    }
+}
+
+/// An event log's `events` column (see `pmkit_api::columns`).
+impl Describe for pmkit_api::EventIds<'_> {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::EventIds
+    }
+}
+
+/// An event parameter: a code, or a name of a text events column.
+impl Describe for pmkit_api::Event {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Event
+    }
+}
+
+impl Describe for Vec<pmkit_api::Event> {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Events
+    }
+}
+
+/// An event log's `user_ids` column (see `pmkit_api::columns`).
+impl Describe for pmkit_api::UserIds<'_> {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::UserIds
+    }
+}
+
+/// An event log's `times` column (see `pmkit_api::columns`).
+impl Describe for pmkit_api::Times<'_> {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Times
+    }
+}
+
 impl Describe for chrono::NaiveDate {
     fn kind(_: &mut SchemaGenerator) -> ParamKind {
         ParamKind::Date
@@ -103,6 +157,45 @@ trait JsonResult {
 impl<T: JsonSchema> JsonResult for Returns<pmkit_api::Json<T>> {
     fn describe(&self, generator: &mut SchemaGenerator) -> (Value, bool) {
         (generator.subschema_for::<T>().to_value(), true)
+    }
+}
+
+/// Partial counts: Python's `Counts` class (hand-written: it merges, finishes and
+/// pickles with its event names), the counts' JSON form in JavaScript. Described by the
+/// class name (`x-pmkit-class`) until the counts of every metric are described.
+trait PartialResult {
+    fn describe(&self, generator: &mut SchemaGenerator) -> (Value, bool);
+}
+
+impl PartialResult for Returns<pmkit_api::analytics::Partial> {
+    fn describe(&self, _: &mut SchemaGenerator) -> (Value, bool) {
+        (serde_json::json!({ "x-pmkit-class": "Counts" }), false)
+    }
+}
+
+/// A result with event names: its result class, whose event fields read back as names.
+impl<T: JsonSchema> PartialResult for Returns<pmkit_api::analytics::Named<T>> {
+    fn describe(&self, generator: &mut SchemaGenerator) -> (Value, bool) {
+        (generator.subschema_for::<T>().to_value(), false)
+    }
+}
+
+/// A finished metric: one of the analytics result classes (some still declared by hand).
+impl PartialResult for Returns<pmkit_api::analytics::Finished> {
+    fn describe(&self, _: &mut SchemaGenerator) -> (Value, bool) {
+        let classes = [
+            "ActiveUsers",
+            "Retention",
+            "Churn",
+            "Adoption",
+            "Funnel",
+            "StickinessHistogram",
+        ];
+        let options: Vec<Value> = classes
+            .iter()
+            .map(|class| serde_json::json!({ "x-pmkit-class": class }))
+            .collect();
+        (serde_json::json!({ "anyOf": options }), false)
     }
 }
 
@@ -162,6 +255,7 @@ fn api() -> Api {
         ("forecast", pmkit_api::forecast!(describe)),
         ("roles", pmkit_api::roles!(describe)),
         ("work", pmkit_api::work!(describe)),
+        ("analytics", pmkit_api::analytics!(describe)),
         ("stats", pmkit_api::stats!(describe)),
         ("scorecard", pmkit_api::scorecard!(describe)),
         ("chart", pmkit_api::chart!(describe)),
@@ -182,7 +276,41 @@ fn api() -> Api {
     Api {
         functions,
         definitions,
+        hand_ts: hand_declared_typescript(),
     }
+}
+
+/// The type names the wasm binding's hand-written TypeScript (`export type X` /
+/// `export interface X` in a `typescript_custom_section` of `bindings-wasm/src`) still
+/// declares. While an area is not described, its hand declarations own those names;
+/// when they are deleted, the generated declarations take over (and `cargo test`
+/// reports the drift until blessed).
+fn hand_declared_typescript() -> std::collections::BTreeSet<String> {
+    fn walk(dir: &std::path::Path, names: &mut std::collections::BTreeSet<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, names);
+            } else if path.extension().is_some_and(|ext| ext == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for line in text.lines() {
+                    let declared = line
+                        .strip_prefix("export type ")
+                        .or_else(|| line.strip_prefix("export interface "));
+                    if let Some(rest) = declared {
+                        let name: String = rest
+                            .chars()
+                            .take_while(|c| c.is_alphanumeric() || *c == '_')
+                            .collect();
+                        names.insert(name);
+                    }
+                }
+            }
+        }
+    }
+    let mut names = std::collections::BTreeSet::new();
+    walk(&root().join("bindings-wasm/src"), &mut names);
+    names
 }
 
 fn root() -> PathBuf {

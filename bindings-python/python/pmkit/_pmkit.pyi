@@ -6,7 +6,13 @@ import datetime
 import os
 from typing import Any, Literal, Mapping, NotRequired, Protocol, Sequence, TypedDict, final
 
+import numpy as np
 from numpy.typing import NDArray
+
+class _SupportsArray(Protocol):
+    """Anything numpy reads as an array through ``__array__``: pandas and polars Series."""
+
+    def __array__(self) -> NDArray[Any]: ...
 
 __version__: str
 
@@ -37,6 +43,13 @@ class CsvFrame(Protocol):
     """A table that writes itself as CSV text (a pandas DataFrame)."""
     def to_csv(self, *, index: bool) -> str | None: ...
 
+UserIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray
+"""An event log's user ids, one per event: a numpy array (int64 and uint64 read without a copy), a pandas or polars Series, or a list; whole numbers 0 or more, or text ids (numbered once)."""
+Times = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.datetime64] | NDArray[np.object_] | Sequence[int] | Sequence[datetime.datetime] | Sequence[datetime.date] | _SupportsArray
+"""An event log's times, one per event: whole numbers of the `unit` option since the epoch (int64 read without a copy), datetime64 (its own unit, without a copy), time-zone-aware pandas or polars datetimes (read as UTC instants), or a list of Python datetimes (aware, or naive read as UTC) or dates."""
+EventIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray
+"""An event log's events, one per event: event codes (whole numbers 0 or more), or event names (numbered once; the metric's event parameters are then names too)."""
+
 class ActiveUsersDict(TypedDict):
     """Active users per day, per calendar week and per calendar month."""
     dau: list[int]
@@ -49,6 +62,34 @@ class ActiveUsersDict(TypedDict):
     week: Period
     weekly: list[int]
     weeks: list[str]
+
+@final
+class ActiveUsers:
+    """Active users per day, per calendar week and per calendar month."""
+    @property
+    def dau(self) -> list[int]: ...
+    @property
+    def days(self) -> list[str]: ...
+    @property
+    def mau(self) -> list[int]: ...
+    @property
+    def monthly(self) -> list[int]: ...
+    @property
+    def months(self) -> list[str]: ...
+    @property
+    def stickiness(self) -> list[float | None]: ...
+    @property
+    def wau(self) -> list[int]: ...
+    @property
+    def week(self) -> Period: ...
+    @property
+    def weekly(self) -> list[int]: ...
+    @property
+    def weeks(self) -> list[str]: ...
+    def to_dict(self) -> ActiveUsersDict: ...
+    def __eq__(self, other: object) -> bool: ...
+    def chart(self, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+        """DAU, WAU and MAU over the days: :func:`active_users_chart` of this result."""
 
 class Activity(TypedDict):
     """One piece of work in a scenario: what is done, its kind, and who owns it."""
@@ -71,6 +112,54 @@ class ActivityOwner:
     @property
     def role(self) -> Role: ...
     def to_dict(self) -> ActivityOwnerDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class AdoptionDict(TypedDict):
+    """Feature adoption per period, cumulative adoption, and time to first use."""
+    active: list[int]
+    adopters: int
+    cumulative_rate: list[float | None]
+    days_to_first_use: list[int]
+    ever_active: list[int]
+    ever_adopted: list[int]
+    feature: EventLabel
+    mean_days_to_first_use: NotRequired[float | None]
+    median_days_to_first_use: NotRequired[float | None]
+    period: Period
+    period_starts: list[str]
+    rate: list[float | None]
+    users: list[int]
+
+@final
+class Adoption:
+    """Feature adoption per period, cumulative adoption, and time to first use."""
+    @property
+    def active(self) -> list[int]: ...
+    @property
+    def adopters(self) -> int: ...
+    @property
+    def cumulative_rate(self) -> list[float | None]: ...
+    @property
+    def days_to_first_use(self) -> list[int]: ...
+    @property
+    def ever_active(self) -> list[int]: ...
+    @property
+    def ever_adopted(self) -> list[int]: ...
+    @property
+    def feature(self) -> EventLabel: ...
+    @property
+    def mean_days_to_first_use(self) -> float | None: ...
+    @property
+    def median_days_to_first_use(self) -> float | None: ...
+    @property
+    def period(self) -> Period: ...
+    @property
+    def period_starts(self) -> list[str]: ...
+    @property
+    def rate(self) -> list[float | None]: ...
+    @property
+    def users(self) -> list[int]: ...
+    def to_dict(self) -> AdoptionDict: ...
     def __eq__(self, other: object) -> bool: ...
 
 class AdoptionInputs(TypedDict):
@@ -270,6 +359,39 @@ class Chart:
 
 ChartKind = Literal["burndown", "burnup", "velocity", "cumulative_flow", "cycle_time", "forecast", "roadmap", "retention", "active_users"]
 
+class ChurnDict(TypedDict):
+    """Churn and retention rates per period, from activity."""
+    active: list[int]
+    churn_rate: list[float | None]
+    churned: list[int | None]
+    inactive_days: int
+    last_day: str
+    period: Period
+    period_starts: list[str]
+    retention_rate: list[float | None]
+
+@final
+class Churn:
+    """Churn and retention rates per period, from activity."""
+    @property
+    def active(self) -> list[int]: ...
+    @property
+    def churn_rate(self) -> list[float | None]: ...
+    @property
+    def churned(self) -> list[int | None]: ...
+    @property
+    def inactive_days(self) -> int: ...
+    @property
+    def last_day(self) -> str: ...
+    @property
+    def period(self) -> Period: ...
+    @property
+    def period_starts(self) -> list[str]: ...
+    @property
+    def retention_rate(self) -> list[float | None]: ...
+    def to_dict(self) -> ChurnDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 ChurnMethod = Literal["start", "average", "serviced"]
 """The denominator of `churn_rate`."""
 
@@ -371,6 +493,21 @@ DependencyKind = Literal["finish_to_start", "start_to_start", "finish_to_finish"
 DurationKind = Literal["cycle_time", "lead_time"]
 """Which span of an item's timeline `durations` collects."""
 
+class EncodedIdsDict(TypedDict):
+    """The result of `encode_ids`: a code per value, and the map's ids in code order."""
+    codes: list[int]
+    ids: list[str]
+
+@final
+class EncodedIds:
+    """The result of `encode_ids`: a code per value, and the map's ids in code order."""
+    @property
+    def codes(self) -> list[int]: ...
+    @property
+    def ids(self) -> list[str]: ...
+    def to_dict(self) -> EncodedIdsDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 EngagementLevel = Literal["unaware", "resistant", "neutral", "supportive", "leading"]
 """How engaged a stakeholder is, from least to most: the five levels of the PMBOK Guide's Stakeholder Engagement Assessment Matrix (6th ed., §13.2.2.5).
 The order is meaningful (`Unaware < Resistant < … < Leading`), and the distance between two levels is the number of steps between them (`EngagementLevel::rank`).
@@ -421,6 +558,9 @@ class EstimateScale(TypedDict):
     name: str
 
 EventKind = Literal["added", "removed", "re_estimated", "completed", "reopened", "cancelled", "carried_over"]
+
+EventLabel = int | str
+"""An event code, or (Python) the event name the call was given when its events column held names."""
 
 class FeasibilityDict(TypedDict):
     """The result of `feasibility`."""
@@ -497,6 +637,39 @@ class ForecastInputs(TypedDict):
 
 Framework = Literal["rice", "ice", "wsjf", "value_effort", "moscow"]
 
+class FunnelDict(TypedDict):
+    """A funnel: users reaching each step, conversion rates, and time between steps."""
+    conversion_from_previous: list[float | None]
+    conversion_from_start: list[float | None]
+    median_seconds_from_previous: list[float | None]
+    order: FunnelOrder
+    overall: NotRequired[float | None]
+    reached: list[int]
+    steps: list[EventLabel]
+    window_seconds: int
+
+@final
+class Funnel:
+    """A funnel: users reaching each step, conversion rates, and time between steps."""
+    @property
+    def conversion_from_previous(self) -> list[float | None]: ...
+    @property
+    def conversion_from_start(self) -> list[float | None]: ...
+    @property
+    def median_seconds_from_previous(self) -> list[float | None]: ...
+    @property
+    def order(self) -> FunnelOrder: ...
+    @property
+    def overall(self) -> float | None: ...
+    @property
+    def reached(self) -> list[int]: ...
+    @property
+    def steps(self) -> list[EventLabel]: ...
+    @property
+    def window_seconds(self) -> int: ...
+    def to_dict(self) -> FunnelDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 class FunnelConversionDict(TypedDict):
     """The result of `funnel_conversion`: how many people move from each step to the next.
     Lists run in funnel order. With `n` steps, `step_rates` and `drop_off` have `n − 1` entries (entry `i` is the move from step `i` to step `i + 1`) and `cumulative_rates` has `n` entries (entry `i` is step `i` against the first step).
@@ -526,6 +699,9 @@ class FunnelInputs(TypedDict):
     """A conversion funnel: step names and the users who reached each."""
     counts: list[int]
     steps: list[str]
+
+FunnelOrder = Literal["sequential", "any_order"]
+"""In which order a funnel's steps must happen."""
 
 class HeadcountDict(TypedDict):
     """How many people hold a role in a country: a lower bound, with its source."""
@@ -1113,7 +1289,7 @@ class RetentionOptions(TypedDict):
     period: NotRequired[Period]
     return_event: NotRequired[int | None]
     start_event: NotRequired[int | None]
-    unit: NotRequired[TimeUnit | None]
+    unit: NotRequired[TimeUnitName | None]
     utc_offset_minutes: NotRequired[int]
 
 class RiceInputs(TypedDict):
@@ -1285,6 +1461,30 @@ class Sales(TypedDict):
     """Sales lines as two parallel columns."""
     prices: list[float]
     quantities: list[float]
+
+class SampleEventsDict(TypedDict):
+    """An event log as columns, with the names of its event codes."""
+    event_names: list[str]
+    events: list[int]
+    times: list[int]
+    unit: TimeUnit
+    user_ids: list[int]
+
+@final
+class SampleEvents:
+    """An event log as columns, with the names of its event codes."""
+    @property
+    def event_names(self) -> list[str]: ...
+    @property
+    def events(self) -> list[int]: ...
+    @property
+    def times(self) -> list[int]: ...
+    @property
+    def unit(self) -> TimeUnit: ...
+    @property
+    def user_ids(self) -> list[int]: ...
+    def to_dict(self) -> SampleEventsDict: ...
+    def __eq__(self, other: object) -> bool: ...
 
 ScalePreset = Literal["fibonacci", "modified_fibonacci", "powers_of_two", "linear", "t_shirt"]
 
@@ -1572,6 +1772,36 @@ class Step(TypedDict):
 
 StepKeyword = Literal["given", "when", "then", "and", "but"]
 
+class StickinessHistogramDict(TypedDict):
+    """Per period, how many users were active on exactly `k` days of it, and on at least `k`."""
+    active: list[int]
+    at_least: list[list[int]]
+    complete: list[bool]
+    period: Period
+    period_days: list[int]
+    period_starts: list[str]
+    users: list[list[int]]
+
+@final
+class StickinessHistogram:
+    """Per period, how many users were active on exactly `k` days of it, and on at least `k`."""
+    @property
+    def active(self) -> list[int]: ...
+    @property
+    def at_least(self) -> list[list[int]]: ...
+    @property
+    def complete(self) -> list[bool]: ...
+    @property
+    def period(self) -> Period: ...
+    @property
+    def period_days(self) -> list[int]: ...
+    @property
+    def period_starts(self) -> list[str]: ...
+    @property
+    def users(self) -> list[list[int]]: ...
+    def to_dict(self) -> StickinessHistogramDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 class Story(TypedDict):
     """A backlog item, usually a user story.
     The JSON form has every field (empty ones as `null` or `[]`); when reading, only `id` and `title` are required. Dates are ISO 8601 (`"2026-01-12"`).
@@ -1629,6 +1859,9 @@ TimeUnit = Literal["days", "seconds", "milliseconds", "microseconds", "nanosecon
 """The unit of the `times` column.
 Timestamps count from the Unix epoch (1970-01-01T00:00:00Z); `TimeUnit::Days` means the column already holds calendar-day numbers (days since 1970-01-01, the numpy `datetime64[D]` and Arrow `date32` encoding).
 """
+
+TimeUnitName = Literal["days", "seconds", "milliseconds", "microseconds", "nanoseconds", "D", "s", "ms", "us", "ns"]
+"""The unit of a times column by name or numpy abbreviation: "days" ("D"), "seconds" ("s"), "milliseconds" ("ms"), "microseconds" ("us") or "nanoseconds" ("ns")."""
 
 class TimelinesDict(TypedDict):
     """The result of `item_timelines`: every item's timeline and the workflow's shape."""
@@ -2393,6 +2626,141 @@ def kano_summary(functional: list[str], dysfunctional: list[str]) -> KanoSummary
     and the better and worse coefficients.
     """
 
+def active_users(user_ids: UserIds, times: Times, *, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, week: Period | None = "week") -> ActiveUsers:
+    """DAU, rolling WAU (7 days) and MAU (30 days) per day, DAU/MAU stickiness, and
+    distinct users per calendar `week` (ISO by default) and month. Times are
+    seconds since the epoch unless `unit` says otherwise (a datetime64 column
+    carries its own); calendar days are UTC, or local to a fixed
+    `utc_offset_minutes`. An empty log is an `undefined` error.
+    
+    Keyword options (None = the default):
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+        week: The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or "week_<weekday>" (weeks closing on that day).
+    """
+
+def active_user_counts(user_ids: UserIds, times: Times, *, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, week: Period | None = "week") -> Counts:
+    """Partial counts of `active_users` for a shard of users (empty shards
+    allowed); merge them with `merge_counts`.
+    
+    Keyword options (None = the default):
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+        week: The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or "week_<weekday>" (weeks closing on that day).
+    """
+
+def activity_churn(user_ids: UserIds, times: Times, *, inactive_days: int | None = 30, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Churn:
+    """Churn from activity: per calendar `period`, the users active in it who had
+    no event in the `inactive_days` after it ended (null/None while not yet
+    observable), with churn and retention rates.
+    
+    Keyword options (None = the default):
+        inactive_days: Days without an event after a period that make an active user churned; default 30.
+        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+    """
+
+def activity_churn_counts(user_ids: UserIds, times: Times, *, inactive_days: int | None = 30, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Counts:
+    """Partial counts of `activity_churn` for a shard of users.
+    
+    Keyword options (None = the default):
+        inactive_days: Days without an event after a period that make an active user churned; default 30.
+        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+    """
+
+def feature_adoption(user_ids: UserIds, times: Times, events: EventIds, feature: int | str, *, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Adoption:
+    """Feature adoption per calendar `period`: users of the `feature` event over
+    active users, cumulative adoption, and days from a user's first event to
+    their first use. `feature` is an event code, or a name when `events` holds
+    names (the result's `feature` is then that name); a name `events` does not
+    hold, or a name where `events` holds codes (or the reverse), is an
+    `invalid_input` error naming `feature`.
+    
+    Keyword options (None = the default):
+        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+    """
+
+def feature_adoption_counts(user_ids: UserIds, times: Times, events: EventIds, feature: int | str, *, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Counts:
+    """Partial counts of `feature_adoption` for a shard of users. An event name the
+    shard does not hold counts no one (another shard may hold it).
+    
+    Keyword options (None = the default):
+        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+    """
+
+def event_funnel(user_ids: UserIds, times: Times, events: EventIds, steps: Sequence[int | str] | NDArray[Any], *, order: FunnelOrder | None = "sequential", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, window_seconds: int | None = 2592000) -> Funnel:
+    """A conversion funnel: users reaching each of `steps` within `window_seconds`
+    (default 30 days) of entering, in order ("sequential") or in any order
+    ("any_order"), with per-step and overall conversion and the median seconds
+    between steps. `steps` are event codes, or names when `events` holds names
+    (the result's `steps` are then those names).
+    
+    Keyword options (None = the default):
+        order: "sequential" (each step after the previous, the default) or "any_order".
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+        window_seconds: Seconds from entering the funnel within which the later steps count; default 30 days (2 592 000).
+    """
+
+def event_funnel_counts(user_ids: UserIds, times: Times, events: EventIds, steps: Sequence[int | str] | NDArray[Any], *, order: FunnelOrder | None = "sequential", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, window_seconds: int | None = 2592000) -> Counts:
+    """Partial counts of `event_funnel` for a shard of users. An event name the
+    shard does not hold counts no one (another shard may hold it).
+    
+    Keyword options (None = the default):
+        order: "sequential" (each step after the previous, the default) or "any_order".
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+        window_seconds: Seconds from entering the funnel within which the later steps count; default 30 days (2 592 000).
+    """
+
+def stickiness_histogram(user_ids: UserIds, times: Times, *, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> StickinessHistogram:
+    """The stickiness histogram: per calendar `period`, the users active on exactly
+    k days of it (`users[p][k - 1]`) and on at least k days (`at_least`).
+    
+    Keyword options (None = the default):
+        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+    """
+
+def stickiness_counts(user_ids: UserIds, times: Times, *, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Counts:
+    """Partial counts of `stickiness_histogram` for a shard of users.
+    
+    Keyword options (None = the default):
+        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+    """
+
+def merge_counts(parts: Sequence[Counts | Mapping[str, Any]]) -> Counts:
+    """The sum of partial counts from shards partitioned by user (each user in one
+    shard), of one metric made with the same options and event names.
+    """
+
+def finish_counts(counts: Counts | Mapping[str, Any]) -> ActiveUsers | Retention | Churn | Adoption | Funnel | StickinessHistogram:
+    """The metric that (merged) partial counts describe."""
+
+def encode_ids(values: Sequence[str] | NDArray[Any], *, known: list[str] | None = []) -> EncodedIds:
+    """Dense integer codes for text ids (user ids, event names), in order of first
+    appearance, continuing `known` (the `ids` of an earlier call) so codes stay
+    the same across batches.
+    
+    Keyword options (None = the default):
+        known: The ids of an earlier call (its `ids`), in code order, whose codes are kept; default none.
+    """
+
+def sample_events() -> SampleEvents:
+    """A small, deterministic event log: 120 users over eight ISO weeks of 2026
+    (2026-01-05 to 2026-03-01), times in seconds.
+    """
+
 def proportion_interval(successes: int, trials: int, *, level: float | None = 0.95, method: ProportionMethod | None = "wilson") -> Interval:
     """A confidence interval on the proportion `successes / trials` (a conversion,
     adoption, churn or retention rate): Wilson (default), Agresti–Coull or the
@@ -2531,12 +2899,10 @@ def product_dashboard(file: ProductFile | str, *, height: int | None = 400, them
 # ---------------------------------------------------------------- generated by pmkit-api: end
 
 # ---------------------------------------------------------------- analytics
+# Every other analytics function and class is generated (above); retention (its
+# optional events column and its event options) and the partial counts class (it
+# merges, finishes and pickles with its event names) are still declared here.
 
-# A column: a numpy array (int64/uint64/datetime64 borrowed without a copy), a pandas or
-# polars Series, or a list. User ids and event names may also be strings. Times may also
-# be time-zone-aware pandas or polars datetimes (read as UTC instants) or a list of
-# Python ``datetime`` (aware, or naive read as UTC) or ``date`` objects.
-_Column = Any
 _TimeUnit = Literal["days", "seconds", "milliseconds", "microseconds", "nanoseconds", "D", "s", "ms", "us", "ns"]
 _Cohorts = Literal["first_time", "recurring"]
 _RetentionKind = Literal["on", "on_or_after"]
@@ -2547,38 +2913,6 @@ class _RetentionOptions(TypedDict):
     kind: _RetentionKind
     start_event: int | str | None
     return_event: int | str | None
-
-@final
-class ActiveUsers:
-    """The result of :func:`active_users` (dates as ISO strings)."""
-
-    @property
-    def days(self) -> list[str]: ...
-    @property
-    def dau(self) -> list[int]:
-        """Distinct users active each day."""
-    @property
-    def wau(self) -> list[int]:
-        """Distinct users active in the 7 days ending each day (rolling)."""
-    @property
-    def mau(self) -> list[int]:
-        """Distinct users active in the 30 days ending each day (rolling)."""
-    @property
-    def stickiness(self) -> list[float | None]:
-        """DAU / MAU per day; ``None`` where MAU is 0."""
-    @property
-    def week(self) -> str: ...
-    @property
-    def weeks(self) -> list[str]: ...
-    @property
-    def weekly(self) -> list[int]: ...
-    @property
-    def months(self) -> list[str]: ...
-    @property
-    def monthly(self) -> list[int]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
-        """DAU, WAU and MAU over the days: :func:`active_users_chart` of this result."""
 
 @final
 class Retention:
@@ -2608,7 +2942,7 @@ class Retention:
     @property
     def last_period_complete(self) -> bool: ...
     def to_dict(self) -> dict[str, Any]: ...
-    def chart(self, *, width: float = 720.0, height: float = 400.0, theme: Literal["light", "dark"] = "light") -> Chart:
+    def chart(self, *, width: int | None = 720, height: int | None = 400, theme: Theme | None = "light") -> Chart:
         """The cohort heatmap: :func:`retention_chart` of this result."""
 
 @final
@@ -2631,68 +2965,11 @@ class Counts:
     def finish(self) -> Any:
         """The metric these counts describe (``ActiveUsers``, ``Retention``, ...)."""
 
-@final
-class EncodedIds:
-    """The result of :func:`encode_ids`."""
-
-    @property
-    def codes(self) -> list[int]: ...
-    @property
-    def ids(self) -> list[str]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class SampleEvents:
-    """The result of :func:`sample_events`: an event log as columns."""
-
-    @property
-    def user_ids(self) -> list[int]: ...
-    @property
-    def times(self) -> list[int]:
-        """Seconds since the epoch (UTC)."""
-    @property
-    def events(self) -> list[int]: ...
-    @property
-    def event_names(self) -> list[str]: ...
-    @property
-    def unit(self) -> str: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-def active_users(
-    user_ids: _Column,
-    times: _Column,
-    *,
-    week: str | None = "week",
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> ActiveUsers:
-    """DAU, rolling WAU (7 days) and MAU (30 days) per day, DAU/MAU stickiness, and
-    distinct users per calendar ``week`` (ISO by default) and month.
-
-    ``times`` are seconds since the epoch unless ``unit`` says otherwise; datetime64
-    columns carry their own unit; time-zone-aware datetimes are read as UTC instants.
-    Calendar days are UTC, or local to a fixed ``utc_offset_minutes`` (a column in
-    another zone is *not* read on its local days unless that offset is passed).
-    ``InvalidInputError`` names ``times[i]`` for a NaT. Raises ``UndefinedMetricError`` for an empty log,
-    ``InvalidInputError`` for a negative or fractional id (``user_ids[i]``),
-    ``OutOfRangeError`` for a time outside 1970..=9999 (``times[i]``).
-    """
-
-def active_user_counts(
-    user_ids: _Column,
-    times: _Column,
-    *,
-    week: str | None = "week",
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> Counts:
-    """Partial counts of :func:`active_users` for a shard of users (empty shards allowed)."""
-
 def retention(
-    user_ids: _Column,
-    times: _Column,
+    user_ids: UserIds,
+    times: Times,
     *,
-    events: _Column | None = None,
+    events: EventIds | None = None,
     period: str | None = "week",
     cohorts: _Cohorts | None = "first_time",
     kind: _RetentionKind | None = "on",
@@ -2714,10 +2991,10 @@ def retention(
     """
 
 def retention_counts(
-    user_ids: _Column,
-    times: _Column,
+    user_ids: UserIds,
+    times: Times,
     *,
-    events: _Column | None = None,
+    events: EventIds | None = None,
     period: str | None = "week",
     cohorts: _Cohorts | None = "first_time",
     kind: _RetentionKind | None = "on",
@@ -2728,222 +3005,3 @@ def retention_counts(
 ) -> Counts:
     """Partial counts of :func:`retention` for a shard of users (empty shards allowed).
     An event name the shard does not hold counts no one (another shard may hold it)."""
-
-def merge_counts(parts: Sequence[Counts | Mapping[str, Any]]) -> Counts:
-    """The sum of partial counts from shards partitioned by user (each user in one shard)."""
-
-def finish_counts(counts: Counts | Mapping[str, Any]) -> Any:
-    """The metric that (merged) partial counts describe."""
-
-@final
-class Churn:
-    """The result of :func:`activity_churn` (``None`` = follow-up not observed yet)."""
-
-    @property
-    def period(self) -> str: ...
-    @property
-    def inactive_days(self) -> int: ...
-    @property
-    def period_starts(self) -> list[str]: ...
-    @property
-    def active(self) -> list[int]: ...
-    @property
-    def churned(self) -> list[int | None]: ...
-    @property
-    def churn_rate(self) -> list[float | None]: ...
-    @property
-    def retention_rate(self) -> list[float | None]: ...
-    @property
-    def last_day(self) -> str: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class Adoption:
-    """The result of :func:`feature_adoption`."""
-
-    @property
-    def period(self) -> str: ...
-    @property
-    def feature(self) -> int | str:
-        """The feature as given: its event name when ``events`` held names, else its code."""
-    @property
-    def period_starts(self) -> list[str]: ...
-    @property
-    def active(self) -> list[int]: ...
-    @property
-    def users(self) -> list[int]: ...
-    @property
-    def rate(self) -> list[float | None]: ...
-    @property
-    def ever_active(self) -> list[int]: ...
-    @property
-    def ever_adopted(self) -> list[int]: ...
-    @property
-    def cumulative_rate(self) -> list[float | None]: ...
-    @property
-    def adopters(self) -> int: ...
-    @property
-    def days_to_first_use(self) -> list[int]:
-        """Histogram: ``days_to_first_use[d]`` adopters first used it ``d`` days after their first event."""
-    @property
-    def median_days_to_first_use(self) -> float | None: ...
-    @property
-    def mean_days_to_first_use(self) -> float | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class Funnel:
-    """The result of :func:`event_funnel`."""
-
-    @property
-    def steps(self) -> list[int] | list[str]:
-        """The steps as given: event names when ``events`` held names, else codes."""
-    @property
-    def window_seconds(self) -> int: ...
-    @property
-    def order(self) -> Literal["sequential", "any_order"]: ...
-    @property
-    def reached(self) -> list[int]: ...
-    @property
-    def conversion_from_previous(self) -> list[float | None]: ...
-    @property
-    def conversion_from_start(self) -> list[float | None]: ...
-    @property
-    def overall(self) -> float | None: ...
-    @property
-    def median_seconds_from_previous(self) -> list[float | None]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class StickinessHistogram:
-    """The result of :func:`stickiness_histogram`."""
-
-    @property
-    def period(self) -> str: ...
-    @property
-    def period_starts(self) -> list[str]: ...
-    @property
-    def period_days(self) -> list[int]: ...
-    @property
-    def complete(self) -> list[bool]: ...
-    @property
-    def active(self) -> list[int]: ...
-    @property
-    def users(self) -> list[list[int]]:
-        """``users[p][k - 1]``: users active on exactly ``k`` days of period ``p``."""
-    @property
-    def at_least(self) -> list[list[int]]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-def activity_churn(
-    user_ids: _Column,
-    times: _Column,
-    *,
-    period: str | None = "week",
-    inactive_days: int | None = 30,
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> Churn:
-    """Churn from activity: per calendar period, users active in it with no event in the
-    ``inactive_days`` after it ended, and churn and retention rates (``None`` while the
-    follow-up is not observed). Raises ``OutOfRangeError`` for ``inactive_days`` of 0."""
-
-def activity_churn_counts(
-    user_ids: _Column,
-    times: _Column,
-    *,
-    period: str | None = "week",
-    inactive_days: int | None = 30,
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> Counts:
-    """Partial counts of :func:`activity_churn` for a shard of users."""
-
-def feature_adoption(
-    user_ids: _Column,
-    times: _Column,
-    events: _Column,
-    feature: int | str,
-    *,
-    period: str | None = "week",
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> Adoption:
-    """Feature adoption per calendar period (users of the ``feature`` event / active
-    users), cumulative adoption, and days from first event to first use.
-
-    ``feature`` is an event code, or a name when ``events`` holds names (the result's
-    ``feature`` is then that name). Raises ``InvalidInputError`` naming ``feature`` for a
-    name ``events`` does not hold, a name when ``events`` holds codes, or the reverse."""
-
-def feature_adoption_counts(
-    user_ids: _Column,
-    times: _Column,
-    events: _Column,
-    feature: int | str,
-    *,
-    period: str | None = "week",
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> Counts:
-    """Partial counts of :func:`feature_adoption` for a shard of users. An event name the
-    shard does not hold counts no one (another shard may hold it)."""
-
-def event_funnel(
-    user_ids: _Column,
-    times: _Column,
-    events: _Column,
-    steps: Sequence[int | str],
-    *,
-    window_seconds: int | None = 2_592_000,
-    order: Literal["sequential", "any_order"] | None = "sequential",
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> Funnel:
-    """A conversion funnel: users reaching each step within ``window_seconds`` (default
-    30 days) of entering, per-step and overall conversion, median seconds between steps.
-
-    ``steps`` are event codes, or names when ``events`` holds names (the result's
-    ``steps`` are then those names). Raises ``InvalidInputError`` naming ``steps[i]`` for
-    a name ``events`` does not hold, a name when ``events`` holds codes, or the reverse."""
-
-def event_funnel_counts(
-    user_ids: _Column,
-    times: _Column,
-    events: _Column,
-    steps: Sequence[int | str],
-    *,
-    window_seconds: int | None = 2_592_000,
-    order: Literal["sequential", "any_order"] | None = "sequential",
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> Counts:
-    """Partial counts of :func:`event_funnel` for a shard of users. An event name the
-    shard does not hold counts no one (another shard may hold it)."""
-
-def stickiness_histogram(
-    user_ids: _Column,
-    times: _Column,
-    *,
-    period: str | None = "week",
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> StickinessHistogram:
-    """Per calendar period, users active on exactly ``k`` days of it and on at least ``k``."""
-
-def stickiness_counts(
-    user_ids: _Column,
-    times: _Column,
-    *,
-    period: str | None = "week",
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> Counts:
-    """Partial counts of :func:`stickiness_histogram` for a shard of users."""
-
-def encode_ids(values: Sequence[str], known: Sequence[str] | None = None) -> EncodedIds:
-    """Dense integer codes for text ids, in order of first appearance, continuing
-    ``known`` (the ``ids`` of an earlier call) so codes stay the same across batches."""
-
-def sample_events() -> SampleEvents:
-    """A small, deterministic event log: 120 users over eight ISO weeks of 2026."""

@@ -128,17 +128,22 @@ fn encode_text<'py>(
 /// The `user_ids` column: int64 and uint64 borrowed; other integers converted; floats
 /// checked to be whole; text ids encoded with a fresh map.
 pub fn user_ids<'py>(value: &Bound<'py, PyAny>) -> PyResult<Ids<'py>> {
-    let array = array("user_ids", value)?;
+    user_ids_named("user_ids", value)
+}
+
+/// [`user_ids`] of a column named `field`.
+pub fn user_ids_named<'py>(field: &str, value: &Bound<'py, PyAny>) -> PyResult<Ids<'py>> {
+    let array = array(field, value)?;
     if is_text(&array)? {
         return Ok(Ids::Signed(encode_text(
-            "user_ids",
+            field,
             &array,
             &mut IdMap::default(),
         )?));
     }
     match dtype_kind(&array)? {
         (kind, 8) if kind == "u" => Ok(Ids::Unsigned(Column::Borrowed(array.extract()?))),
-        _ => Ok(Ids::Signed(signed("user_ids", &array)?)),
+        _ => Ok(Ids::Signed(signed(field, &array)?)),
     }
 }
 
@@ -154,7 +159,24 @@ pub fn times<'py>(
         .map(|text| TimeUnit::parse("unit", text))
         .transpose()
         .py()?;
-    let array = array("times", &utc_instants(value)?)?;
+    match times_with_own_unit("times", value)? {
+        (column, Some((own, what))) => {
+            same_unit(unit, own, &what)?;
+            Ok((column, own))
+        }
+        (column, None) => Ok((column, unit.unwrap_or_default())),
+    }
+}
+
+/// The times column `field` as whole numbers, with the unit it carries itself and how
+/// an error names it (`"datetime64[ns]"`, `"Python datetimes"`), or `None` for plain
+/// numbers (read in the `unit` option).
+#[allow(clippy::type_complexity)]
+pub fn times_with_own_unit<'py>(
+    field: &str,
+    value: &Bound<'py, PyAny>,
+) -> PyResult<(Column<'py, i64>, Option<(TimeUnit, String)>)> {
+    let array = array(field, &utc_instants(value)?)?;
     let (kind, _) = dtype_kind(&array)?;
     if kind == "M" {
         let numpy = array.py().import("numpy")?;
@@ -166,28 +188,26 @@ pub fn times<'py>(
             .filter(|_| step == 1)
             .ok_or_else(|| {
                 to_py(pmkit::Error::invalid(
-                    "times",
+                    field,
                     format!("has datetime64 unit {step}{name}; convert it to D, s, ms, us or ns"),
                 ))
             })?;
-        same_unit(unit, own, &format!("datetime64[{name}]"))?;
         let column = Column::Borrowed(array.call_method1("view", ("int64",))?.extract()?);
         // NaT is i64::MIN in every unit: say so rather than quote the number.
         if let Some(index) = column.slice()?.iter().position(|&time| time == i64::MIN) {
             return Err(to_py(pmkit::Error::invalid(
-                format!("times[{index}]"),
-                format!("NaT (missing time) at times[{index}]; drop or fill rows without a time"),
+                format!("{field}[{index}]"),
+                format!("NaT (missing time) at {field}[{index}]; drop or fill rows without a time"),
             )));
         }
-        return Ok((column, own));
+        return Ok((column, Some((own, format!("datetime64[{name}]")))));
     }
     if kind == "O" {
         if let Some((column, own)) = python_datetimes(&array)? {
-            same_unit(unit, own, "Python datetimes")?;
-            return Ok((column, own));
+            return Ok((column, Some((own, "Python datetimes".to_owned()))));
         }
     }
-    Ok((signed("times", &array)?, unit.unwrap_or_default()))
+    Ok((signed(field, &array)?, None))
 }
 
 /// An error when `unit` was given and differs from the unit the times carry.
@@ -274,13 +294,25 @@ fn python_datetimes<'py>(
 
 /// The `events` column: codes as given, or text event names encoded with a fresh map.
 pub fn events<'py>(value: &Bound<'py, PyAny>) -> PyResult<(Column<'py, i64>, EventParams)> {
-    let array = array("events", value)?;
+    match event_column("events", value)? {
+        (codes, Some(names)) => Ok((codes, EventParams::names(names))),
+        (codes, None) => Ok((codes, EventParams::Codes)),
+    }
+}
+
+/// The events column `field`: codes as given, or text event names encoded with a fresh
+/// map (returned with the codes).
+pub fn event_column<'py>(
+    field: &str,
+    value: &Bound<'py, PyAny>,
+) -> PyResult<(Column<'py, i64>, Option<IdMap>)> {
+    let array = array(field, value)?;
     if is_text(&array)? {
         let mut names = IdMap::default();
-        let codes = encode_text("events", &array, &mut names)?;
-        return Ok((codes, EventParams::names(names)));
+        let codes = encode_text(field, &array, &mut names)?;
+        return Ok((codes, Some(names)));
     }
-    Ok((signed("events", &array)?, EventParams::Codes))
+    Ok((signed(field, &array)?, None))
 }
 
 /// How the metric's event parameters (`steps[i]`, `feature`, `start_event`,
@@ -368,7 +400,7 @@ impl EventParams {
 }
 
 /// An event code given as a Python number: whole, ≥ 0, at most `u32::MAX`.
-fn code_number(field: &str, value: &Bound<'_, PyAny>) -> PyResult<u32> {
+pub(super) fn code_number(field: &str, value: &Bound<'_, PyAny>) -> PyResult<u32> {
     let number: f64 = value.extract().map_err(|_| {
         to_py(pmkit::Error::invalid(
             field,

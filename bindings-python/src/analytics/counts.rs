@@ -1,5 +1,6 @@
 //! Partial counts for Python: one picklable `Counts` class for every metric, merged with
-//! `merge_counts` and finished with `finish_counts` (or `Counts.finish()`).
+//! `merge_counts` and finished with `finish_counts` (described: `super::described`) or
+//! its own `merge()` and `finish()`.
 
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
@@ -21,33 +22,23 @@ use pmkit::analytics as core;
 pub struct Counts(pub core::Counts, pub Option<Vec<String>>);
 
 /// A `Counts` object (borrowed) or its dict form (which has no event names).
-fn counts_arg(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Counts> {
+pub(super) fn counts_arg(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Counts> {
     match value.cast::<Counts>() {
         Ok(native) => Ok(native.get().clone()),
         Err(_) => Ok(Counts(from_python(field, value)?, None)),
     }
 }
 
-/// The event names of two shards' counts: the same, or one side's when the other has
-/// none (a dict form); [`pmkit::Error::InvalidInput`] naming `field` when they differ.
 fn same_names(
     field: &str,
     ours: Option<Vec<String>>,
     theirs: Option<Vec<String>>,
 ) -> PyResult<Option<Vec<String>>> {
-    match (ours, theirs) {
-        (Some(ours), Some(theirs)) if ours != theirs => {
-            Err(crate::errors::to_py(pmkit::Error::invalid(
-                field,
-                format!("counts of events {theirs:?}, not {ours:?}; use the same event names"),
-            )))
-        }
-        (ours, theirs) => Ok(ours.or(theirs)),
-    }
+    pmkit_api::analytics::same_names(field, ours, theirs).py()
 }
 
 /// The finished metric as its result class, reporting `names` for event codes.
-fn finished(
+pub(super) fn finished(
     py: Python<'_>,
     metric: core::Metric,
     names: Option<Vec<String>>,
@@ -123,31 +114,7 @@ impl Counts {
     }
 }
 
-/// The sum of partial counts from shards partitioned by user.
-#[pyfunction]
-fn merge_counts(py: Python<'_>, parts: &Bound<'_, PyAny>) -> PyResult<Counts> {
-    let mut names = None;
-    let mut counts = Vec::new();
-    for (index, part) in crate::convert::sequence("parts", parts)?.iter().enumerate() {
-        let field = format!("parts[{index}]");
-        let part = counts_arg(&field, part)?;
-        names = same_names(&field, names, part.1)?;
-        counts.push(part.0);
-    }
-    let total = py.detach(|| core::merge_counts(&counts)).py()?;
-    Ok(Counts(total, names))
-}
-
-/// The metric that (merged) partial counts describe.
-#[pyfunction]
-fn finish_counts(py: Python<'_>, counts: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-    let counts = counts_arg("counts", counts)?;
-    finished(py, counts.0.finish().py()?, counts.1)
-}
-
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Counts>()?;
-    m.add_function(wrap_pyfunction!(merge_counts, m)?)?;
-    m.add_function(wrap_pyfunction!(finish_counts, m)?)?;
     Ok(())
 }

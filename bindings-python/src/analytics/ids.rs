@@ -1,8 +1,7 @@
-//! Text ids to dense codes, and the sample event log, for Python.
+//! The result classes of the described `encode_ids` and `sample_events`.
 
 use pyo3::prelude::*;
 
-use crate::errors::IntoPy;
 use crate::record::record;
 use pmkit::analytics as core;
 
@@ -16,29 +15,8 @@ record!(
     SampleEvents(core::SampleEvents) { user_ids, times, events, event_names, unit }
 );
 
-/// Dense integer codes for text ids (user ids, event names), in order of first
-/// appearance, continuing the map `known` (the `ids` of an earlier call) when given.
-#[pyfunction]
-#[pyo3(signature = (values, known = None))]
-fn encode_ids(values: &Bound<'_, PyAny>, known: Option<&Bound<'_, PyAny>>) -> PyResult<EncodedIds> {
-    let values = crate::convert::texts("values", values)?;
-    let known = match known.filter(|known| !known.is_none()) {
-        Some(known) => crate::convert::texts("known", known)?,
-        None => Vec::new(),
-    };
-    core::encode_ids(&values, &known).py().map(Into::into)
-}
-
-/// A small, deterministic event log of 120 users over eight ISO weeks (2026-01-05 to 2026-03-01).
-#[pyfunction]
-fn sample_events() -> SampleEvents {
-    core::sample_events().into()
-}
-
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<EncodedIds>()?;
     m.add_class::<SampleEvents>()?;
-    m.add_function(wrap_pyfunction!(encode_ids, m)?)?;
-    m.add_function(wrap_pyfunction!(sample_events, m)?)?;
     Ok(())
 }

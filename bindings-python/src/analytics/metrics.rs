@@ -1,4 +1,5 @@
-//! Active users and retention for Python: whole-log metrics and their partial counts.
+//! Retention for Python (its event parameters are codes or names), and the result class
+//! of the described `active_users`.
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -8,7 +9,7 @@ use super::counts::Counts;
 use super::named::named_record;
 use crate::errors::IntoPy;
 use crate::record::record;
-use pmkit::analytics::{self as core, ActiveUsersOptions, RetentionOptions};
+use pmkit::analytics::{self as core, RetentionOptions};
 
 record!(
     /// The result of `active_users`: DAU, rolling WAU and MAU, stickiness, calendar weeks and months.
@@ -16,10 +17,14 @@ record!(
         days, dau, wau, mau, stickiness, week, weeks, weekly, months, monthly
     }
     methods {
-        /// DAU, WAU and MAU over the days: `active_users_chart(self, ...)`.
-        #[pyo3(signature = (*, width = 720.0, height = 400.0, theme = "light"))]
-        fn chart(&self, width: f64, height: f64, theme: &str) -> PyResult<crate::chart::Chart> {
-            crate::chart::draw(pmkit::chart::active_users_chart, &self.0, width, height, theme)
+        /// DAU, WAU and MAU over the days: `active_users_chart(self, **options)`.
+        #[pyo3(signature = (**options))]
+        fn chart(
+            &self,
+            py: Python<'_>,
+            options: Option<&Bound<'_, PyDict>>,
+        ) -> PyResult<crate::chart::Chart> {
+            crate::chart::chart_with(py, pmkit::chart::active_users_chart, &self.0, options)
         }
     }
 );
@@ -32,10 +37,14 @@ named_record!(
     }
     named { options }
     methods {
-        /// The cohort heatmap: `retention_chart(self, ...)`.
-        #[pyo3(signature = (*, width = 720.0, height = 400.0, theme = "light"))]
-        fn chart(&self, width: f64, height: f64, theme: &str) -> PyResult<crate::chart::Chart> {
-            crate::chart::draw(pmkit::chart::retention_chart, &self.0, width, height, theme)
+        /// The cohort heatmap: `retention_chart(self, **options)`.
+        #[pyo3(signature = (**options))]
+        fn chart(
+            &self,
+            py: Python<'_>,
+            options: Option<&Bound<'_, PyDict>>,
+        ) -> PyResult<crate::chart::Chart> {
+            crate::chart::chart_with(py, pmkit::chart::retention_chart, &self.0, options)
         }
     }
 );
@@ -49,56 +58,6 @@ pub(super) fn not_empty(user_ids: &Bound<'_, PyAny>) -> PyResult<()> {
         )));
     }
     Ok(())
-}
-
-fn active_counts(
-    py: Python<'_>,
-    user_ids: &Bound<'_, PyAny>,
-    times: &Bound<'_, PyAny>,
-    options: &ActiveUsersOptions,
-) -> PyResult<core::ActiveUserCounts> {
-    let ids = columns::user_ids(user_ids)?;
-    let (times, unit) = columns::times(times, options.unit.map(core::TimeUnit::as_str))?;
-    let no_events: Option<columns::Column<'_, i64>> = None;
-    with_log!(
-        ids,
-        times,
-        unit,
-        options.utc_offset_minutes,
-        no_events.as_ref(),
-        |log| py.detach(|| core::active_user_counts(&log, options)).py()
-    )
-}
-
-/// Daily, weekly and monthly active users per day (rolling 7- and 30-day windows), DAU/MAU
-/// stickiness, and distinct users per calendar week and month. Options (keywords):
-/// `week`, `unit`, `utc_offset_minutes` (see `ActiveUsersOptions`).
-#[pyfunction]
-#[pyo3(signature = (user_ids, times, **options))]
-fn active_users(
-    py: Python<'_>,
-    user_ids: &Bound<'_, PyAny>,
-    times: &Bound<'_, PyAny>,
-    options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<ActiveUsers> {
-    let options: ActiveUsersOptions = crate::convert::options(py, options)?;
-    not_empty(user_ids)?;
-    let counts = active_counts(py, user_ids, times, &options)?;
-    counts.finish().py().map(Into::into)
-}
-
-/// Partial counts of `active_users` for a shard of users; merge with `merge_counts`.
-#[pyfunction]
-#[pyo3(signature = (user_ids, times, **options))]
-fn active_user_counts(
-    py: Python<'_>,
-    user_ids: &Bound<'_, PyAny>,
-    times: &Bound<'_, PyAny>,
-    options: Option<&Bound<'_, PyDict>>,
-) -> PyResult<Counts> {
-    let options: ActiveUsersOptions = crate::convert::options(py, options)?;
-    let counts = active_counts(py, user_ids, times, &options)?;
-    Ok(Counts(core::Counts::ActiveUsers(counts), None))
 }
 
 /// Keyword arguments, and the values of some taken out of them.
@@ -203,8 +162,6 @@ fn retention_counts(
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ActiveUsers>()?;
     m.add_class::<Retention>()?;
-    m.add_function(wrap_pyfunction!(active_users, m)?)?;
-    m.add_function(wrap_pyfunction!(active_user_counts, m)?)?;
     m.add_function(wrap_pyfunction!(retention, m)?)?;
     m.add_function(wrap_pyfunction!(retention_counts, m)?)?;
     Ok(())

@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 
 mod columns;
 mod counts;
+mod described;
 mod ids;
 mod metrics;
 mod more;
@@ -16,5 +17,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     ids::register(m)?;
     metrics::register(m)?;
     more::register(m)?;
+    described::register_functions(m)?;
     Ok(())
 }

@@ -9,44 +9,21 @@
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{
-    from_js_value, numbers, numbers_hinted, optional_numbers, options as options_of, to_js_value,
+    numbers, numbers_hinted, optional_numbers, options as options_of, to_js_value,
 };
 use crate::errors::IntoJs;
-use pmkit::analytics::{self as core, ActiveUsersOptions, EventLog, RetentionOptions, TimeUnit};
+use pmkit::analytics::{self as core, EventLog, RetentionOptions, TimeUnit};
 
-mod ids;
-mod more;
+mod described;
 
 #[wasm_bindgen(typescript_custom_section)]
 const ANALYTICS_TYPES: &'static str = r#"
-/** A user ids column: numbers, or 64-bit integers of at most 2^53 (text ids: encode them with encodeIds). */
-export type UserIds = ArrayLike<number> | BigInt64Array | BigUint64Array;
-/** The unit of a times column: "seconds" (default), "milliseconds" (Date.getTime()), "microseconds", "nanoseconds", or "days" (day numbers since 1970-01-01); or "s", "ms", "us", "ns", "D". */
-export type TimeUnit = "days" | "seconds" | "milliseconds" | "microseconds" | "nanoseconds" | "D" | "s" | "ms" | "us" | "ns";
 /** "day", "week" (ISO, Monday–Sunday), "week_<weekday>" (weeks closing on that day: "week_saturday" is Sunday–Saturday) or "month". */
 export type CohortPeriod = string;
 /** "first_time" (one cohort per user: the period of their first start event) or "recurring" (every period with a start event). */
 export type Cohorts = "first_time" | "recurring";
 /** "on" (returned in exactly period k) or "on_or_after" (in period k or later: unbounded retention). */
 export type RetentionKind = "on" | "on_or_after";
-
-/** The result of activeUsers (dates are ISO strings). */
-export interface ActiveUsers {
-  days: string[];
-  /** Distinct users active each day. */
-  dau: number[];
-  /** Distinct users active in the 7 days ending each day. */
-  wau: number[];
-  /** Distinct users active in the 30 days ending each day. */
-  mau: number[];
-  /** dau / mau per day; null where mau is 0. */
-  stickiness: (number | null)[];
-  week: CohortPeriod;
-  weeks: string[];
-  weekly: number[];
-  months: string[];
-  monthly: number[];
-}
 
 /** The settings a retention matrix was made with (its JSON form). */
 export interface RetentionSettings {
@@ -63,12 +40,6 @@ export interface LogOptions {
   unit?: TimeUnit | null;
   /** The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0. */
   utcOffsetMinutes?: number | null;
-}
-
-/** The options of activeUsers and activeUserCounts. */
-export interface ActiveUsersOptions extends LogOptions {
-  /** The calendar week of the weekly counts: "week" (ISO, the default) or "week_<weekday>". */
-  week?: CohortPeriod | null;
 }
 
 /** The options of retention and retentionCounts. */
@@ -109,23 +80,12 @@ export interface Counts {
 }
 
 /**
- * Daily, weekly and monthly active users per day (rolling 7- and 30-day windows), DAU/MAU
- * stickiness, and distinct users per calendar week and month.
- */
-export function activeUsers(userIds: UserIds, times: ArrayLike<number>, options?: ActiveUsersOptions | null): ActiveUsers;
-/** Partial counts of activeUsers for a shard of users. */
-export function activeUserCounts(userIds: UserIds, times: ArrayLike<number>, options?: ActiveUsersOptions | null): Counts;
-/**
  * The retention matrix: cohorts by calendar period of first (or every) activity and the
  * distinct users of each returning in each later period, as counts and rates.
  */
 export function retention(userIds: UserIds, times: ArrayLike<number>, options?: RetentionOptions | null): Retention;
 /** Partial counts of retention for a shard of users. */
 export function retentionCounts(userIds: UserIds, times: ArrayLike<number>, options?: RetentionOptions | null): Counts;
-/** The sum of partial counts from shards partitioned by user. */
-export function mergeCounts(parts: Counts[]): Counts;
-/** The metric that (merged) partial counts describe. */
-export function finishCounts(counts: Counts): ActiveUsers | Retention | Churn | Adoption | Funnel | StickinessHistogram;
 "#;
 
 /// The `user_ids` column; a text id is an error that points to `encodeIds`.
@@ -190,52 +150,6 @@ fn log_of<'a>(
         .js()
 }
 
-fn active_counts(
-    user_ids: JsValue,
-    times: JsValue,
-    options: JsValue,
-    whole: bool,
-) -> Result<core::ActiveUserCounts, JsValue> {
-    let user_ids = user_ids_arg(user_ids)?;
-    let times = numbers("times", times)?;
-    let options: ActiveUsersOptions = options_of("options", options)?;
-    if whole {
-        not_empty(&user_ids)?;
-    }
-    let log = log_of(&user_ids, &times, options.unit, options.utc_offset_minutes)?;
-    core::active_user_counts(&log, &options).js()
-}
-
-/// Daily, weekly and monthly active users, DAU/MAU stickiness, calendar weeks and months.
-#[wasm_bindgen(js_name = activeUsers, skip_typescript)]
-pub fn active_users(
-    user_ids: JsValue,
-    times: JsValue,
-    options: JsValue,
-) -> Result<JsValue, JsValue> {
-    in_js_names(|| {
-        to_js_value(
-            &active_counts(user_ids, times, options, true)?
-                .finish()
-                .js()?,
-        )
-    })
-}
-
-/// Partial counts of `activeUsers` for a shard of users.
-#[wasm_bindgen(js_name = activeUserCounts, skip_typescript)]
-pub fn active_user_counts(
-    user_ids: JsValue,
-    times: JsValue,
-    options: JsValue,
-) -> Result<JsValue, JsValue> {
-    in_js_names(|| {
-        to_js_value(&core::Counts::ActiveUsers(active_counts(
-            user_ids, times, options, false,
-        )?))
-    })
-}
-
 /// The retention options object: the `events` column it may hold, and the options.
 fn retention_options(value: JsValue) -> Result<(Option<Vec<f64>>, RetentionOptions), JsValue> {
     if !value.is_object() || js_sys::Array::is_array(&value) {
@@ -296,18 +210,4 @@ pub fn retention_counts(
             user_ids, times, options, false,
         )?))
     })
-}
-
-/// The sum of partial counts from shards partitioned by user.
-#[wasm_bindgen(js_name = mergeCounts, skip_typescript)]
-pub fn merge_counts(parts: JsValue) -> Result<JsValue, JsValue> {
-    let parts: Vec<core::Counts> = from_js_value("parts", parts)?;
-    to_js_value(&core::merge_counts(&parts).js()?)
-}
-
-/// The metric that (merged) partial counts describe.
-#[wasm_bindgen(js_name = finishCounts, skip_typescript)]
-pub fn finish_counts(counts: JsValue) -> Result<JsValue, JsValue> {
-    let counts: core::Counts = from_js_value("counts", counts)?;
-    to_js_value(&counts.finish().js()?)
 }

@@ -36,10 +36,12 @@ pub struct AdoptionCounts {
 
 /// Feature adoption per period, cumulative adoption, and time to first use.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Adoption {
     /// The period adoption is counted in.
     pub period: Period,
     /// The event code of the feature.
+    #[cfg_attr(feature = "schema", schemars(with = "super::options::EventLabel"))]
     pub feature: u32,
     /// First day of each period.
     pub period_starts: Vec<NaiveDate>,

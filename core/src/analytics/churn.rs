@@ -35,6 +35,7 @@ pub struct ChurnCounts {
 
 /// Churn and retention rates per period, from activity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Churn {
     /// The period users are counted in.
     pub period: Period,

@@ -63,8 +63,10 @@ pub struct FunnelCounts {
 
 /// A funnel: users reaching each step, conversion rates, and time between steps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Funnel {
     /// The event code of each step.
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<super::options::EventLabel>"))]
     pub steps: Vec<u32>,
     /// The conversion window, in seconds from entering the funnel.
     pub window_seconds: u64,

@@ -168,8 +168,18 @@ fn too_many() -> Error {
     Error::out_of_range("ids", "more than 2^32 distinct ids")
 }
 
+/// The options of [`encode_ids`] as the bindings take them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct EncodeIdsOptions {
+    /// The ids of an earlier call (its `ids`), in code order, whose codes are kept; default none.
+    pub known: Vec<String>,
+}
+
 /// The result of [`encode_ids`]: a code per value, and the map's ids in code order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EncodedIds {
     /// The code of each value.
     pub codes: Vec<u32>,

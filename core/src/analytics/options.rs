@@ -26,6 +26,7 @@ pub struct ActiveUsersOptions {
     pub week: Period,
     /// The unit of `times` (see [`TimeUnit`]); default seconds (Python: a datetime64 column's own unit).
     #[serde(deserialize_with = "deserialize_unit")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<UnitName>"))]
     pub unit: Option<TimeUnit>,
     /// The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     #[serde(deserialize_with = "deserialize_offset")]
@@ -56,6 +57,7 @@ pub struct ActivityChurnOptions {
     pub inactive_days: u64,
     /// The unit of `times` (see [`TimeUnit`]); default seconds (Python: a datetime64 column's own unit).
     #[serde(deserialize_with = "deserialize_unit")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<UnitName>"))]
     pub unit: Option<TimeUnit>,
     /// The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     #[serde(deserialize_with = "deserialize_offset")]
@@ -84,6 +86,7 @@ pub struct FeatureAdoptionOptions {
     pub period: Period,
     /// The unit of `times` (see [`TimeUnit`]); default seconds (Python: a datetime64 column's own unit).
     #[serde(deserialize_with = "deserialize_unit")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<UnitName>"))]
     pub unit: Option<TimeUnit>,
     /// The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     #[serde(deserialize_with = "deserialize_offset")]
@@ -113,6 +116,7 @@ pub struct EventFunnelOptions {
     pub order: FunnelOrder,
     /// The unit of `times` (see [`TimeUnit`]); default seconds (Python: a datetime64 column's own unit).
     #[serde(deserialize_with = "deserialize_unit")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<UnitName>"))]
     pub unit: Option<TimeUnit>,
     /// The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     #[serde(deserialize_with = "deserialize_offset")]
@@ -141,6 +145,7 @@ pub struct StickinessOptions {
     pub period: Period,
     /// The unit of `times` (see [`TimeUnit`]); default seconds (Python: a datetime64 column's own unit).
     #[serde(deserialize_with = "deserialize_unit")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<UnitName>"))]
     pub unit: Option<TimeUnit>,
     /// The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     #[serde(deserialize_with = "deserialize_offset")]
@@ -165,6 +170,47 @@ pub(crate) fn deserialize_period<'de, D: Deserializer<'de>>(
     let text = String::deserialize(deserializer)?;
     Period::parse("period", &text)
         .map_err(|err| serde::de::Error::custom(format!("unknown period: {}", err.reason())))
+}
+
+/// The schema of the `unit` option: a [`TimeUnit`] by name or by its numpy
+/// abbreviation, as [`deserialize_unit`] reads it (results name units in full).
+#[cfg(feature = "schema")]
+pub(crate) struct UnitName;
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for UnitName {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "TimeUnitName".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut names: Vec<&str> = TimeUnit::ALL.iter().map(|unit| unit.as_str()).collect();
+        names.extend(TimeUnit::ALL.iter().map(|unit| unit.abbreviation()));
+        schemars::json_schema!({
+            "type": "string",
+            "enum": names,
+            "description": "The unit of a times column by name or numpy abbreviation: \"days\" (\"D\"), \"seconds\" (\"s\"), \"milliseconds\" (\"ms\"), \"microseconds\" (\"us\") or \"nanoseconds\" (\"ns\").",
+        })
+    }
+}
+
+/// The schema of an event in a result: its code, or the event name a Python call was
+/// given when its events column held names (the binding reports the name).
+#[cfg(feature = "schema")]
+pub(crate) struct EventLabel;
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for EventLabel {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "EventLabel".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "anyOf": [{ "type": "integer", "minimum": 0 }, { "type": "string" }],
+            "description": "An event code, or (Python) the event name the call was given when its events column held names.",
+        })
+    }
 }
 
 /// A time unit by name or abbreviation (`"milliseconds"` or `"ms"`, see [`TimeUnit::parse`]).

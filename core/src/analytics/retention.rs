@@ -65,6 +65,10 @@ pub struct RetentionOptions {
         deserialize_with = "super::options::deserialize_unit",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::options::UnitName>")
+    )]
     pub unit: Option<super::TimeUnit>,
     /// The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     #[serde(

@@ -6,6 +6,7 @@ use super::columns::TimeUnit;
 
 /// An event log as columns, with the names of its event codes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SampleEvents {
     /// Who: one user id per row.
     pub user_ids: Vec<u64>,

@@ -27,6 +27,7 @@ pub struct StickinessCounts {
 
 /// Per period, how many users were active on exactly `k` days of it, and on at least `k`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StickinessHistogram {
     /// The period the days are counted in.
     pub period: Period,

@@ -1,7 +1,10 @@
 //! The Python stubs: the generated part of `_pmkit.pyi` and the stub-only names for
 //! stubtest's allowlist.
 
-use super::{description, is_date, is_object, ref_name, types_of, union, Api, Function, ParamKind};
+use super::{
+    description, hand_class, is_date, is_object, ref_name, types_of, union, Api, Function,
+    ParamKind,
+};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -12,6 +15,9 @@ pub const PY_BEGIN: &str = "# --------------------------------------------------
 /// The Python type of `schema` in a nested position: results nested in a record are
 /// plain dicts and lists (the serde form), so a struct is a `TypedDict`.
 fn py_type(schema: &Value, records: &BTreeSet<String>) -> String {
+    if let Some(name) = hand_class(schema) {
+        return name.to_owned();
+    }
     if let Some(name) = ref_name(schema) {
         return if records.contains(name) {
             format!("{name}Dict")
@@ -73,6 +79,14 @@ fn py_param_type(kind: &ParamKind, records: &BTreeSet<String>) -> String {
         ParamKind::Numbers => "Numbers".to_owned(),
         ParamKind::Counts => "WholeNumbers".to_owned(),
         ParamKind::Text => "str".to_owned(),
+        ParamKind::Texts => "Sequence[str] | NDArray[Any]".to_owned(),
+        ParamKind::UserIds => "UserIds".to_owned(),
+        ParamKind::Times => "Times".to_owned(),
+        ParamKind::Partial => "Counts | Mapping[str, Any]".to_owned(),
+        ParamKind::Partials => "Sequence[Counts | Mapping[str, Any]]".to_owned(),
+        ParamKind::EventIds => "EventIds".to_owned(),
+        ParamKind::Event => "int | str".to_owned(),
+        ParamKind::Events => "Sequence[int | str] | NDArray[Any]".to_owned(),
         ParamKind::Date => "datetime.date | str".to_owned(),
         ParamKind::Csv => "str | os.PathLike[str] | CsvFrame".to_owned(),
         // A result class passed back in is read through its `to_dict()`.
@@ -129,14 +143,15 @@ const PY_KEYWORDS: &[&str] = &[
     "with", "yield",
 ];
 
-/// Types still declared by hand outside the generated output, because the functions
-/// that return them are not in the description yet (flow, analytics,
-/// `kpi_scorecard`) while a described function (a chart, the dashboard) reaches
-/// them. Remove a name once its function is described.
-///
-/// Python: these result classes stay hand-written; the generator writes their
-/// `…Dict` (the `to_dict()` form, what nested fields hold) and names the class.
-const HAND_WRITTEN_CLASSES: &[&str] = &["ActiveUsers", "Retention"];
+/// Result classes still declared by hand in the stubs, because the functions that
+/// return them are not in the description yet (`retention`) while a described function
+/// (`retention_chart`) reaches them: the generator writes their `…Dict` (the
+/// `to_dict()` form, what nested fields hold) and names the class. Remove a name once
+/// its function is described. (A class a described function returns without its schema,
+/// Python's `Counts`, is named by `x-pmkit-class` in the description instead.) The
+/// TypeScript counterpart needs no list: the names the wasm binding's hand-written
+/// sections declare are read from them (`hand_declared_typescript` in `main.rs`).
+const HAND_WRITTEN_CLASSES: &[&str] = &["Retention"];
 
 /// The methods a Python result class has beyond its fields and `to_dict` (written in
 /// the binding: the `methods { ... }` of its `record!`, or its `#[pymethods]`), as stub
@@ -163,6 +178,11 @@ const CHART_METHODS: &[(&str, &str, &str)] = &[
         "SprintReport",
         "burndown_chart",
         "The burndown chart of this report: :func:`burndown_chart` of it.",
+    ),
+    (
+        "ActiveUsers",
+        "active_users_chart",
+        "DAU, WAU and MAU over the days: :func:`active_users_chart` of this result.",
     ),
     (
         "CumulativeFlow",
@@ -241,7 +261,13 @@ pub fn python(api: &Api) -> String {
          \"\"\"Whole numbers 0 or more: a list, tuple, numpy array or Series.\"\"\"\n\n\
          class CsvFrame(Protocol):\n    \
              \"\"\"A table that writes itself as CSV text (a pandas DataFrame).\"\"\"\n    \
-             def to_csv(self, *, index: bool) -> str | None: ...\n",
+             def to_csv(self, *, index: bool) -> str | None: ...\n\n\
+         UserIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray\n\
+         \"\"\"An event log's user ids, one per event: a numpy array (int64 and uint64 read without a copy), a pandas or polars Series, or a list; whole numbers 0 or more, or text ids (numbered once).\"\"\"\n\
+         Times = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.datetime64] | NDArray[np.object_] | Sequence[int] | Sequence[datetime.datetime] | Sequence[datetime.date] | _SupportsArray\n\
+         \"\"\"An event log's times, one per event: whole numbers of the `unit` option since the epoch (int64 read without a copy), datetime64 (its own unit, without a copy), time-zone-aware pandas or polars datetimes (read as UTC instants), or a list of Python datetimes (aware, or naive read as UTC) or dates.\"\"\"\n\
+         EventIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray\n\
+         \"\"\"An event log's events, one per event: event codes (whole numbers 0 or more), or event names (numbered once; the metric's event parameters are then names too).\"\"\"\n",
     );
     for name in api.all_reached() {
         let schema = &api.definitions[&name];
