@@ -60,3 +60,8 @@ pub use options::{
 pub use retention::*;
 pub use sample::*;
 pub use stickiness::*;
+
+// docs/analytics.md's Rust examples run as doc tests.
+#[doc = include_str!("../../../docs/analytics.md")]
+#[cfg(doctest)]
+pub struct AnalyticsDoctests;

@@ -39,3 +39,8 @@ pub use sample::*;
 pub use stats::*;
 pub use team::*;
 pub use timeline::*;
+
+// docs/flow.md's Rust examples run as doc tests.
+#[doc = include_str!("../../../docs/flow.md")]
+#[cfg(doctest)]
+pub struct FlowDoctests;

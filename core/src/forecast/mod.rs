@@ -32,6 +32,11 @@ pub use epics::*;
 pub use options::*;
 pub use when::*;
 
+// docs/forecasting.md's Rust examples run as doc tests.
+#[doc = include_str!("../../../docs/forecasting.md")]
+#[cfg(doctest)]
+pub struct ForecastingDoctests;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

@@ -33,3 +33,8 @@ pub use nps_interval::*;
 pub use quality::*;
 pub use satisfaction::*;
 pub use stakeholder::*;
+
+// docs/metrics.md's Rust examples run as doc tests.
+#[doc = include_str!("../../../docs/metrics.md")]
+#[cfg(doctest)]
+pub struct MetricsDoctests;

@@ -49,3 +49,8 @@ pub use target::{Lane, Target};
 pub use validate::{
     IssueKind, RoadmapIssue, RoadmapValidation, MAX_CYCLES, MAX_CYCLE_SEARCH_STEPS,
 };
+
+// docs/roadmaps.md's Rust examples run as doc tests.
+#[doc = include_str!("../../../docs/roadmaps.md")]
+#[cfg(doctest)]
+pub struct RoadmapsDoctests;

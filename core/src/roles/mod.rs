@@ -42,3 +42,8 @@ pub use salary::{
     product_manager_headcount, salary_benchmark, salary_position_in_range, Headcount,
     SalaryBenchmark, SalaryFactor, US_PRODUCT_MANAGERS_AT_LEAST,
 };
+
+// docs/roles.md's Rust examples run as doc tests.
+#[doc = include_str!("../../../docs/roles.md")]
+#[cfg(doctest)]
+pub struct RolesDoctests;

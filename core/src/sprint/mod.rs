@@ -36,3 +36,8 @@ pub use report::{sprint_report, CarryOver, SprintReport, SprintReportOptions, Ta
 pub use sample::{sample_sprint, sample_sprint_history};
 pub use sprint::{NewSprintOptions, Sprint, SprintState};
 pub use velocity::{velocity, SprintOutcome, Velocity, VelocityStats};
+
+// docs/sprints.md's Rust examples run as doc tests.
+#[doc = include_str!("../../../docs/sprints.md")]
+#[cfg(doctest)]
+pub struct SprintsDoctests;

@@ -60,3 +60,8 @@ pub use prioritize::*;
 pub use sample::sample_backlog;
 pub use status::{Status, StatusCategory, StatusMap};
 pub use story::{Link, LinkKind, Story};
+
+// docs/backlog.md's Rust examples run as doc tests.
+#[doc = include_str!("../../../docs/backlog.md")]
+#[cfg(doctest)]
+pub struct BacklogDoctests;
