@@ -28,8 +28,9 @@ if (!fs.readFileSync(path.join(webDir, "pmkit_bg.wasm")).equals(fs.readFileSync(
   throw new Error("the web and Node builds of pmkit_bg.wasm differ");
 }
 
-// The web glue, beside the wasm it loads. Vite and other bundlers recognise
-// `new URL('./file', import.meta.url)` (with the ./) and emit the file as an asset.
+// The web glue, beside the wasm it loads. Bundlers recognise
+// `new URL('./file', import.meta.url)` and emit the file as an asset; the ./ is how
+// their documentation writes it (Vite accepts the bare name too, others may not).
 const defaultUrl = "new URL('pmkit_bg.wasm', import.meta.url)";
 const webGlue = read(path.join(webDir, "pmkit.js"));
 if (webGlue.split(defaultUrl).length !== 2) throw new Error(`web glue: expected one ${defaultUrl}`);

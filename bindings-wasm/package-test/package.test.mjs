@@ -1,7 +1,7 @@
 // The npm package as users install it: `npm pack` bindings-wasm/pkg, install the tarball
 // into fresh projects (copies of fixtures/ in a temporary folder) and use it there:
 // CommonJS, ES modules, TypeScript --strict, a Vite production build and a page with no
-// bundler, both opened in headless Chromium.
+// bundler, both opened in headless Chromium (each also runs pmkit in a module worker).
 //
 // Run by `make package-test` (after `make wasm`, with tsc, vite and playwright-core in
 // .tools and /usr/bin/chromium).
@@ -92,6 +92,7 @@ async function openPage(browser, url, expectedSvg) {
     ready: document.body.dataset.ready === "true",
     nps: document.querySelector("#nps").textContent,
     error: document.querySelector("#error").textContent,
+    worker: document.querySelector("#worker").textContent,
     chart: document.querySelector("#chart").innerHTML,
     svgWidth: document.querySelector("#chart svg")?.getBoundingClientRect().width ?? 0,
   }));
@@ -111,6 +112,7 @@ function assertShown({ shown, problems }) {
   assert.ok(shown.ready, "the page never finished");
   assert.equal(Number(shown.nps), (100 * (2 - 1)) / 3);
   assert.equal(shown.error, "responses[1]");
+  assert.equal(Number(shown.worker), (100 * (2 - 1)) / 3);
   assert.match(shown.chart, /^<svg[\s\S]*Sprint burndown/);
   assert.equal(shown.chart, shown.expectedChart);
   assert.ok(shown.svgWidth > 100, `the chart is ${shown.svgWidth} px wide`);
@@ -124,8 +126,10 @@ test("in Chromium: a Vite production build, and a page with no bundler", async (
 
   // The same page, importing the browser entry from node_modules by its path.
   const plain = project("vite", "browser");
-  const main = path.join(plain, "main.js");
-  fs.writeFileSync(main, fs.readFileSync(main, "utf8").replace('from "pmkit"', 'from "./node_modules/pmkit/browser.mjs"'));
+  for (const file of ["main.js", "worker.js"]) {
+    const script = path.join(plain, file);
+    fs.writeFileSync(script, fs.readFileSync(script, "utf8").replace('from "pmkit"', 'from "./node_modules/pmkit/browser.mjs"'));
+  }
 
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
