@@ -90,14 +90,18 @@ $(TSC):
 ts-check: wasm $(TSC)
 	$(TSC) -p bindings-wasm/tsconfig.json
 
-# The browser dashboard (bindings-wasm/www): the same release wasm as `wasm`, bound
-# for the web (an ES module the page imports, no bundler).
+# The browser dashboard (bindings-wasm/www): the npm package's browser entry, as shipped
+# (browser.mjs as pkg/pmkit.js, the web glue and the one wasm), so the page runs on the
+# very files users install; an ES module the page imports, no bundler. Renamed .js:
+# static servers (the test's, Python's) know that type for sure, not always .mjs.
 WWW_OUT := bindings-wasm/www/pkg
 
 www: wasm
-	rm -rf $(WWW_OUT)
-	wasm-bindgen --target web --out-name pmkit --out-dir $(WWW_OUT) \
-	  target/wasm32-unknown-unknown/release/pmkit_wasm.wasm
+	rm -rf $(WWW_OUT) && mkdir -p $(WWW_OUT)
+	sed 's|"./pmkit_web.mjs"|"./pmkit_web.js"|' $(WASM_OUT)/browser.mjs > $(WWW_OUT)/pmkit.js
+	grep -q '"./pmkit_web.js"' $(WWW_OUT)/pmkit.js
+	cp $(WASM_OUT)/pmkit_web.mjs $(WWW_OUT)/pmkit_web.js
+	cp $(WASM_OUT)/pmkit_bg.wasm $(WWW_OUT)/
 
 # Python's http.server serves .wasm as application/wasm, which streaming compilation needs.
 serve: www
