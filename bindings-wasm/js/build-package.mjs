@@ -32,9 +32,26 @@ if (!fs.readFileSync(path.join(webDir, "pmkit_bg.wasm")).equals(fs.readFileSync(
 // `new URL('./file', import.meta.url)` and emit the file as an asset; the ./ is how
 // their documentation writes it (Vite accepts the bare name too, others may not).
 const defaultUrl = "new URL('pmkit_bg.wasm', import.meta.url)";
-const webGlue = read(path.join(webDir, "pmkit.js"));
-if (webGlue.split(defaultUrl).length !== 2) throw new Error(`web glue: expected one ${defaultUrl}`);
-write("pmkit_web.mjs", webGlue.replace(defaultUrl, "new URL('./pmkit_bg.wasm', import.meta.url)"));
+// Before init() has loaded the wasm, the glue's `wasm` is undefined and a call fails
+// with "Cannot read properties of undefined"; a stand-in that says what to do instead.
+const declaration = "let wasmModule, wasmInstance, wasm;";
+const loadedCheck = "if (wasm !== undefined) return wasm;";
+const notLoaded = `const notLoaded = new Proxy({}, {
+    get() {
+        throw new Error("pmkit is not loaded yet: \`await init()\` once before calling its functions");
+    },
+});
+let wasmModule, wasmInstance, wasm = notLoaded;`;
+/** `text` with `from` (found exactly `count` times) replaced by `to`. */
+function replaceExactly(text, from, to, count) {
+  if (text.split(from).length !== count + 1) throw new Error(`web glue: expected ${count} × ${from}`);
+  return text.split(from).join(to);
+}
+let webGlue = read(path.join(webDir, "pmkit.js"));
+webGlue = replaceExactly(webGlue, defaultUrl, "new URL('./pmkit_bg.wasm', import.meta.url)", 1);
+webGlue = replaceExactly(webGlue, declaration, notLoaded, 1);
+webGlue = replaceExactly(webGlue, loadedCheck, "if (wasm !== notLoaded) return wasm;", 2);
+write("pmkit_web.mjs", webGlue);
 
 for (const file of ["index.js", "index.d.ts", "index.d.mts"]) fs.copyFileSync(path.join(js, file), path.join(pkgDir, file));
 

@@ -91,6 +91,7 @@ async function openPage(browser, url, expectedSvg) {
   const shown = await page.evaluate(() => ({
     ready: document.body.dataset.ready === "true",
     nps: document.querySelector("#nps").textContent,
+    early: document.querySelector("#early").textContent,
     error: document.querySelector("#error").textContent,
     worker: document.querySelector("#worker").textContent,
     chart: document.querySelector("#chart").innerHTML,
@@ -111,6 +112,7 @@ function assertShown({ shown, problems }) {
   assert.deepEqual(problems, []);
   assert.ok(shown.ready, "the page never finished");
   assert.equal(Number(shown.nps), (100 * (2 - 1)) / 3);
+  assert.match(shown.early, /^pmkit is not loaded yet: `await init\(\)`/);
   assert.equal(shown.error, "responses[1]");
   assert.equal(Number(shown.worker), (100 * (2 - 1)) / 3);
   assert.match(shown.chart, /^<svg[\s\S]*Sprint burndown/);
