@@ -13,12 +13,12 @@ CARGO_BIN := $(shell dirname "$$(command -v cargo)")
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 WASM_OUT := bindings-wasm/pkg
 
-.PHONY: demo test setup wasm-target wasm-bindgen-cli venv python wasm lint rust-test py-test js-test ts-check clean www serve browser-test
+.PHONY: demo test setup wasm-target wasm-bindgen-cli venv python wasm wasm-size lint rust-test py-test js-test ts-check clean www serve browser-test package-test
 
 demo:
 	cargo run --release -p pmkit --example report -- $(ARGS)
 
-test: setup lint rust-test python py-test wasm js-test browser-test
+test: setup lint rust-test python py-test wasm js-test browser-test package-test
 	@echo "make test: all checks passed"
 
 setup: wasm-target wasm-bindgen-cli venv
@@ -50,13 +50,21 @@ python: venv
 	VIRTUAL_ENV=$(VENV) PATH="$(VENV)/bin:$$PATH" \
 	  maturin develop --release --quiet -m bindings-python/Cargo.toml
 
+# The npm package `pmkit` (bindings-wasm/README.md): one wasm, bound twice by
+# wasm-bindgen (Node's synchronous glue, the web's async one), assembled with its entry
+# points, types, README, licences and the Cargo version by build-package.mjs. The name
+# and producers sections are dropped (3.2 MB -> 2.8 MB; see bindings-wasm/README.md for
+# why wasm-opt is not run).
+WASM_IN := target/wasm32-unknown-unknown/release/pmkit_wasm.wasm
+WASM_WEB_GLUE := target/pmkit-web-glue
+WASM_BINDGEN_FLAGS := --weak-refs --remove-name-section --remove-producers-section --out-name pmkit
+
 wasm: wasm-target wasm-bindgen-cli
 	cargo build --release --target wasm32-unknown-unknown -p pmkit-wasm
-	rm -rf $(WASM_OUT)
-	wasm-bindgen --target nodejs --weak-refs --out-name pmkit --out-dir $(WASM_OUT) \
-	  target/wasm32-unknown-unknown/release/pmkit_wasm.wasm
-	cp bindings-wasm/package.json $(WASM_OUT)/package.json
-	cp bindings-wasm/js/index.js bindings-wasm/js/index.d.ts $(WASM_OUT)/
+	rm -rf $(WASM_OUT) $(WASM_WEB_GLUE)
+	wasm-bindgen --target nodejs $(WASM_BINDGEN_FLAGS) --out-dir $(WASM_OUT) $(WASM_IN)
+	wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir $(WASM_WEB_GLUE) $(WASM_IN)
+	node bindings-wasm/js/build-package.mjs $(WASM_OUT) $(WASM_WEB_GLUE)
 
 lint:
 	cargo fmt --all --check
@@ -82,14 +90,18 @@ $(TSC):
 ts-check: wasm $(TSC)
 	$(TSC) -p bindings-wasm/tsconfig.json
 
-# The browser dashboard (bindings-wasm/www): the same release wasm as `wasm`, bound
-# for the web (an ES module the page imports, no bundler).
+# The browser dashboard (bindings-wasm/www): the npm package's browser entry, as shipped
+# (browser.mjs as pkg/pmkit.js, the web glue and the one wasm), so the page runs on the
+# very files users install; an ES module the page imports, no bundler. Renamed .js:
+# static servers (the test's, Python's) know that type for sure, not always .mjs.
 WWW_OUT := bindings-wasm/www/pkg
 
 www: wasm
-	rm -rf $(WWW_OUT)
-	wasm-bindgen --target web --out-name pmkit --out-dir $(WWW_OUT) \
-	  target/wasm32-unknown-unknown/release/pmkit_wasm.wasm
+	rm -rf $(WWW_OUT) && mkdir -p $(WWW_OUT)
+	sed 's|"./pmkit_web.mjs"|"./pmkit_web.js"|' $(WASM_OUT)/browser.mjs > $(WWW_OUT)/pmkit.js
+	grep -q '"./pmkit_web.js"' $(WWW_OUT)/pmkit.js
+	cp $(WASM_OUT)/pmkit_web.mjs $(WWW_OUT)/pmkit_web.js
+	cp $(WASM_OUT)/pmkit_bg.wasm $(WWW_OUT)/
 
 # Python's http.server serves .wasm as application/wasm, which streaming compilation needs.
 serve: www
@@ -111,6 +123,36 @@ $(PLAYWRIGHT):
 
 browser-test: www $(CHROMIUM) $(PLAYWRIGHT)
 	node --test bindings-wasm/browser/
+
+# The npm package as users install it (bindings-wasm/package-test): packed, installed
+# into fresh CommonJS, ESM, TypeScript and Vite projects, the Vite build and a page
+# without a bundler opened in Chromium. Vite pinned in .tools like the rest.
+VITE := .tools/node_modules/vite/package.json
+
+$(VITE):
+	npm install --silent --no-audit --no-fund --prefix .tools vite@8.4.1
+
+package-test: wasm $(TSC) $(VITE) $(CHROMIUM) $(PLAYWRIGHT)
+	node --test bindings-wasm/package-test/
+
+# The wasm's size, raw and gzipped: as wasm-bindgen emits it, as shipped (name and
+# producers sections removed), and after wasm-opt (binaryen from npm, pinned), which the
+# package does not run (bindings-wasm/README.md, "Size").
+WASM_OPT := .tools/node_modules/.bin/wasm-opt
+WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue
+
+$(WASM_OPT):
+	npm install --silent --no-audit --no-fund --prefix .tools binaryen@132.0.0
+
+wasm-size: wasm $(WASM_OPT)
+	rm -rf target/wasm-size && mkdir -p target/wasm-size
+	wasm-bindgen --target nodejs --weak-refs --out-name pmkit --out-dir target/wasm-size/full $(WASM_IN)
+	$(WASM_OPT) -Oz $(WASM_OPT_FEATURES) --strip-debug --strip-producers \
+	  $(WASM_OUT)/pmkit_bg.wasm -o target/wasm-size/opt-Oz.wasm
+	@for f in target/wasm-size/full/pmkit_bg.wasm $(WASM_OUT)/pmkit_bg.wasm target/wasm-size/opt-Oz.wasm; do \
+	  printf '%-40s raw %9d  gzip -9 %8d\n' "$$f" "$$(wc -c < $$f)" "$$(gzip -9c $$f | wc -c)"; \
+	done
 
 clean:
 	rm -rf target $(VENV) $(WASM_OUT) $(WWW_OUT) .tools

@@ -1,7 +1,9 @@
-// The pmkit package's entry point: every function of the wasm module, plus the
-// PmkitError class their errors belong to (`err instanceof PmkitError`).
+// The pmkit package's entry point in Node (`require('pmkit')`; index.mjs gives the same
+// exports to `import`): every function of the wasm module, plus the PmkitError class
+// their errors belong to (`err instanceof PmkitError`) and init().
 'use strict';
 
+// wasm-bindgen's Node glue reads and instantiates pmkit_bg.wasm synchronously, here.
 const native = require('./pmkit.js');
 
 /**
@@ -24,4 +26,11 @@ class PmkitError extends Error {
   }
 }
 
-module.exports = { ...native, PmkitError };
+/**
+ * Loads the wasm module. Node has loaded it already (synchronously, on `require`), so
+ * this resolves at once; it exists so that code shared with browsers, which must
+ * `await init()` before any other call (browser.mjs), runs unchanged in Node.
+ */
+async function init() {}
+
+module.exports = { ...native, PmkitError, init };
