@@ -11,7 +11,7 @@ use pmkit::dashboard::ProductFile;
 /// checks text (errors name the JSON path).
 impl FromJs for ProductFile {
     fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
-        let text = match value.as_string() {
+        let text = match crate::json_value::string(field, &value).js()? {
             Some(text) => text,
             None => {
                 let json: serde_json::Value = from_js_value(field, value)?;

@@ -10,7 +10,7 @@ use crate::errors::IntoJs;
 pub fn kpi_scorecard(
     #[wasm_bindgen(unchecked_param_type = "ProductSnapshot | string")] snapshot: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let snapshot = match snapshot.as_string() {
+    let snapshot = match crate::json_value::string("snapshot", &snapshot).js()? {
         Some(text) => pmkit::scorecard::ProductSnapshot::from_json(&text).js()?,
         None => from_js_value("snapshot", snapshot)?,
     };
