@@ -630,25 +630,31 @@ mod tests {
 
 #[cfg(test)]
 mod limits {
+    use super::super::{Dependency, DependencyKind, Level, Roadmap, RoadmapItem};
+    use crate::work::StatusCategory;
+
+    /// Epic `E{n}`, undated, estimated at `n` points.
+    fn epic(n: usize) -> RoadmapItem {
+        RoadmapItem {
+            id: format!("E{n}"),
+            title: "e".into(),
+            level: Level::Epic,
+            parent: None,
+            owner: None,
+            status: StatusCategory::ToDo,
+            start: None,
+            target: None,
+            lane: None,
+            estimate: Some(n as f64),
+        }
+    }
+
     /// 100,000 items in a chain of dependencies with one loop at the end: the check
     /// and the cycle search are linear (measured 45 s before, when they were quadratic).
     #[test]
     fn a_hundred_thousand_items_validate() {
         let count = 100_000;
-        let items: Vec<RoadmapItem> = (0..count)
-            .map(|n| RoadmapItem {
-                id: format!("E{n}"),
-                title: "e".into(),
-                level: Level::Epic,
-                parent: None,
-                owner: None,
-                status: StatusCategory::ToDo,
-                start: None,
-                target: None,
-                lane: None,
-                estimate: Some(1.0),
-            })
-            .collect();
+        let items: Vec<RoadmapItem> = (0..count).map(epic).collect();
         let mut dependencies: Vec<Dependency> = (1..count)
             .map(|n| Dependency {
                 from: format!("E{}", n - 1),
@@ -680,26 +686,10 @@ mod limits {
         );
     }
 
-    use super::super::{Dependency, DependencyKind, Level, Roadmap, RoadmapItem};
-    use crate::work::StatusCategory;
-
     #[test]
     fn a_complete_graph_is_listed_up_to_the_limit() {
         // 8 items all depending on each other: thousands of elementary cycles.
-        let items: Vec<RoadmapItem> = (0..8)
-            .map(|n| RoadmapItem {
-                id: format!("E{n}"),
-                title: "e".into(),
-                level: Level::Epic,
-                parent: None,
-                owner: None,
-                status: StatusCategory::ToDo,
-                start: None,
-                target: None,
-                lane: None,
-                estimate: None,
-            })
-            .collect();
+        let items: Vec<RoadmapItem> = (0..8).map(epic).collect();
         let mut dependencies = Vec::new();
         for from in 0..8 {
             for to in 0..8 {
