@@ -35,9 +35,14 @@ macro_rules! chart {
                 options.checked().map(|options| pmkit::chart::cycle_time_chart(&timelines, &options))
             }
             /// The histogram of a Monte Carlo "when" forecast (a `forecast_when` result),
-            /// with its percentiles.
+            /// with its percentiles. A forecast no simulation could produce (periods
+            /// above 100,000, trials that do not add up) is an error naming `forecast.…`.
             fn forecast_chart / forecastChart (forecast: $crate::Json<pmkit::forecast::WhenForecast>; options: pmkit::chart::ChartOptions) -> pmkit::chart::Chart {
-                options.checked().map(|options| pmkit::chart::forecast_chart(&forecast, &options))
+                forecast
+                    .check()
+                    .map_err(|err| err.within("forecast"))
+                    .and_then(|()| options.checked())
+                    .map(|options| pmkit::chart::forecast_chart(&forecast, &options))
             }
             /// The roadmap as a timeline with `today` marked. An unreadable roadmap (empty
             /// names, repeated ids, an item starting after its target) is an error naming

@@ -144,3 +144,26 @@ def test_the_module_still_works_after_the_walk() -> None:
     nps = pmkit.net_promoter_score([10, 9])
     assert nps.score == 100.0
     assert not math.isnan(nps.score)
+
+
+def test_complex_numbers_are_refused_not_cut_to_their_real_part() -> None:
+    for values in (
+        np.array([1 + 2j, 3 + 0j]),
+        np.array([1 + 2j], dtype=np.complex64),
+        [np.complex128(1 + 2j)],
+        [1 + 2j],
+        np.array([1 + 2j], dtype=object),
+    ):
+        with pytest.raises(pmkit.PmkitError) as info:
+            pmkit.percentiles(values, levels=[0.5])
+        assert info.value.field in ("values", "values[0]")
+
+
+def test_priority_inputs_are_checked_so_json_round_trips() -> None:
+    story = {"id": "A", "title": "a", "priority": {"rice": {"reach": math.nan, "impact": 1, "confidence": 0.5, "effort": 1}}}
+    with pytest.raises(pmkit.PmkitError) as info:
+        pmkit.new_backlog([story])
+    assert info.value.field == "stories[0].priority.rice.reach"
+    story["priority"]["rice"]["reach"] = 10
+    text = pmkit.backlog_to_json(pmkit.new_backlog([story]))
+    assert pmkit.backlog_to_json(pmkit.backlog_from_json(text)) == text

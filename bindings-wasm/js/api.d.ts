@@ -5040,7 +5040,8 @@ export interface ForecastChartOptions {
 
 /**
  * The histogram of a Monte Carlo "when" forecast (a `forecast_when` result),
- * with its percentiles.
+ * with its percentiles. A forecast no simulation could produce (periods
+ * above 100,000, trials that do not add up) is an error naming `forecast.…`.
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function forecastChart(forecast: WhenForecast, options?: ForecastChartOptions | null): Chart;

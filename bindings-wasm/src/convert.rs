@@ -117,15 +117,17 @@ fn given(value: impl Into<Option<JsValue>>) -> Option<JsValue> {
         .filter(|value| !value.is_undefined() && !value.is_null())
 }
 
-/// A string parameter; anything else is a `PmkitError` on `field`
-/// ("must be a string, got number").
+/// A string parameter; anything else, or a string with a lone surrogate, is a
+/// `PmkitError` on `field` ("must be a string, got number").
 pub fn text(field: &str, value: JsValue) -> Result<String, JsValue> {
-    value.as_string().ok_or_else(|| {
-        invalid(
-            field,
-            format!("must be a string, got {}", type_name(&value)),
-        )
-    })
+    crate::json_value::string(field, &value)
+        .map_err(to_js)?
+        .ok_or_else(|| {
+            invalid(
+                field,
+                format!("must be a string, got {}", type_name(&value)),
+            )
+        })
 }
 
 /// An array of numbers: a typed array (copied into wasm memory in one call, each
@@ -263,7 +265,7 @@ impl FromJs for String {
 /// text (errors name the JSON path).
 impl<T: pmkit::json::FromJsonText> FromJs for pmkit_api::JsonOrText<T> {
     fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
-        let text = match value.as_string() {
+        let text = match crate::json_value::string(field, &value).map_err(to_js)? {
             Some(text) => text,
             None => {
                 let json: serde_json::Value = from_js_value(field, value)?;

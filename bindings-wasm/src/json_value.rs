@@ -20,6 +20,46 @@ pub const MAX_ARRAY_LENGTH: u32 = 10_000_000;
 // 2^53: the whole numbers a float holds exactly.
 const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
 
+/// `value`'s text when it is a string, `None` when it is not.
+///
+/// A JavaScript string is UTF-16 and may hold a lone surrogate (`"\uD800"`), which no
+/// Rust string can: wasm-bindgen would silently replace it with U+FFFD, so the core
+/// would see other text than the caller passed. Such a string is a `PmkitError`
+/// (`invalid_input`) on `path`, naming the code unit.
+pub fn string(path: &str, value: &JsValue) -> pmkit::Result<Option<String>> {
+    if !value.is_string() {
+        return Ok(None);
+    }
+    let js: &js_sys::JsString = value.unchecked_ref();
+    if !js.is_valid_utf16() {
+        let units: Vec<u16> = js.iter().collect();
+        let at = lone_surrogate(&units).unwrap_or(0);
+        return Err(pmkit::Error::invalid(
+            path,
+            format!("has a lone UTF-16 surrogate at index {at}, which is not text (String.prototype.isWellFormed() is false)"),
+        ));
+    }
+    Ok(value.as_string())
+}
+
+/// The index of the first surrogate code unit without its partner.
+fn lone_surrogate(units: &[u16]) -> Option<usize> {
+    let mut index = 0;
+    while let Some(&unit) = units.get(index) {
+        match unit {
+            0xD800..=0xDBFF => {
+                if !matches!(units.get(index + 1), Some(0xDC00..=0xDFFF)) {
+                    return Some(index);
+                }
+                index += 2;
+            }
+            0xDC00..=0xDFFF => return Some(index),
+            _ => index += 1,
+        }
+    }
+    None
+}
+
 /// `value` as JSON; errors name `path` extended to the value at fault (`items[3].at`).
 pub fn to_json(value: &JsValue, path: &mut String, depth: usize) -> pmkit::Result<Value> {
     if depth > MAX_DEPTH {
@@ -37,7 +77,7 @@ pub fn to_json(value: &JsValue, path: &mut String, depth: usize) -> pmkit::Resul
     if let Some(number) = value.as_f64() {
         return number_value(path, number);
     }
-    if let Some(text) = value.as_string() {
+    if let Some(text) = string(path, value)? {
         return Ok(Value::String(text));
     }
     if value.is_bigint() {
@@ -139,7 +179,7 @@ fn object(value: &JsValue, path: &mut String, depth: usize) -> pmkit::Result<Val
     let mut map = Map::new();
     for key in keys.iter() {
         // Symbol keys name no field of a JSON object.
-        let Some(name) = key.as_string() else {
+        let Some(name) = string(path, &key)? else {
             continue;
         };
         if !path.is_empty() {

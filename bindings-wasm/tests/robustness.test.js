@@ -167,3 +167,13 @@ test('string user ids point to encodeIds', () => {
   const { codes } = pmkit.encodeIds(ids);
   assert.deepEqual(pmkit.activeUsers(codes, days, { unit: 'days' }).dau.slice(0, 2), [1, 1]);
 });
+
+test('strings with a lone surrogate are refused, not altered', () => {
+  // wasm-bindgen would replace "\uD800" with U+FFFD and the core would see other text.
+  throwsPmkit(() => pmkit.parseStory('X\uD800', 'As a shopper, I want to pay'), 'invalid_input', 'id');
+  throwsPmkit(() => pmkit.parseStory('X', 'As a shopper, I want \uDC00 to pay'), 'invalid_input', 'text');
+  throwsPmkit(() => pmkit.newBacklog([{ id: 'A', title: 'a\uD83D' }]), 'invalid_input', 'stories[0].title');
+  throwsPmkit(() => pmkit.newBacklog([{ id: 'A', title: 'a', ['lab\uDFFF']: 1 }]), 'invalid_input', 'stories[0]');
+  // A well-formed pair (an emoji) is text, and the next call works.
+  assert.equal(pmkit.parseStory('X', 'As a shopper \uD83D\uDE00, I want to pay').persona, 'shopper \uD83D\uDE00');
+});

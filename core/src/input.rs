@@ -62,6 +62,38 @@ pub fn non_negative(field: impl Field, value: f64) -> Result<f64> {
     Ok(value)
 }
 
+/// The largest estimate pmkit accepts, in points (or any estimate unit): 10¹².
+///
+/// Story points, sprint points and roadmap estimates are summed, averaged and divided
+/// (point totals, MoSCoW effort shares, velocity, roadmap progress, feasibility). With
+/// every estimate at most 10¹² a sum over even 10¹⁸ items stays far inside f64, so
+/// no total, mean or ratio of valid estimates can overflow to infinity or NaN. Real
+/// estimates are below 10⁴; the cap only refuses values that are not estimates.
+pub const MAX_POINTS: f64 = 1e12;
+
+/// An estimate in points: a finite number in `0..=`[`MAX_POINTS`].
+///
+/// **Errors**: NaN, infinite or negative ([`Error::InvalidInput`]); above
+/// [`MAX_POINTS`] ([`Error::OutOfRange`]).
+///
+/// ```
+/// use pmkit::input::points;
+/// assert_eq!(points("estimate", 8.0)?, 8.0);
+/// assert_eq!(points("estimate", 1.7e308).unwrap_err().field(), "estimate");
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+#[inline]
+pub fn points(field: impl Field, value: f64) -> Result<f64> {
+    non_negative(field, value)?;
+    if value > MAX_POINTS {
+        return Err(Error::out_of_range(
+            field.name(),
+            format!("{value} points is above the limit of {MAX_POINTS:e}; estimates are at most 10^12 points so their totals cannot overflow"),
+        ));
+    }
+    Ok(value)
+}
+
 /// A finite number > 0. Zero is [`Error::Undefined`] because it is the denominator
 /// case (a rate over nothing); negative is [`Error::InvalidInput`].
 #[inline]

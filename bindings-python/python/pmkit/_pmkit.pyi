@@ -2830,7 +2830,8 @@ def cycle_time_chart(timelines: Timelines | TimelinesDict, *, height: int | None
 
 def forecast_chart(forecast: WhenForecast | WhenForecastDict, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
     """The histogram of a Monte Carlo "when" forecast (a `forecast_when` result),
-    with its percentiles.
+    with its percentiles. A forecast no simulation could produce (periods
+    above 100,000, trials that do not add up) is an error naming `forecast.…`.
     
     Keyword options (None = the default):
         height: Height in pixels, a whole number from 160 to 4000.

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::when::{check_horizon, too_long, PeriodPercentile, PeriodTally};
-use super::{check_history, Calendar, Rng, Simulation, MAX_PERIODS};
+use super::{check_history, check_work, Calendar, DrawBudget, Rng, Simulation, MAX_PERIODS};
 use crate::stats::check_levels;
 use crate::{input, Error, Result};
 
@@ -195,7 +195,8 @@ fn check_plan(plan: &EpicPlan) -> Result<Vec<usize>> {
 ///
 /// **Errors**: no epics; an epic or risk range with `high < low`; duplicate epic names;
 /// `wip_limit` 0; a negative split rate; a risk probability outside 0..=1 or naming an
-/// unknown epic; and every error of [`super::forecast_when`].
+/// unknown epic; and every error of [`super::forecast_when`] (trials × the periods the
+/// largest plan needs at the history's mean is at most [`MAX_DRAWS`](super::MAX_DRAWS)).
 ///
 /// **Source**: Magennis, T., *Forecasting and Simulating Software Development
 /// Projects* (2011), ch. 5–6 (multiple features, split rate, risks).
@@ -231,6 +232,8 @@ pub fn forecast_epics(
         * (1.0 + plan.split_rate.map_or(0.0, |split| split.high))
         + plan.risks.iter().map(|risk| risk.high as f64).sum::<f64>();
     check_horizon("epics", largest, mean)?;
+    check_work(simulation, largest / mean)?;
+    let mut budget = DrawBudget::default();
 
     let mut rng = Rng::new(simulation.seed);
     let bound = history.len() as u64;
@@ -285,6 +288,7 @@ pub fn forecast_epics(
                 }
             }
         }
+        budget.spend(period)?;
         for (tally, &periods) in tallies.iter_mut().zip(&finished_at) {
             tally.add(periods);
         }

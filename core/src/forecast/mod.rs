@@ -50,6 +50,55 @@ pub const MAX_TRIALS: u64 = 1_000_000;
 /// The most periods one trial simulates (274 years of days): a forecast beyond it is
 /// refused rather than left to run for ever.
 pub const MAX_PERIODS: u64 = 100_000;
+/// The most history draws one forecast may make: trials × simulated periods, 10⁹
+/// (about two seconds on one core). A million trials of 1,000 periods, or 10,000
+/// trials of 100,000 periods, fit; a million trials of 50,000 periods (104 s) do not.
+///
+/// Forecasts check it before simulating, from the periods the work needs at the
+/// history's mean ([`forecast_when`], [`forecast_epics`]) or the horizon
+/// ([`forecast_how_many`]), and refuse with [`Error::OutOfRange`] on `trials`. As
+/// trials vary around that mean, a simulation that actually draws twice the limit
+/// stops with the same error on `history`.
+pub const MAX_DRAWS: u64 = 1_000_000_000;
+
+/// Refuses a forecast whose `trials` × `periods` (each trial's periods, expected or
+/// exact) is more than [`MAX_DRAWS`].
+pub(crate) fn check_work(simulation: &Simulation, periods: f64) -> Result<()> {
+    let draws = simulation.trials as f64 * periods.ceil().max(1.0);
+    if draws > MAX_DRAWS as f64 {
+        return Err(Error::out_of_range(
+            "trials",
+            format!(
+                "{} trials of about {:.0} periods each are {draws:.0} draws, more than the limit of {MAX_DRAWS}; use fewer trials (10,000 give stable percentiles)",
+                simulation.trials,
+                periods.ceil()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Counts the draws a simulation really makes, to stop one that runs to twice
+/// [`MAX_DRAWS`] (a history whose rare large periods make the mean misleading).
+#[derive(Debug, Default)]
+pub(crate) struct DrawBudget {
+    draws: u64,
+}
+
+impl DrawBudget {
+    /// Adds one trial's `periods`.
+    pub fn spend(&mut self, periods: u64) -> Result<()> {
+        self.draws = self.draws.saturating_add(periods);
+        if self.draws > 2 * MAX_DRAWS {
+            return Err(Error::out_of_range(
+                "history",
+                format!("the simulation passed {} draws (twice the limit of {MAX_DRAWS}): most periods of the history finish little work; use fewer trials", 2 * MAX_DRAWS),
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// The largest value a history period may hold: 2^53, beyond which a float no longer
 /// holds every whole number.
 pub const MAX_PERIOD_VALUE: f64 = 9_007_199_254_740_992.0;

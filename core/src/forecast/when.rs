@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{check_history, trials_needed, Calendar, Rng, Simulation, MAX_PERIODS};
+use super::{
+    check_history, check_work, trials_needed, Calendar, DrawBudget, Rng, Simulation, MAX_PERIODS,
+};
 use crate::stats::{check_levels, Percentile};
 use crate::{input, Error, Result};
 
@@ -52,6 +54,89 @@ pub struct WhenForecast {
     pub mean_periods: f64,
     /// Every outcome: trials per number of periods, fewest periods first.
     pub distribution: Vec<PeriodCount>,
+}
+
+impl WhenForecast {
+    /// Checks a forecast read back from JSON or a dict (the input of
+    /// [`forecast_chart`](crate::chart::forecast_chart)) against what
+    /// [`forecast_when`] can produce, so a hand-made or tampered one cannot make a chart
+    /// allocate or draw without bound.
+    ///
+    /// **Checks**: `trials` in 1..=[`MAX_TRIALS`](super::MAX_TRIALS); every
+    /// `distribution[i].periods` and `percentiles[i].periods` at most [`MAX_PERIODS`];
+    /// the distribution's trials summing to `trials`; every level and
+    /// `deadline_probability` a fraction in 0..=1; `mean_periods` finite and
+    /// within 0..=[`MAX_PERIODS`].
+    ///
+    /// **Errors**: [`Error::OutOfRange`] or [`Error::InvalidInput`] on the field at
+    /// fault (`distribution[3].periods`, `trials`).
+    ///
+    /// ```
+    /// use pmkit::forecast::{forecast_when, Simulation};
+    ///
+    /// let mut forecast = forecast_when(20.0, &[5.0], &[0.5], &Simulation::new(100, 7)?, None, None)?;
+    /// assert!(forecast.check().is_ok());
+    /// forecast.distribution[0].periods = u64::MAX;
+    /// assert_eq!(forecast.check().unwrap_err().field(), "distribution[0].periods");
+    /// # Ok::<(), pmkit::Error>(())
+    /// ```
+    pub fn check(&self) -> Result<()> {
+        let trials = self.trials;
+        if trials == 0 || trials > super::MAX_TRIALS {
+            return Err(Error::out_of_range(
+                "trials",
+                format!("{trials} is outside 1..={}", super::MAX_TRIALS),
+            ));
+        }
+        let periods_ok = |field: String, periods: u64| {
+            if periods > MAX_PERIODS {
+                Err(Error::out_of_range(
+                    field,
+                    format!("{periods} is more than {MAX_PERIODS}, the most a forecast simulates"),
+                ))
+            } else {
+                Ok(())
+            }
+        };
+        let mut total = 0u64;
+        for (index, count) in self.distribution.iter().enumerate() {
+            periods_ok(format!("distribution[{index}].periods"), count.periods)?;
+            total = total.saturating_add(count.trials);
+        }
+        if total != trials {
+            return Err(Error::invalid(
+                "distribution",
+                format!("counts {total} trials, but the forecast ran {trials}"),
+            ));
+        }
+        for (index, percentile) in self.percentiles.iter().enumerate() {
+            periods_ok(format!("percentiles[{index}].periods"), percentile.periods)?;
+            fraction(&format!("percentiles[{index}].level"), percentile.level)?;
+        }
+        if let Some(share) = self.deadline_probability {
+            fraction("deadline_probability", share)?;
+        }
+        input::finite("mean_periods", self.mean_periods)?;
+        if !(0.0..=MAX_PERIODS as f64).contains(&self.mean_periods) {
+            return Err(Error::out_of_range(
+                "mean_periods",
+                format!("{} is outside 0..={MAX_PERIODS}", self.mean_periods),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A finite share in 0..=1.
+fn fraction(field: &str, value: f64) -> Result<f64> {
+    input::finite(field, value)?;
+    if !(0.0..=1.0).contains(&value) {
+        return Err(Error::out_of_range(
+            field,
+            format!("{value} is not a fraction in 0..=1"),
+        ));
+    }
+    Ok(value)
 }
 
 /// Trials per number of periods; the percentile of a level is the fewest periods
@@ -172,8 +257,10 @@ pub(crate) fn too_long() -> Error {
 /// **Errors**: `remaining` negative or NaN; `history` empty or all zero
 /// ([`Undefined`](crate::Error::Undefined): the work would never finish), or with a
 /// negative, NaN or > 2^53 value; work needing more than [`MAX_PERIODS`] periods
-/// ([`OutOfRange`](crate::Error::OutOfRange)); a level outside 0..=1; a deadline
-/// without a calendar.
+/// ([`OutOfRange`](crate::Error::OutOfRange)); trials × the periods the work needs at
+/// the history's mean above [`MAX_DRAWS`](super::MAX_DRAWS) (`OutOfRange` on `trials`;
+/// on `history` if the simulation itself draws twice that); a level outside 0..=1; a
+/// deadline without a calendar.
 ///
 /// **Source**: Magennis, T., *Forecasting and Simulating Software Development
 /// Projects* (2011); Vacanti, *When Will It Be Done?* (2020), ch. 7–9.
@@ -206,9 +293,11 @@ pub fn forecast_when(
         ));
     }
     check_horizon("remaining", remaining, mean)?;
+    check_work(simulation, remaining / mean)?;
     let mut rng = Rng::new(simulation.seed);
     let bound = history.len() as u64;
     let mut tally = PeriodTally::default();
+    let mut budget = DrawBudget::default();
     for _ in 0..simulation.trials {
         let mut done = 0.0;
         let mut periods = 0u64;
@@ -222,6 +311,7 @@ pub fn forecast_when(
                 return Err(too_long());
             }
         }
+        budget.spend(periods)?;
         tally.add(periods);
     }
     let deadline_periods = match (calendar, deadline) {
@@ -270,7 +360,8 @@ pub struct HowManyForecast {
 /// "85 %: 40" means at least 40 items in 85 % of the trials. Use
 /// [`Calendar::periods_until`] to turn a date into periods.
 ///
-/// **Errors**: as [`forecast_when`]; `periods` above [`MAX_PERIODS`].
+/// **Errors**: as [`forecast_when`]; `periods` above [`MAX_PERIODS`]; trials ×
+/// `periods` above [`MAX_DRAWS`](super::MAX_DRAWS) (`OutOfRange` on `trials`).
 ///
 /// **Source**: Vacanti, *When Will It Be Done?* (2020), ch. 8 ("How many").
 ///
@@ -297,6 +388,7 @@ pub fn forecast_how_many(
             format!("{periods} is more than {MAX_PERIODS}"),
         ));
     }
+    check_work(simulation, periods as f64)?;
     let mut rng = Rng::new(simulation.seed);
     let bound = history.len() as u64;
     let mut totals: Vec<f64> = (0..simulation.trials)
@@ -339,6 +431,57 @@ mod tests {
 
     fn sim(trials: u64) -> Simulation {
         Simulation::new(trials, 42).unwrap()
+    }
+
+    #[test]
+    fn hostile_forecasts_are_refused() {
+        let forecast = forecast_when(20.0, &[5.0, 3.0], &[0.5], &sim(100), None, None).unwrap();
+        forecast.check().unwrap();
+        let mut bad = forecast.clone();
+        bad.distribution = vec![
+            PeriodCount {
+                periods: 0,
+                trials: 50,
+            },
+            PeriodCount {
+                periods: u64::MAX,
+                trials: 50,
+            },
+        ];
+        let err = bad.check().unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::OutOfRange, "distribution[1].periods")
+        );
+        let mut bad = forecast.clone();
+        bad.distribution[0].trials += 1;
+        assert_eq!(bad.check().unwrap_err().field(), "distribution");
+        let mut bad = forecast.clone();
+        bad.percentiles[0].level = 2.0;
+        assert_eq!(bad.check().unwrap_err().field(), "percentiles[0].level");
+        let mut bad = forecast;
+        bad.mean_periods = f64::NAN;
+        assert_eq!(bad.check().unwrap_err().field(), "mean_periods");
+    }
+
+    #[test]
+    fn too_much_work_is_refused_before_it_starts() {
+        // 1,000,000 trials × 49,999 periods took 104 s; now refused at once.
+        let err = forecast_when(49_999.0, &[1.0], &[0.5], &sim(1_000_000), None, None).unwrap_err();
+        assert_eq!((err.kind(), err.field()), (ErrorKind::OutOfRange, "trials"));
+        let err = forecast_how_many(&[1.0], 100_000, &[0.5], &sim(1_000_000)).unwrap_err();
+        assert_eq!((err.kind(), err.field()), (ErrorKind::OutOfRange, "trials"));
+        // At the limit it runs: 10,000 trials × 100,000 periods are 10⁹ draws.
+        assert!(check_work(&sim(10_000), 100_000.0).is_ok());
+        assert!(check_work(&sim(10_001), 100_000.0).is_err());
+    }
+
+    #[test]
+    fn a_misleading_mean_is_stopped_by_the_budget() {
+        let mut budget = DrawBudget::default();
+        budget.spend(2 * crate::forecast::MAX_DRAWS).unwrap();
+        let err = budget.spend(1).unwrap_err();
+        assert_eq!(err.field(), "history");
     }
 
     #[test]

@@ -166,7 +166,7 @@ pub fn feasibility(
                 format!("{:?} appears twice", epic.id),
             ));
         }
-        input::non_negative(&format!("{field}.remaining_points"), epic.remaining_points)?;
+        input::points(&format!("{field}.remaining_points"), epic.remaining_points)?;
     }
     let mean = team_velocity(
         velocity_history,

@@ -166,7 +166,7 @@ impl SprintLog {
                 ));
             }
             let points = match item.points {
-                Some(points) => input::non_negative(&format!("{field}.points"), points)?,
+                Some(points) => input::points(&format!("{field}.points"), points)?,
                 None => 0.0,
             };
             items.push(TrackedItem {
@@ -232,7 +232,7 @@ fn check_date(
 fn apply(items: &mut Vec<TrackedItem>, event: &SprintEvent) -> Result<f64> {
     let wants_points = matches!(event.kind, EventKind::Added | EventKind::ReEstimated);
     let points = match (event.points, wants_points) {
-        (Some(points), true) => input::non_negative("points", points)?,
+        (Some(points), true) => input::points("points", points)?,
         (None, true) if event.kind == EventKind::ReEstimated => {
             return Err(Error::invalid(
                 "points",

@@ -71,11 +71,11 @@ pub(crate) fn check_history(history: &[SprintOutcome]) -> Result<()> {
         if sprint.sprint_id.trim().is_empty() {
             return Err(Error::invalid(format!("{field}.sprint_id"), "is empty"));
         }
-        input::non_negative(
+        input::points(
             &format!("{field}.committed_points"),
             sprint.committed_points,
         )?;
-        input::non_negative(
+        input::points(
             &format!("{field}.completed_points"),
             sprint.completed_points,
         )?;

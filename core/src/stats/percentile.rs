@@ -20,6 +20,9 @@ pub struct Percentile {
 /// **Formula**: sort the `n` values; for level `p` let `h = (n − 1) × p`; the
 /// percentile is `x[⌊h⌋] + (h − ⌊h⌋) × (x[⌊h⌋ + 1] − x[⌊h⌋])`. This is numpy's and
 /// pandas' default (`linear`, Hyndman & Fan type 7), which jira-agile-metrics uses.
+/// Where the gap `x[⌊h⌋ + 1] − x[⌊h⌋]` overflows (values near ±1.8e308) the same
+/// point is computed as a weighted mean that cannot overflow: a percentile of finite
+/// values is always finite and between its two neighbouring values.
 /// **Unit**: the values' unit (days for cycle times).
 ///
 /// **Errors**: no values or no levels ([`Undefined`](crate::Error::Undefined)); a value
@@ -59,10 +62,25 @@ pub fn percentiles(values: &[f64], levels: &[f64]) -> Result<Vec<Percentile>> {
             let high = sorted.get(below + 1).copied().unwrap_or(low);
             Percentile {
                 level,
-                value: low + fraction * (high - low),
+                value: interpolate(low, high, fraction),
             }
         })
         .collect())
+}
+
+/// `low + fraction × (high − low)`, numpy's form, bit for bit whenever `high − low`
+/// is finite. When the gap overflows (−1e308 to 1e308) the weighted form
+/// `low × (1 − f) + high × f` is used instead, which cannot overflow; either way the
+/// result is clamped to `low..=high`, so finite input gives a finite percentile
+/// between its neighbours.
+fn interpolate(low: f64, high: f64, fraction: f64) -> f64 {
+    let gap = high - low;
+    let value = if gap.is_finite() {
+        low + fraction * gap
+    } else {
+        low * (1.0 - fraction) + high * fraction
+    };
+    value.clamp(low, high)
 }
 
 /// Fails unless every level is a finite fraction in 0..=1.
@@ -112,5 +130,37 @@ mod tests {
         );
         let err = percentiles(&[1.0, f64::NAN], &[0.5]).unwrap_err();
         assert_eq!(err.field(), "values[1]");
+    }
+
+    #[test]
+    fn extreme_values_do_not_overflow() {
+        // The gap 1e308 − (−1e308) is infinite in f64; the median is still 0.
+        let p = percentiles(&[-1e308, 1e308], &[0.0, 0.5, 0.25, 1.0]).unwrap();
+        let values: Vec<f64> = p.iter().map(|p| p.value).collect();
+        assert_eq!(values, vec![-1e308, 0.0, -5e307, 1e308]);
+        let p = percentiles(&[-f64::MAX, f64::MAX], &[0.999_999]).unwrap();
+        assert!(p[0].value.is_finite() && p[0].value <= f64::MAX);
+    }
+
+    proptest::proptest! {
+        /// Finite in, finite out: every percentile lies between the sample's min and max
+        /// and grows with the level.
+        #[test]
+        fn finite_and_between_min_and_max(
+            values in proptest::collection::vec(proptest::num::f64::NORMAL | proptest::num::f64::ZERO | proptest::num::f64::SUBNORMAL, 1..40),
+            mut levels in proptest::collection::vec(0.0..=1.0f64, 1..10),
+        ) {
+            levels.sort_by(f64::total_cmp);
+            let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+            let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let result = percentiles(&values, &levels).unwrap();
+            for pair in result.windows(2) {
+                proptest::prop_assert!(pair[0].value <= pair[1].value);
+            }
+            for p in &result {
+                proptest::prop_assert!(p.value.is_finite());
+                proptest::prop_assert!(min <= p.value && p.value <= max);
+            }
+        }
     }
 }

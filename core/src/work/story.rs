@@ -193,10 +193,12 @@ impl Story {
     }
 
     /// Checks the story on its own: id and title not empty, estimate a finite number
-    /// ≥ 0, resolved not before created, status name and link ids not empty, no link to itself.
+    /// in `0..=`[`MAX_POINTS`](crate::input::MAX_POINTS) (10¹²), priority inputs that
+    /// can be scored ([`Priority::validate`]), resolved not before created, status name and link ids not empty, no link to itself.
     ///
     /// **Errors**: [`Error::InvalidInput`] on the field at fault (`estimate`, `resolved`,
-    /// `links[1].id`); a container prefixes it with [`Error::within`].
+    /// `links[1].id`, `priority.rice.reach`); an estimate above the cap or a priority
+    /// score that overflows is [`Error::OutOfRange`]; a container prefixes it with [`Error::within`].
     pub fn validate(&self) -> Result<()> {
         if self.id.trim().is_empty() {
             return Err(Error::invalid("id", "is empty; every story needs a key"));
@@ -211,8 +213,11 @@ impl Story {
             return Err(Error::invalid("status.name", "is empty"));
         }
         if let Some(points) = self.estimate {
-            input::non_negative("estimate", points)?;
+            input::points("estimate", points)?;
         }
+        self.priority
+            .validate()
+            .map_err(|err| err.within("priority"))?;
         if let (Some(created), Some(resolved)) = (self.created, self.resolved) {
             if resolved < created {
                 return Err(Error::invalid(
@@ -343,7 +348,55 @@ fn parse_connextra(sentence: &str) -> Result<Connextra> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::work::{Backlog, RiceInputs, WsjfInputs};
     use crate::ErrorKind;
+
+    #[test]
+    fn priority_inputs_are_checked() {
+        let mut story = Story::new("A-1", "Export").unwrap();
+        story.priority.rice = Some(RiceInputs {
+            reach: f64::NAN,
+            impact: 1.0,
+            confidence: 0.5,
+            effort: 1.0,
+        });
+        let err = story.validate().unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::InvalidInput, "priority.rice.reach")
+        );
+        // A backlog cannot hold it, so its JSON (which would say null) is never written.
+        let err = Backlog::new(vec![story.clone()], None).unwrap_err();
+        assert_eq!(err.field(), "stories[0].priority.rice.reach");
+        story.priority.rice = None;
+        story.priority.wsjf = Some(WsjfInputs {
+            user_business_value: 1.0,
+            time_criticality: 1.0,
+            risk_reduction: 1.0,
+            job_size: 5e-324,
+        });
+        let err = story.validate().unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::OutOfRange, "priority.wsjf.job_size")
+        );
+        story.priority.wsjf.as_mut().unwrap().job_size = 3.0;
+        let backlog = Backlog::new(vec![story], None).unwrap();
+        assert_eq!(Backlog::from_json(&backlog.to_json()).unwrap(), backlog);
+    }
+
+    #[test]
+    fn estimates_are_capped() {
+        let mut story = Story::new("A-1", "Export").unwrap();
+        story.estimate = Some(1.7e308);
+        let err = story.validate().unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::OutOfRange, "estimate")
+        );
+        story.estimate = Some(crate::input::MAX_POINTS);
+        story.validate().unwrap();
+    }
 
     #[test]
     fn tolerant_of_case_and_punctuation() {

@@ -67,7 +67,7 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
         ),
         "cumulative_flow_chart" => draw(args, "flow", c::cumulative_flow_chart),
         "cycle_time_chart" => draw(args, "timelines", c::cycle_time_chart),
-        "forecast_chart" => draw(args, "forecast", c::forecast_chart),
+        "forecast_chart" => forecast_chart(args),
         "roadmap_chart" => roadmap_chart(args),
         "retention_chart" => draw(args, "retention", c::retention_chart),
         "active_users_chart" => draw(args, "active", c::active_users_chart),
@@ -81,6 +81,13 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
 
 /// The roadmap is checked (errors prefixed `roadmap.`), then `today` read, as the
 /// bindings do.
+/// As the bindings: the forecast is checked before it is drawn.
+fn forecast_chart(args: &Value) -> pmkit::Result<Value> {
+    let forecast: pmkit::forecast::WhenForecast = model(args, "forecast")?;
+    forecast.check().map_err(|err| err.within("forecast"))?;
+    json(options(args, &["forecast"]).map(|options| c::forecast_chart(&forecast, &options)))
+}
+
 fn roadmap_chart(args: &Value) -> pmkit::Result<Value> {
     let roadmap: pmkit::roadmap::Roadmap = model(args, "roadmap")?;
     roadmap.check().map_err(|err| err.within("roadmap"))?;

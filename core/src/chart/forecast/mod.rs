@@ -36,6 +36,17 @@ fn forecast_problem(forecast: &WhenForecast) -> Option<&'static str> {
     if forecast.distribution.iter().all(|count| count.trials == 0) {
         return Some("No trials to draw");
     }
+    // A forecast simulates at most MAX_PERIODS periods; a wider span is not one, and
+    // drawing a bar per period of it would have no bound.
+    let span = forecast
+        .distribution
+        .iter()
+        .filter(|c| c.trials > 0)
+        .map(|c| c.periods);
+    let (low, high) = span.fold((u64::MAX, 0), |(lo, hi), p| (lo.min(p), hi.max(p)));
+    if high.saturating_sub(low) > crate::forecast::MAX_PERIODS {
+        return Some("The outcomes span more periods than a forecast simulates");
+    }
     let share_ok = |p: f64| p.is_finite() && (0.0..=1.0).contains(&p);
     if forecast.deadline_probability.is_some_and(|p| !share_ok(p))
         || forecast.percentiles.iter().any(|p| !share_ok(p.level))
@@ -119,8 +130,10 @@ fn place_labels(
 /// plot's edge); labels that would collide go on further rows, shortened to `"85%"` in
 /// small charts.
 ///
-/// No distribution (or only zero counts), or a level or probability outside 0..=1,
-/// draws the frame with a note.
+/// No distribution (or only zero counts), a level or probability outside 0..=1, or
+/// outcomes spanning more than [`MAX_PERIODS`](crate::forecast::MAX_PERIODS) periods
+/// (which no forecast produces) draws the frame with a note; the bindings refuse such
+/// a forecast first, with [`WhenForecast::check`].
 ///
 /// ```
 /// use chrono::NaiveDate;

@@ -72,6 +72,41 @@ named_enum!(
     }
 );
 
+/// `numerator / denominator` as a score, or an error when it overflows f64.
+///
+/// Every input is finite, but a product of large inputs (reach 1e200 × impact 3) or a
+/// division by a tiny effort (5e-324) can still reach infinity, and an infinite score
+/// cannot be ranked, compared or written to JSON. Such a score is
+/// [`Error::OutOfRange`] on the input that caused it: the largest part of the
+/// numerator when the numerator overflows, else the denominator.
+pub(crate) fn finite_score(
+    numerator: &[(&str, f64)],
+    combined: f64,
+    denominator: (&str, f64),
+) -> Result<f64> {
+    let (field, value) = if !combined.is_finite() {
+        numerator
+            .iter()
+            .copied()
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .unwrap_or(denominator)
+    } else {
+        denominator
+    };
+    let score = combined / denominator.1;
+    if score.is_finite() {
+        Ok(score)
+    } else {
+        Err(Error::out_of_range(
+            field,
+            format!(
+                "{value} makes the score overflow (larger than {:e}); use smaller units",
+                f64::MAX
+            ),
+        ))
+    }
+}
+
 impl Framework {
     /// The variants this framework accepts; the first is the default.
     pub const fn variants(self) -> &'static [Variant] {
@@ -269,6 +304,25 @@ impl Priority {
                 .transpose(),
             Framework::Moscow => Ok(self.moscow.map(moscow_score)),
         }
+    }
+
+    /// Checks every set of inputs the story carries, so a story whose priority cannot
+    /// be scored (a NaN reach, an effort of 0, a score that overflows) cannot exist:
+    /// each framework's inputs are scored with its least restrictive variant (RICE
+    /// `unrestricted`, ICE `product`, WSJF `unrestricted`).
+    ///
+    /// **Errors**: as the framework's function, on `rice.reach`, `wsjf.job_size`, …
+    pub fn validate(&self) -> Result<()> {
+        let checks = [
+            (Framework::Rice, Variant::Unrestricted),
+            (Framework::Ice, Variant::Product),
+            (Framework::Wsjf, Variant::Unrestricted),
+            (Framework::ValueEffort, Variant::Ratio),
+        ];
+        for (framework, variant) in checks {
+            self.score(framework, variant)?;
+        }
+        Ok(())
     }
 }
 

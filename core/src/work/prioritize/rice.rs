@@ -35,7 +35,9 @@ pub struct RiceInputs {
 ///
 /// **Errors**: a NaN, infinite or negative input ([`Error::InvalidInput`] on its
 /// name); impact or confidence off the scale ([`Error::OutOfRange`]); effort 0
-/// ([`Error::Undefined`] on `effort`); a variant of another framework ([`Error::Parse`]
+/// ([`Error::Undefined`] on `effort`); a score that would overflow f64 (reach 1e300
+/// × impact 3, or an effort of 5e-324) ([`Error::OutOfRange`] on the largest of reach,
+/// impact and confidence when their product overflows, else on `effort`); a variant of another framework ([`Error::Parse`]
 /// on `variant`).
 ///
 /// **Source**: Sean McBride, "RICE: Simple prioritization for product managers",
@@ -78,7 +80,15 @@ pub fn rice_score(inputs: &RiceInputs, variant: Variant) -> Result<Score> {
         framework: Framework::Rice,
         variant,
         inputs: ScoreInputs::Rice(inputs.clone()),
-        score: reach * impact * confidence / effort,
+        score: super::finite_score(
+            &[
+                ("reach", reach),
+                ("impact", impact),
+                ("confidence", confidence),
+            ],
+            reach * impact * confidence,
+            ("effort", effort),
+        )?,
     })
 }
 
@@ -134,6 +144,30 @@ mod tests {
         assert!((free.score - 14.0).abs() < 1e-12);
         let err = rice_score(&inputs(10.0, 4.0, 1.5, 2.0), Variant::Unrestricted).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::OutOfRange);
+    }
+
+    #[test]
+    fn overflowing_scores_are_errors() {
+        let err = rice_score(&inputs(1.0, 3.0, 1.0, 5e-324), Variant::Intercom).unwrap_err();
+        assert_eq!((err.kind(), err.field()), (ErrorKind::OutOfRange, "effort"));
+        let err = rice_score(&inputs(1e308, 3.0, 1.0, 1e9), Variant::Intercom).unwrap_err();
+        assert_eq!((err.kind(), err.field()), (ErrorKind::OutOfRange, "reach"));
+    }
+
+    proptest::proptest! {
+        /// Valid inputs give a finite score or an out_of_range error, never infinity.
+        #[test]
+        fn scores_are_finite(
+            reach in 0.0..=f64::MAX,
+            impact in 0.0..=f64::MAX,
+            confidence in 0.0..=1.0f64,
+            effort in proptest::num::f64::POSITIVE,
+        ) {
+            match rice_score(&inputs(reach, impact, confidence, effort), Variant::Unrestricted) {
+                Ok(score) => proptest::prop_assert!(score.score.is_finite()),
+                Err(err) => proptest::prop_assert_eq!(err.kind(), ErrorKind::OutOfRange),
+            }
+        }
     }
 
     #[test]

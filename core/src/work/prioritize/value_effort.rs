@@ -21,7 +21,9 @@ pub struct ValueEffortInputs {
 /// **Formula**: `value / effort` (variant [`Variant::Ratio`]).
 ///
 /// **Errors**: NaN, infinite or negative inputs ([`Error::InvalidInput`](crate::Error::InvalidInput));
-/// `effort` 0 ([`Error::Undefined`](crate::Error::Undefined)).
+/// `effort` 0 ([`Error::Undefined`](crate::Error::Undefined)); a ratio that would
+/// overflow f64, such as value 1 over effort 5e-324
+/// ([`Error::OutOfRange`](crate::Error::OutOfRange) on `effort`).
 ///
 /// **Source**: the value vs. effort matrix (e.g. Atlassian, "Prioritization frameworks";
 /// ProductPlan glossary, "Value vs. Complexity Quadrant").
@@ -40,7 +42,7 @@ pub fn value_effort_score(inputs: &ValueEffortInputs) -> Result<Score> {
         framework: Framework::ValueEffort,
         variant: Variant::Ratio,
         inputs: ScoreInputs::ValueEffort(inputs.clone()),
-        score: value / effort,
+        score: super::finite_score(&[("value", value)], value, ("effort", effort))?,
     })
 }
 
@@ -98,6 +100,16 @@ pub fn value_effort_quadrant(
 mod tests {
     use super::*;
     use crate::ErrorKind;
+
+    #[test]
+    fn overflowing_ratio_is_an_error() {
+        let err = value_effort_score(&ValueEffortInputs {
+            value: 1.0,
+            effort: 5e-324,
+        })
+        .unwrap_err();
+        assert_eq!((err.kind(), err.field()), (ErrorKind::OutOfRange, "effort"));
+    }
 
     #[test]
     fn thresholds_count_as_high() {

@@ -39,7 +39,10 @@ impl WsjfInputs {
 ///
 /// **Errors**: an input NaN, infinite or negative ([`Error::InvalidInput`](crate::Error::InvalidInput));
 /// off the deck in the `modified_fibonacci` variant ([`Error::OutOfRange`](crate::Error::OutOfRange));
-/// `job_size` 0 ([`Error::Undefined`](crate::Error::Undefined)); a variant of another
+/// `job_size` 0 ([`Error::Undefined`](crate::Error::Undefined)); a cost of delay or a
+/// score that would overflow f64 ([`Error::OutOfRange`](crate::Error::OutOfRange) on
+/// the largest part of the cost of delay, or on `job_size` when the division
+/// overflows); a variant of another
 /// framework ([`Error::Parse`](crate::Error::Parse) on `variant`).
 ///
 /// **Source**: Scaled Agile, "Weighted Shortest Job First" (SAFe), after Reinertsen,
@@ -77,7 +80,7 @@ pub fn wsjf_score(inputs: &WsjfInputs, variant: Variant) -> Result<Score> {
         framework: Framework::Wsjf,
         variant,
         inputs: ScoreInputs::Wsjf(inputs.clone()),
-        score: inputs.cost_of_delay() / job_size,
+        score: super::finite_score(&parts[..3], inputs.cost_of_delay(), ("job_size", job_size))?,
     })
 }
 
@@ -93,6 +96,20 @@ mod tests {
             risk_reduction: risk,
             job_size: size,
         }
+    }
+
+    #[test]
+    fn overflowing_scores_are_errors() {
+        let err = wsjf_score(&job(1.0, 1.0, 1.0, 5e-324), Variant::Unrestricted).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::OutOfRange, "job_size")
+        );
+        let err = wsjf_score(&job(1e308, 1.7e308, 1.0, 1.0), Variant::Unrestricted).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::OutOfRange, "time_criticality")
+        );
     }
 
     #[test]
