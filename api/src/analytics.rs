@@ -12,11 +12,15 @@
 //! holds names; a result made from names reports them ([`Named`]).
 //!
 //! Still hand-written in the bindings: `retention` and `retention_counts` (their
-//! `events` column is optional and their event parameters live in the options struct).
+//! `events` column is optional and their event parameters live in the options struct,
+//! which the table's grammar cannot say yet). Their binding-neutral part is here
+//! already: [`retention`] and [`retention_counts`] read `start_event` and
+//! `return_event` ([`RetentionEvents`]) against the optional column.
 
 use pmkit::analytics::{
     self as core, ActiveUsersOptions, ActivityChurnOptions, EventFunnelOptions, EventLog,
-    EventValue, FeatureAdoptionOptions, IdMap, StickinessOptions, TimeUnit, TimeValue, UserIdValue,
+    EventValue, FeatureAdoptionOptions, IdMap, RetentionOptions, StickinessOptions, TimeUnit,
+    TimeValue, UserIdValue,
 };
 use pmkit::{Error, Result};
 use std::borrow::Cow;
@@ -248,6 +252,7 @@ macro_rules! log_work {
 log_work!(ActiveCounts(ActiveUsersOptions) -> core::ActiveUserCounts = core::active_user_counts);
 log_work!(ChurnCounts(ActivityChurnOptions) -> core::ChurnCounts = core::activity_churn_counts);
 log_work!(StickinessCounts(StickinessOptions) -> core::StickinessCounts = core::stickiness_counts);
+log_work!(RetentionCounts(RetentionOptions) -> core::RetentionCounts = core::retention_counts);
 
 /// The partial counts of `active_users` over the columns.
 pub fn active_user_counts(
@@ -562,6 +567,93 @@ pub fn event_funnel_counts(
     })
 }
 
+/// The event parameters of `retention` and `retention_counts` (`start_event`,
+/// `return_event`: codes, or names when `events` holds names), which its options carry.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RetentionEvents {
+    /// The event that puts a user in a cohort; default any event.
+    pub start_event: Option<Event>,
+    /// The event that counts as returning; default any event.
+    pub return_event: Option<Event>,
+}
+
+/// One optional event parameter of `retention` read against the optional `events`
+/// column: its column code and label. Without a column a code goes on to the core, which
+/// reports the missing column; a name has nothing to be read against.
+fn retention_event(
+    params: Option<&mut EventParams>,
+    field: &str,
+    event: Option<&Event>,
+) -> Result<Option<(u32, u32)>> {
+    match (event, params) {
+        (None, _) => Ok(None),
+        (Some(event), Some(params)) => params.code(field, event).map(Some),
+        (Some(Event::Code(code)), None) => Ok(Some((*code, *code))),
+        (Some(Event::Name(_)), None) => Err(Error::invalid(
+            field,
+            "needs event codes, but the log has no events column; pass `events`",
+        )),
+    }
+}
+
+fn retention_counts_of(
+    user_ids: &UserIds<'_>,
+    times: &Times<'_>,
+    events: Option<&EventIds<'_>>,
+    given: &RetentionEvents,
+    options: &RetentionOptions,
+    shard: bool,
+) -> Result<(core::RetentionCounts, Option<Vec<String>>)> {
+    let mut params = events.map(|events| EventParams::new(events, shard));
+    let start = retention_event(params.as_mut(), "start_event", given.start_event.as_ref())?;
+    let back = retention_event(params.as_mut(), "return_event", given.return_event.as_ref())?;
+    let mut options = *options;
+    options.start_event = start.map(|(code, _)| code);
+    options.return_event = back.map(|(code, _)| code);
+    let work = RetentionCounts(&options);
+    let (unit, offset) = (options.unit, options.utc_offset_minutes);
+    let mut counts = match events {
+        Some(events) => over_log_with_events(user_ids, times, events, unit, offset, &work)?,
+        None => over_log(user_ids, times, unit, offset, &work)?,
+    };
+    counts.options.start_event = start.map(|(_, label)| label);
+    counts.options.return_event = back.map(|(_, label)| label);
+    Ok((counts, params.and_then(EventParams::given)))
+}
+
+/// `retention` over the columns (an empty log is an error); `events` is optional, and
+/// needed by the event parameters.
+pub fn retention(
+    user_ids: &UserIds<'_>,
+    times: &Times<'_>,
+    events: Option<&EventIds<'_>>,
+    given: &RetentionEvents,
+    options: &RetentionOptions,
+) -> Result<Named<core::Retention>> {
+    user_ids.not_empty()?;
+    let (counts, event_names) =
+        retention_counts_of(user_ids, times, events, given, options, false)?;
+    Ok(Named {
+        value: counts.finish()?,
+        event_names,
+    })
+}
+
+/// `retention_counts` over the columns (an empty shard is fine).
+pub fn retention_counts(
+    user_ids: &UserIds<'_>,
+    times: &Times<'_>,
+    events: Option<&EventIds<'_>>,
+    given: &RetentionEvents,
+    options: &RetentionOptions,
+) -> Result<Partial> {
+    let (counts, event_names) = retention_counts_of(user_ids, times, events, given, options, true)?;
+    Ok(Partial {
+        counts: core::Counts::Retention(counts),
+        event_names,
+    })
+}
+
 /// [`over_log`] with the `events` column: one log type per binding and id type; a
 /// mixed set reads its float columns as whole numbers once.
 fn over_log_with_events<W: LogWork>(
@@ -636,4 +728,122 @@ fn run_log<U: UserIdValue, T: TimeValue, E: EventValue, W: LogWork>(
             "the metric was not run (the binding's runner skipped it)",
         ))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::columns::{in_place, Values};
+
+    fn columns(ids: Vec<i64>, days: Vec<i64>) -> (UserIds<'static>, Times<'static>) {
+        let user_ids = UserIds {
+            values: IdValues::Signed(Values::owned(ids)),
+            run: in_place,
+        };
+        let times = Times {
+            values: TimeValues::Whole(Values::owned(days)),
+            own_unit: None,
+        };
+        (user_ids, times)
+    }
+
+    fn options() -> RetentionOptions {
+        RetentionOptions {
+            unit: Some(TimeUnit::Days),
+            ..Default::default()
+        }
+    }
+
+    /// Names are read against the column and reported as labels: the result is the one
+    /// of the same log with codes, but for the labels (positions among the names given).
+    #[test]
+    fn retention_reads_event_names_as_the_codes_they_stand_for() {
+        let (user_ids, times) = columns(vec![1, 2, 1, 3], vec![19002, 19003, 19022, 19015]);
+        let names = ["visit", "signup", "purchase", "signup"].map(String::from);
+        let mut map = IdMap::default();
+        let codes: Vec<i64> = names
+            .iter()
+            .map(|name| map.encode_one(name).map(i64::from))
+            .collect::<Result<_>>()
+            .unwrap();
+        let by_name = EventIds {
+            values: EventValues::Whole(Values::owned(codes.clone())),
+            names: Some(map),
+        };
+        let given = RetentionEvents {
+            start_event: Some(Event::Name("signup".into())),
+            return_event: Some(Event::Name("purchase".into())),
+        };
+        let named = retention(&user_ids, &times, Some(&by_name), &given, &options()).unwrap();
+        assert_eq!(
+            named.event_names,
+            Some(vec!["signup".to_owned(), "purchase".to_owned()])
+        );
+        assert_eq!(named.value.options.start_event, Some(0));
+        assert_eq!(named.value.options.return_event, Some(1));
+
+        let by_code = EventIds {
+            values: EventValues::Whole(Values::owned(codes)),
+            names: None,
+        };
+        let given = RetentionEvents {
+            start_event: Some(Event::Code(1)),
+            return_event: Some(Event::Code(2)),
+        };
+        let coded = retention(&user_ids, &times, Some(&by_code), &given, &options()).unwrap();
+        assert_eq!(coded.event_names, None);
+        assert_eq!(coded.value.options.start_event, Some(1));
+        assert_eq!(coded.value.counts, named.value.counts);
+        assert_eq!(coded.value.cohort_sizes, named.value.cohort_sizes);
+    }
+
+    #[test]
+    fn retention_without_events_runs_on_two_columns_and_refuses_event_names() {
+        let (user_ids, times) = columns(vec![1, 2, 1, 3], vec![19002, 19003, 19022, 19015]);
+        let plain = retention(
+            &user_ids,
+            &times,
+            None,
+            &RetentionEvents::default(),
+            &options(),
+        );
+        assert_eq!(plain.unwrap().value.cohort_sizes, vec![2, 1, 0]);
+
+        let named = RetentionEvents {
+            start_event: Some(Event::Name("signup".into())),
+            return_event: None,
+        };
+        let err = retention(&user_ids, &times, None, &named, &options()).unwrap_err();
+        assert!(err.to_string().contains("start_event"), "{err}");
+        let coded = RetentionEvents {
+            start_event: None,
+            return_event: Some(Event::Code(0)),
+        };
+        let err = retention(&user_ids, &times, None, &coded, &options()).unwrap_err();
+        assert!(err.to_string().contains("return_event"), "{err}");
+    }
+
+    #[test]
+    fn retention_counts_of_a_shard_count_an_unknown_name_as_no_one() {
+        let (user_ids, times) = columns(vec![1, 2], vec![19002, 19003]);
+        let mut map = IdMap::default();
+        let code = i64::from(map.encode_one("visit").unwrap());
+        let events = EventIds {
+            values: EventValues::Whole(Values::owned(vec![code, code])),
+            names: Some(map),
+        };
+        let given = RetentionEvents {
+            start_event: Some(Event::Name("signup".into())),
+            return_event: None,
+        };
+        let whole = retention(&user_ids, &times, Some(&events), &given, &options());
+        assert!(whole.unwrap_err().to_string().contains("start_event"));
+        let part = retention_counts(&user_ids, &times, Some(&events), &given, &options()).unwrap();
+        assert_eq!(part.event_names, Some(vec!["signup".to_owned()]));
+        let finished = part.finish().unwrap();
+        let core::Metric::Retention(matrix) = finished.metric else {
+            panic!("not a retention matrix");
+        };
+        assert!(matrix.cohort_sizes.iter().all(|&size| size == 0));
+    }
 }
