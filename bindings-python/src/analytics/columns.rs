@@ -125,13 +125,8 @@ fn encode_text<'py>(
     Ok(Column::Owned(codes))
 }
 
-/// The `user_ids` column: int64 and uint64 borrowed; other integers converted; floats
-/// checked to be whole; text ids encoded with a fresh map.
-pub fn user_ids<'py>(value: &Bound<'py, PyAny>) -> PyResult<Ids<'py>> {
-    user_ids_named("user_ids", value)
-}
-
-/// [`user_ids`] of a column named `field`.
+/// The `user_ids` column named `field`: int64 and uint64 borrowed; other integers
+/// converted; floats checked to be whole; text ids encoded with a fresh map.
 pub fn user_ids_named<'py>(field: &str, value: &Bound<'py, PyAny>) -> PyResult<Ids<'py>> {
     let array = array(field, value)?;
     if is_text(&array)? {
@@ -147,30 +142,12 @@ pub fn user_ids_named<'py>(field: &str, value: &Bound<'py, PyAny>) -> PyResult<I
     }
 }
 
-/// The `times` column and its unit: datetime64 arrays are viewed as int64 in their own
-/// unit; time-zone-aware pandas columns are converted to UTC instants first (polars
-/// converts them itself); lists of Python `datetime` (aware, or naive read as UTC) or
-/// `date` objects are read one by one. An explicit `unit` that disagrees is an error.
-pub fn times<'py>(
-    value: &Bound<'py, PyAny>,
-    unit: Option<&str>,
-) -> PyResult<(Column<'py, i64>, TimeUnit)> {
-    let unit = unit
-        .map(|text| TimeUnit::parse("unit", text))
-        .transpose()
-        .py()?;
-    match times_with_own_unit("times", value)? {
-        (column, Some((own, what))) => {
-            same_unit(unit, own, &what)?;
-            Ok((column, own))
-        }
-        (column, None) => Ok((column, unit.unwrap_or_default())),
-    }
-}
-
 /// The times column `field` as whole numbers, with the unit it carries itself and how
 /// an error names it (`"datetime64[ns]"`, `"Python datetimes"`), or `None` for plain
-/// numbers (read in the `unit` option).
+/// numbers (read in the `unit` option). datetime64 arrays are viewed as int64 in their
+/// own unit; time-zone-aware pandas columns are converted to UTC instants first (polars
+/// converts them itself); lists of Python `datetime` (aware, or naive read as UTC) or
+/// `date` objects are read one by one.
 #[allow(clippy::type_complexity)]
 pub fn times_with_own_unit<'py>(
     field: &str,
@@ -208,17 +185,6 @@ pub fn times_with_own_unit<'py>(
         }
     }
     Ok((signed(field, &array)?, None))
-}
-
-/// An error when `unit` was given and differs from the unit the times carry.
-fn same_unit(unit: Option<TimeUnit>, own: TimeUnit, what: &str) -> PyResult<()> {
-    match unit.filter(|&unit| unit != own) {
-        Some(unit) => Err(to_py(pmkit::Error::invalid(
-            "unit",
-            format!("is {unit}, but times are {what}; leave unit out for datetimes"),
-        ))),
-        None => Ok(()),
-    }
 }
 
 /// `value`, or for a time-zone-aware pandas column (`datetime64[ns, UTC]`, a dtype with
@@ -292,14 +258,6 @@ fn python_datetimes<'py>(
     Ok(Some((Column::Owned(times), unit)))
 }
 
-/// The `events` column: codes as given, or text event names encoded with a fresh map.
-pub fn events<'py>(value: &Bound<'py, PyAny>) -> PyResult<(Column<'py, i64>, EventParams)> {
-    match event_column("events", value)? {
-        (codes, Some(names)) => Ok((codes, EventParams::names(names))),
-        (codes, None) => Ok((codes, EventParams::Codes)),
-    }
-}
-
 /// The events column `field`: codes as given, or text event names encoded with a fresh
 /// map (returned with the codes).
 pub fn event_column<'py>(
@@ -313,90 +271,6 @@ pub fn event_column<'py>(
         return Ok((codes, Some(names)));
     }
     Ok((signed(field, &array)?, None))
-}
-
-/// How the metric's event parameters (`steps[i]`, `feature`, `start_event`,
-/// `return_event`) are read: as codes, or as names of a text `events` column.
-///
-/// With names, each parameter has two codes: its code in the column (what the core
-/// matches rows against) and its *label*, its position among the names the call was
-/// given, which the result reports and `names()` maps back. Labels do not depend on the
-/// order of a shard's rows, so partial counts of shards merge.
-pub enum EventParams {
-    /// No `events` column: a parameter is the core's error to report.
-    NoEvents,
-    /// The column holds event codes, and so must the parameters.
-    Codes,
-    /// The column holds event names.
-    Names {
-        /// The column's names and their codes.
-        column: IdMap,
-        /// The names given as parameters, in order of first mention (code = label).
-        given: IdMap,
-    },
-}
-
-impl EventParams {
-    fn names(column: IdMap) -> EventParams {
-        EventParams::Names {
-            column,
-            given: IdMap::default(),
-        }
-    }
-
-    /// The column code of one parameter and its label. `shard` says whether the log is
-    /// one shard of a larger one (the partial counts): a name it does not hold is then
-    /// a code no row has (zero users), since another shard may hold it; in a whole log
-    /// it is an error (a misspelling, most often).
-    pub fn code(
-        &mut self,
-        field: &str,
-        value: &Bound<'_, PyAny>,
-        shard: bool,
-    ) -> PyResult<(u32, u32)> {
-        let text = value.cast::<PyString>().ok();
-        match (self, text) {
-            (EventParams::Names { column, given }, Some(text)) => {
-                let name = text.to_cow()?;
-                let code = match shard {
-                    true => column.encode_one(&name),
-                    false => column.code_of(field, &name),
-                }
-                .py()?;
-                Ok((code, given.encode_one(&name).py()?))
-            }
-            (EventParams::Names { .. }, None) => Err(to_py(pmkit::Error::invalid(
-                field,
-                format!(
-                    "{} is a code but events holds names; pass an event name",
-                    value.repr()?
-                ),
-            ))),
-            (EventParams::Codes, Some(text)) => Err(to_py(pmkit::Error::invalid(
-                field,
-                format!(
-                    "{:?} is a name but events holds codes; pass a code, or text events",
-                    text.to_cow()?
-                ),
-            ))),
-            (EventParams::NoEvents, Some(_)) => Err(to_py(pmkit::Error::invalid(
-                field,
-                "needs event codes, but the log has no events column; pass `events`",
-            ))),
-            (EventParams::Codes | EventParams::NoEvents, None) => {
-                let code = code_number(field, value)?;
-                Ok((code, code))
-            }
-        }
-    }
-
-    /// The event names the labels stand for (label = position), when names were given.
-    pub fn given(self) -> Option<Vec<String>> {
-        match self {
-            EventParams::Names { given, .. } if !given.is_empty() => Some(given.ids().to_vec()),
-            _ => None,
-        }
-    }
 }
 
 /// An event code given as a Python number: whole, ≥ 0, at most `u32::MAX`.
@@ -415,52 +289,3 @@ pub(super) fn code_number(field: &str, value: &Bound<'_, PyAny>) -> PyResult<u32
         ))
     })
 }
-
-/// Builds the core `EventLog` over borrowed columns and evaluates `$body` with it bound
-/// to `$log`, once per combination of column types (two id types × events or not).
-macro_rules! with_log {
-    ($ids:expr, $times:expr, $unit:expr, $offset:expr, $events:expr, |$log:ident| $body:expr) => {{
-        use $crate::errors::IntoPy as _;
-        let times: &[i64] = $times.slice()?;
-        let events: Option<&[i64]> = match $events {
-            Some(column) => Some(column.slice()?),
-            None => None,
-        };
-        match $ids {
-            $crate::analytics::columns::Ids::Signed(column) => {
-                let log = pmkit::analytics::EventLog::new(column.slice()?, times, $unit)
-                    .py()?
-                    .with_utc_offset_minutes($offset)
-                    .py()?;
-                match events {
-                    Some(events) => {
-                        let $log = log.with_events(events).py()?;
-                        $body
-                    }
-                    None => {
-                        let $log = log;
-                        $body
-                    }
-                }
-            }
-            $crate::analytics::columns::Ids::Unsigned(column) => {
-                let log = pmkit::analytics::EventLog::new(column.slice()?, times, $unit)
-                    .py()?
-                    .with_utc_offset_minutes($offset)
-                    .py()?;
-                match events {
-                    Some(events) => {
-                        let $log = log.with_events(events).py()?;
-                        $body
-                    }
-                    None => {
-                        let $log = log;
-                        $body
-                    }
-                }
-            }
-        }
-    }};
-}
-
-pub(crate) use with_log;

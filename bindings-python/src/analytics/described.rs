@@ -43,7 +43,7 @@ fn detached(work: Work<'_>) {
 }
 
 /// `user_ids`: int64 and uint64 arrays borrowed, other integers converted, floats
-/// checked to be whole, text ids numbered once (see `columns::user_ids`).
+/// checked to be whole, text ids numbered once (see `columns::user_ids_named`).
 impl<'py> ReadDedicated<'py, pmkit_api::UserIds<'py>> for Reader<pmkit_api::UserIds<'py>> {
     fn read(&self, field: &str, value: &Bound<'py, PyAny>) -> PyResult<pmkit_api::UserIds<'py>> {
         let values = match columns::user_ids_named(field, value)? {
@@ -59,7 +59,7 @@ impl<'py> ReadDedicated<'py, pmkit_api::UserIds<'py>> for Reader<pmkit_api::User
 
 /// `times`: datetime64 viewed as int64 in its own unit, aware pandas datetimes at their
 /// UTC instants, Python datetimes and dates, or whole numbers in the `unit` option
-/// (see `columns::times`).
+/// (see `columns::times_with_own_unit`).
 impl<'py> ReadDedicated<'py, pmkit_api::Times<'py>> for Reader<pmkit_api::Times<'py>> {
     fn read(&self, field: &str, value: &Bound<'py, PyAny>) -> PyResult<pmkit_api::Times<'py>> {
         let (column, own_unit) = columns::times_with_own_unit(field, value)?;

@@ -1,15 +1,21 @@
-//! Retention for Python (its event parameters are codes or names), and the result class
+//! Retention for Python (its columns and event parameters read as the described
+//! functions read theirs, the work in pmkit-api), and the result class
 //! of the described `active_users`.
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use super::columns::{self, with_log, EventParams};
+use std::marker::PhantomData;
+
 use super::counts::Counts;
 use super::named::named_record;
+use crate::convert::{FromPy, ReadDedicated, Reader};
 use crate::errors::IntoPy;
 use crate::record::record;
 use pmkit::analytics::{self as core, RetentionOptions};
+use pmkit_api::analytics::{
+    retention as retention_of, retention_counts as retention_counts_of, RetentionEvents,
+};
 
 record!(
     /// The result of `active_users`: DAU, rolling WAU and MAU, stickiness, calendar weeks and months.
@@ -84,48 +90,41 @@ pub(super) fn without<'py>(
     Ok((rest, taken))
 }
 
-fn retention_counts_of(
+/// The columns and event parameters of `retention` and `retention_counts`, read as the
+/// described functions read theirs, handed to pmkit-api's `retention` or
+/// `retention_counts` (which read the event names against the column, without the GIL).
+fn with_retention_args<R>(
     py: Python<'_>,
     user_ids: &Bound<'_, PyAny>,
     times: &Bound<'_, PyAny>,
     events: Option<&Bound<'_, PyAny>>,
     options: Option<&Bound<'_, PyDict>>,
-    shard: bool,
-) -> PyResult<(core::RetentionCounts, Option<Vec<String>>)> {
+    call: impl FnOnce(
+        &pmkit_api::UserIds<'_>,
+        &pmkit_api::Times<'_>,
+        Option<&pmkit_api::EventIds<'_>>,
+        &RetentionEvents,
+        &RetentionOptions,
+    ) -> pmkit::Result<R>,
+) -> PyResult<R> {
     let (rest, taken) = without(py, options, &["start_event", "return_event"])?;
-    let mut options: RetentionOptions = crate::convert::options(py, Some(&rest))?;
-    if !shard {
-        not_empty(user_ids)?;
-    }
-    let ids = columns::user_ids(user_ids)?;
-    let (times, unit) = columns::times(times, options.unit.map(core::TimeUnit::as_str))?;
-    let (events, mut params) = match events.filter(|value| !value.is_none()) {
-        Some(value) => {
-            let (codes, params) = columns::events(value)?;
-            (Some(codes), params)
-        }
-        None => (None, EventParams::NoEvents),
-    };
-    let mut event = |field: &str, value: Option<&Bound<'_, PyAny>>| {
+    let options: RetentionOptions = crate::convert::options(py, Some(&rest))?;
+    let user_ids: pmkit_api::UserIds<'_> = Reader(PhantomData).read("user_ids", user_ids)?;
+    let times: pmkit_api::Times<'_> = Reader(PhantomData).read("times", times)?;
+    let events: Option<pmkit_api::EventIds<'_>> = events
+        .filter(|value| !value.is_none())
+        .map(|value| Reader(PhantomData).read("events", value))
+        .transpose()?;
+    let event = |field: &str, value: Option<&Bound<'_, PyAny>>| {
         value
-            .map(|value| params.code(field, value, shard))
+            .map(|value| pmkit_api::Event::from_py(field, value))
             .transpose()
     };
-    let start = event("start_event", taken[0].as_ref())?;
-    let back = event("return_event", taken[1].as_ref())?;
-    options.start_event = start.map(|(code, _)| code);
-    options.return_event = back.map(|(code, _)| code);
-    let mut counts = with_log!(
-        ids,
-        times,
-        unit,
-        options.utc_offset_minutes,
-        events.as_ref(),
-        |log| py.detach(|| core::retention_counts(&log, &options)).py()
-    )?;
-    counts.options.start_event = start.map(|(_, label)| label);
-    counts.options.return_event = back.map(|(_, label)| label);
-    Ok((counts, params.given()))
+    let given = RetentionEvents {
+        start_event: event("start_event", taken[0].as_ref())?,
+        return_event: event("return_event", taken[1].as_ref())?,
+    };
+    call(&user_ids, &times, events.as_ref(), &given, &options).py()
 }
 
 /// The retention matrix: cohorts by calendar period of first (or every) activity, and the
@@ -141,8 +140,9 @@ fn retention(
     events: Option<&Bound<'_, PyAny>>,
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Retention> {
-    let (counts, names) = retention_counts_of(py, user_ids, times, events, options, false)?;
-    Ok(Retention(counts.finish().py()?, names))
+    not_empty(user_ids)?;
+    let named = with_retention_args(py, user_ids, times, events, options, retention_of)?;
+    Ok(Retention(named.value, named.event_names))
 }
 
 /// Partial counts of `retention` for a shard of users; merge with `merge_counts`.
@@ -155,8 +155,8 @@ fn retention_counts(
     events: Option<&Bound<'_, PyAny>>,
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Counts> {
-    let (counts, names) = retention_counts_of(py, user_ids, times, events, options, true)?;
-    Ok(Counts(core::Counts::Retention(counts), names))
+    let partial = with_retention_args(py, user_ids, times, events, options, retention_counts_of)?;
+    Ok(Counts(partial.counts, partial.event_names))
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

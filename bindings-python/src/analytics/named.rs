@@ -2,7 +2,7 @@
 //! call was given (`Funnel.steps == ["view", "cart"]`), else as codes.
 //!
 //! The class holds the core value and, when events were names, the names its event
-//! codes stand for (code `k` is `names[k]`, see `columns::EventParams`). Attributes and
+//! codes stand for (code `k` is `names[k]`, see `pmkit_api::analytics::Named`). Attributes and
 //! `to_dict()` are the core's serde form with the event fields relabelled; everything
 //! else is as `record!` makes it.
 
