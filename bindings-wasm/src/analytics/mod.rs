@@ -8,11 +8,13 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{
-    numbers, numbers_hinted, optional_numbers, options as options_of, to_js_value,
-};
+use crate::convert::{optional_numbers, options as options_of, to_js_value, FromJs};
 use crate::errors::IntoJs;
-use pmkit::analytics::{self as core, EventLog, RetentionOptions, TimeUnit};
+use pmkit::analytics::RetentionOptions;
+use pmkit_api::analytics::{
+    retention as retention_of, retention_counts as retention_counts_of, RetentionEvents,
+};
+use pmkit_api::columns::{EventValues, Values};
 
 mod described;
 
@@ -88,15 +90,6 @@ export function retention(userIds: UserIds, times: ArrayLike<number>, options?: 
 export function retentionCounts(userIds: UserIds, times: ArrayLike<number>, options?: RetentionOptions | null): Counts;
 "#;
 
-/// The `user_ids` column; a text id is an error that points to `encodeIds`.
-fn user_ids_arg(value: JsValue) -> Result<Vec<f64>, JsValue> {
-    numbers_hinted(
-        "user_ids",
-        value,
-        " (text ids: map them to numbers with encodeIds first)",
-    )
-}
-
 /// Every parameter and option name of the event-log functions, renamed to camelCase in
 /// their errors (`userIds[3]`, `utcOffsetMinutes`).
 const NAMES: [&str; 16] = [
@@ -126,30 +119,6 @@ fn in_js_names(call: impl FnOnce() -> Result<JsValue, JsValue>) -> Result<JsValu
     })
 }
 
-/// The error of a whole-log metric of no events.
-fn not_empty(user_ids: &[f64]) -> Result<(), JsValue> {
-    if user_ids.is_empty() {
-        return Err(crate::errors::to_js(pmkit::Error::undefined(
-            "user_ids",
-            "is empty; at least one event is needed",
-        )));
-    }
-    Ok(())
-}
-
-/// The log of two columns read as numbers, with the options' column settings.
-fn log_of<'a>(
-    user_ids: &'a [f64],
-    times: &'a [f64],
-    unit: Option<TimeUnit>,
-    utc_offset_minutes: i64,
-) -> Result<EventLog<'a, f64, f64>, JsValue> {
-    EventLog::new(user_ids, times, unit.unwrap_or_default())
-        .js()?
-        .with_utc_offset_minutes(utc_offset_minutes)
-        .js()
-}
-
 /// The retention options object: the `events` column it may hold, and the options.
 fn retention_options(value: JsValue) -> Result<(Option<Vec<f64>>, RetentionOptions), JsValue> {
     if !value.is_object() || js_sys::Array::is_array(&value) {
@@ -165,36 +134,41 @@ fn retention_options(value: JsValue) -> Result<(Option<Vec<f64>>, RetentionOptio
     Ok((events, options_of("options", rest.into())?))
 }
 
-fn retention_counts_of(
+/// The columns and options of `retention` and `retentionCounts`, read as the described
+/// functions read theirs, handed to pmkit-api's `retention` or `retention_counts`.
+fn with_retention_args<R>(
     user_ids: JsValue,
     times: JsValue,
     options: JsValue,
-    whole: bool,
-) -> Result<core::RetentionCounts, JsValue> {
-    let user_ids = user_ids_arg(user_ids)?;
-    let times = numbers("times", times)?;
+    call: impl FnOnce(
+        &pmkit_api::UserIds<'_>,
+        &pmkit_api::Times<'_>,
+        Option<&pmkit_api::EventIds<'_>>,
+        &RetentionEvents,
+        &RetentionOptions,
+    ) -> pmkit::Result<R>,
+) -> Result<R, JsValue> {
+    let user_ids = pmkit_api::UserIds::from_js("user_ids", user_ids)?;
+    let times = pmkit_api::Times::from_js("times", times)?;
     let (events, options) = retention_options(options)?;
-    if whole {
-        not_empty(&user_ids)?;
-    }
-    let log = log_of(&user_ids, &times, options.unit, options.utc_offset_minutes)?;
-    match &events {
-        Some(events) => {
-            core::retention_counts(&log.with_events(events.as_slice()).js()?, &options).js()
-        }
-        None => core::retention_counts(&log, &options).js(),
-    }
+    let events = events.map(|codes| pmkit_api::EventIds {
+        values: EventValues::Float(Values::owned(codes)),
+        names: None,
+    });
+    // JavaScript's event parameters are codes, which the options already hold.
+    let given = RetentionEvents {
+        start_event: options.start_event.map(pmkit_api::Event::Code),
+        return_event: options.return_event.map(pmkit_api::Event::Code),
+    };
+    call(&user_ids, &times, events.as_ref(), &given, &options).js()
 }
 
 /// The retention matrix of cohorts by calendar period, as counts and rates.
 #[wasm_bindgen(skip_typescript)]
 pub fn retention(user_ids: JsValue, times: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     in_js_names(|| {
-        to_js_value(
-            &retention_counts_of(user_ids, times, options, true)?
-                .finish()
-                .js()?,
-        )
+        let named = with_retention_args(user_ids, times, options, retention_of)?;
+        to_js_value(&named.value)
     })
 }
 
@@ -206,8 +180,7 @@ pub fn retention_counts(
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
     in_js_names(|| {
-        to_js_value(&core::Counts::Retention(retention_counts_of(
-            user_ids, times, options, false,
-        )?))
+        let partial = with_retention_args(user_ids, times, options, retention_counts_of)?;
+        to_js_value(&partial.counts)
     })
 }
