@@ -15,6 +15,7 @@ use crate::record::record;
 use pmkit::analytics::{self as core, RetentionOptions};
 use pmkit_api::analytics::{
     retention as retention_of, retention_counts as retention_counts_of, RetentionEvents,
+    RetentionFn,
 };
 
 record!(
@@ -99,13 +100,7 @@ fn with_retention_args<R>(
     times: &Bound<'_, PyAny>,
     events: Option<&Bound<'_, PyAny>>,
     options: Option<&Bound<'_, PyDict>>,
-    call: impl FnOnce(
-        &pmkit_api::UserIds<'_>,
-        &pmkit_api::Times<'_>,
-        Option<&pmkit_api::EventIds<'_>>,
-        &RetentionEvents,
-        &RetentionOptions,
-    ) -> pmkit::Result<R>,
+    call: RetentionFn<R>,
 ) -> PyResult<R> {
     let (rest, taken) = without(py, options, &["start_event", "return_event"])?;
     let options: RetentionOptions = crate::convert::options(py, Some(&rest))?;

@@ -13,6 +13,7 @@ use crate::errors::IntoJs;
 use pmkit::analytics::RetentionOptions;
 use pmkit_api::analytics::{
     retention as retention_of, retention_counts as retention_counts_of, RetentionEvents,
+    RetentionFn,
 };
 use pmkit_api::columns::{EventValues, Values};
 
@@ -140,13 +141,7 @@ fn with_retention_args<R>(
     user_ids: JsValue,
     times: JsValue,
     options: JsValue,
-    call: impl FnOnce(
-        &pmkit_api::UserIds<'_>,
-        &pmkit_api::Times<'_>,
-        Option<&pmkit_api::EventIds<'_>>,
-        &RetentionEvents,
-        &RetentionOptions,
-    ) -> pmkit::Result<R>,
+    call: RetentionFn<R>,
 ) -> Result<R, JsValue> {
     let user_ids = pmkit_api::UserIds::from_js("user_ids", user_ids)?;
     let times = pmkit_api::Times::from_js("times", times)?;
