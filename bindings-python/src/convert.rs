@@ -511,30 +511,39 @@ impl<T: IntoPython> IntoPython for Vec<T> {
 /// Expands an API table (`pmkit_api::metrics!` ...) into `#[pyfunction]`s and a
 /// `register_functions` that adds them to the module. Positional parameters are read
 /// with [`FromPy`] (or a dedicated [`Reader`]), the options struct from `**kwargs`, the
-/// core called without the GIL (see [`Detach`]), the result given back with [`IntoPython`].
+/// options a reader reads (`{ events: EventIds }` after the struct) as keyword-only
+/// arguments (`None` = not given), the core called without the GIL (see [`Detach`]),
+/// the result given back with [`IntoPython`].
 macro_rules! python_functions {
     ($(
         $(#[doc = $doc:expr])*
-        fn $name:ident / $js:ident ( $($param:ident : $ptype:ty),* $(; $opts:ident : $otype:ty)? ) -> $ret:ty $body:block
+        fn $name:ident / $js:ident ( $($param:ident : $ptype:ty),* $(; $opts:ident : $otype:ty $({ $($(#[doc = $kdoc:expr])* $kw:ident : $kwtype:ty),* $(,)? })? )? ) -> $ret:ty $body:block
     )*) => {
         $(
             $(#[doc = $doc])*
             #[pyo3::pyfunction]
-            #[pyo3(signature = ($($param,)* $(**$opts)?))]
+            #[pyo3(signature = ($($param,)* $($(*, $($kw = None,)*)?)? $(**$opts)?))]
             fn $name<'py>(
                 py: pyo3::Python<'py>,
                 $($param: &pyo3::Bound<'py, pyo3::PyAny>,)*
+                $($($($kw: Option<&pyo3::Bound<'py, pyo3::PyAny>>,)*)?)?
                 $($opts: Option<&pyo3::Bound<'py, pyo3::types::PyDict>>,)?
             ) -> pyo3::PyResult<pyo3::Py<pyo3::PyAny>> {
                 #[allow(unused_imports)]
                 use $crate::convert::{ReadDedicated as _, ReadWithFromPy as _};
                 $( let $param: $ptype = (&$crate::convert::Reader::<$ptype>(std::marker::PhantomData)).read(stringify!($param), $param)?; )*
+                $($($(
+                    let $kw: Option<$kwtype> = match $kw.filter(|value| !value.is_none()) {
+                        Some(value) => Some((&$crate::convert::Reader::<$kwtype>(std::marker::PhantomData)).read(stringify!($kw), value)?),
+                        None => None,
+                    };
+                )*)?)?
                 $( let $opts: $otype = $crate::convert::options(py, $opts)?; )?
                 // Without the GIL when the parameters allow it (see `Detach`).
                 #[allow(unused_imports)]
                 use $crate::convert::{DetachWhenSync as _, StayAttached as _};
                 let result: pmkit::Result<$ret> =
-                    (&$crate::convert::Detach::<($($ptype,)* $($otype,)?)>(std::marker::PhantomData)).call(py, || $body);
+                    (&$crate::convert::Detach::<($($ptype,)* $($otype, $($(Option<$kwtype>,)*)?)?)>(std::marker::PhantomData)).call(py, || $body);
                 $crate::convert::IntoPython::into_python(result.map_err($crate::errors::to_py)?, py)
             }
         )*

@@ -517,6 +517,8 @@ export interface Churn {
  */
 export type ChurnMethod = "start" | "average" | "serviced";
 
+export type Cohorts = "first_time" | "recurring";
+
 /**
  * A board column: a name and the tracker statuses that map to it.
  */
@@ -2099,6 +2101,89 @@ export interface Release {
 export type RemainingWork = "backlog" | "flow";
 
 export type Responsibility = "market_trend_analysis" | "long_term_vision" | "market_research" | "product_strategy" | "lifecycle_management" | "department_alignment" | "portfolio_planning" | "product_marketing_and_sales_support" | "customer_engagement" | "stakeholder_communication" | "backlog_management" | "user_story_creation" | "requirements_to_stories" | "roadmap_adherence" | "sprint_goal_delivery" | "stakeholder_liaison";
+
+/**
+ * A retention matrix: cohorts by period of first (or every) activity, and how many of each came back in each later period.
+ */
+export interface Retention {
+  /**
+   * The weighted-average row: per `k`, Σ returned / Σ cohort size over the cohorts whose period `c + k` is complete (ended on or before the last day); `None` when no cohort has had `k` complete periods.
+   */
+  average: (number | null)[];
+  /**
+   * The denominators of `average`: users who have had `k` complete periods to return (right-censored).
+   */
+  average_cohort_users: number[];
+  /**
+   * The numerators of `average`.
+   */
+  average_returned: number[];
+  /**
+   * Users in each cohort (0 for a period nobody started in).
+   */
+  cohort_sizes: number[];
+  /**
+   * Start date of each cohort's period, one row per period of the log.
+   */
+  cohort_starts: string[];
+  /**
+   * `counts[c][k]`: distinct users of cohort `c` returning in period `k` after it (`k = 0` is the cohort's own period); `None` where period `c + k` is after the log's last day: a cell that cannot exist yet, not a zero.
+   */
+  counts: ((number | null)[])[];
+  /**
+   * The last day with an event.
+   */
+  last_day: string;
+  /**
+   * Whether the last period ends on `last_day`; if not, its cells are partial and left out of `average`.
+   */
+  last_period_complete: boolean;
+  /**
+   * The settings it was computed with.
+   */
+  options: RetentionSettings;
+  /**
+   * `counts[c][k] / cohort_sizes[c]`, a fraction; `None` where the count is `None` or the cohort is empty.
+   */
+  rates: ((number | null)[])[];
+}
+
+export type RetentionKind = "on" | "on_or_after";
+
+/**
+ * The options of `retention` and `retention_counts`; `Default` is weekly (ISO weeks), first-time cohorts, "on" retention, any event starting and returning.
+ * `unit` and `utc_offset_minutes` describe the columns (they are read where the `EventLog` is built); the counts and the result carry the other settings only.
+ */
+export interface RetentionSettings {
+  /**
+   * "first_time" (one cohort per user, the default) or "recurring" (every period with a start event).
+   */
+  cohorts?: Cohorts;
+  /**
+   * "on" (returned in exactly period k, the default) or "on_or_after" (in period k or later).
+   */
+  kind?: RetentionKind;
+  /**
+   * The cohort and return period: "day", "week" (ISO, the default), "week_<weekday>" or "month" (calendar-aligned).
+   */
+  period?: Period;
+  /**
+   * The event that counts as returning (needs `events`); default any event.
+   */
+  return_event?: EventLabel | null;
+  /**
+   * The event that puts a user in a cohort (needs `events`); default any event.
+   */
+  start_event?: EventLabel | null;
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   */
+  utc_offset_minutes?: number;
+}
 
 /**
  * The inputs of a RICE score.
@@ -4768,6 +4853,106 @@ export interface EventFunnelCountsOptions {
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function eventFunnelCounts(userIds: UserIds, times: Times, events: EventIds, steps: Numbers, options?: EventFunnelCountsOptions | null): Counts;
+
+/** The options of `retention`; every one may be left out. */
+export interface RetentionOptions {
+  /**
+   * "first_time" (one cohort per user, the default) or "recurring" (every period with a start event).
+   * @defaultValue `"first_time"`
+   */
+  cohorts?: Cohorts | null;
+  /**
+   * "on" (returned in exactly period k, the default) or "on_or_after" (in period k or later).
+   * @defaultValue `"on"`
+   */
+  kind?: RetentionKind | null;
+  /**
+   * The cohort and return period: "day", "week" (ISO, the default), "week_<weekday>" or "month" (calendar-aligned).
+   * @defaultValue `"week"`
+   */
+  period?: Period | null;
+  /**
+   * The event that counts as returning: a code, or a name when `events` holds names; default any event.
+   */
+  returnEvent?: number | null;
+  /**
+   * The event that puts a user in a cohort: a code, or a name when `events` holds names (the result's `options` then report the name); default any event.
+   */
+  startEvent?: number | null;
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   */
+  utcOffsetMinutes?: number | null;
+  /**
+   * The events column (codes, or names), needed by `startEvent` and `returnEvent`.
+   */
+  events?: EventIds | null;
+}
+
+/**
+ * The retention matrix: cohorts by calendar `period` ("day", "week",
+ * "week_<weekday>", "month") of first activity ("first_time") or of every
+ * activity ("recurring"), and the distinct users of each returning in period
+ * k ("on") or in k or later ("on_or_after"), as counts and rates, with the
+ * weighted-average row over complete periods. Cells after the log's last day
+ * are null/None. `startEvent` and `returnEvent` restrict cohorts and
+ * returns to one event; a name `events` does not hold, a name when it holds
+ * codes (or the reverse), or either without `events` is an `invalid_input`
+ * error naming the option. An empty log is an `undefined` error.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function retention(userIds: UserIds, times: Times, options?: RetentionOptions | null): Retention;
+
+/** The options of `retentionCounts`; every one may be left out. */
+export interface RetentionCountsOptions {
+  /**
+   * "first_time" (one cohort per user, the default) or "recurring" (every period with a start event).
+   * @defaultValue `"first_time"`
+   */
+  cohorts?: Cohorts | null;
+  /**
+   * "on" (returned in exactly period k, the default) or "on_or_after" (in period k or later).
+   * @defaultValue `"on"`
+   */
+  kind?: RetentionKind | null;
+  /**
+   * The cohort and return period: "day", "week" (ISO, the default), "week_<weekday>" or "month" (calendar-aligned).
+   * @defaultValue `"week"`
+   */
+  period?: Period | null;
+  /**
+   * The event that counts as returning: a code, or a name when `events` holds names; default any event.
+   */
+  returnEvent?: number | null;
+  /**
+   * The event that puts a user in a cohort: a code, or a name when `events` holds names; default any event.
+   */
+  startEvent?: number | null;
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   */
+  utcOffsetMinutes?: number | null;
+  /**
+   * The events column (codes, or names), needed by `startEvent` and `returnEvent`.
+   */
+  events?: EventIds | null;
+}
+
+/**
+ * Partial counts of `retention` for a shard of users (empty shards allowed).
+ * An event name the shard does not hold counts no one (another shard may
+ * hold it).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function retentionCounts(userIds: UserIds, times: Times, options?: RetentionCountsOptions | null): Counts;
 
 /** The options of `stickinessHistogram`; every one may be left out. */
 export interface StickinessHistogramOptions {

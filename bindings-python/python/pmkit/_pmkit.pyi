@@ -1275,20 +1275,48 @@ class RetentionDict(TypedDict):
     counts: list[list[int | None]]
     last_day: str
     last_period_complete: bool
-    options: RetentionOptions
+    options: RetentionSettings
     rates: list[list[float | None]]
+
+@final
+class Retention:
+    """A retention matrix: cohorts by period of first (or every) activity, and how many of each came back in each later period."""
+    @property
+    def average(self) -> list[float | None]: ...
+    @property
+    def average_cohort_users(self) -> list[int]: ...
+    @property
+    def average_returned(self) -> list[int]: ...
+    @property
+    def cohort_sizes(self) -> list[int]: ...
+    @property
+    def cohort_starts(self) -> list[str]: ...
+    @property
+    def counts(self) -> list[list[int | None]]: ...
+    @property
+    def last_day(self) -> str: ...
+    @property
+    def last_period_complete(self) -> bool: ...
+    @property
+    def options(self) -> RetentionSettings: ...
+    @property
+    def rates(self) -> list[list[float | None]]: ...
+    def to_dict(self) -> RetentionDict: ...
+    def __eq__(self, other: object) -> bool: ...
+    def chart(self, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+        """The cohort heatmap: :func:`retention_chart` of this result."""
 
 RetentionKind = Literal["on", "on_or_after"]
 
-class RetentionOptions(TypedDict):
+class RetentionSettings(TypedDict):
     """The options of `retention` and `retention_counts`; `Default` is weekly (ISO weeks), first-time cohorts, "on" retention, any event starting and returning.
     `unit` and `utc_offset_minutes` describe the columns (they are read where the `EventLog` is built); the counts and the result carry the other settings only.
     """
     cohorts: NotRequired[Cohorts]
     kind: NotRequired[RetentionKind]
     period: NotRequired[Period]
-    return_event: NotRequired[int | None]
-    start_event: NotRequired[int | None]
+    return_event: NotRequired[EventLabel | None]
+    start_event: NotRequired[EventLabel | None]
     unit: NotRequired[TimeUnitName | None]
     utc_offset_minutes: NotRequired[int]
 
@@ -2720,6 +2748,44 @@ def event_funnel_counts(user_ids: UserIds, times: Times, events: EventIds, steps
         window_seconds: Seconds from entering the funnel within which the later steps count; default 30 days (2 592 000).
     """
 
+def retention(user_ids: UserIds, times: Times, *, cohorts: Cohorts | None = "first_time", kind: RetentionKind | None = "on", period: Period | None = "week", return_event: int | str | None = None, start_event: int | str | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = None, events: EventIds | None = None) -> Retention:
+    """The retention matrix: cohorts by calendar `period` ("day", "week",
+    "week_<weekday>", "month") of first activity ("first_time") or of every
+    activity ("recurring"), and the distinct users of each returning in period
+    k ("on") or in k or later ("on_or_after"), as counts and rates, with the
+    weighted-average row over complete periods. Cells after the log's last day
+    are null/None. `start_event` and `return_event` restrict cohorts and
+    returns to one event; a name `events` does not hold, a name when it holds
+    codes (or the reverse), or either without `events` is an `invalid_input`
+    error naming the option. An empty log is an `undefined` error.
+    
+    Keyword options (None = the default):
+        cohorts: "first_time" (one cohort per user, the default) or "recurring" (every period with a start event).
+        kind: "on" (returned in exactly period k, the default) or "on_or_after" (in period k or later).
+        period: The cohort and return period: "day", "week" (ISO, the default), "week_<weekday>" or "month" (calendar-aligned).
+        return_event: The event that counts as returning: a code, or a name when `events` holds names; default any event.
+        start_event: The event that puts a user in a cohort: a code, or a name when `events` holds names (the result's `options` then report the name); default any event.
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+        events: The events column (codes, or names), needed by `start_event` and `return_event`.
+    """
+
+def retention_counts(user_ids: UserIds, times: Times, *, cohorts: Cohorts | None = "first_time", kind: RetentionKind | None = "on", period: Period | None = "week", return_event: int | str | None = None, start_event: int | str | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = None, events: EventIds | None = None) -> Counts:
+    """Partial counts of `retention` for a shard of users (empty shards allowed).
+    An event name the shard does not hold counts no one (another shard may
+    hold it).
+    
+    Keyword options (None = the default):
+        cohorts: "first_time" (one cohort per user, the default) or "recurring" (every period with a start event).
+        kind: "on" (returned in exactly period k, the default) or "on_or_after" (in period k or later).
+        period: The cohort and return period: "day", "week" (ISO, the default), "week_<weekday>" or "month" (calendar-aligned).
+        return_event: The event that counts as returning: a code, or a name when `events` holds names; default any event.
+        start_event: The event that puts a user in a cohort: a code, or a name when `events` holds names; default any event.
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+        events: The events column (codes, or names), needed by `start_event` and `return_event`.
+    """
+
 def stickiness_histogram(user_ids: UserIds, times: Times, *, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> StickinessHistogram:
     """The stickiness histogram: per calendar `period`, the users active on exactly
     k days of it (`users[p][k - 1]`) and on at least k days (`at_least`).
@@ -2900,51 +2966,9 @@ def product_dashboard(file: ProductFile | str, *, height: int | None = 400, them
 # ---------------------------------------------------------------- generated by pmkit-api: end
 
 # ---------------------------------------------------------------- analytics
-# Every other analytics function and class is generated (above); retention (its
-# optional events column and its event options) and the partial counts class (it
-# merges, finishes and pickles with its event names) are still declared here.
-
-_TimeUnit = Literal["days", "seconds", "milliseconds", "microseconds", "nanoseconds", "D", "s", "ms", "us", "ns"]
-_Cohorts = Literal["first_time", "recurring"]
-_RetentionKind = Literal["on", "on_or_after"]
-
-class _RetentionOptions(TypedDict):
-    period: str
-    cohorts: _Cohorts
-    kind: _RetentionKind
-    start_event: int | str | None
-    return_event: int | str | None
-
-@final
-class Retention:
-    """The result of :func:`retention`: the cohort matrix (``None`` = a cell after the last day)."""
-
-    @property
-    def options(self) -> _RetentionOptions:
-        """The settings; ``start_event`` / ``return_event`` are the names given when
-        ``events`` held names, else codes."""
-    @property
-    def cohort_starts(self) -> list[str]: ...
-    @property
-    def cohort_sizes(self) -> list[int]: ...
-    @property
-    def counts(self) -> list[list[int | None]]: ...
-    @property
-    def rates(self) -> list[list[float | None]]: ...
-    @property
-    def average(self) -> list[float | None]:
-        """The weighted-average row over cohorts whose period ``k`` is complete."""
-    @property
-    def average_returned(self) -> list[int]: ...
-    @property
-    def average_cohort_users(self) -> list[int]: ...
-    @property
-    def last_day(self) -> str: ...
-    @property
-    def last_period_complete(self) -> bool: ...
-    def to_dict(self) -> dict[str, Any]: ...
-    def chart(self, *, width: int | None = 720, height: int | None = 400, theme: Theme | None = "light") -> Chart:
-        """The cohort heatmap: :func:`retention_chart` of this result."""
+# Every analytics function and result class is generated (above) but the partial
+# counts class: it merges, finishes and pickles with its event names, and its dict
+# form depends on the metric.
 
 @final
 class Counts:
@@ -2965,44 +2989,3 @@ class Counts:
         """These counts plus another shard's (disjoint users)."""
     def finish(self) -> Any:
         """The metric these counts describe (``ActiveUsers``, ``Retention``, ...)."""
-
-def retention(
-    user_ids: UserIds,
-    times: Times,
-    *,
-    events: EventIds | None = None,
-    period: str | None = "week",
-    cohorts: _Cohorts | None = "first_time",
-    kind: _RetentionKind | None = "on",
-    start_event: int | str | None = None,
-    return_event: int | str | None = None,
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> Retention:
-    """The retention matrix: cohorts by calendar ``period`` ("day", "week",
-    "week_<weekday>", "month") of first activity ("first_time") or of every activity
-    ("recurring"), and the distinct users of each returning in period ``k`` ("on") or in
-    ``k`` or later ("on_or_after"), as counts and rates, with the weighted-average row.
-
-    ``start_event`` / ``return_event`` restrict cohorts and returns to an event code
-    (or name, when ``events`` holds names; the result's ``options`` then give the names).
-    Cells after the log's last day are ``None``. Raises ``InvalidInputError`` naming the
-    option for a name ``events`` does not hold (a misspelling), a name when ``events``
-    holds codes, a code when it holds names, or either without ``events``.
-    """
-
-def retention_counts(
-    user_ids: UserIds,
-    times: Times,
-    *,
-    events: EventIds | None = None,
-    period: str | None = "week",
-    cohorts: _Cohorts | None = "first_time",
-    kind: _RetentionKind | None = "on",
-    start_event: int | str | None = None,
-    return_event: int | str | None = None,
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> Counts:
-    """Partial counts of :func:`retention` for a shard of users (empty shards allowed).
-    An event name the shard does not hold counts no one (another shard may hold it)."""
