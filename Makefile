@@ -13,12 +13,12 @@ CARGO_BIN := $(shell dirname "$$(command -v cargo)")
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 WASM_OUT := bindings-wasm/pkg
 
-.PHONY: demo test setup wasm-target wasm-bindgen-cli venv python wasm wasm-size lint rust-test py-test js-test ts-check clean www serve browser-test package-test
+.PHONY: demo test setup wasm-target wasm-bindgen-cli venv python wasm wasm-size lint rust-test py-test js-test ts-check clean www serve browser-test package-test wheel-test crate-test
 
 demo:
 	cargo run --release -p pmkit --example report -- $(ARGS)
 
-test: setup lint rust-test python py-test wasm js-test browser-test package-test
+test: setup lint rust-test python py-test wasm js-test browser-test package-test wheel-test crate-test
 	@echo "make test: all checks passed"
 
 setup: wasm-target wasm-bindgen-cli venv
@@ -134,6 +134,53 @@ $(VITE):
 
 package-test: wasm $(TSC) $(VITE) $(CHROMIUM) $(PLAYWRIGHT)
 	node --test bindings-wasm/package-test/
+
+# The wheel as users install it (bindings-python/wheel-test): built by maturin, installed
+# with its dependencies (pip, from the registry) into a fresh virtualenv for every Python
+# from 3.9 (the oldest the package declares) to 3.13 that the machine has (on PATH, or
+# under pyenv), each running smoke.py; then mypy --strict checks that script against
+# the installed stubs.
+WHEEL_DIR := target/wheel-test
+PYTHON_VERSIONS := 3.9 3.10 3.11 3.12 3.13
+
+wheel-test: venv
+	rm -rf $(WHEEL_DIR) && mkdir -p $(WHEEL_DIR)
+	VIRTUAL_ENV=$(VENV) PATH="$(VENV)/bin:$$PATH" \
+	  maturin build --release --quiet -m bindings-python/Cargo.toml -o $(WHEEL_DIR)/dist
+	@tested=""; \
+	for version in $(PYTHON_VERSIONS); do \
+	  py=""; \
+	  for candidate in "python$$version" $$(ls -d "$$(pyenv root 2>/dev/null || echo /nonexistent)"/versions/$$version.*/bin/python$$version 2>/dev/null); do \
+	    if "$$candidate" -c 'import venv' >/dev/null 2>&1; then py="$$candidate"; break; fi; \
+	  done; \
+	  [ -n "$$py" ] || continue; \
+	  env="$(WHEEL_DIR)/venv-$$version"; \
+	  "$$py" -m venv "$$env"; \
+	  "$$env/bin/python" -m pip install --quiet $(WHEEL_DIR)/dist/pmkit-*.whl; \
+	  (cd $(WHEEL_DIR) && "$(CURDIR)/$$env/bin/python" "$(CURDIR)/bindings-python/wheel-test/smoke.py"); \
+	  tested="$$tested $$version"; \
+	done; \
+	echo "wheel-test: the wheel installed and ran on Python$$tested"; \
+	case " $$tested " in *" 3.11 "*) ;; *) echo "wheel-test: no Python 3.11 found"; exit 1;; esac; \
+	$(PYTHON) -m mypy --strict --no-incremental --python-executable "$(WHEEL_DIR)/venv-3.11/bin/python" \
+	  bindings-python/wheel-test/smoke.py
+
+# The crate as users depend on it (core/package-test): `cargo package` builds the pmkit
+# package from its packed sources (what `cargo publish` would upload), then a program
+# outside the workspace depends on the unpacked package and runs; msrv.py checks the
+# locked dependencies against the declared rust-version (see its docstring for why no
+# older toolchain runs here).
+CRATE_VERSION = $(shell awk -F'"' '/^version = / { print $$2; exit }' Cargo.toml)
+CRATE_TEST := target/crate-test
+
+crate-test:
+	cargo package -p pmkit --allow-dirty --quiet
+	rm -rf $(CRATE_TEST) && mkdir -p $(CRATE_TEST)
+	cp -r core/package-test/src $(CRATE_TEST)/
+	sed 's|PMKIT_PACKAGE|$(CURDIR)/target/package/pmkit-$(CRATE_VERSION)|' \
+	  core/package-test/Cargo.toml > $(CRATE_TEST)/Cargo.toml
+	CARGO_TARGET_DIR=$(CURDIR)/target/crate-test-build cargo run --quiet --manifest-path $(CRATE_TEST)/Cargo.toml
+	cargo metadata --format-version 1 | python3 core/package-test/msrv.py
 
 # The wasm's size, raw and gzipped: as wasm-bindgen emits it, as shipped (name and
 # producers sections removed), and after wasm-opt (binaryen from npm, pinned), which the
