@@ -512,8 +512,9 @@ impl<T: IntoPython> IntoPython for Vec<T> {
 /// `register_functions` that adds them to the module. Positional parameters are read
 /// with [`FromPy`] (or a dedicated [`Reader`]), the options struct from `**kwargs`, the
 /// options a reader reads (`{ events: EventIds }` after the struct) as keyword-only
-/// arguments (`None` = not given), the core called without the GIL (see [`Detach`]),
-/// the result given back with [`IntoPython`].
+/// arguments (`None` = not given), the core called without the GIL (see [`Detach`])
+/// and stopped by Ctrl-C (see [`crate::errors::interruptible`]), the result given back
+/// with [`IntoPython`].
 macro_rules! python_functions {
     ($(
         $(#[doc = $doc:expr])*
@@ -542,9 +543,11 @@ macro_rules! python_functions {
                 // Without the GIL when the parameters allow it (see `Detach`).
                 #[allow(unused_imports)]
                 use $crate::convert::{DetachWhenSync as _, StayAttached as _};
-                let result: pmkit::Result<$ret> =
-                    (&$crate::convert::Detach::<($($ptype,)* $($otype, $($(Option<$kwtype>,)*)?)?)>(std::marker::PhantomData)).call(py, || $body);
-                $crate::convert::IntoPython::into_python(result.map_err($crate::errors::to_py)?, py)
+                // Ctrl-C stops it (see `errors::interruptible`).
+                let result: $ret = $crate::errors::interruptible(py, || {
+                    (&$crate::convert::Detach::<($($ptype,)* $($otype, $($(Option<$kwtype>,)*)?)?)>(std::marker::PhantomData)).call(py, || $body)
+                })?;
+                $crate::convert::IntoPython::into_python(result, py)
             }
         )*
 

@@ -23,6 +23,7 @@
 
 pub mod analytics;
 pub mod calendar;
+pub mod cancel;
 pub mod chart;
 pub mod dashboard;
 pub mod error;
