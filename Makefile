@@ -125,14 +125,23 @@ browser-test: www $(CHROMIUM) $(PLAYWRIGHT)
 	node --test bindings-wasm/browser/
 
 # The npm package as users install it (bindings-wasm/package-test): packed, installed
-# into fresh CommonJS, ESM, TypeScript and Vite projects, the Vite build and a page
-# without a bundler opened in Chromium. Vite pinned in .tools like the rest.
+# into fresh CommonJS, ESM, TypeScript and bundler projects; the page built by Vite,
+# webpack, esbuild and Rollup and a page without a bundler opened in Chromium. Vite
+# pinned in .tools like the rest.
 VITE := .tools/node_modules/vite/package.json
 
 $(VITE):
 	npm install --silent --no-audit --no-fund --prefix .tools vite@8.4.1
 
-package-test: wasm $(TSC) $(VITE) $(CHROMIUM) $(PLAYWRIGHT)
+# webpack, esbuild and Rollup (with its node-resolve plugin) build the same page, and
+# esbuild a Node bundle; pinned like the rest.
+BUNDLERS := .tools/node_modules/webpack/package.json
+
+$(BUNDLERS):
+	npm install --silent --no-audit --no-fund --prefix .tools webpack@5.113.0 \
+	  esbuild@0.28.2 rollup@4.69.3 @rollup/plugin-node-resolve@16.0.3
+
+package-test: wasm $(TSC) $(VITE) $(BUNDLERS) $(CHROMIUM) $(PLAYWRIGHT)
 	node --test bindings-wasm/package-test/
 
 # The wheel as users install it (bindings-python/wheel-test): built by maturin, installed
