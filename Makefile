@@ -13,7 +13,7 @@ CARGO_BIN := $(shell dirname "$$(command -v cargo)")
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 WASM_OUT := bindings-wasm/pkg
 
-.PHONY: demo test setup wasm-target wasm-bindgen-cli venv python wasm wasm-size lint rust-test py-test js-test ts-check clean www serve browser-test package-test wheel-test crate-test
+.PHONY: demo test setup wasm-target wasm-bindgen-cli venv python wasm wasm-size lint rust-test py-test js-test ts-check clean www serve browser-test package-test wheel wheel-test crate-test
 
 demo:
 	cargo run --release -p pmkit --example report -- $(ARGS)
@@ -144,18 +144,29 @@ $(BUNDLERS):
 package-test: wasm $(TSC) $(VITE) $(BUNDLERS) $(CHROMIUM) $(PLAYWRIGHT)
 	node --test bindings-wasm/package-test/
 
-# The wheel as users install it (bindings-python/wheel-test): built by maturin, installed
-# with its dependencies (pip, from the registry) into a fresh virtualenv for every Python
-# from 3.9 (the oldest the package declares) to 3.13 that the machine has (on PATH, or
-# under pyenv), each running smoke.py; then mypy --strict checks that script against
-# the installed stubs.
+# The Python distributions: an abi3 wheel (CPython 3.9 and later) and an sdist, built by
+# maturin into target/wheels.
+WHEEL_OUT := target/wheels
+
+wheel: venv
+	rm -rf $(WHEEL_OUT)
+	VIRTUAL_ENV=$(VENV) PATH="$(VENV)/bin:$$PATH" \
+	  maturin build --release --quiet -m bindings-python/Cargo.toml -o $(WHEEL_OUT)
+	VIRTUAL_ENV=$(VENV) PATH="$(VENV)/bin:$$PATH" \
+	  maturin sdist -m bindings-python/Cargo.toml -o $(WHEEL_OUT)
+	@ls $(WHEEL_OUT)
+
+# The wheel as users install it (bindings-python/wheel-test): installed with its
+# dependencies (pip, from the registry) into a fresh virtualenv for every Python from 3.9
+# (the oldest the package declares) to 3.13 that the machine has (on PATH, or under
+# pyenv), each running smoke.py, which mypy --strict then checks against the installed
+# stubs; and the whole pytest suite run against the wheel installed in the 3.11
+# virtualenv (the test stack's pins need 3.11), with no Rust on the PATH.
 WHEEL_DIR := target/wheel-test
 PYTHON_VERSIONS := 3.9 3.10 3.11 3.12 3.13
 
-wheel-test: venv
+wheel-test: wheel
 	rm -rf $(WHEEL_DIR) && mkdir -p $(WHEEL_DIR)
-	VIRTUAL_ENV=$(VENV) PATH="$(VENV)/bin:$$PATH" \
-	  maturin build --release --quiet -m bindings-python/Cargo.toml -o $(WHEEL_DIR)/dist
 	@tested=""; \
 	for version in $(PYTHON_VERSIONS); do \
 	  py=""; \
@@ -165,17 +176,22 @@ wheel-test: venv
 	  [ -n "$$py" ] || continue; \
 	  env="$(WHEEL_DIR)/venv-$$version"; \
 	  "$$py" -m venv "$$env"; \
-	  "$$env/bin/python" -m pip install --quiet $(WHEEL_DIR)/dist/pmkit-*.whl; \
+	  "$$env/bin/python" -m pip install --quiet $(WHEEL_OUT)/pmkit-*.whl; \
 	  (cd $(WHEEL_DIR) && "$(CURDIR)/$$env/bin/python" "$(CURDIR)/bindings-python/wheel-test/smoke.py"); \
 	  tested="$$tested $$version"; \
 	done; \
 	echo "wheel-test: the wheel installed and ran on Python$$tested"; \
-	case " $$tested " in *" 3.11 "*) ;; *) echo "wheel-test: no Python 3.11 found"; exit 1;; esac; \
+	case " $$tested " in *" 3.11 "*) ;; *) echo "wheel-test: no Python 3.11 found"; exit 1;; esac
 	$(PYTHON) -m mypy --strict --no-incremental --python-executable "$(WHEEL_DIR)/venv-3.11/bin/python" \
 	  bindings-python/wheel-test/smoke.py
+	$(WHEEL_DIR)/venv-3.11/bin/python -m pip install --quiet -r bindings-python/requirements-dev.txt
+	cd $(WHEEL_DIR) && env PATH="$(CURDIR)/$(WHEEL_DIR)/venv-3.11/bin:/usr/bin:/bin" \
+	  "$(CURDIR)/$(WHEEL_DIR)/venv-3.11/bin/python" -m pytest -q -p no:cacheprovider \
+	  --rootdir "$(CURDIR)/bindings-python" "$(CURDIR)/bindings-python/tests"
 
-# The crate as users depend on it (core/package-test): `cargo package` builds the pmkit
-# package from its packed sources (what `cargo publish` would upload), then a program
+# The crate as users depend on it (core/package-test): its docs build without a warning,
+# `cargo publish --dry-run` builds the pmkit package from its packed sources (what
+# would be uploaded, into target/package), then a program
 # outside the workspace depends on the unpacked package and runs; msrv.py checks the
 # locked dependencies against the declared rust-version (see its docstring for why no
 # older toolchain runs here).
@@ -183,7 +199,8 @@ CRATE_VERSION = $(shell awk -F'"' '/^version = / { print $$2; exit }' Cargo.toml
 CRATE_TEST := target/crate-test
 
 crate-test:
-	cargo package -p pmkit --allow-dirty --quiet
+	RUSTDOCFLAGS="-D warnings" cargo doc -p pmkit --no-deps --quiet
+	cargo publish --dry-run -p pmkit --allow-dirty --quiet
 	rm -rf $(CRATE_TEST) && mkdir -p $(CRATE_TEST)
 	cp -r core/package-test/src $(CRATE_TEST)/
 	sed 's|PMKIT_PACKAGE|$(CURDIR)/target/package/pmkit-$(CRATE_VERSION)|' \

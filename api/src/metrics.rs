@@ -22,7 +22,7 @@ macro_rules! metrics {
             }
             /// Customer satisfaction score of whole-number answers on 1..=`scale_max`: the
             /// share of answers of at least `satisfied_min` (`method` "share", a fraction),
-            /// or the mean answer ("mean"). Defaults: a 1..=5 scale, 4 and 5 satisfied.
+            /// or the mean answer ("mean"). Defaults: a 1–5 scale, 4 and 5 satisfied.
             fn customer_satisfaction_score / customerSatisfactionScore (responses: Vec<f64>; options: pmkit::metrics::CsatOptions) -> f64 {
                 pmkit::metrics::customer_satisfaction_score(&responses, &options)
             }

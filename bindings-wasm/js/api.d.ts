@@ -2164,7 +2164,7 @@ export interface RetentionSettings {
    */
   kind?: RetentionKind;
   /**
-   * The cohort and return period: "day", "week" (ISO, the default), "week_<weekday>" or "month" (calendar-aligned).
+   * The cohort and return period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month" (calendar-aligned).
    */
   period?: Period;
   /**
@@ -3981,7 +3981,7 @@ export interface ThroughputOptions {
    */
   measure?: Measure | null;
   /**
-   * The period: "day", "week" (ISO, Monday to Sunday; the default) or "week_<weekday>" for weeks closing on that day ("week_monday").
+   * The period: "day", "week" (ISO, Monday to Sunday; the default) or `"week_<weekday>"` for weeks closing on that day ("week_monday").
    * @defaultValue `"week"`
    */
   period?: FlowPeriod | null;
@@ -4037,7 +4037,7 @@ export interface NetFlowOptions {
    */
   measure?: Measure | null;
   /**
-   * The period: "day", "week" (ISO, Monday to Sunday; the default) or "week_<weekday>" for weeks closing on that day ("week_monday").
+   * The period: "day", "week" (ISO, Monday to Sunday; the default) or `"week_<weekday>"` for weeks closing on that day ("week_monday").
    * @defaultValue `"week"`
    */
   period?: FlowPeriod | null;
@@ -4636,7 +4636,7 @@ export interface ActiveUsersOptions {
    */
   utcOffsetMinutes?: number | null;
   /**
-   * The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or "week_<weekday>" (weeks closing on that day).
+   * The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or `"week_<weekday>"` (weeks closing on that day).
    * @defaultValue `"week"`
    */
   week?: Period | null;
@@ -4664,7 +4664,7 @@ export interface ActiveUserCountsOptions {
    */
   utcOffsetMinutes?: number | null;
   /**
-   * The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or "week_<weekday>" (weeks closing on that day).
+   * The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or `"week_<weekday>"` (weeks closing on that day).
    * @defaultValue `"week"`
    */
   week?: Period | null;
@@ -4685,7 +4685,7 @@ export interface ActivityChurnOptions {
    */
   inactiveDays?: number | null;
   /**
-   * The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+   * The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
    * @defaultValue `"week"`
    */
   period?: Period | null;
@@ -4716,7 +4716,7 @@ export interface ActivityChurnCountsOptions {
    */
   inactiveDays?: number | null;
   /**
-   * The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+   * The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
    * @defaultValue `"week"`
    */
   period?: Period | null;
@@ -4740,7 +4740,7 @@ export function activityChurnCounts(userIds: UserIds, times: Times, options?: Ac
 /** The options of `featureAdoption`; every one may be left out. */
 export interface FeatureAdoptionOptions {
   /**
-   * The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+   * The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
    * @defaultValue `"week"`
    */
   period?: Period | null;
@@ -4769,7 +4769,7 @@ export function featureAdoption(userIds: UserIds, times: Times, events: EventIds
 /** The options of `featureAdoptionCounts`; every one may be left out. */
 export interface FeatureAdoptionCountsOptions {
   /**
-   * The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+   * The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
    * @defaultValue `"week"`
    */
   period?: Period | null;
@@ -4867,7 +4867,7 @@ export interface RetentionOptions {
    */
   kind?: RetentionKind | null;
   /**
-   * The cohort and return period: "day", "week" (ISO, the default), "week_<weekday>" or "month" (calendar-aligned).
+   * The cohort and return period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month" (calendar-aligned).
    * @defaultValue `"week"`
    */
   period?: Period | null;
@@ -4920,7 +4920,7 @@ export interface RetentionCountsOptions {
    */
   kind?: RetentionKind | null;
   /**
-   * The cohort and return period: "day", "week" (ISO, the default), "week_<weekday>" or "month" (calendar-aligned).
+   * The cohort and return period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month" (calendar-aligned).
    * @defaultValue `"week"`
    */
   period?: Period | null;
@@ -4957,7 +4957,7 @@ export function retentionCounts(userIds: UserIds, times: Times, options?: Retent
 /** The options of `stickinessHistogram`; every one may be left out. */
 export interface StickinessHistogramOptions {
   /**
-   * The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+   * The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
    * @defaultValue `"week"`
    */
   period?: Period | null;
@@ -4982,7 +4982,7 @@ export function stickinessHistogram(userIds: UserIds, times: Times, options?: St
 /** The options of `stickinessCounts`; every one may be left out. */
 export interface StickinessCountsOptions {
   /**
-   * The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+   * The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
    * @defaultValue `"week"`
    */
   period?: Period | null;

@@ -2340,7 +2340,7 @@ def throughput(timelines: Timelines | TimelinesDict, *, end: datetime.date | str
     Keyword options (None = the default):
         end: The last day of the range; by default the last finish.
         measure: Count "items" (the default) or their "points".
-        period: The period: "day", "week" (ISO, Monday to Sunday; the default) or "week_<weekday>" for weeks closing on that day ("week_monday").
+        period: The period: "day", "week" (ISO, Monday to Sunday; the default) or `"week_<weekday>"` for weeks closing on that day ("week_monday").
         start: The first day of the range; by default the first finish.
     """
 
@@ -2365,7 +2365,7 @@ def net_flow(timelines: Timelines | TimelinesDict, *, measure: Measure | None = 
     
     Keyword options (None = the default):
         measure: Count "items" (the default) or their "points".
-        period: The period: "day", "week" (ISO, Monday to Sunday; the default) or "week_<weekday>" for weeks closing on that day ("week_monday").
+        period: The period: "day", "week" (ISO, Monday to Sunday; the default) or `"week_<weekday>"` for weeks closing on that day ("week_monday").
     """
 
 def ageing_wip(timelines: Timelines | TimelinesDict) -> list[AgeingItem]:
@@ -2664,7 +2664,7 @@ def active_users(user_ids: UserIds, times: Times, *, unit: TimeUnitName | None =
     Keyword options (None = the default):
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
-        week: The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or "week_<weekday>" (weeks closing on that day).
+        week: The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or `"week_<weekday>"` (weeks closing on that day).
     """
 
 def active_user_counts(user_ids: UserIds, times: Times, *, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, week: Period | None = "week") -> Counts:
@@ -2674,7 +2674,7 @@ def active_user_counts(user_ids: UserIds, times: Times, *, unit: TimeUnitName | 
     Keyword options (None = the default):
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
-        week: The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or "week_<weekday>" (weeks closing on that day).
+        week: The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or `"week_<weekday>"` (weeks closing on that day).
     """
 
 def activity_churn(user_ids: UserIds, times: Times, *, inactive_days: int | None = 30, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Churn:
@@ -2684,7 +2684,7 @@ def activity_churn(user_ids: UserIds, times: Times, *, inactive_days: int | None
     
     Keyword options (None = the default):
         inactive_days: Days without an event after a period that make an active user churned; default 30.
-        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
@@ -2694,7 +2694,7 @@ def activity_churn_counts(user_ids: UserIds, times: Times, *, inactive_days: int
     
     Keyword options (None = the default):
         inactive_days: Days without an event after a period that make an active user churned; default 30.
-        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
@@ -2708,7 +2708,7 @@ def feature_adoption(user_ids: UserIds, times: Times, events: EventIds, feature:
     `invalid_input` error naming `feature`.
     
     Keyword options (None = the default):
-        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
@@ -2718,7 +2718,7 @@ def feature_adoption_counts(user_ids: UserIds, times: Times, events: EventIds, f
     shard does not hold counts no one (another shard may hold it).
     
     Keyword options (None = the default):
-        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
@@ -2762,7 +2762,7 @@ def retention(user_ids: UserIds, times: Times, *, cohorts: Cohorts | None = "fir
     Keyword options (None = the default):
         cohorts: "first_time" (one cohort per user, the default) or "recurring" (every period with a start event).
         kind: "on" (returned in exactly period k, the default) or "on_or_after" (in period k or later).
-        period: The cohort and return period: "day", "week" (ISO, the default), "week_<weekday>" or "month" (calendar-aligned).
+        period: The cohort and return period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month" (calendar-aligned).
         return_event: The event that counts as returning: a code, or a name when `events` holds names; default any event.
         start_event: The event that puts a user in a cohort: a code, or a name when `events` holds names (the result's `options` then report the name); default any event.
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
@@ -2778,7 +2778,7 @@ def retention_counts(user_ids: UserIds, times: Times, *, cohorts: Cohorts | None
     Keyword options (None = the default):
         cohorts: "first_time" (one cohort per user, the default) or "recurring" (every period with a start event).
         kind: "on" (returned in exactly period k, the default) or "on_or_after" (in period k or later).
-        period: The cohort and return period: "day", "week" (ISO, the default), "week_<weekday>" or "month" (calendar-aligned).
+        period: The cohort and return period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month" (calendar-aligned).
         return_event: The event that counts as returning: a code, or a name when `events` holds names; default any event.
         start_event: The event that puts a user in a cohort: a code, or a name when `events` holds names; default any event.
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
@@ -2791,7 +2791,7 @@ def stickiness_histogram(user_ids: UserIds, times: Times, *, period: Period | No
     k days of it (`users[p][k - 1]`) and on at least k days (`at_least`).
     
     Keyword options (None = the default):
-        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
@@ -2800,7 +2800,7 @@ def stickiness_counts(user_ids: UserIds, times: Times, *, period: Period | None 
     """Partial counts of `stickiness_histogram` for a shard of users.
     
     Keyword options (None = the default):
-        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """

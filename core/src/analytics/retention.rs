@@ -51,7 +51,7 @@ named_enum!(
 #[cfg_attr(feature = "schema", schemars(rename = "RetentionSettings"))]
 #[serde(default, deny_unknown_fields)]
 pub struct RetentionOptions {
-    /// The cohort and return period: "day", "week" (ISO, the default), "week_<weekday>" or "month" (calendar-aligned).
+    /// The cohort and return period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month" (calendar-aligned).
     #[serde(deserialize_with = "super::options::deserialize_period")]
     pub period: Period,
     /// "first_time" (one cohort per user, the default) or "recurring" (every period with a start event).

@@ -27,7 +27,7 @@ pub struct TimelinesOptions {
 #[serde(default, deny_unknown_fields)]
 pub struct ThroughputOptions {
     /// The period: "day", "week" (ISO, Monday to Sunday; the default) or
-    /// "week_<weekday>" for weeks closing on that day ("week_monday").
+    /// `"week_<weekday>"` for weeks closing on that day ("week_monday").
     #[serde(deserialize_with = "deserialize_period")]
     #[cfg_attr(feature = "schema", schemars(with = "FlowPeriod"))]
     pub period: Period,
@@ -45,7 +45,7 @@ pub struct ThroughputOptions {
 #[serde(default, deny_unknown_fields)]
 pub struct NetFlowOptions {
     /// The period: "day", "week" (ISO, Monday to Sunday; the default) or
-    /// "week_<weekday>" for weeks closing on that day ("week_monday").
+    /// `"week_<weekday>"` for weeks closing on that day ("week_monday").
     #[serde(deserialize_with = "deserialize_period")]
     #[cfg_attr(feature = "schema", schemars(with = "FlowPeriod"))]
     pub period: Period,
