@@ -192,11 +192,11 @@ wheel-test: wheel
 # The crate as users depend on it (core/package-test): its docs build without a warning,
 # `cargo publish --dry-run` builds the pmkit package from its packed sources (what
 # would be uploaded, into target/package), then a program
-# outside the workspace depends on the unpacked package and runs; msrv.py checks the
-# locked dependencies against the declared rust-version (see its docstring for why no
-# older toolchain runs here).
+# outside the workspace depends on the unpacked package and runs; and the crate is
+# checked with the oldest Rust it declares (rust-version, installed by rustup if missing).
 CRATE_VERSION = $(shell awk -F'"' '/^version = / { print $$2; exit }' Cargo.toml)
 CRATE_TEST := target/crate-test
+MSRV = $(shell awk -F'"' '/^rust-version = / { print $$2; exit }' Cargo.toml)
 
 crate-test:
 	RUSTDOCFLAGS="-D warnings" cargo doc -p pmkit --no-deps --quiet
@@ -206,7 +206,8 @@ crate-test:
 	sed 's|PMKIT_PACKAGE|$(CURDIR)/target/package/pmkit-$(CRATE_VERSION)|' \
 	  core/package-test/Cargo.toml > $(CRATE_TEST)/Cargo.toml
 	CARGO_TARGET_DIR=$(CURDIR)/target/crate-test-build cargo run --quiet --manifest-path $(CRATE_TEST)/Cargo.toml
-	cargo metadata --format-version 1 | python3 core/package-test/msrv.py
+	rustup toolchain install $(MSRV) --profile minimal --no-self-update
+	CARGO_TARGET_DIR=$(CURDIR)/target/msrv cargo +$(MSRV) check -p pmkit --all-features --locked --quiet
 
 # The wasm's size, raw and gzipped: as wasm-bindgen emits it, as shipped (name and
 # producers sections removed), and after wasm-opt (binaryen from npm, pinned), which the

@@ -3550,7 +3550,7 @@ export interface CustomerSatisfactionScoreOptions {
 /**
  * Customer satisfaction score of whole-number answers on 1..=`scaleMax`: the
  * share of answers of at least `satisfiedMin` (`method` "share", a fraction),
- * or the mean answer ("mean"). Defaults: a 1..=5 scale, 4 and 5 satisfied.
+ * or the mean answer ("mean"). Defaults: a 1–5 scale, 4 and 5 satisfied.
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function customerSatisfactionScore(responses: Numbers, options?: CustomerSatisfactionScoreOptions | null): number;

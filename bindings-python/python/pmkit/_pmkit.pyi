@@ -2115,7 +2115,7 @@ def nps_change_interval(before: Numbers, after: Numbers, *, level: float | None 
 def customer_satisfaction_score(responses: Numbers, *, method: CsatMethod | None = "share", satisfied_min: int | None = 4, scale_max: int | None = 5) -> float:
     """Customer satisfaction score of whole-number answers on 1..=`scale_max`: the
     share of answers of at least `satisfied_min` (`method` "share", a fraction),
-    or the mean answer ("mean"). Defaults: a 1..=5 scale, 4 and 5 satisfied.
+    or the mean answer ("mean"). Defaults: a 1–5 scale, 4 and 5 satisfied.
     
     Keyword options (None = the default):
         method: `"share"` of satisfied answers (the default) or the `"mean"` answer.
