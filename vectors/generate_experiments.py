@@ -333,7 +333,7 @@ def main() -> None:
         error("columns of different lengths", "compare_conversions", {"users": [10, 10], "conversions": [1], **none}, "invalid_input", "conversions"),
         error("a level of 95", "compare_conversions", {"users": [10, 10], "conversions": [1, 1], **none, "level": 95}, "out_of_range", "level"),
         error("an unknown variance", "compare_conversions", {"users": [10, 10], "conversions": [1, 1], **none, "variance": "bayes"}, "parse", "variance"),
-        error("too many draws", "compare_conversions", {"users": [10, 10], "conversions": [1, 1], **none, "draws": 100_000_000}, "out_of_range", "draws"),
+        error("too many draws", "compare_conversions", {"users": [10, 10], "conversions": [1, 1], **none, "draws": 10_000_001}, "out_of_range", "draws"),
         error("a negative standard deviation", "compare_means", {"counts": [5, 5], "means": [1, 2], "standard_deviations": [1, -1], "level": None}, "invalid_input", "standard_deviations[1]"),
         error("one user is no spread", "compare_means", {"counts": [5, 1], "means": [1, 2], "standard_deviations": [1, 1], "level": None}, "undefined", "counts[1]"),
         error("a variant with one value", "compare_mean_values", {"values": [[1, 2], [3]], "level": None}, "undefined", "values[1]"),

@@ -1791,6 +1791,96 @@ export interface MoscowTotals {
 }
 
 /**
+ * One month of `mrr_movements`. Amounts are in the ledger's currency per month; rates are fractions.
+ */
+export interface MrrMonth {
+  /**
+   * Customers counted in `churned_mrr`.
+   */
+  churned_customers: number;
+  /**
+   * MRR lost by customers who stopped paying.
+   */
+  churned_mrr: number;
+  /**
+   * Customers counted in `contraction_mrr`.
+   */
+  contraction_customers: number;
+  /**
+   * MRR lost by customers paying less (but not nothing).
+   */
+  contraction_mrr: number;
+  /**
+   * Paying customers at the end of the month.
+   */
+  customers_at_end: number;
+  /**
+   * Paying customers at the end of the previous month.
+   */
+  customers_at_start: number;
+  /**
+   * MRR at the end of the month: starting + new + expansion + reactivation − contraction − churned, exactly.
+   */
+  ending_mrr: number;
+  /**
+   * Customers counted in `expansion_mrr`.
+   */
+  expansion_customers: number;
+  /**
+   * MRR added by customers paying more than at the end of the previous month.
+   */
+  expansion_mrr: number;
+  /**
+   * (starting − contraction − churned) / starting; `None` without starting MRR.
+   */
+  gross_revenue_retention?: number | null;
+  /**
+   * churned customers / customers at start; `None` without customers at start.
+   */
+  logo_churn_rate?: number | null;
+  /**
+   * The month's first day.
+   */
+  month: string;
+  /**
+   * ending − starting.
+   */
+  net_new_mrr: number;
+  /**
+   * (starting + expansion − contraction − churned) / starting; `None` without starting MRR.
+   */
+  net_revenue_retention?: number | null;
+  /**
+   * Customers counted in `new_mrr`.
+   */
+  new_customers: number;
+  /**
+   * MRR of customers whose first subscription began this month.
+   */
+  new_mrr: number;
+  /**
+   * (new + expansion + reactivation) / (contraction + churned); `None` when nothing was lost.
+   */
+  quick_ratio?: number | null;
+  /**
+   * Customers counted in `reactivation_mrr`.
+   */
+  reactivated_customers: number;
+  /**
+   * MRR of customers who had churned and pay again.
+   */
+  reactivation_mrr: number;
+  /**
+   * (churned + contraction) / starting MRR; `None` without starting MRR.
+   */
+  revenue_churn_rate?: number | null;
+  /**
+   * MRR at the end of the previous month.
+   */
+  starting_mrr: number;
+}
+
+/**
  * The result of `net_flow`.
  */
 export interface NetFlow {
@@ -3712,6 +3802,17 @@ export function productRevenue(prices: Numbers, quantities: Numbers): number;
 export function monthlyRecurringRevenue(monthlyFees: Numbers): number;
 
 /**
+ * Monthly MRR movements from a subscription ledger (row `i`: customer
+ * `customers[i]` pays `mrr[i]` per month from `dates[i]` on, 0 = cancelled): per
+ * month the starting, new, expansion, contraction, churned, reactivation and
+ * ending MRR with customer counts, net and gross revenue retention, quick ratio,
+ * logo and revenue churn. Ending = starting + new + expansion + reactivation −
+ * contraction − churned, exactly.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function mrrMovements(customers: readonly string[], dates: string[], mrr: Numbers): MrrMonth[];
+
+/**
  * Average revenue per user: `revenue` / `customers`.
  * @throws {PmkitError} on bad input, naming the parameter.
  */
@@ -5098,8 +5199,7 @@ export interface CompareConversionsOptions {
    */
   dailyUsers?: number | null;
   /**
-   * Simulated draws for the Bayesian numbers when there is no closed form (three or more variants). Default 100,000.
-   * @defaultValue `100000`
+   * Simulated draws for the Bayesian numbers when there is no closed form (three or more variants). Default (`None`): 100,000, or fewer with many variants so that draws × variants stays within 20,000,000.
    */
   draws?: number | null;
   /**

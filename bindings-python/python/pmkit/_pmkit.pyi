@@ -1122,6 +1122,78 @@ class MoscowTotals(TypedDict):
     stories: int
     unestimated: int
 
+class MrrMonthDict(TypedDict):
+    """One month of `mrr_movements`. Amounts are in the ledger's currency per month; rates are fractions."""
+    churned_customers: int
+    churned_mrr: float
+    contraction_customers: int
+    contraction_mrr: float
+    customers_at_end: int
+    customers_at_start: int
+    ending_mrr: float
+    expansion_customers: int
+    expansion_mrr: float
+    gross_revenue_retention: NotRequired[float | None]
+    logo_churn_rate: NotRequired[float | None]
+    month: str
+    net_new_mrr: float
+    net_revenue_retention: NotRequired[float | None]
+    new_customers: int
+    new_mrr: float
+    quick_ratio: NotRequired[float | None]
+    reactivated_customers: int
+    reactivation_mrr: float
+    revenue_churn_rate: NotRequired[float | None]
+    starting_mrr: float
+
+@final
+class MrrMonth:
+    """One month of `mrr_movements`. Amounts are in the ledger's currency per month; rates are fractions."""
+    @property
+    def churned_customers(self) -> int: ...
+    @property
+    def churned_mrr(self) -> float: ...
+    @property
+    def contraction_customers(self) -> int: ...
+    @property
+    def contraction_mrr(self) -> float: ...
+    @property
+    def customers_at_end(self) -> int: ...
+    @property
+    def customers_at_start(self) -> int: ...
+    @property
+    def ending_mrr(self) -> float: ...
+    @property
+    def expansion_customers(self) -> int: ...
+    @property
+    def expansion_mrr(self) -> float: ...
+    @property
+    def gross_revenue_retention(self) -> float | None: ...
+    @property
+    def logo_churn_rate(self) -> float | None: ...
+    @property
+    def month(self) -> str: ...
+    @property
+    def net_new_mrr(self) -> float: ...
+    @property
+    def net_revenue_retention(self) -> float | None: ...
+    @property
+    def new_customers(self) -> int: ...
+    @property
+    def new_mrr(self) -> float: ...
+    @property
+    def quick_ratio(self) -> float | None: ...
+    @property
+    def reactivated_customers(self) -> int: ...
+    @property
+    def reactivation_mrr(self) -> float: ...
+    @property
+    def revenue_churn_rate(self) -> float | None: ...
+    @property
+    def starting_mrr(self) -> float: ...
+    def to_dict(self) -> MrrMonthDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 class NetFlowDict(TypedDict):
     """The result of `net_flow`."""
     arrivals: list[float]
@@ -2244,6 +2316,15 @@ def product_revenue(prices: Numbers, quantities: Numbers) -> float:
 def monthly_recurring_revenue(monthly_fees: Numbers) -> float:
     """Monthly recurring revenue: the sum of every subscriber's monthly fee."""
 
+def mrr_movements(customers: Sequence[str] | NDArray[Any], dates: list[str], mrr: Numbers) -> list[MrrMonth]:
+    """Monthly MRR movements from a subscription ledger (row `i`: customer
+    `customers[i]` pays `mrr[i]` per month from `dates[i]` on, 0 = cancelled): per
+    month the starting, new, expansion, contraction, churned, reactivation and
+    ending MRR with customer counts, net and gross revenue retention, quick ratio,
+    logo and revenue churn. Ending = starting + new + expansion + reactivation −
+    contraction − churned, exactly.
+    """
+
 def average_revenue_per_user(revenue: float, customers: int) -> float:
     """Average revenue per user: `revenue` / `customers`."""
 
@@ -2906,7 +2987,7 @@ def proportion_interval(successes: int, trials: int, *, level: float | None = 0.
         method: The method: "wilson" (default), "agresti_coull" or "clopper_pearson" ("exact").
     """
 
-def compare_conversions(users: WholeNumbers, conversions: WholeNumbers, *, daily_users: float | None = None, draws: int | None = 100000, expected_split: list[float] | None = None, level: float | None = 0.95, minimum_detectable_effect: float | None = 0.05, power: float | None = 0.8, seed: int | None = 0, srm_threshold: float | None = 0.001, variance: ZTestVariance | None = "pooled") -> ConversionComparison:
+def compare_conversions(users: WholeNumbers, conversions: WholeNumbers, *, daily_users: float | None = None, draws: int | None = None, expected_split: list[float] | None = None, level: float | None = 0.95, minimum_detectable_effect: float | None = 0.05, power: float | None = 0.8, seed: int | None = 0, srm_threshold: float | None = 0.001, variance: ZTestVariance | None = "pooled") -> ConversionComparison:
     """Compares an experiment's variants on a conversion rate (`users[i]` entered
     variant `i`, `conversions[i]` converted; the control first): z test, absolute
     and relative lift with intervals, Bayesian probability of being best and
@@ -2914,7 +2995,7 @@ def compare_conversions(users: WholeNumbers, conversions: WholeNumbers, *, daily
     
     Keyword options (None = the default):
         daily_users: Users entering the experiment per day (all variants together); gives `days_left`.
-        draws: Simulated draws for the Bayesian numbers when there is no closed form (three or more variants). Default 100,000.
+        draws: Simulated draws for the Bayesian numbers when there is no closed form (three or more variants). Default (`None`): 100,000, or fewer with many variants so that draws × variants stays within 20,000,000.
         expected_split: The intended split, one weight per variant; `None` (the default) is an equal split.
         level: The confidence level of the intervals; 1 − level is the test's significance α. Default 0.95.
         minimum_detectable_effect: The smallest relative lift worth detecting (0.05 = 5 % of the control's rate), for the verdict and "how much longer". Default 0.05.

@@ -22,8 +22,8 @@ pub const MAX_EXACT_TERMS: u64 = 1_000_000;
 /// The default number of simulated draws (three or more variants): the probabilities
 /// are then within about ±0.003 (two standard errors) of their exact values.
 pub const DEFAULT_DRAWS: u64 = 100_000;
-/// The most draws × variants one simulation may take.
-pub const MAX_DRAWS: u64 = 100_000_000;
+/// The most draws × variants one simulation may take (about a second of work).
+pub const MAX_DRAWS: u64 = 20_000_000;
 
 named_enum!(
     /// Which variance the two-proportion z test uses.
@@ -77,9 +77,9 @@ pub struct ConversionOptions {
     pub expected_split: Option<Vec<f64>>,
     /// The sample-ratio check's p-value threshold. Default 0.001.
     pub srm_threshold: f64,
-    /// Simulated draws for the Bayesian numbers when there is no closed form (three or more variants). Default 100,000.
-    #[serde(deserialize_with = "input::deserialize_count")]
-    pub draws: u64,
+    /// Simulated draws for the Bayesian numbers when there is no closed form (three or more variants). Default (`None`): 100,000, or fewer with many variants so that draws × variants stays within 20,000,000.
+    #[serde(deserialize_with = "input::deserialize_optional_count")]
+    pub draws: Option<u64>,
     /// The simulation's seed: the same seed, the same numbers in every language. Default 0.
     #[serde(deserialize_with = "input::deserialize_count")]
     pub seed: u64,
@@ -95,7 +95,7 @@ impl Default for ConversionOptions {
             daily_users: None,
             expected_split: None,
             srm_threshold: 0.001,
-            draws: DEFAULT_DRAWS,
+            draws: None,
             seed: 0,
         }
     }
@@ -254,7 +254,10 @@ fn bayesian(
             return (best.to_vec(), loss.to_vec(), "closed_form");
         }
     }
-    let (best, loss) = bayes::simulate(&posteriors, options.draws, options.seed);
+    let draws = options
+        .draws
+        .unwrap_or(DEFAULT_DRAWS.min(MAX_DRAWS / posteriors.len() as u64));
+    let (best, loss) = bayes::simulate(&posteriors, draws, options.seed);
     (best, loss, "simulation")
 }
 
@@ -275,7 +278,8 @@ fn bayesian(
 /// - *Bayesian*: uniform prior, posterior Beta(1 + x, 1 + n − x); `probability_best` and
 ///   `expected_loss` = E[max_j p_j − p_i], in closed form for two variants (Evan
 ///   Miller 2015; Chris Stucchio 2015) with at most [`MAX_EXACT_TERMS`] terms, else
-///   simulated with `draws` seeded draws (identical in every language).
+///   simulated with `draws` seeded draws (identical in every language; by default
+///   100,000, fewer beyond 200 variants so that draws × variants ≤ [`MAX_DRAWS`]).
 /// - *sample ratio*: [`sample_ratio_mismatch`] of `users` against `expected_split`.
 /// - *how much longer*: [`sample_size`](super::sample_size)'s users per variant for a
 ///   relative `minimum_detectable_effect` from the control's rate at α = 1 − level and
@@ -321,21 +325,22 @@ pub fn compare_conversions(
     if let Some(daily) = options.daily_users {
         super::positive("daily_users", daily)?;
     }
-    if options.draws == 0 {
+    if options.draws == Some(0) {
         return Err(Error::undefined(
             "draws",
             "is 0; a simulation needs at least one draw",
         ));
     }
-    if options.draws.saturating_mul(users.len() as u64) > MAX_DRAWS {
-        return Err(Error::out_of_range(
-            "draws",
-            format!(
-                "{} draws of {} variants are more than the limit of {MAX_DRAWS}; 100,000 draws give ±0.003",
-                options.draws,
-                users.len()
-            ),
-        ));
+    if let Some(draws) = options.draws {
+        if draws.saturating_mul(users.len() as u64) > MAX_DRAWS {
+            return Err(Error::out_of_range(
+                "draws",
+                format!(
+                    "{draws} draws of {} variants are more than the limit of {MAX_DRAWS} draws × variants; 100,000 draws give ±0.003",
+                    users.len()
+                ),
+            ));
+        }
     }
     let sample_ratio = sample_ratio_mismatch(
         users,
@@ -569,7 +574,7 @@ mod tests {
         };
         assert_eq!(field(&[10, 10], &[1, 1], &level), "level");
         let draws = ConversionOptions {
-            draws: MAX_DRAWS,
+            draws: Some(MAX_DRAWS),
             ..Default::default()
         };
         assert_eq!(field(&[10, 10], &[1, 1], &draws), "draws");
