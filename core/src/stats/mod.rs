@@ -29,9 +29,8 @@ mod special;
 pub use experiment::{
     compare_conversions, compare_mean_values, compare_means, sample_ratio_mismatch, sample_size,
     ConversionComparison, ConversionOptions, ConversionVariant, EffectKind, MeanComparison,
-    MeanSample, MeanVariant, SampleMetric, SampleRatioCheck, SampleRatioOptions, SampleSize,
-    SampleSizeOptions, Verdict, ZTestVariance, DEFAULT_DRAWS, MAX_DRAWS, MAX_EXACT_TERMS,
-    MAX_VARIANTS,
+    MeanVariant, SampleMetric, SampleRatioCheck, SampleRatioOptions, SampleSize, SampleSizeOptions,
+    Verdict, ZTestVariance, DEFAULT_DRAWS, MAX_DRAWS, MAX_EXACT_TERMS, MAX_VARIANTS,
 };
 
 pub(crate) use interval::z_of_level;

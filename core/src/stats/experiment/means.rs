@@ -18,15 +18,11 @@ const NORMAL_DEGREES_OF_FREEDOM: f64 = 1e9;
 
 /// One variant's summary: how many users, their mean and their sample standard
 /// deviation (divided by n − 1).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct MeanSample {
-    /// Users in the variant.
-    pub count: u64,
-    /// The mean of the metric per user.
-    pub mean: f64,
-    /// The sample standard deviation (n − 1 in the denominator).
-    pub standard_deviation: f64,
+#[derive(Debug, Clone, PartialEq)]
+struct MeanSample {
+    count: u64,
+    mean: f64,
+    standard_deviation: f64,
 }
 
 impl MeanSample {
@@ -35,7 +31,7 @@ impl MeanSample {
     ///
     /// **Errors**: fewer than 2 values (`field`); a value that is not finite
     /// (`field[i]`); sums beyond the largest float (`field`).
-    pub fn from_values(field: &str, values: &[f64]) -> Result<MeanSample> {
+    fn from_values(field: &str, values: &[f64]) -> Result<MeanSample> {
         if values.len() < 2 {
             return Err(Error::undefined(
                 field,
@@ -207,7 +203,8 @@ pub fn compare_means(
 }
 
 /// [`compare_means`] from raw values: `values[i]` holds one number per user of variant
-/// `i` (the control first), summarized with [`MeanSample::from_values`].
+/// `i` (the control first), summarized as numpy's `mean` and `std(ddof=1)` do
+/// (two passes).
 ///
 /// **Errors**: those of [`compare_means`] on `values`; a variant with fewer than 2
 /// values (`values[i]`); a value that is not finite (`values[i][j]`).

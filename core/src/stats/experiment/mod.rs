@@ -20,7 +20,7 @@ pub use conversions::{
     compare_conversions, ConversionComparison, ConversionOptions, ConversionVariant, Verdict,
     ZTestVariance, DEFAULT_DRAWS, MAX_DRAWS, MAX_EXACT_TERMS,
 };
-pub use means::{compare_mean_values, compare_means, MeanComparison, MeanSample, MeanVariant};
+pub use means::{compare_mean_values, compare_means, MeanComparison, MeanVariant};
 pub use ratio::{sample_ratio_mismatch, SampleRatioCheck, SampleRatioOptions};
 pub use sample_size::{sample_size, EffectKind, SampleMetric, SampleSize, SampleSizeOptions};
 
