@@ -45,7 +45,7 @@ macro_rules! metrics {
             /// ending MRR with customer counts, net and gross revenue retention, quick ratio,
             /// logo and revenue churn. Ending = starting + new + expansion + reactivation −
             /// contraction − churned, exactly.
-            fn mrr_movements / mrrMovements (customers: Vec<String>, dates: $crate::Json<Vec<chrono::NaiveDate>>, mrr: Vec<f64>) -> Vec<pmkit::metrics::MrrMonth> {
+            fn mrr_movements / mrrMovements (customers: Vec<String>, dates: Vec<chrono::NaiveDate>, mrr: Vec<f64>) -> Vec<pmkit::metrics::MrrMonth> {
                 pmkit::metrics::mrr_movements(&customers, &dates, &mrr)
             }
             /// Average revenue per user: `revenue` / `customers`.

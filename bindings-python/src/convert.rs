@@ -284,6 +284,27 @@ impl FromPy for NaiveDate {
     }
 }
 
+/// A date column: a list, tuple or other sequence (pandas and numpy included) whose
+/// every element is a date as [`NaiveDate`] reads it (`dates[2]` named when one is not).
+impl FromPy for Vec<NaiveDate> {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if value.is_instance_of::<PyString>()
+            || value.is_instance_of::<PyDict>()
+            || !value.hasattr("__len__")?
+        {
+            return Err(invalid(
+                field,
+                format!("must be a list of dates, got {}", described(value)),
+            ));
+        }
+        value
+            .try_iter()?
+            .enumerate()
+            .map(|(index, item)| crate::dates::date(&format!("{field}[{index}]"), &item?))
+            .collect()
+    }
+}
+
 /// A document from a dict in its JSON form or JSON text, checked as the core checks
 /// text (errors name the JSON path). A dict is written as JSON by Python's `json`
 /// module, dates (`datetime.date`) as their ISO text.

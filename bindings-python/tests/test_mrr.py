@@ -39,6 +39,18 @@ def test_the_sum_check_holds_exactly_every_month() -> None:
             assert before.ending_mrr == after.starting_mrr
 
 
+def test_dates_may_be_dates_or_iso_text() -> None:
+    customers, dates, mrr = random_ledger(random.Random(3))
+    native = [dt.date.fromisoformat(day) for day in dates]
+    assert pmkit.mrr_movements(customers, native, mrr) == pmkit.mrr_movements(customers, dates, mrr)
+    with pytest.raises(pmkit.PmkitError) as raised:
+        pmkit.mrr_movements(["a", "b"], [dt.date(2026, 1, 1), 7], [1.0, 2.0])
+    assert raised.value.field == "dates[1]"
+    with pytest.raises(pmkit.PmkitError) as raised:
+        pmkit.mrr_movements(["a"], "2026-01-01", [1.0])
+    assert raised.value.field == "dates"
+
+
 @pytest.mark.parametrize(
     "call,kind,field",
     [

@@ -3810,7 +3810,7 @@ export function monthlyRecurringRevenue(monthlyFees: Numbers): number;
  * contraction − churned, exactly.
  * @throws {PmkitError} on bad input, naming the parameter.
  */
-export function mrrMovements(customers: readonly string[], dates: string[], mrr: Numbers): MrrMonth[];
+export function mrrMovements(customers: readonly string[], dates: readonly (Date | string)[], mrr: Numbers): MrrMonth[];
 
 /**
  * Average revenue per user: `revenue` / `customers`.

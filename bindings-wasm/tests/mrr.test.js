@@ -20,11 +20,19 @@ test('mrrMovements balances every month exactly (in millionths)', () => {
   assert.equal(months[4].reactivated_customers, 1);
 });
 
+test('dates may be Date objects or ISO text', () => {
+  const iso = pmkit.mrrMovements(['a', 'a'], ['2026-01-05', '2026-02-05'], [10, 12]);
+  const native = pmkit.mrrMovements(['a', 'a'], [new Date('2026-01-05'), new Date('2026-02-05')], [10, 12]);
+  assert.deepEqual(native, iso);
+});
+
 test('bad ledgers are PmkitErrors naming the parameter', () => {
   const cases = [
     [() => pmkit.mrrMovements([], [], []), 'undefined', 'customers'],
     [() => pmkit.mrrMovements(['a'], ['2026-01-01'], [-1]), 'invalid_input', 'mrr[0]'],
     [() => pmkit.mrrMovements(['a', 'b'], ['2026-01-01'], [1, 2]), 'invalid_input', 'dates'],
+    [() => pmkit.mrrMovements(['a'], '2026-01-01', [1]), 'invalid_input', 'dates'],
+    [() => pmkit.mrrMovements(['a', 'b'], ['2026-01-01', null], [1, 2]), 'invalid_input', 'dates[1]'],
   ];
   for (const [call, kind, field] of cases) {
     assert.throws(call, (err) => err instanceof pmkit.PmkitError && err.kind === kind && err.field === field);

@@ -2316,7 +2316,7 @@ def product_revenue(prices: Numbers, quantities: Numbers) -> float:
 def monthly_recurring_revenue(monthly_fees: Numbers) -> float:
     """Monthly recurring revenue: the sum of every subscriber's monthly fee."""
 
-def mrr_movements(customers: Sequence[str] | NDArray[Any], dates: list[str], mrr: Numbers) -> list[MrrMonth]:
+def mrr_movements(customers: Sequence[str] | NDArray[Any], dates: Sequence[datetime.date | str], mrr: Numbers) -> list[MrrMonth]:
     """Monthly MRR movements from a subscription ledger (row `i`: customer
     `customers[i]` pays `mrr[i]` per month from `dates[i]` on, 0 = cancelled): per
     month the starting, new, expansion, contraction, churned, reactivation and
