@@ -39,6 +39,15 @@ macro_rules! metrics {
             fn monthly_recurring_revenue / monthlyRecurringRevenue (monthly_fees: Vec<f64>) -> f64 {
                 pmkit::metrics::monthly_recurring_revenue(&monthly_fees)
             }
+            /// Monthly MRR movements from a subscription ledger (row `i`: customer
+            /// `customers[i]` pays `mrr[i]` per month from `dates[i]` on, 0 = cancelled): per
+            /// month the starting, new, expansion, contraction, churned, reactivation and
+            /// ending MRR with customer counts, net and gross revenue retention, quick ratio,
+            /// logo and revenue churn. Ending = starting + new + expansion + reactivation −
+            /// contraction − churned, exactly.
+            fn mrr_movements / mrrMovements (customers: Vec<String>, dates: Vec<chrono::NaiveDate>, mrr: Vec<f64>) -> Vec<pmkit::metrics::MrrMonth> {
+                pmkit::metrics::mrr_movements(&customers, &dates, &mrr)
+            }
             /// Average revenue per user: `revenue` / `customers`.
             fn average_revenue_per_user / averageRevenuePerUser (revenue: f64, customers: u64) -> f64 {
                 pmkit::metrics::average_revenue_per_user(revenue, customers)

@@ -187,19 +187,31 @@ pub fn text(field: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
 /// A list of texts: a list, tuple or other sequence (numpy and pandas included) whose
 /// every element is a `str`; a `str` itself, `None` or a non-sequence is an error.
 pub fn texts(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    each_of_sequence(field, value, "str", text)
+}
+
+/// Every element of a list, tuple or other sequence (numpy and pandas included) read
+/// by `read` as `field[i]`; a `str` itself, a dict, `None` or a non-sequence is an
+/// error saying it must be a list of `what`.
+fn each_of_sequence<T>(
+    field: &str,
+    value: &Bound<'_, PyAny>,
+    what: &str,
+    read: impl Fn(&str, &Bound<'_, PyAny>) -> PyResult<T>,
+) -> PyResult<Vec<T>> {
     if value.is_instance_of::<PyString>()
         || !value.hasattr("__len__")?
         || value.is_instance_of::<PyDict>()
     {
         return Err(invalid(
             field,
-            format!("must be a list of str, got {}", described(value)),
+            format!("must be a list of {what}, got {}", described(value)),
         ));
     }
     value
         .try_iter()?
         .enumerate()
-        .map(|(index, item)| text(&format!("{field}[{index}]"), &item?))
+        .map(|(index, item)| read(&format!("{field}[{index}]"), &item?))
         .collect()
 }
 
@@ -281,6 +293,14 @@ impl FromPy for Vec<String> {
 impl FromPy for NaiveDate {
     fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
         crate::dates::date(field, value)
+    }
+}
+
+/// A date column: a list, tuple or other sequence (pandas and numpy included) whose
+/// every element is a date as [`NaiveDate`] reads it (`dates[2]` named when one is not).
+impl FromPy for Vec<NaiveDate> {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        each_of_sequence(field, value, "dates", crate::dates::date)
     }
 }
 

@@ -552,6 +552,98 @@ export interface Commitment {
   points?: number | null;
 }
 
+/**
+ * The result of `compare_conversions`.
+ */
+export interface ConversionComparison {
+  /**
+   * How the Bayesian numbers were computed: "closed_form" or "simulation".
+   */
+  bayesian_method: string;
+  /**
+   * Days until every variant has enough, at `daily_users` and the intended split.
+   */
+  days_left?: number | null;
+  /**
+   * The confidence level used.
+   */
+  level: number;
+  /**
+   * Users still missing over all variants (0 when every variant has enough).
+   */
+  more_users_needed?: number | null;
+  /**
+   * The sample-ratio-mismatch check of the users against the intended split.
+   */
+  sample_ratio: SampleRatioCheck;
+  /**
+   * Users each variant needs to detect the minimum detectable effect from the control's rate; `None` when the control's rate is 0 or 1.
+   */
+  users_needed_per_variant?: number | null;
+  /**
+   * The z test's variance used.
+   */
+  variance: ZTestVariance;
+  /**
+   * One entry per variant, the control first.
+   */
+  variants: ConversionVariant[];
+  /**
+   * What the result says to do.
+   */
+  verdict: Verdict;
+  /**
+   * The winning variant's index (0 = control) for "winner" and "control_wins".
+   */
+  winner?: number | null;
+}
+
+/**
+ * One variant's result in `ConversionComparison`.
+ */
+export interface ConversionVariant {
+  /**
+   * Rate − control's rate, with its Wald interval (method "wald"); `None` for the control.
+   */
+  absolute_lift?: Interval | null;
+  /**
+   * Users who converted.
+   */
+  conversions: number;
+  /**
+   * The expected loss of choosing this variant: E[max rate − this rate], in rate units (0.001 = 0.1 percentage point).
+   */
+  expected_loss: number;
+  /**
+   * The two-sided p-value of `z`.
+   */
+  p_value?: number | null;
+  /**
+   * The posterior probability that this variant has the highest rate.
+   */
+  probability_best: number;
+  /**
+   * The conversion rate with its Wilson interval.
+   */
+  rate: Interval;
+  /**
+   * Rate / control's rate − 1, with Katz's log interval (method "katz_log"); `None` for the control and when either has no conversions.
+   */
+  relative_lift?: Interval | null;
+  /**
+   * Whether `p_value` is below 1 − level.
+   */
+  significant: boolean;
+  /**
+   * Users in the variant.
+   */
+  users: number;
+  /**
+   * The z statistic against the control; `None` for the control and when the variance is 0 (no conversions at all, or all converted).
+   */
+  z?: number | null;
+}
+
 export type CountBy = "points" | "items";
 
 /**
@@ -675,6 +767,8 @@ export type DependencyKind = "finish_to_start" | "start_to_start" | "finish_to_f
  * Which span of an item's timeline `durations` collects.
  */
 export type DurationKind = "cycle_time" | "lead_time";
+
+export type EffectKind = "relative" | "absolute";
 
 /**
  * The result of `encode_ids`: a code per value, and the map's ids in code order.
@@ -1463,6 +1557,62 @@ export interface Market {
 }
 
 /**
+ * The result of `compare_means`.
+ */
+export interface MeanComparison {
+  /**
+   * The confidence level used.
+   */
+  level: number;
+  /**
+   * One entry per variant, the control first.
+   */
+  variants: MeanVariant[];
+}
+
+/**
+ * One variant's result in `MeanComparison`.
+ */
+export interface MeanVariant {
+  /**
+   * Users in the variant.
+   */
+  count: number;
+  /**
+   * The Welch–Satterthwaite degrees of freedom (not a whole number).
+   */
+  degrees_of_freedom?: number | null;
+  /**
+   * Mean − control's mean with Welch's interval (method "welch"); `None` for the control.
+   */
+  difference?: Interval | null;
+  /**
+   * The variant's mean.
+   */
+  mean: number;
+  /**
+   * The two-sided p-value of `t`.
+   */
+  p_value?: number | null;
+  /**
+   * The difference as a fraction of the control's mean; `None` for the control or a control mean of 0.
+   */
+  relative_difference?: number | null;
+  /**
+   * Whether `p_value` is below 1 − level.
+   */
+  significant: boolean;
+  /**
+   * The variant's sample standard deviation.
+   */
+  standard_deviation: number;
+  /**
+   * Welch's t statistic; `None` for the control and when both standard deviations are 0.
+   */
+  t?: number | null;
+}
+
+/**
  * What is counted: items, or their story points.
  */
 export type Measure = "items" | "points";
@@ -1640,6 +1790,96 @@ export interface MoscowTotals {
    * Those without an estimate.
    */
   unestimated: number;
+}
+
+/**
+ * One month of `mrr_movements`. Amounts are in the ledger's currency per month; rates are fractions.
+ */
+export interface MrrMonth {
+  /**
+   * Customers counted in `churned_mrr`.
+   */
+  churned_customers: number;
+  /**
+   * MRR lost by customers who stopped paying.
+   */
+  churned_mrr: number;
+  /**
+   * Customers counted in `contraction_mrr`.
+   */
+  contraction_customers: number;
+  /**
+   * MRR lost by customers paying less (but not nothing).
+   */
+  contraction_mrr: number;
+  /**
+   * Paying customers at the end of the month.
+   */
+  customers_at_end: number;
+  /**
+   * Paying customers at the end of the previous month.
+   */
+  customers_at_start: number;
+  /**
+   * MRR at the end of the month: starting + new + expansion + reactivation − contraction − churned, exactly.
+   */
+  ending_mrr: number;
+  /**
+   * Customers counted in `expansion_mrr`.
+   */
+  expansion_customers: number;
+  /**
+   * MRR added by customers paying more than at the end of the previous month.
+   */
+  expansion_mrr: number;
+  /**
+   * (starting − contraction − churned) / starting; `None` without starting MRR.
+   */
+  gross_revenue_retention?: number | null;
+  /**
+   * churned customers / customers at start; `None` without customers at start.
+   */
+  logo_churn_rate?: number | null;
+  /**
+   * The month's first day.
+   */
+  month: string;
+  /**
+   * ending − starting.
+   */
+  net_new_mrr: number;
+  /**
+   * (starting + expansion − contraction − churned) / starting; `None` without starting MRR.
+   */
+  net_revenue_retention?: number | null;
+  /**
+   * Customers counted in `new_mrr`.
+   */
+  new_customers: number;
+  /**
+   * MRR of customers whose first subscription began this month.
+   */
+  new_mrr: number;
+  /**
+   * (new + expansion + reactivation) / (contraction + churned); `None` when nothing was lost.
+   */
+  quick_ratio?: number | null;
+  /**
+   * Customers counted in `reactivation_mrr`.
+   */
+  reactivated_customers: number;
+  /**
+   * MRR of customers who had churned and pay again.
+   */
+  reactivation_mrr: number;
+  /**
+   * (churned + contraction) / starting MRR; `None` without starting MRR.
+   */
+  revenue_churn_rate?: number | null;
+  /**
+   * MRR at the end of the previous month.
+   */
+  starting_mrr: number;
 }
 
 /**
@@ -2494,6 +2734,60 @@ export interface SampleEvents {
   user_ids: number[];
 }
 
+export type SampleMetric = "proportion" | "mean";
+
+/**
+ * The result of `sample_ratio_mismatch`.
+ */
+export interface SampleRatioCheck {
+  /**
+   * Degrees of freedom: the number of variants − 1.
+   */
+  degrees_of_freedom: number;
+  /**
+   * The users each variant should have had, from the total and the intended split.
+   */
+  expected: number[];
+  /**
+   * Whether `p_value` is below the threshold: the assignment is probably broken, and the experiment's results should not be trusted until it is explained.
+   */
+  mismatch: boolean;
+  /**
+   * P(χ² ≥ statistic): the chance of a split at least this uneven if the assignment works as intended.
+   */
+  p_value: number;
+  /**
+   * Pearson's chi-square statistic, Σ (observed − expected)² / expected.
+   */
+  statistic: number;
+}
+
+/**
+ * The result of `sample_size`.
+ */
+export interface SampleSize {
+  /**
+   * Whole days to reach `total_users` at `daily_users`, when it was given.
+   */
+  days?: number | null;
+  /**
+   * The standardized effect: Cohen's h for a proportion, Cohen's d for a mean (≥ 0).
+   */
+  effect_size: number;
+  /**
+   * The unrounded solution (what statsmodels' `solve_power` returns).
+   */
+  exact_users_per_variant: number;
+  /**
+   * `users_per_variant` × the number of variants.
+   */
+  total_users: number;
+  /**
+   * Users needed in each variant, rounded up.
+   */
+  users_per_variant: number;
+}
+
 export type ScalePreset = "fibonacci" | "modified_fibonacci" | "powers_of_two" | "linear" | "t_shirt";
 
 /**
@@ -3292,6 +3586,8 @@ export interface VelocitySummary {
   standard_deviation?: number | null;
 }
 
+export type Verdict = "winner" | "control_wins" | "keep_running" | "no_difference" | "sample_ratio_mismatch";
+
 export type WeekDay = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
 
 /**
@@ -3420,6 +3716,8 @@ export interface WsjfInputs {
   user_business_value: number;
 }
 
+export type ZTestVariance = "pooled" | "unpooled";
+
 /** The core's `LevelOptions`: the options of `npsInterval` and every function that takes them. */
 export type LevelOptions = NpsIntervalOptions;
 
@@ -3479,6 +3777,12 @@ export type HealthOptions = BacklogHealthOptions;
 
 /** The core's `ScaleOptions`: the options of `estimateScale` and every function that takes them. */
 export type ScaleOptions = EstimateScaleOptions;
+
+/** The core's `ConversionOptions`: the options of `compareConversions` and every function that takes them. */
+export type ConversionOptions = CompareConversionsOptions;
+
+/** The core's `SampleRatioOptions`: the options of `sampleRatioMismatch` and every function that takes them. */
+export type SampleRatioOptions = SampleRatioMismatchOptions;
 
 /** The core's `ChartOptions`: the options of `burndownChart` and every function that takes them. */
 export type ChartOptions = BurndownChartOptions;
@@ -3581,6 +3885,17 @@ export function productRevenue(prices: Numbers, quantities: Numbers): number;
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function monthlyRecurringRevenue(monthlyFees: Numbers): number;
+
+/**
+ * Monthly MRR movements from a subscription ledger (row `i`: customer
+ * `customers[i]` pays `mrr[i]` per month from `dates[i]` on, 0 = cancelled): per
+ * month the starting, new, expansion, contraction, churned, reactivation and
+ * ending MRR with customer counts, net and gross revenue retention, quick ratio,
+ * logo and revenue churn. Ending = starting + new + expansion + reactivation −
+ * contraction − churned, exactly.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function mrrMovements(customers: readonly string[], dates: readonly (Date | string)[], mrr: Numbers): MrrMonth[];
 
 /**
  * Average revenue per user: `revenue` / `customers`.
@@ -5061,6 +5376,159 @@ export interface ProportionIntervalOptions {
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function proportionInterval(successes: number | bigint, trials: number | bigint, options?: ProportionIntervalOptions | null): Interval;
+
+/** The options of `compareConversions`; every one may be left out. */
+export interface CompareConversionsOptions {
+  /**
+   * Users entering the experiment per day (all variants together); gives `days_left`.
+   */
+  dailyUsers?: number | null;
+  /**
+   * Simulated draws for the Bayesian numbers when there is no closed form (three or more variants). Default (`None`): 100,000, or fewer with many variants so that draws × variants stays within 20,000,000.
+   */
+  draws?: number | null;
+  /**
+   * The intended split, one weight per variant; `None` (the default) is an equal split.
+   */
+  expectedSplit?: number[] | null;
+  /**
+   * The confidence level of the intervals; 1 − level is the test's significance α. Default 0.95.
+   * @defaultValue `0.95`
+   */
+  level?: number | null;
+  /**
+   * The smallest relative lift worth detecting (0.05 = 5 % of the control's rate), for the verdict and "how much longer". Default 0.05.
+   * @defaultValue `0.05`
+   */
+  minimumDetectableEffect?: number | null;
+  /**
+   * The power wanted for that effect. Default 0.8.
+   * @defaultValue `0.8`
+   */
+  power?: number | null;
+  /**
+   * The simulation's seed: the same seed, the same numbers in every language. Default 0.
+   * @defaultValue `0`
+   */
+  seed?: number | null;
+  /**
+   * The sample-ratio check's p-value threshold. Default 0.001.
+   * @defaultValue `0.001`
+   */
+  srmThreshold?: number | null;
+  /**
+   * The z test's variance: "pooled" (the default) or "unpooled".
+   * @defaultValue `"pooled"`
+   */
+  variance?: ZTestVariance | null;
+}
+
+/**
+ * Compares an experiment's variants on a conversion rate (`users[i]` entered
+ * variant `i`, `conversions[i]` converted; the control first): z test, absolute
+ * and relative lift with intervals, Bayesian probability of being best and
+ * expected loss, sample-ratio check, verdict and how many more users it needs.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function compareConversions(users: Numbers, conversions: Numbers, options?: CompareConversionsOptions | null): ConversionComparison;
+
+/** The options of `compareMeans`; every one may be left out. */
+export interface CompareMeansOptions {
+  /**
+   * The confidence level, a fraction strictly between 0 and 1. Default 0.95.
+   * @defaultValue `0.95`
+   */
+  level?: number | null;
+}
+
+/**
+ * Compares variants on a mean per user with Welch's t test, each against the
+ * first (the control), from per-variant `counts`, `means` and sample
+ * `standardDeviations`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function compareMeans(counts: Numbers, means: Numbers, standardDeviations: Numbers, options?: CompareMeansOptions | null): MeanComparison;
+
+/** The options of `compareMeanValues`; every one may be left out. */
+export interface CompareMeanValuesOptions {
+  /**
+   * The confidence level, a fraction strictly between 0 and 1. Default 0.95.
+   * @defaultValue `0.95`
+   */
+  level?: number | null;
+}
+
+/**
+ * `compare_means` from raw values: one list of per-user numbers per variant,
+ * the control first.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function compareMeanValues(values: number[][], options?: CompareMeanValuesOptions | null): MeanComparison;
+
+/** The options of `sampleSize`; every one may be left out. */
+export interface SampleSizeOptions {
+  /**
+   * The significance level α of the two-sided test, a fraction. Default 0.05.
+   * @defaultValue `0.05`
+   */
+  alpha?: number | null;
+  /**
+   * Users entering the experiment per day (all variants together); gives `days`.
+   */
+  dailyUsers?: number | null;
+  /**
+   * How `minimum_detectable_effect` is read: "relative" (a fraction of the baseline, the default) or "absolute".
+   * @defaultValue `"relative"`
+   */
+  effect?: EffectKind | null;
+  /**
+   * What is measured: "proportion" (a conversion rate, the default) or "mean".
+   * @defaultValue `"proportion"`
+   */
+  metric?: SampleMetric | null;
+  /**
+   * The power 1 − β: the chance of detecting a true effect of that size. Default 0.8.
+   * @defaultValue `0.8`
+   */
+  power?: number | null;
+  /**
+   * The standard deviation of the metric per user; required for "mean", refused for "proportion".
+   */
+  standardDeviation?: number | null;
+  /**
+   * How many variants share the traffic, control included. Default 2.
+   * @defaultValue `2`
+   */
+  variants?: number | null;
+}
+
+/**
+ * Users per variant (and in total, and days at `dailyUsers`) that a two-sided
+ * test needs to detect `minimumDetectableEffect` (relative by default) from
+ * `baseline`, at `alpha` 0.05 and `power` 0.8, on a proportion or a mean.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleSize(baseline: number, minimumDetectableEffect: number, options?: SampleSizeOptions | null): SampleSize;
+
+/** The options of `sampleRatioMismatch`; every one may be left out. */
+export interface SampleRatioMismatchOptions {
+  /**
+   * The intended split, one weight per variant (any positive numbers: [50, 50], [0.9, 0.1]); `None` (the default) is an equal split.
+   */
+  expectedSplit?: number[] | null;
+  /**
+   * The p-value below which the split counts as a mismatch. Default 0.001, the conventional threshold for this check (it runs on every experiment).
+   * @defaultValue `0.001`
+   */
+  threshold?: number | null;
+}
+
+/**
+ * The sample-ratio-mismatch check: a chi-square test of the users each variant
+ * received against the intended split (equal by default).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleRatioMismatch(users: Numbers, options?: SampleRatioMismatchOptions | null): SampleRatioCheck;
 
 /**
  * Every KPI the snapshot (an object in its JSON form, or JSON text) has

@@ -292,6 +292,24 @@ impl FromJs for chrono::NaiveDate {
     }
 }
 
+/// A date column: an array whose every element is a `Date` or ISO text (`dates[2]`
+/// named when one is not).
+impl FromJs for Vec<chrono::NaiveDate> {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        let Some(array) = value.dyn_ref::<js_sys::Array>() else {
+            return Err(invalid(
+                field,
+                "must be an array of dates (Date objects or ISO text)",
+            ));
+        };
+        array
+            .iter()
+            .enumerate()
+            .map(|(index, item)| crate::dates::date(&format!("{field}[{index}]"), &item))
+            .collect()
+    }
+}
+
 impl<T: DeserializeOwned> FromJs for pmkit_api::Json<T> {
     fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
         from_js_value(field, value).map(pmkit_api::Json)

@@ -121,6 +121,12 @@ impl Describe for chrono::NaiveDate {
     }
 }
 
+impl Describe for Vec<chrono::NaiveDate> {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Dates
+    }
+}
+
 impl<T: JsonSchema> Describe for pmkit_api::Json<T> {
     fn kind(generator: &mut SchemaGenerator) -> ParamKind {
         ParamKind::Json(generator.subschema_for::<T>().to_value())

@@ -22,6 +22,8 @@ pub enum ParamKind {
     Text,
     Texts,
     Date,
+    /// A list of dates (a date column).
+    Dates,
     /// CSV text (Python: also a path or a DataFrame).
     Csv,
     /// Partial counts (`pmkit_api::analytics::Partial`), and a list of them.
@@ -374,6 +376,7 @@ fn ts_param_type(kind: &ParamKind) -> String {
         ParamKind::Numbers | ParamKind::Counts => "Numbers".to_owned(),
         ParamKind::Text => "string".to_owned(),
         ParamKind::Texts => "readonly string[]".to_owned(),
+        ParamKind::Dates => "readonly (Date | string)[]".to_owned(),
         ParamKind::UserIds => "UserIds".to_owned(),
         ParamKind::Times => "Times".to_owned(),
         ParamKind::Partial => "Counts".to_owned(),

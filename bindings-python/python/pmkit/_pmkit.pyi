@@ -410,6 +410,58 @@ class Commitment(TypedDict):
     id: str
     points: NotRequired[float | None]
 
+class ConversionComparisonDict(TypedDict):
+    """The result of `compare_conversions`."""
+    bayesian_method: str
+    days_left: NotRequired[int | None]
+    level: float
+    more_users_needed: NotRequired[int | None]
+    sample_ratio: SampleRatioCheckDict
+    users_needed_per_variant: NotRequired[int | None]
+    variance: ZTestVariance
+    variants: list[ConversionVariant]
+    verdict: Verdict
+    winner: NotRequired[int | None]
+
+@final
+class ConversionComparison:
+    """The result of `compare_conversions`."""
+    @property
+    def bayesian_method(self) -> str: ...
+    @property
+    def days_left(self) -> int | None: ...
+    @property
+    def level(self) -> float: ...
+    @property
+    def more_users_needed(self) -> int | None: ...
+    @property
+    def sample_ratio(self) -> SampleRatioCheckDict: ...
+    @property
+    def users_needed_per_variant(self) -> int | None: ...
+    @property
+    def variance(self) -> ZTestVariance: ...
+    @property
+    def variants(self) -> list[ConversionVariant]: ...
+    @property
+    def verdict(self) -> Verdict: ...
+    @property
+    def winner(self) -> int | None: ...
+    def to_dict(self) -> ConversionComparisonDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class ConversionVariant(TypedDict):
+    """One variant's result in `ConversionComparison`."""
+    absolute_lift: NotRequired[IntervalDict | None]
+    conversions: int
+    expected_loss: float
+    p_value: NotRequired[float | None]
+    probability_best: float
+    rate: IntervalDict
+    relative_lift: NotRequired[IntervalDict | None]
+    significant: bool
+    users: int
+    z: NotRequired[float | None]
+
 CountBy = Literal["points", "items"]
 
 Counting = Literal["elapsed", "inclusive", "exact"]
@@ -492,6 +544,8 @@ DependencyKind = Literal["finish_to_start", "start_to_start", "finish_to_finish"
 
 DurationKind = Literal["cycle_time", "lead_time"]
 """Which span of an item's timeline `durations` collects."""
+
+EffectKind = Literal["relative", "absolute"]
 
 class EncodedIdsDict(TypedDict):
     """The result of `encode_ids`: a code per value, and the map's ids in code order."""
@@ -935,6 +989,33 @@ class Market(TypedDict):
     product_revenue: float
     total_market_revenue: float
 
+class MeanComparisonDict(TypedDict):
+    """The result of `compare_means`."""
+    level: float
+    variants: list[MeanVariant]
+
+@final
+class MeanComparison:
+    """The result of `compare_means`."""
+    @property
+    def level(self) -> float: ...
+    @property
+    def variants(self) -> list[MeanVariant]: ...
+    def to_dict(self) -> MeanComparisonDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class MeanVariant(TypedDict):
+    """One variant's result in `MeanComparison`."""
+    count: int
+    degrees_of_freedom: NotRequired[float | None]
+    difference: NotRequired[IntervalDict | None]
+    mean: float
+    p_value: NotRequired[float | None]
+    relative_difference: NotRequired[float | None]
+    significant: bool
+    standard_deviation: float
+    t: NotRequired[float | None]
+
 Measure = Literal["items", "points"]
 """What is counted: items, or their story points."""
 
@@ -1040,6 +1121,78 @@ class MoscowTotals(TypedDict):
     effort: float
     stories: int
     unestimated: int
+
+class MrrMonthDict(TypedDict):
+    """One month of `mrr_movements`. Amounts are in the ledger's currency per month; rates are fractions."""
+    churned_customers: int
+    churned_mrr: float
+    contraction_customers: int
+    contraction_mrr: float
+    customers_at_end: int
+    customers_at_start: int
+    ending_mrr: float
+    expansion_customers: int
+    expansion_mrr: float
+    gross_revenue_retention: NotRequired[float | None]
+    logo_churn_rate: NotRequired[float | None]
+    month: str
+    net_new_mrr: float
+    net_revenue_retention: NotRequired[float | None]
+    new_customers: int
+    new_mrr: float
+    quick_ratio: NotRequired[float | None]
+    reactivated_customers: int
+    reactivation_mrr: float
+    revenue_churn_rate: NotRequired[float | None]
+    starting_mrr: float
+
+@final
+class MrrMonth:
+    """One month of `mrr_movements`. Amounts are in the ledger's currency per month; rates are fractions."""
+    @property
+    def churned_customers(self) -> int: ...
+    @property
+    def churned_mrr(self) -> float: ...
+    @property
+    def contraction_customers(self) -> int: ...
+    @property
+    def contraction_mrr(self) -> float: ...
+    @property
+    def customers_at_end(self) -> int: ...
+    @property
+    def customers_at_start(self) -> int: ...
+    @property
+    def ending_mrr(self) -> float: ...
+    @property
+    def expansion_customers(self) -> int: ...
+    @property
+    def expansion_mrr(self) -> float: ...
+    @property
+    def gross_revenue_retention(self) -> float | None: ...
+    @property
+    def logo_churn_rate(self) -> float | None: ...
+    @property
+    def month(self) -> str: ...
+    @property
+    def net_new_mrr(self) -> float: ...
+    @property
+    def net_revenue_retention(self) -> float | None: ...
+    @property
+    def new_customers(self) -> int: ...
+    @property
+    def new_mrr(self) -> float: ...
+    @property
+    def quick_ratio(self) -> float | None: ...
+    @property
+    def reactivated_customers(self) -> int: ...
+    @property
+    def reactivation_mrr(self) -> float: ...
+    @property
+    def revenue_churn_rate(self) -> float | None: ...
+    @property
+    def starting_mrr(self) -> float: ...
+    def to_dict(self) -> MrrMonthDict: ...
+    def __eq__(self, other: object) -> bool: ...
 
 class NetFlowDict(TypedDict):
     """The result of `net_flow`."""
@@ -1512,6 +1665,56 @@ class SampleEvents:
     @property
     def user_ids(self) -> list[int]: ...
     def to_dict(self) -> SampleEventsDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+SampleMetric = Literal["proportion", "mean"]
+
+class SampleRatioCheckDict(TypedDict):
+    """The result of `sample_ratio_mismatch`."""
+    degrees_of_freedom: int
+    expected: list[float]
+    mismatch: bool
+    p_value: float
+    statistic: float
+
+@final
+class SampleRatioCheck:
+    """The result of `sample_ratio_mismatch`."""
+    @property
+    def degrees_of_freedom(self) -> int: ...
+    @property
+    def expected(self) -> list[float]: ...
+    @property
+    def mismatch(self) -> bool: ...
+    @property
+    def p_value(self) -> float: ...
+    @property
+    def statistic(self) -> float: ...
+    def to_dict(self) -> SampleRatioCheckDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class SampleSizeDict(TypedDict):
+    """The result of `sample_size`."""
+    days: NotRequired[int | None]
+    effect_size: float
+    exact_users_per_variant: float
+    total_users: int
+    users_per_variant: int
+
+@final
+class SampleSize:
+    """The result of `sample_size`."""
+    @property
+    def days(self) -> int | None: ...
+    @property
+    def effect_size(self) -> float: ...
+    @property
+    def exact_users_per_variant(self) -> float: ...
+    @property
+    def total_users(self) -> int: ...
+    @property
+    def users_per_variant(self) -> int: ...
+    def to_dict(self) -> SampleSizeDict: ...
     def __eq__(self, other: object) -> bool: ...
 
 ScalePreset = Literal["fibonacci", "modified_fibonacci", "powers_of_two", "linear", "t_shirt"]
@@ -2001,6 +2204,8 @@ class VelocitySummary:
     def to_dict(self) -> VelocitySummaryDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+Verdict = Literal["winner", "control_wins", "keep_running", "no_difference", "sample_ratio_mismatch"]
+
 WeekDay = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 class WhenForecastDict(TypedDict):
@@ -2091,6 +2296,8 @@ class WsjfInputs(TypedDict):
     time_criticality: float
     user_business_value: float
 
+ZTestVariance = Literal["pooled", "unpooled"]
+
 def net_promoter_score(responses: Numbers) -> NpsResult:
     """Net Promoter Score of answers on 0..=10: 100 × (share of promoters, 9–10,
     − share of detractors, 0–6), from −100 to 100, with the counts behind it.
@@ -2136,6 +2343,15 @@ def product_revenue(prices: Numbers, quantities: Numbers) -> float:
 
 def monthly_recurring_revenue(monthly_fees: Numbers) -> float:
     """Monthly recurring revenue: the sum of every subscriber's monthly fee."""
+
+def mrr_movements(customers: Sequence[str] | NDArray[Any], dates: Sequence[datetime.date | str], mrr: Numbers) -> list[MrrMonth]:
+    """Monthly MRR movements from a subscription ledger (row `i`: customer
+    `customers[i]` pays `mrr[i]` per month from `dates[i]` on, 0 = cancelled): per
+    month the starting, new, expansion, contraction, churned, reactivation and
+    ending MRR with customer counts, net and gross revenue retention, quick ratio,
+    logo and revenue churn. Ending = starting + new + expansion + reactivation −
+    contraction − churned, exactly.
+    """
 
 def average_revenue_per_user(revenue: float, customers: int) -> float:
     """Average revenue per user: `revenue` / `customers`."""
@@ -2835,6 +3051,65 @@ def proportion_interval(successes: int, trials: int, *, level: float | None = 0.
     Keyword options (None = the default):
         level: The confidence level, a fraction strictly between 0 and 1. Default 0.95.
         method: The method: "wilson" (default), "agresti_coull" or "clopper_pearson" ("exact").
+    """
+
+def compare_conversions(users: WholeNumbers, conversions: WholeNumbers, *, daily_users: float | None = None, draws: int | None = None, expected_split: list[float] | None = None, level: float | None = 0.95, minimum_detectable_effect: float | None = 0.05, power: float | None = 0.8, seed: int | None = 0, srm_threshold: float | None = 0.001, variance: ZTestVariance | None = "pooled") -> ConversionComparison:
+    """Compares an experiment's variants on a conversion rate (`users[i]` entered
+    variant `i`, `conversions[i]` converted; the control first): z test, absolute
+    and relative lift with intervals, Bayesian probability of being best and
+    expected loss, sample-ratio check, verdict and how many more users it needs.
+    
+    Keyword options (None = the default):
+        daily_users: Users entering the experiment per day (all variants together); gives `days_left`.
+        draws: Simulated draws for the Bayesian numbers when there is no closed form (three or more variants). Default (`None`): 100,000, or fewer with many variants so that draws × variants stays within 20,000,000.
+        expected_split: The intended split, one weight per variant; `None` (the default) is an equal split.
+        level: The confidence level of the intervals; 1 − level is the test's significance α. Default 0.95.
+        minimum_detectable_effect: The smallest relative lift worth detecting (0.05 = 5 % of the control's rate), for the verdict and "how much longer". Default 0.05.
+        power: The power wanted for that effect. Default 0.8.
+        seed: The simulation's seed: the same seed, the same numbers in every language. Default 0.
+        srm_threshold: The sample-ratio check's p-value threshold. Default 0.001.
+        variance: The z test's variance: "pooled" (the default) or "unpooled".
+    """
+
+def compare_means(counts: WholeNumbers, means: Numbers, standard_deviations: Numbers, *, level: float | None = 0.95) -> MeanComparison:
+    """Compares variants on a mean per user with Welch's t test, each against the
+    first (the control), from per-variant `counts`, `means` and sample
+    `standard_deviations`.
+    
+    Keyword options (None = the default):
+        level: The confidence level, a fraction strictly between 0 and 1. Default 0.95.
+    """
+
+def compare_mean_values(values: list[list[float]], *, level: float | None = 0.95) -> MeanComparison:
+    """`compare_means` from raw values: one list of per-user numbers per variant,
+    the control first.
+    
+    Keyword options (None = the default):
+        level: The confidence level, a fraction strictly between 0 and 1. Default 0.95.
+    """
+
+def sample_size(baseline: float, minimum_detectable_effect: float, *, alpha: float | None = 0.05, daily_users: float | None = None, effect: EffectKind | None = "relative", metric: SampleMetric | None = "proportion", power: float | None = 0.8, standard_deviation: float | None = None, variants: int | None = 2) -> SampleSize:
+    """Users per variant (and in total, and days at `daily_users`) that a two-sided
+    test needs to detect `minimum_detectable_effect` (relative by default) from
+    `baseline`, at `alpha` 0.05 and `power` 0.8, on a proportion or a mean.
+    
+    Keyword options (None = the default):
+        alpha: The significance level α of the two-sided test, a fraction. Default 0.05.
+        daily_users: Users entering the experiment per day (all variants together); gives `days`.
+        effect: How `minimum_detectable_effect` is read: "relative" (a fraction of the baseline, the default) or "absolute".
+        metric: What is measured: "proportion" (a conversion rate, the default) or "mean".
+        power: The power 1 − β: the chance of detecting a true effect of that size. Default 0.8.
+        standard_deviation: The standard deviation of the metric per user; required for "mean", refused for "proportion".
+        variants: How many variants share the traffic, control included. Default 2.
+    """
+
+def sample_ratio_mismatch(users: WholeNumbers, *, expected_split: list[float] | None = None, threshold: float | None = 0.001) -> SampleRatioCheck:
+    """The sample-ratio-mismatch check: a chi-square test of the users each variant
+    received against the intended split (equal by default).
+    
+    Keyword options (None = the default):
+        expected_split: The intended split, one weight per variant (any positive numbers: [50, 50], [0.9, 0.1]); `None` (the default) is an equal split.
+        threshold: The p-value below which the split counts as a mismatch. Default 0.001, the conventional threshold for this check (it runs on every experiment).
     """
 
 def kpi_scorecard(snapshot: ProductSnapshot | str) -> Scorecard:

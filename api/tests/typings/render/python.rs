@@ -88,6 +88,7 @@ fn py_param_type(kind: &ParamKind, records: &BTreeSet<String>) -> String {
         ParamKind::Event => "int | str".to_owned(),
         ParamKind::Events => "Sequence[int | str] | NDArray[Any]".to_owned(),
         ParamKind::Date => "datetime.date | str".to_owned(),
+        ParamKind::Dates => "Sequence[datetime.date | str]".to_owned(),
         ParamKind::Csv => "str | os.PathLike[str] | CsvFrame".to_owned(),
         // A result class passed back in is read through its `to_dict()`.
         ParamKind::Json(schema) => match ref_name(schema) {
