@@ -1,7 +1,7 @@
 //! What every tracker importer gives back: flow items, a backlog, sprints and the
 //! warnings about what the export did not say.
 //!
-//! A tracker import ([`import_jira_csv`](crate::work::import_jira_csv) today) reads an
+//! A tracker import ([`import_jira_csv`]) reads an
 //! export once and hands each part to the module that works on it:
 //!
 //! - [`TrackerImport::items`]: each issue's status history in exactly the form
@@ -21,30 +21,37 @@
 
 use serde::{Deserialize, Serialize};
 
+mod jira_csv;
+mod jira_dates;
+mod jira_json;
+
+pub use jira_csv::{import_jira_csv, JiraCsvImportOptions};
+pub use jira_json::{
+    import_jira_json, JiraChangeItem, JiraChangelog, JiraHistory, JiraIssue, JiraJsonImportOptions,
+    JiraPage, JiraPages, MAX_ISSUES, MAX_JSON_BYTES,
+};
+
 use crate::flow::{Item, Moment};
 use crate::roadmap::RoadmapItem;
 use crate::work::{Backlog, Story};
 
-/// The result of a tracker import. See the [module documentation](self).
+/// The result of a tracker import: flow items, backlog, epics, sub-tasks, sprints and
+/// warnings (see the [module documentation](self)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TrackerImport {
-    /// One flow item per backlog story (same keys, same order), in the form
-    /// `item_timelines` takes.
+    /// One flow item per backlog story that has a created date (same keys, same
+    /// order), in the form `item_timelines` takes.
     pub items: Vec<Item>,
     /// The stories, bugs and tasks (not epics, not sub-tasks), in export order.
     pub backlog: Backlog,
     /// The epics, as roadmap items of level `epic`; their stories name them in `parent`.
-    #[serde(default)]
     pub epics: Vec<RoadmapItem>,
     /// The sub-tasks, each with its parent's key in `parent`.
-    #[serde(default)]
     pub subtasks: Vec<Story>,
     /// The sprints the issues name, in the order they were first met.
-    #[serde(default)]
     pub sprints: Vec<TrackerSprint>,
     /// What could not be read, or was chosen among conflicting values.
-    #[serde(default)]
     pub warnings: Vec<ImportWarning>,
 }
 
@@ -100,12 +107,11 @@ pub struct TrackerSprint {
     /// Its goal.
     #[serde(default)]
     pub goal: Option<String>,
-    /// The keys of the issues in it when the export was taken, in export order.
-    #[serde(default)]
+    /// The keys of the issues whose Sprint field names it when the export was taken,
+    /// in export order (Jira keeps every sprint an unfinished issue was carried through).
     pub items: Vec<String>,
     /// Issues added to it or removed from it, oldest first (from a changelog; empty
     /// for a CSV, which has no history).
-    #[serde(default)]
     pub changes: Vec<SprintChange>,
 }
 
@@ -148,3 +154,40 @@ pub struct SprintChange {
     /// Added or removed.
     pub kind: SprintChangeKind,
 }
+
+/// An epic issue as a roadmap epic: its key, summary, parent, status category and
+/// points.
+pub(crate) fn roadmap_epic(story: Story) -> RoadmapItem {
+    RoadmapItem {
+        id: story.id,
+        title: story.title,
+        level: crate::roadmap::Level::Epic,
+        parent: story.parent,
+        owner: None,
+        status: story.status.category,
+        start: None,
+        target: None,
+        lane: None,
+        estimate: story.estimate,
+    }
+}
+
+/// The sprint named `name` in `sprints`, added at the end when new.
+pub(crate) fn sprint_named<'a>(
+    sprints: &'a mut Vec<TrackerSprint>,
+    name: &str,
+) -> &'a mut TrackerSprint {
+    let index = match sprints.iter().position(|sprint| sprint.name == name) {
+        Some(index) => index,
+        None => {
+            sprints.push(TrackerSprint::named(name));
+            sprints.len() - 1
+        }
+    };
+    &mut sprints[index]
+}
+
+// docs/trackers.md's Rust examples run as doc tests.
+#[doc = include_str!("../../../docs/trackers.md")]
+#[cfg(doctest)]
+pub struct TrackersDoctests;
