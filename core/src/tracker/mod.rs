@@ -8,7 +8,7 @@
 //!   [`item_timelines`](crate::flow::item_timelines) takes, for cycle times, CFD,
 //!   throughput and forecasts;
 //! - [`TrackerImport::backlog`]: the stories, bugs and tasks as a
-//!   [`Backlog`](crate::work::Backlog), for backlog health, ranking and point totals;
+//!   [`Backlog`], for backlog health, ranking and point totals;
 //! - [`TrackerImport::epics`]: epics as roadmap epics (they are not stories, so they
 //!   are never counted as backlog work), and [`TrackerImport::subtasks`]: sub-tasks,
 //!   each naming its parent in `parent` (kept out of the backlog, so their points are

@@ -196,6 +196,52 @@ impl Columns {
         })
     }
 
+    /// The header names of the columns not read (each name once, in header order).
+    pub fn unread(&self) -> Vec<String> {
+        let used: std::collections::HashSet<usize> = [self.key, self.summary, self.status]
+            .into_iter()
+            .chain(
+                [
+                    self.issue_id,
+                    self.issue_type,
+                    self.created,
+                    self.resolved,
+                    self.updated,
+                    self.description,
+                    self.priority,
+                    self.assignee,
+                    self.reporter,
+                    self.resolution,
+                ]
+                .into_iter()
+                .flatten(),
+            )
+            .chain(
+                [
+                    &self.points,
+                    &self.sprints,
+                    &self.parents,
+                    &self.labels,
+                    &self.components,
+                    &self.fix_versions,
+                    &self.watchers,
+                    &self.attachments,
+                ]
+                .into_iter()
+                .flatten()
+                .copied(),
+            )
+            .chain(self.links.iter().map(|&(index, _)| index))
+            .collect();
+        let mut unread: Vec<String> = Vec::new();
+        for (index, name) in self.shown.iter().enumerate() {
+            if !used.contains(&index) && !unread.contains(name) {
+                unread.push(name.clone());
+            }
+        }
+        unread
+    }
+
     /// The header name of column `index` as written.
     fn shown(&self, index: usize) -> &str {
         self.shown.get(index).map(String::as_str).unwrap_or("")

@@ -75,6 +75,8 @@ fn type_name(text: &str) -> String {
 /// list under an "Acceptance criteria" heading) become the story's; Labels (split on
 /// spaces); Priority, Assignee, Reporter, Resolution, Components, Fix versions,
 /// Watchers, Attachment (in `tracker`); Inward / Outward issue link (Blocks, Relates).
+/// Every other column is named in one warning (field `header`), so nothing is dropped
+/// unsaid.
 ///
 /// **Where issues go**: epics ([`JiraCsvImportOptions::epic_types`]) become roadmap epics in
 /// `epics`, never backlog stories; sub-tasks ([`JiraCsvImportOptions::subtask_types`]) go to
@@ -142,6 +144,18 @@ pub fn import_jira_csv(
         columns.check_width(record)?;
     }
     let mut warnings = Vec::new();
+    let unread = columns.unread();
+    if !unread.is_empty() {
+        warnings.push(ImportWarning::new(
+            None,
+            "header",
+            format!(
+                "{} column(s) not read (pmkit has no field for them): {}",
+                unread.len(),
+                unread.join(", ")
+            ),
+        ));
+    }
     let order = match &options.date_format {
         Some(_) => NumericOrder::MonthFirst,
         None => {

@@ -287,3 +287,24 @@ fn resolved_before_created_is_invalid() {
     let err = import_jira_csv(csv, &statuses(), &JiraCsvImportOptions::default()).unwrap_err();
     assert!(err.reason().contains("resolved_at"), "{err}");
 }
+
+#[test]
+fn columns_not_read_are_named_once() {
+    let import = import("Issue key,Summary,Status,Team,Due date,Team\nA,a,To Do,Blue,,Red\n");
+    let header: Vec<&ImportWarning> = import
+        .warnings
+        .iter()
+        .filter(|w| w.field == "header")
+        .collect();
+    assert_eq!(header.len(), 1);
+    assert!(
+        header[0].reason.starts_with("2 column(s) not read"),
+        "{:?}",
+        header[0]
+    );
+    assert!(
+        header[0].reason.ends_with("Team, Due date"),
+        "{:?}",
+        header[0]
+    );
+}

@@ -2,7 +2,9 @@
 //! hostile inputs.
 
 use super::*;
+use crate::work::StatusCategory;
 use crate::ErrorKind;
+use serde_json::Value;
 
 /// The `pages` and options of the vector case named `name`.
 fn case(name: &str) -> (JiraPages, JiraJsonImportOptions) {
