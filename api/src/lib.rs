@@ -103,8 +103,8 @@ impl<T> std::ops::Deref for JsonOrText<T> {
 }
 
 /// CSV text (a tracker's export). Python also takes a path (a `str` without a line
-/// break, or an `os.PathLike`) or a pandas DataFrame (written with `to_csv(index=False)`);
-/// JavaScript takes the text.
+/// break, or an `os.PathLike`), a pandas DataFrame (written with `to_csv(index=False)`)
+/// or a polars DataFrame (written with `write_csv()`); JavaScript takes the text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CsvText(pub String);
 

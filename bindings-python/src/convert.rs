@@ -304,14 +304,16 @@ impl FromPy for Vec<NaiveDate> {
     }
 }
 
-/// A document from a dict in its JSON form or JSON text, checked as the core checks
-/// text (errors name the JSON path). A dict is written as JSON by Python's `json`
-/// module, dates (`datetime.date`) as their ISO text.
+/// A document from a dict (or a list: Jira's pages) in its JSON form or JSON text,
+/// checked as the core checks text (errors name the JSON path). A dict is written as
+/// JSON by Python's `json` module, dates (`datetime.date`) as their ISO text, after a
+/// nesting check, so a deep or cyclic dict is a `PmkitError`, not a `RecursionError`.
 impl<T: pmkit::json::FromJsonText> FromPy for pmkit_api::JsonOrText<T> {
     fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
         let text: String = if value.is_instance_of::<PyString>() {
             value.extract()?
-        } else if value.is_instance_of::<PyDict>() {
+        } else if value.is_instance_of::<PyDict>() || value.is_instance_of::<PyList>() {
+            crate::record::check_depth(value, &mut field.to_owned(), 0)?;
             let py = value.py();
             let kwargs = PyDict::new(py);
             kwargs.set_item("default", py.get_type::<PyString>())?;
@@ -321,7 +323,10 @@ impl<T: pmkit::json::FromJsonText> FromPy for pmkit_api::JsonOrText<T> {
         } else {
             return Err(to_py(pmkit::Error::invalid(
                 field,
-                format!("must be a dict or JSON text, got {}", type_name(value)),
+                format!(
+                    "must be a dict, a list or JSON text, got {}",
+                    type_name(value)
+                ),
             )));
         };
         T::from_json_text(&text).py().map(pmkit_api::JsonOrText)
@@ -338,7 +343,11 @@ impl<T: pmkit::Named> FromPy for pmkit_api::Name<T> {
 
 /// CSV text: a `str` holding a line break, a path (a `str` without one, or an
 /// `os.PathLike`, read as UTF-8 with Python's own I/O so a missing file is
-/// `FileNotFoundError`), or a pandas DataFrame (written with `to_csv(index=False)`).
+/// `FileNotFoundError`), a pandas DataFrame (written with `to_csv(index=False)`) or a
+/// polars DataFrame (written with `write_csv()`). Both keep every column: the copies of
+/// a repeated header that pandas renames `Sprint.1` and polars `Sprint_duplicated_0`
+/// are written under those names, which the core's importers read as the repeated
+/// column again.
 impl FromPy for pmkit_api::CsvText {
     fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
         let py = value.py();
@@ -352,11 +361,14 @@ impl FromPy for pmkit_api::CsvText {
             kwargs.set_item("index", false)?;
             let csv = value.call_method("to_csv", (), Some(&kwargs))?;
             return text(field, &csv).map(pmkit_api::CsvText);
+        } else if value.hasattr("write_csv")? && !value.hasattr("__fspath__")? {
+            let csv = value.call_method0("write_csv")?;
+            return text(field, &csv).map(pmkit_api::CsvText);
         } else if !value.hasattr("__fspath__")? {
             return Err(to_py(pmkit::Error::invalid(
                 field,
                 format!(
-                    "expected CSV text, a path or a pandas DataFrame, got {}",
+                    "expected CSV text, a path or a pandas or polars DataFrame, got {}",
                     type_name(value)
                 ),
             )));

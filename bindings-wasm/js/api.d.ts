@@ -1166,6 +1166,25 @@ export interface IceInputs {
 }
 
 /**
+ * Something an import could not read or had to decide, said instead of hidden.
+ * JSON form: `{"item": "PAY-7", "field": "Custom field (Story point estimate)", "reason": "5 differs from Custom field (Story Points) 3; kept 3"}`.
+ */
+export interface ImportWarning {
+  /**
+   * The field or column, as the tracker names it (`"Sprint"`, `"changelog"`).
+   */
+  field: string;
+  /**
+   * The issue key it concerns; `None` for the whole export (a header, a page).
+   */
+  item?: string | null;
+  /**
+   * What was wrong and what the importer did about it.
+   */
+  reason: string;
+}
+
+/**
  * An estimate with its confidence interval.
  */
 export interface Interval {
@@ -1331,6 +1350,129 @@ export interface ItemTimeline {
    */
   points: number;
 }
+
+/**
+ * One field's change.
+ */
+export interface JiraChangeItem {
+  /**
+   * The field's name (`"status"`, `"Flagged"`, `"Sprint"`).
+   */
+  field: string;
+  /**
+   * The field's id (Cloud: `"status"`, `"customfield_10020"`).
+   */
+  fieldId?: string | null;
+  /**
+   * The old value's id(s).
+   */
+  from?: string | null;
+  /**
+   * The old value as shown.
+   */
+  fromString?: string | null;
+  /**
+   * The new value's id(s).
+   */
+  to?: string | null;
+  /**
+   * The new value as shown.
+   */
+  toString?: string | null;
+}
+
+/**
+ * An issue's change history; Jira returns at most `maxResults` (100) histories here.
+ */
+export interface JiraChangelog {
+  /**
+   * The histories returned.
+   */
+  histories?: JiraHistory[];
+  /**
+   * How many histories were returned at most.
+   */
+  maxResults?: number | null;
+  /**
+   * The index of the first history returned.
+   */
+  startAt?: number | null;
+  /**
+   * How many histories the issue has.
+   */
+  total?: number | null;
+}
+
+/**
+ * One change: when, and the fields it changed.
+ */
+export interface JiraHistory {
+  /**
+   * When (`"2024-03-05T09:00:00.000+0100"`).
+   */
+  created: string;
+  /**
+   * The fields changed.
+   */
+  items?: JiraChangeItem[];
+}
+
+/**
+ * One issue of a page.
+ */
+export interface JiraIssue {
+  /**
+   * The change history (`expand=changelog`).
+   */
+  changelog?: JiraChangelog | null;
+  /**
+   * The fields, by field id.
+   */
+  fields?: Record<string, unknown>;
+  /**
+   * The numeric id, as text.
+   */
+  id?: string | null;
+  /**
+   * The key (`"PAY-12"`).
+   */
+  key: string;
+}
+
+/**
+ * One search response page.
+ */
+export interface JiraPage {
+  /**
+   * Whether this is the last page (v3 `search/jql`).
+   */
+  isLast?: boolean | null;
+  /**
+   * The issues of the page.
+   */
+  issues: JiraIssue[];
+  /**
+   * The page size asked for (v2).
+   */
+  maxResults?: number | null;
+  /**
+   * Field id → field name (`expand=names`): how the story-point field is found.
+   */
+  names?: Record<string, string> | null;
+  /**
+   * The index of the page's first issue (v2).
+   */
+  startAt?: number | null;
+  /**
+   * The number of issues the query matched (v2).
+   */
+  total?: number | null;
+}
+
+/**
+ * A Jira search response page (`/rest/api/2/search` or `/rest/api/3/search/jql` with `expand=changelog,names`), or a list of them.
+ */
+export type JiraPages = JiraPage | JiraPage[];
 
 export type KanoAnswer = "like" | "must_be" | "neutral" | "live_with" | "dislike";
 
@@ -2953,6 +3095,29 @@ export interface SprintCapacity {
 }
 
 /**
+ * One change of an issue's Sprint field.
+ */
+export interface SprintChange {
+  /**
+   * When the Sprint field changed.
+   */
+  at: Moment;
+  /**
+   * The issue's key.
+   */
+  key: string;
+  /**
+   * Added or removed.
+   */
+  kind: SprintChangeKind;
+}
+
+/**
+ * Whether an issue entered or left a sprint.
+ */
+export type SprintChangeKind = "added" | "removed";
+
+/**
  * One entry of the append-only event log.
  * JSON form: `{"date": "2026-03-04", "kind": "re_estimated", "id": "C", "points": 8}`. `points` is read for `added` (the estimate it enters with; `null` = unestimated) and `re_estimated` (the new estimate, required), and must be absent otherwise.
  */
@@ -3347,6 +3512,10 @@ export interface Story {
    * A short summary.
    */
   title: string;
+  /**
+   * What the tracker knows beyond the fields above (people, priority level, every sprint, times of day); left out of the JSON form when empty.
+   */
+  tracker?: TrackerFields;
 }
 
 /**
@@ -3439,6 +3608,137 @@ export interface Timelines {
    * Statuses found in transitions but in no column, sorted. Moves to them are ignored (the item stays where it was), as in jira-agile-metrics.
    */
   unmapped_statuses: string[];
+}
+
+/**
+ * The tracker's own fields of a story (`Story::tracker`), kept so an import loses nothing: all optional, all as the tracker wrote them.
+ * JSON form: an object with only the fields that are set (`{"assignee": "Ana Lima", "priority": "High", "sprints": ["PAY 1", "PAY 2"]}`); a story without any has no `tracker` key at all.
+ */
+export interface TrackerFields {
+  /**
+   * Who it is assigned to.
+   */
+  assignee?: string | null;
+  /**
+   * Its attachments, as the export describes each (Jira: "date;author;name;url").
+   */
+  attachments?: string[];
+  /**
+   * Its components.
+   */
+  components?: string[];
+  /**
+   * When it was created, with the time of day (its date is the story's `created`).
+   */
+  created_at?: string | null;
+  /**
+   * The versions it is to ship in.
+   */
+  fix_versions?: string[];
+  /**
+   * The tracker's internal id (Jira's numeric "Issue id"), as text.
+   */
+  issue_id?: string | null;
+  /**
+   * The tracker's priority level, as named there ("High", "P1").
+   */
+  priority?: string | null;
+  /**
+   * Who reported it.
+   */
+  reporter?: string | null;
+  /**
+   * The resolution ("Done", "Won't Do", "Duplicate").
+   */
+  resolution?: string | null;
+  /**
+   * When it was resolved, with the time of day (its date is the story's `resolved`).
+   */
+  resolved_at?: string | null;
+  /**
+   * Every sprint it was planned into, oldest first (the story's `sprint` is the last).
+   */
+  sprints?: string[];
+  /**
+   * When it was last changed.
+   */
+  updated_at?: string | null;
+  /**
+   * Who watches it.
+   */
+  watchers?: string[];
+}
+
+/**
+ * The result of a tracker import: flow items, backlog, epics, sub-tasks, sprints and warnings (see the [module documentation).
+ */
+export interface TrackerImport {
+  /**
+   * The stories, bugs and tasks (not epics, not sub-tasks), in export order.
+   */
+  backlog: Backlog;
+  /**
+   * The epics, as roadmap items of level `epic`; their stories name them in `parent`.
+   */
+  epics: RoadmapItem[];
+  /**
+   * One flow item per backlog story that has a created date (same keys, same order), in the form `item_timelines` takes.
+   */
+  items: Item[];
+  /**
+   * The sprints the issues name, in the order they were first met.
+   */
+  sprints: TrackerSprint[];
+  /**
+   * The sub-tasks, each with its parent's key in `parent`.
+   */
+  subtasks: Story[];
+  /**
+   * What could not be read, or was chosen among conflicting values.
+   */
+  warnings: ImportWarning[];
+}
+
+/**
+ * A sprint as a tracker export knows it: always a name, and whatever else the export carries (a CSV names sprints only; Jira's REST fields add ids, states and dates).
+ */
+export interface TrackerSprint {
+  /**
+   * Issues added to it or removed from it, oldest first (from a changelog; empty for a CSV, which has no history).
+   */
+  changes: SprintChange[];
+  /**
+   * When it was closed.
+   */
+  completed?: Moment | null;
+  /**
+   * When it was planned to end.
+   */
+  end?: Moment | null;
+  /**
+   * Its goal.
+   */
+  goal?: string | null;
+  /**
+   * The tracker's id, when the export gives it.
+   */
+  id?: string | null;
+  /**
+   * The keys of the issues whose Sprint field names it when the export was taken, in export order (Jira keeps every sprint an unfinished issue was carried through).
+   */
+  items: string[];
+  /**
+   * Its name (`"PAY Sprint 12"`).
+   */
+  name: string;
+  /**
+   * When it started.
+   */
+  start?: Moment | null;
+  /**
+   * The tracker's state (`"closed"`, `"active"`, `"future"`), lowercased.
+   */
+  state?: string | null;
 }
 
 /**
@@ -3759,6 +4059,12 @@ export type BacklogOptions = NewBacklogOptions;
 
 /** The core's `InsertOptions`: the options of `insertStory` and every function that takes them. */
 export type InsertOptions = InsertStoryOptions;
+
+/** The core's `JiraCsvImportOptions`: the options of `importJiraCsv` and every function that takes them. */
+export type JiraCsvImportOptions = ImportJiraCsvOptions;
+
+/** The core's `JiraJsonImportOptions`: the options of `importJiraJson` and every function that takes them. */
+export type JiraJsonImportOptions = ImportJiraJsonOptions;
 
 /** The core's `InvestOptions`: the options of `investFindings` and every function that takes them. */
 export type InvestOptions = InvestFindingsOptions;
@@ -4659,18 +4965,85 @@ export function insertStory(backlog: Backlog, story: Story, options?: InsertStor
 /** The options of `importJiraCsv`; every one may be left out. */
 export interface ImportJiraCsvOptions {
   /**
-   * The team's estimate scale: every estimate must be a card weight of it. `None` (the default) checks no scale.
+   * The file's date format in chrono's `strftime` syntax ("%d.%m.%Y %H:%M"), for a locale pmkit does not read by itself; `None` (the default) reads Jira's forms.
+   */
+  dateFormat?: string | null;
+  /**
+   * Issue types that are epics (compared without case, spaces or hyphens).
+   * @defaultValue `["Epic"]`
+   */
+  epicTypes?: string[] | null;
+  /**
+   * Story-point columns to read before Jira's own ("Custom field (Estimate)"), by header name; the first filled one wins. Empty by default.
+   * @defaultValue `[]`
+   */
+  pointsFields?: string[] | null;
+  /**
+   * The team's estimate scale: every story-point value must be a card weight of it. `None` (the default) checks no scale.
    */
   scale?: EstimateScale | null;
+  /**
+   * Issue types that are sub-tasks (compared without case, spaces or hyphens).
+   * @defaultValue `["Sub-task"]`
+   */
+  subtaskTypes?: string[] | null;
 }
 
 /**
- * A backlog from a Jira CSV export (issue key, summary, status, story points,
- * dates, labels, sprint, epic link); `statuses` maps every status name to
- * "to_do", "in_progress", "done" or "cancelled". Nothing is half-imported.
+ * Everything in a Jira CSV export: `backlog` (stories, bugs, tasks), `epics`
+ * (roadmap epics), `subtasks`, `sprints`, flow `items` for item_timelines, and
+ * `warnings` naming each value that was chosen or could not be read. Every
+ * story-point column, every repeated column (also pandas' `Sprint.1` and
+ * polars' `Sprint_duplicated_0`) and parent issue ids are read; `statuses`
+ * maps every status name to "to_do", "in_progress", "done" or "cancelled".
+ * Nothing is half-imported.
  * @throws {PmkitError} on bad input, naming the parameter.
  */
-export function importJiraCsv(source: string, statuses: Record<string, string>, options?: ImportJiraCsvOptions | null): Backlog;
+export function importJiraCsv(source: string, statuses: Record<string, string>, options?: ImportJiraCsvOptions | null): TrackerImport;
+
+/** The options of `importJiraJson`; every one may be left out. */
+export interface ImportJiraJsonOptions {
+  /**
+   * Resolutions that mean the work was dropped: an issue in a done status (by Jira's category) with one of them is cancelled, never done. Compared without case.
+   * @defaultValue `["Won't Do","Won't Fix","Duplicate","Cannot Reproduce","Declined","Cancelled","Canceled","Obsolete"]`
+   */
+  cancelledResolutions?: string[] | null;
+  /**
+   * Complete change histories by issue key, for issues whose search changelog was truncated: the `values` of `GET /rest/api/3/issue/{key}/changelog` (every page). Given for an issue, they replace its changelog. Empty by default.
+   * @defaultValue `{}`
+   */
+  changelogs?: Record<string, JiraHistory[]> | null;
+  /**
+   * Issue types that are epics (compared without case); an issue type at hierarchy level 1 is an epic too.
+   * @defaultValue `["Epic"]`
+   */
+  epicTypes?: string[] | null;
+  /**
+   * The story-point field, by id ("customfield_10016") or name ("Story Points"); `None` (the default) reads every field `names` calls "Story Points" or "Story point estimate", the first filled one winning.
+   */
+  pointsField?: string | null;
+  /**
+   * The team's estimate scale: every story-point value must be a card weight of it. `None` (the default) checks no scale.
+   */
+  scale?: EstimateScale | null;
+  /**
+   * Status name → category ("to_do", "in_progress", "done", "cancelled"). A status not named here takes Jira's own status category (new → to_do, indeterminate → in_progress, done → done), with a warning naming it. Empty by default.
+   * @defaultValue `{}`
+   */
+  statuses?: Record<string, string> | null;
+}
+
+/**
+ * Everything in the pages of a Jira REST search with `expand=changelog,names`
+ * (`/rest/api/2/search` or `/rest/api/3/search/jql`; one page or a list, as
+ * objects or JSON text): flow `items` with status transitions sorted oldest
+ * first and Flagged periods as `blocked`, the `backlog`, `epics`, `subtasks`,
+ * `sprints` with their changes, and `warnings` (truncated or missing
+ * changelogs, disagreeing story-point fields, statuses taken from Jira's
+ * category). Feed `items` to item_timelines for cycle times and forecasts.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function importJiraJson(pages: JiraPages | string, options?: ImportJiraJsonOptions | null): TrackerImport;
 
 /**
  * A backlog from its JSON text, checked as every backlog is.

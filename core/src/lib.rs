@@ -41,6 +41,7 @@ pub mod roles;
 pub mod scorecard;
 pub mod sprint;
 pub mod stats;
+pub mod tracker;
 pub mod work;
 
 pub use error::{Error, ErrorKind, Result};

@@ -43,6 +43,10 @@ class CsvFrame(Protocol):
     """A table that writes itself as CSV text (a pandas DataFrame)."""
     def to_csv(self, *, index: bool) -> str | None: ...
 
+class CsvWriter(Protocol):
+    """A table that writes itself as CSV text (a polars DataFrame)."""
+    def write_csv(self) -> str | None: ...
+
 UserIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray
 """An event log's user ids, one per event: a numpy array (int64 and uint64 read without a copy), a pandas or polars Series, or a list; whole numbers 0 or more, or text ids (numbered once)."""
 Times = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.datetime64] | NDArray[np.object_] | Sequence[int] | Sequence[datetime.datetime] | Sequence[datetime.date] | _SupportsArray
@@ -808,6 +812,14 @@ class IceInputs(TypedDict):
     ease: float
     impact: float
 
+class ImportWarning(TypedDict):
+    """Something an import could not read or had to decide, said instead of hidden.
+    JSON form: `{"item": "PAY-7", "field": "Custom field (Story point estimate)", "reason": "5 differs from Custom field (Story Points) 3; kept 3"}`.
+    """
+    field: str
+    item: NotRequired[str | None]
+    reason: str
+
 class IntervalDict(TypedDict):
     """An estimate with its confidence interval."""
     high: float
@@ -877,6 +889,40 @@ class ItemTimeline(TypedDict):
     key: str
     lead_time: NotRequired[float | None]
     points: float
+
+JiraChangeItem = TypedDict("JiraChangeItem", {"field": str, "fieldId": NotRequired[str | None], "from": NotRequired[str | None], "fromString": NotRequired[str | None], "to": NotRequired[str | None], "toString": NotRequired[str | None]})
+"""One field's change."""
+
+class JiraChangelog(TypedDict):
+    """An issue's change history; Jira returns at most `maxResults` (100) histories here."""
+    histories: NotRequired[list[JiraHistory]]
+    maxResults: NotRequired[int | None]
+    startAt: NotRequired[int | None]
+    total: NotRequired[int | None]
+
+class JiraHistory(TypedDict):
+    """One change: when, and the fields it changed."""
+    created: str
+    items: NotRequired[list[JiraChangeItem]]
+
+class JiraIssue(TypedDict):
+    """One issue of a page."""
+    changelog: NotRequired[JiraChangelog | None]
+    fields: NotRequired[dict[str, Any]]
+    id: NotRequired[str | None]
+    key: str
+
+class JiraPage(TypedDict):
+    """One search response page."""
+    isLast: NotRequired[bool | None]
+    issues: list[JiraIssue]
+    maxResults: NotRequired[int | None]
+    names: NotRequired[dict[str, str] | None]
+    startAt: NotRequired[int | None]
+    total: NotRequired[int | None]
+
+JiraPages = JiraPage | list[JiraPage]
+"""A Jira search response page (`/rest/api/2/search` or `/rest/api/3/search/jql` with `expand=changelog,names`), or a list of them."""
 
 KanoAnswer = Literal["like", "must_be", "neutral", "live_with", "dislike"]
 
@@ -1838,6 +1884,15 @@ class SprintCapacity:
     def to_dict(self) -> SprintCapacityDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+class SprintChange(TypedDict):
+    """One change of an issue's Sprint field."""
+    at: Moment
+    key: str
+    kind: SprintChangeKind
+
+SprintChangeKind = Literal["added", "removed"]
+"""Whether an issue entered or left a sprint."""
+
 class SprintEvent(TypedDict):
     """One entry of the append-only event log.
     JSON form: `{"date": "2026-03-04", "kind": "re_estimated", "id": "C", "points": 8}`. `points` is read for `added` (the estimate it enters with; `null` = unestimated) and `re_estimated` (the new estimate, required), and must be absent otherwise.
@@ -2054,6 +2109,7 @@ class Story(TypedDict):
     sprint: NotRequired[str | None]
     status: NotRequired[Status]
     title: str
+    tracker: NotRequired[TrackerFields]
 
 class Tally(TypedDict):
     """A number of items and their points."""
@@ -2126,6 +2182,63 @@ class Timelines:
     def unmapped_statuses(self) -> list[str]: ...
     def to_dict(self) -> TimelinesDict: ...
     def __eq__(self, other: object) -> bool: ...
+
+class TrackerFields(TypedDict):
+    """The tracker's own fields of a story (`Story::tracker`), kept so an import loses nothing: all optional, all as the tracker wrote them.
+    JSON form: an object with only the fields that are set (`{"assignee": "Ana Lima", "priority": "High", "sprints": ["PAY 1", "PAY 2"]}`); a story without any has no `tracker` key at all.
+    """
+    assignee: NotRequired[str | None]
+    attachments: NotRequired[list[str]]
+    components: NotRequired[list[str]]
+    created_at: NotRequired[str | None]
+    fix_versions: NotRequired[list[str]]
+    issue_id: NotRequired[str | None]
+    priority: NotRequired[str | None]
+    reporter: NotRequired[str | None]
+    resolution: NotRequired[str | None]
+    resolved_at: NotRequired[str | None]
+    sprints: NotRequired[list[str]]
+    updated_at: NotRequired[str | None]
+    watchers: NotRequired[list[str]]
+
+class TrackerImportDict(TypedDict):
+    """The result of a tracker import: flow items, backlog, epics, sub-tasks, sprints and warnings (see the [module documentation)."""
+    backlog: Backlog
+    epics: list[RoadmapItem]
+    items: list[Item]
+    sprints: list[TrackerSprint]
+    subtasks: list[Story]
+    warnings: list[ImportWarning]
+
+@final
+class TrackerImport:
+    """The result of a tracker import: flow items, backlog, epics, sub-tasks, sprints and warnings (see the [module documentation)."""
+    @property
+    def backlog(self) -> Backlog: ...
+    @property
+    def epics(self) -> list[RoadmapItem]: ...
+    @property
+    def items(self) -> list[Item]: ...
+    @property
+    def sprints(self) -> list[TrackerSprint]: ...
+    @property
+    def subtasks(self) -> list[Story]: ...
+    @property
+    def warnings(self) -> list[ImportWarning]: ...
+    def to_dict(self) -> TrackerImportDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class TrackerSprint(TypedDict):
+    """A sprint as a tracker export knows it: always a name, and whatever else the export carries (a CSV names sprints only; Jira's REST fields add ids, states and dates)."""
+    changes: list[SprintChange]
+    completed: NotRequired[Moment | None]
+    end: NotRequired[Moment | None]
+    goal: NotRequired[str | None]
+    id: NotRequired[str | None]
+    items: list[str]
+    name: str
+    start: NotRequired[Moment | None]
+    state: NotRequired[str | None]
 
 Transition = TypedDict("Transition", {"at": Moment, "from": NotRequired[str | None], "to": str})
 """One move of an item from a status to another."""
@@ -2717,13 +2830,39 @@ def insert_story(backlog: Backlog, story: Story, *, rank: int | None = None) -> 
         rank: Where the story goes: 1 = top; `None` (the default) = the bottom.
     """
 
-def import_jira_csv(source: str | os.PathLike[str] | CsvFrame, statuses: dict[str, str], *, scale: EstimateScale | None = None) -> Backlog:
-    """A backlog from a Jira CSV export (issue key, summary, status, story points,
-    dates, labels, sprint, epic link); `statuses` maps every status name to
-    "to_do", "in_progress", "done" or "cancelled". Nothing is half-imported.
+def import_jira_csv(source: str | os.PathLike[str] | CsvFrame | CsvWriter, statuses: dict[str, str], *, date_format: str | None = None, epic_types: list[str] | None = ["Epic"], points_fields: list[str] | None = [], scale: EstimateScale | None = None, subtask_types: list[str] | None = ["Sub-task"]) -> TrackerImport:
+    """Everything in a Jira CSV export: `backlog` (stories, bugs, tasks), `epics`
+    (roadmap epics), `subtasks`, `sprints`, flow `items` for item_timelines, and
+    `warnings` naming each value that was chosen or could not be read. Every
+    story-point column, every repeated column (also pandas' `Sprint.1` and
+    polars' `Sprint_duplicated_0`) and parent issue ids are read; `statuses`
+    maps every status name to "to_do", "in_progress", "done" or "cancelled".
+    Nothing is half-imported.
     
     Keyword options (None = the default):
-        scale: The team's estimate scale: every estimate must be a card weight of it. `None` (the default) checks no scale.
+        date_format: The file's date format in chrono's `strftime` syntax ("%d.%m.%Y %H:%M"), for a locale pmkit does not read by itself; `None` (the default) reads Jira's forms.
+        epic_types: Issue types that are epics (compared without case, spaces or hyphens).
+        points_fields: Story-point columns to read before Jira's own ("Custom field (Estimate)"), by header name; the first filled one wins. Empty by default.
+        scale: The team's estimate scale: every story-point value must be a card weight of it. `None` (the default) checks no scale.
+        subtask_types: Issue types that are sub-tasks (compared without case, spaces or hyphens).
+    """
+
+def import_jira_json(pages: JiraPages | str, *, cancelled_resolutions: list[str] | None = ["Won't Do", "Won't Fix", "Duplicate", "Cannot Reproduce", "Declined", "Cancelled", "Canceled", "Obsolete"], changelogs: dict[str, list[JiraHistory]] | None = ..., epic_types: list[str] | None = ["Epic"], points_field: str | None = None, scale: EstimateScale | None = None, statuses: dict[str, str] | None = ...) -> TrackerImport:
+    """Everything in the pages of a Jira REST search with `expand=changelog,names`
+    (`/rest/api/2/search` or `/rest/api/3/search/jql`; one page or a list, as
+    objects or JSON text): flow `items` with status transitions sorted oldest
+    first and Flagged periods as `blocked`, the `backlog`, `epics`, `subtasks`,
+    `sprints` with their changes, and `warnings` (truncated or missing
+    changelogs, disagreeing story-point fields, statuses taken from Jira's
+    category). Feed `items` to item_timelines for cycle times and forecasts.
+    
+    Keyword options (None = the default):
+        cancelled_resolutions: Resolutions that mean the work was dropped: an issue in a done status (by Jira's category) with one of them is cancelled, never done. Compared without case.
+        changelogs: Complete change histories by issue key, for issues whose search changelog was truncated: the `values` of `GET /rest/api/3/issue/{key}/changelog` (every page). Given for an issue, they replace its changelog. Empty by default.
+        epic_types: Issue types that are epics (compared without case); an issue type at hierarchy level 1 is an epic too.
+        points_field: The story-point field, by id ("customfield_10016") or name ("Story Points"); `None` (the default) reads every field `names` calls "Story Points" or "Story point estimate", the first filled one winning.
+        scale: The team's estimate scale: every story-point value must be a card weight of it. `None` (the default) checks no scale.
+        statuses: Status name → category ("to_do", "in_progress", "done", "cancelled"). A status not named here takes Jira's own status category (new → to_do, indeterminate → in_progress, done → done), with a warning naming it. Empty by default.
     """
 
 def backlog_from_json(text: str) -> Backlog:

@@ -89,7 +89,7 @@ fn py_param_type(kind: &ParamKind, records: &BTreeSet<String>) -> String {
         ParamKind::Events => "Sequence[int | str] | NDArray[Any]".to_owned(),
         ParamKind::Date => "datetime.date | str".to_owned(),
         ParamKind::Dates => "Sequence[datetime.date | str]".to_owned(),
-        ParamKind::Csv => "str | os.PathLike[str] | CsvFrame".to_owned(),
+        ParamKind::Csv => "str | os.PathLike[str] | CsvFrame | CsvWriter".to_owned(),
         // A result class passed back in is read through its `to_dict()`.
         ParamKind::Json(schema) => match ref_name(schema) {
             Some(name) if records.contains(name) => format!("{name} | {name}Dict"),
@@ -259,6 +259,9 @@ pub fn python(api: &Api) -> String {
          class CsvFrame(Protocol):\n    \
              \"\"\"A table that writes itself as CSV text (a pandas DataFrame).\"\"\"\n    \
              def to_csv(self, *, index: bool) -> str | None: ...\n\n\
+         class CsvWriter(Protocol):\n    \
+             \"\"\"A table that writes itself as CSV text (a polars DataFrame).\"\"\"\n    \
+             def write_csv(self) -> str | None: ...\n\n\
          UserIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray\n\
          \"\"\"An event log's user ids, one per event: a numpy array (int64 and uint64 read without a copy), a pandas or polars Series, or a list; whole numbers 0 or more, or text ids (numbered once).\"\"\"\n\
          Times = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.datetime64] | NDArray[np.object_] | Sequence[int] | Sequence[datetime.datetime] | Sequence[datetime.date] | _SupportsArray\n\
