@@ -121,6 +121,8 @@ function showError(source, err) {
   box.hidden = false;
   $("dashboard").hidden = current === null;
   $("status").textContent = "";
+  // The box sits above the dashboard, which may be scrolled far below it.
+  box.scrollIntoView({ block: "nearest" });
 }
 
 function clearError() {

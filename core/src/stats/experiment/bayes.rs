@@ -170,7 +170,13 @@ pub(super) fn simulate(posteriors: &[Posterior], draws: u64, seed: u64) -> (Vec<
     let mut wins = vec![0u64; posteriors.len()];
     let mut losses = vec![0.0; posteriors.len()];
     let mut rates = vec![0.0; posteriors.len()];
+    let mut checkpoint = crate::cancel::Checkpoint::new();
     for _ in 0..draws {
+        // A cancelled call stops here; `with_cancel_check` then returns `Cancelled`
+        // in place of these partial tallies.
+        if checkpoint.stop() {
+            break;
+        }
         for (rate, &posterior) in rates.iter_mut().zip(posteriors) {
             *rate = beta(posterior, &mut rng, &mut normals);
         }
