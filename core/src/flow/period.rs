@@ -2,6 +2,8 @@
 //! periods: a day, or a week closing on a chosen weekday ([`Period`], shared with
 //! analytics; flow refuses months).
 
+use std::collections::BTreeMap;
+
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -108,4 +110,74 @@ pub(super) fn period_index(period: Period, first_end: i64, day: i64) -> Option<u
     usize::try_from(end - first_end)
         .ok()
         .map(|days| days / period.days() as usize)
+}
+
+/// Items (or points) per period, in total and per group, of events `(item, day, group)`
+/// (a finish and its type, a cancellation and its column): periods from the one holding
+/// `start` (default: the first event) to the one holding `end` (default: the last),
+/// with no gaps. Events outside the range are left out; an event without a group
+/// counts in the total only.
+pub(super) struct Tally {
+    pub ends: Vec<NaiveDate>,
+    pub values: Vec<f64>,
+    pub groups: BTreeMap<String, Vec<f64>>,
+}
+
+impl Tally {
+    pub(super) fn of<'a, I>(
+        events: impl Fn() -> I,
+        period: Period,
+        measure: Measure,
+        start: Option<NaiveDate>,
+        end: Option<NaiveDate>,
+    ) -> Result<Tally>
+    where
+        I: Iterator<Item = (&'a ItemTimeline, NaiveDate, Option<&'a str>)>,
+    {
+        if let (Some(start), Some(end)) = (start, end) {
+            if end < start {
+                return Err(Error::invalid(
+                    "end",
+                    format!("{end} is before start {start}"),
+                ));
+            }
+        }
+        let first = start.or_else(|| events().map(|(_, day, _)| day).min());
+        let last = end.or_else(|| events().map(|(_, day, _)| day).max());
+        let ends = match (first, last) {
+            (Some(first), Some(last)) if first <= last => period_ends(period, first, last)?,
+            _ => Vec::new(),
+        };
+        let mut values = vec![0.0; ends.len()];
+        let mut groups: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+        if let Some(&first_end) = ends.first() {
+            let first_end = day_number(first_end);
+            for (item, day, group) in events() {
+                let Some(index) = period_index(period, first_end, day_number(day)) else {
+                    continue;
+                };
+                let Some(slot) = values.get_mut(index) else {
+                    continue;
+                };
+                let weight = measure.weight(item);
+                *slot += weight;
+                let Some(group) = group else {
+                    continue;
+                };
+                // Look up before inserting, so the name is copied once per group, not per item.
+                if !groups.contains_key(group) {
+                    groups.insert(group.to_owned(), vec![0.0; ends.len()]);
+                }
+                let per_group = groups.get_mut(group);
+                if let Some(slot) = per_group.and_then(|values| values.get_mut(index)) {
+                    *slot += weight;
+                }
+            }
+        }
+        Ok(Tally {
+            ends,
+            values,
+            groups,
+        })
+    }
 }

@@ -19,6 +19,7 @@ fn small_flow() -> CumulativeFlow {
         dates: vec![day(2), day(3)],
         columns: vec!["Backlog".into(), "Doing".into(), "Done".into()],
         counts: vec![vec![2.0, 3.0], vec![1.0, 2.0], vec![0.0, 1.0]],
+        cancelled: vec![0.0, 0.0],
     }
 }
 
@@ -189,6 +190,8 @@ fn finished(key: &str, done: Option<u32>, cycle_time: Option<f64>) -> ItemTimeli
         lead_time: cycle_time,
         blocked_days: 0.0,
         column: None,
+        cancelled_on: None,
+        cancelled_from: None,
     }
 }
 
