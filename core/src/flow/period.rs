@@ -13,6 +13,28 @@ use crate::{Error, Result};
 
 pub use crate::calendar::Period;
 
+/// The most numbers one flow result may hold (columns × days of a cumulative flow,
+/// groups × periods of a throughput): 20 million, 160 MB of `f64`. A decade of daily
+/// flow on a 20-column board is 73,000; the cap stops a stray year (a transition typed
+/// in 4052) from asking for gigabytes before anything is allocated.
+pub const MAX_FLOW_CELLS: usize = 20_000_000;
+
+/// An [`Error::OutOfRange`] on `field` if `rows` series of `length` values exceed
+/// [`MAX_FLOW_CELLS`].
+pub(super) fn check_cells(field: &str, rows: usize, length: usize, what: &str) -> Result<()> {
+    let cells = rows.saturating_mul(length);
+    if cells > MAX_FLOW_CELLS {
+        return Err(Error::out_of_range(
+            field,
+            format!(
+                "would need {rows} {what} × {length} periods = {cells} numbers, above the limit of {MAX_FLOW_CELLS}; \
+                 check for a date far from the others, or use a longer period"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// `period` if flow metrics can count in it: a day or a week.
 ///
 /// **Errors**: [`Period::Month`] ([`Error::Parse`] naming `period`, the error flow
@@ -76,6 +98,13 @@ pub(super) fn period_ends(
     }
     ends.push(end);
     Ok(ends)
+}
+
+/// How many periods run from the one holding `first` to the one holding `last`, at
+/// most: counted before [`period_ends`] allocates them.
+pub(super) fn span_periods(period: Period, first: NaiveDate, last: NaiveDate) -> usize {
+    let days = usize::try_from((last - first).num_days()).unwrap_or(0);
+    days / period.days().max(1) as usize + 2
 }
 
 /// Days since 0001-01-01 (day 1, a Monday): plain integers for the per-item loops,
@@ -145,7 +174,10 @@ impl Tally {
         let first = start.or_else(|| events().map(|(_, day, _)| day).min());
         let last = end.or_else(|| events().map(|(_, day, _)| day).max());
         let ends = match (first, last) {
-            (Some(first), Some(last)) if first <= last => period_ends(period, first, last)?,
+            (Some(first), Some(last)) if first <= last => {
+                check_cells("timelines", 1, span_periods(period, first, last), "series")?;
+                period_ends(period, first, last)?
+            }
             _ => Vec::new(),
         };
         let mut values = vec![0.0; ends.len()];
@@ -166,6 +198,7 @@ impl Tally {
                 };
                 // Look up before inserting, so the name is copied once per group, not per item.
                 if !groups.contains_key(group) {
+                    check_cells("timelines", groups.len() + 2, ends.len(), "series")?;
                     groups.insert(group.to_owned(), vec![0.0; ends.len()]);
                 }
                 let per_group = groups.get_mut(group);

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::period::{
-    check_period, day_number, from_day_number, period_ends, Measure, Period, Tally,
+    check_cells, check_period, day_number, from_day_number, period_ends, span_periods, Measure,
+    Period, Tally,
 };
 use super::timeline::{Counting, Timelines};
 use crate::{Error, Result};
@@ -38,7 +39,8 @@ pub struct Throughput {
 /// items are not throughput: [`cancelled_work`](super::cancelled_work) counts them.
 ///
 /// **Errors**: a month for `period` ([`Error::Parse`](crate::Error::Parse): flow counts
-/// days and weeks); `end` before `start`; malformed `timelines`.
+/// days and weeks); `end` before `start`; malformed `timelines`; more than
+/// [`MAX_FLOW_CELLS`](super::MAX_FLOW_CELLS) numbers (types × periods) to produce.
 ///
 /// ```
 /// use pmkit::flow::{item_timelines, sample_items, sample_today, sample_workflow, throughput, Counting, Measure, Period};
@@ -109,7 +111,8 @@ pub struct CumulativeFlow {
 /// cancelled work never go down, and the done band goes down only when a finished
 /// item is later cancelled.
 ///
-/// **Errors**: malformed `timelines`.
+/// **Errors**: malformed `timelines`; more than [`MAX_FLOW_CELLS`](super::MAX_FLOW_CELLS)
+/// numbers (columns × days) to produce ([`Error::OutOfRange`] on `timelines`).
 ///
 /// ```
 /// use pmkit::flow::{cumulative_flow, item_timelines, sample_items, sample_today, sample_workflow, Counting, Measure};
@@ -169,6 +172,9 @@ fn flow_counts(timelines: &Timelines, measure: Measure) -> Result<(CumulativeFlo
         };
         return Ok((cfd, Vec::new()));
     };
+    // Three more rows than the columns: the cancelled and withdrawn series, and WIP.
+    let days = span_periods(Period::Day, first_day, last_day);
+    check_cells("timelines", columns + 3, days, "columns and series")?;
     let dates = period_ends(Period::Day, first_day, last_day)?;
     // Changes per day first, summed into running totals at the end.
     let mut counts = vec![vec![0.0; dates.len()]; columns];
@@ -538,6 +544,25 @@ mod tests {
         .unwrap();
         assert_eq!(cut.values.len(), 9);
         assert_eq!(cut.values.iter().sum::<f64>(), 1.0);
+    }
+
+    #[test]
+    fn a_stray_year_is_refused_before_allocating() {
+        // Found by the items_json fuzz target: a transition typed in the far future
+        // asked for millions of days. 0001 to 9999 on four columns is above the cap.
+        let mut far = finished("A", "2026-03-02", "2026-03-03");
+        far.created = Moment::parse("created", "0001-01-01").unwrap();
+        far.transitions[1].at = Moment::parse("at", "9999-12-30").unwrap();
+        let today = day("9999-12-31");
+        let t = item_timelines(&[far], &sample_workflow(), today, Counting::Elapsed).unwrap();
+        let err = cumulative_flow(&t, Measure::Items).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::OutOfRange, "timelines")
+        );
+        assert!(err.reason().contains("20000000"), "{err}");
+        // Throughput by day over the same span is one series: within the cap.
+        assert!(throughput(&t, Period::Day, Measure::Items, None, None).is_ok());
     }
 
     #[test]
