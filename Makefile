@@ -73,6 +73,8 @@ lint:
 
 rust-test:
 	cargo test --workspace
+	# The fuzz targets' seeds and past findings, replayed on stable (fuzz/tests/replay.rs).
+	cargo test --manifest-path fuzz/Cargo.toml --quiet
 
 py-test: python
 	$(PYTHON) -m pytest -q bindings-python/tests

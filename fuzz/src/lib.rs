@@ -3,6 +3,8 @@
 //! writes nothing and fails on the first NaN or infinity (serde_json would write them
 //! as `null` and hide them); an SVG must not spell one out either.
 
+pub mod targets;
+
 use std::fmt;
 
 use serde::ser::{self, Serialize};

@@ -19,6 +19,27 @@ pub use crate::calendar::Period;
 /// in 4052) from asking for gigabytes before anything is allocated.
 pub const MAX_FLOW_CELLS: usize = 20_000_000;
 
+/// The longest span of days a flow result covers: 36,525 days, 100 years (the roadmap
+/// chart's limit too). Longer is a typing slip, not a history (a transition in 4052),
+/// and every daily series over it would hold millions of values.
+pub const MAX_FLOW_SPAN_DAYS: i64 = 36_525;
+
+/// An [`Error::OutOfRange`] on `field` if `first` to `last` is longer than
+/// [`MAX_FLOW_SPAN_DAYS`].
+pub(super) fn check_span(field: &str, first: NaiveDate, last: NaiveDate) -> Result<()> {
+    let days = (last - first).num_days() + 1;
+    if days > MAX_FLOW_SPAN_DAYS {
+        return Err(Error::out_of_range(
+            field,
+            format!(
+                "runs from {first} to {last}, {days} days; flow metrics cover at most \
+                 {MAX_FLOW_SPAN_DAYS} days (100 years): check for a date far from the others"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// An [`Error::OutOfRange`] on `field` if `rows` series of `length` values exceed
 /// [`MAX_FLOW_CELLS`].
 pub(super) fn check_cells(field: &str, rows: usize, length: usize, what: &str) -> Result<()> {
@@ -175,6 +196,12 @@ impl Tally {
         let last = end.or_else(|| events().map(|(_, day, _)| day).max());
         let ends = match (first, last) {
             (Some(first), Some(last)) if first <= last => {
+                let field = if start.is_some() || end.is_some() {
+                    "start"
+                } else {
+                    "timelines"
+                };
+                check_span(field, first, last)?;
                 check_cells("timelines", 1, span_periods(period, first, last), "series")?;
                 period_ends(period, first, last)?
             }

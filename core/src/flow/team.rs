@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::period::{
-    check_cells, check_period, day_number, from_day_number, period_ends, span_periods, Measure,
-    Period, Tally,
+    check_cells, check_period, check_span, day_number, from_day_number, period_ends, span_periods,
+    Measure, Period, Tally,
 };
 use super::timeline::{Counting, Timelines};
 use crate::{Error, Result};
@@ -39,8 +39,9 @@ pub struct Throughput {
 /// items are not throughput: [`cancelled_work`](super::cancelled_work) counts them.
 ///
 /// **Errors**: a month for `period` ([`Error::Parse`](crate::Error::Parse): flow counts
-/// days and weeks); `end` before `start`; malformed `timelines`; more than
-/// [`MAX_FLOW_CELLS`](super::MAX_FLOW_CELLS) numbers (types × periods) to produce.
+/// days and weeks); `end` before `start`; malformed `timelines`; finishes (or `start` to
+/// `end`) spanning more than [`MAX_FLOW_SPAN_DAYS`](super::MAX_FLOW_SPAN_DAYS) (100 years),
+/// or more than [`MAX_FLOW_CELLS`](super::MAX_FLOW_CELLS) numbers (types × periods).
 ///
 /// ```
 /// use pmkit::flow::{item_timelines, sample_items, sample_today, sample_workflow, throughput, Counting, Measure, Period};
@@ -111,8 +112,10 @@ pub struct CumulativeFlow {
 /// cancelled work never go down, and the done band goes down only when a finished
 /// item is later cancelled.
 ///
-/// **Errors**: malformed `timelines`; more than [`MAX_FLOW_CELLS`](super::MAX_FLOW_CELLS)
-/// numbers (columns × days) to produce ([`Error::OutOfRange`] on `timelines`).
+/// **Errors**: malformed `timelines`; dates spanning more than
+/// [`MAX_FLOW_SPAN_DAYS`](super::MAX_FLOW_SPAN_DAYS) (100 years) or more than
+/// [`MAX_FLOW_CELLS`](super::MAX_FLOW_CELLS) numbers (columns × days) to produce
+/// ([`Error::OutOfRange`] on `timelines`).
 ///
 /// ```
 /// use pmkit::flow::{cumulative_flow, item_timelines, sample_items, sample_today, sample_workflow, Counting, Measure};
@@ -173,6 +176,7 @@ fn flow_counts(timelines: &Timelines, measure: Measure) -> Result<(CumulativeFlo
         return Ok((cfd, Vec::new()));
     };
     // Three more rows than the columns: the cancelled and withdrawn series, and WIP.
+    check_span("timelines", first_day, last_day)?;
     let days = span_periods(Period::Day, first_day, last_day);
     check_cells("timelines", columns + 3, days, "columns and series")?;
     let dates = period_ends(Period::Day, first_day, last_day)?;
@@ -560,9 +564,20 @@ mod tests {
             (err.kind(), err.field()),
             (ErrorKind::OutOfRange, "timelines")
         );
-        assert!(err.reason().contains("20000000"), "{err}");
-        // Throughput by day over the same span is one series: within the cap.
-        assert!(throughput(&t, Period::Day, Measure::Items, None, None).is_ok());
+        assert!(err.reason().contains("at most 36525 days"), "{err}");
+        // Throughput spans the finishes only: one finish is one week.
+        let weekly = throughput(&t, Period::WEEK, Measure::Items, None, None).unwrap();
+        assert_eq!(weekly.values, [1.0]);
+        // A range asked for is named as such.
+        let far = Some(day("2200-01-01"));
+        let err = throughput(
+            &t,
+            Period::WEEK,
+            Measure::Items,
+            Some(day("2026-01-01")),
+            far,
+        );
+        assert_eq!(err.unwrap_err().field(), "start");
     }
 
     #[test]
