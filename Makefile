@@ -13,13 +13,13 @@ CARGO_BIN := $(shell dirname "$$(command -v cargo)")
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 WASM_OUT := bindings-wasm/pkg
 
-.PHONY: demo test setup wasm-target wasm-bindgen-cli venv python wasm wasm-size lint rust-test py-test js-test ts-check clean www serve browser-test package-test \
+.PHONY: demo test setup wasm-target wasm-bindgen-cli venv python wasm wasm-size lint rust-test py-test js-test ts-check clean www serve browser-test package-test wheel wheel-test crate-test \
   cargo-fuzz fuzz-smoke fuzz
 
 demo:
 	cargo run --release -p pmkit --example report -- $(ARGS)
 
-test: setup lint rust-test python py-test wasm js-test browser-test package-test
+test: setup lint rust-test python py-test wasm js-test browser-test package-test wheel-test crate-test
 	@echo "make test: all checks passed"
 
 setup: wasm-target wasm-bindgen-cli venv
@@ -135,15 +135,89 @@ browser-test: www $(CHROMIUM) $(PLAYWRIGHT)
 	node --test bindings-wasm/browser/
 
 # The npm package as users install it (bindings-wasm/package-test): packed, installed
-# into fresh CommonJS, ESM, TypeScript and Vite projects, the Vite build and a page
-# without a bundler opened in Chromium. Vite pinned in .tools like the rest.
+# into fresh CommonJS, ESM, TypeScript and bundler projects; the page built by Vite,
+# webpack, esbuild and Rollup and a page without a bundler opened in Chromium. Vite
+# pinned in .tools like the rest.
 VITE := .tools/node_modules/vite/package.json
 
 $(VITE):
 	npm install --silent --no-audit --no-fund --prefix .tools vite@8.4.1
 
-package-test: wasm $(TSC) $(VITE) $(CHROMIUM) $(PLAYWRIGHT)
+# webpack, esbuild and Rollup (with its node-resolve plugin) build the same page, and
+# esbuild a Node bundle; pinned like the rest.
+BUNDLERS := .tools/node_modules/webpack/package.json
+
+$(BUNDLERS):
+	npm install --silent --no-audit --no-fund --prefix .tools webpack@5.113.0 \
+	  esbuild@0.28.2 rollup@4.69.3 @rollup/plugin-node-resolve@16.0.3
+
+package-test: wasm $(TSC) $(VITE) $(BUNDLERS) $(CHROMIUM) $(PLAYWRIGHT)
 	node --test bindings-wasm/package-test/
+
+# The Python distributions: an abi3 wheel (CPython 3.9 and later) and an sdist, built by
+# maturin into target/wheels.
+WHEEL_OUT := target/wheels
+
+wheel: venv
+	rm -rf $(WHEEL_OUT)
+	VIRTUAL_ENV=$(VENV) PATH="$(VENV)/bin:$$PATH" \
+	  maturin build --release --quiet -m bindings-python/Cargo.toml -o $(WHEEL_OUT)
+	VIRTUAL_ENV=$(VENV) PATH="$(VENV)/bin:$$PATH" \
+	  maturin sdist -m bindings-python/Cargo.toml -o $(WHEEL_OUT)
+	@ls $(WHEEL_OUT)
+
+# The wheel as users install it (bindings-python/wheel-test): installed with its
+# dependencies (pip, from the registry) into a fresh virtualenv for every Python from 3.9
+# (the oldest the package declares) to 3.13 that the machine has (on PATH, or under
+# pyenv), each running smoke.py, which mypy --strict then checks against the installed
+# stubs; and the whole pytest suite run against the wheel installed in the 3.11
+# virtualenv (the test stack's pins need 3.11), with no Rust on the PATH.
+WHEEL_DIR := target/wheel-test
+PYTHON_VERSIONS := 3.9 3.10 3.11 3.12 3.13
+
+wheel-test: wheel
+	rm -rf $(WHEEL_DIR) && mkdir -p $(WHEEL_DIR)
+	@tested=""; \
+	for version in $(PYTHON_VERSIONS); do \
+	  py=""; \
+	  for candidate in "python$$version" $$(ls -d "$$(pyenv root 2>/dev/null || echo /nonexistent)"/versions/$$version.*/bin/python$$version 2>/dev/null); do \
+	    if "$$candidate" -c 'import venv' >/dev/null 2>&1; then py="$$candidate"; break; fi; \
+	  done; \
+	  [ -n "$$py" ] || continue; \
+	  env="$(WHEEL_DIR)/venv-$$version"; \
+	  "$$py" -m venv "$$env"; \
+	  "$$env/bin/python" -m pip install --quiet $(WHEEL_OUT)/pmkit-*.whl; \
+	  (cd $(WHEEL_DIR) && "$(CURDIR)/$$env/bin/python" "$(CURDIR)/bindings-python/wheel-test/smoke.py"); \
+	  tested="$$tested $$version"; \
+	done; \
+	echo "wheel-test: the wheel installed and ran on Python$$tested"; \
+	case " $$tested " in *" 3.11 "*) ;; *) echo "wheel-test: no Python 3.11 found"; exit 1;; esac
+	$(PYTHON) -m mypy --strict --no-incremental --python-executable "$(WHEEL_DIR)/venv-3.11/bin/python" \
+	  bindings-python/wheel-test/smoke.py
+	$(WHEEL_DIR)/venv-3.11/bin/python -m pip install --quiet -r bindings-python/requirements-dev.txt
+	cd $(WHEEL_DIR) && env PATH="$(CURDIR)/$(WHEEL_DIR)/venv-3.11/bin:/usr/bin:/bin" \
+	  "$(CURDIR)/$(WHEEL_DIR)/venv-3.11/bin/python" -m pytest -q -p no:cacheprovider \
+	  --rootdir "$(CURDIR)/bindings-python" "$(CURDIR)/bindings-python/tests"
+
+# The crate as users depend on it (core/package-test): its docs build without a warning,
+# `cargo publish --dry-run` builds the pmkit package from its packed sources (what
+# would be uploaded, into target/package), then a program
+# outside the workspace depends on the unpacked package and runs; and the crate is
+# checked with the oldest Rust it declares (rust-version, installed by rustup if missing).
+CRATE_VERSION = $(shell awk -F'"' '/^version = / { print $$2; exit }' Cargo.toml)
+CRATE_TEST := target/crate-test
+MSRV = $(shell awk -F'"' '/^rust-version = / { print $$2; exit }' Cargo.toml)
+
+crate-test:
+	RUSTDOCFLAGS="-D warnings" cargo doc -p pmkit --no-deps --quiet
+	cargo publish --dry-run -p pmkit --allow-dirty --quiet
+	rm -rf $(CRATE_TEST) && mkdir -p $(CRATE_TEST)
+	cp -r core/package-test/src $(CRATE_TEST)/
+	sed 's|PMKIT_PACKAGE|$(CURDIR)/target/package/pmkit-$(CRATE_VERSION)|' \
+	  core/package-test/Cargo.toml > $(CRATE_TEST)/Cargo.toml
+	CARGO_TARGET_DIR=$(CURDIR)/target/crate-test-build cargo run --quiet --manifest-path $(CRATE_TEST)/Cargo.toml
+	rustup toolchain install $(MSRV) --profile minimal --no-self-update
+	CARGO_TARGET_DIR=$(CURDIR)/target/msrv cargo +$(MSRV) check -p pmkit --all-features --locked --quiet
 
 # The wasm's size, raw and gzipped: as wasm-bindgen emits it, as shipped (name and
 # producers sections removed), and after wasm-opt (binaryen from npm, pinned), which the

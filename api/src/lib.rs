@@ -31,6 +31,22 @@
 //! [`columns`]). No binding coerces: a
 //! boolean, `None`/`null`, text or a list where a number belongs is a `PmkitError`
 //! naming the parameter as that language spells it.
+//!
+//! An option that a binding must read itself rather than through serde (a column, or an
+//! event given by code or name) follows the options struct in braces; it arrives in the
+//! body as an `Option` of its type, and in Python it is a keyword argument, in
+//! JavaScript a key of the options object, like every other option:
+//!
+//! ```text
+//! fn retention / retention (user_ids: UserIds, times: Times; options: RetentionOptions {
+//!     /// The events column, needed by `start_event`.
+//!     events: EventIds,
+//!     /// The event that puts a user in a cohort.
+//!     start_event: Event,
+//! }) -> Named<Retention> { ... }
+//! ```
+//!
+//! Such an option replaces the options struct's field of the same name in the typings.
 
 pub mod analytics;
 mod chart;
@@ -87,8 +103,8 @@ impl<T> std::ops::Deref for JsonOrText<T> {
 }
 
 /// CSV text (a tracker's export). Python also takes a path (a `str` without a line
-/// break, or an `os.PathLike`) or a pandas DataFrame (written with `to_csv(index=False)`);
-/// JavaScript takes the text.
+/// break, or an `os.PathLike`), a pandas DataFrame (written with `to_csv(index=False)`)
+/// or a polars DataFrame (written with `write_csv()`); JavaScript takes the text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CsvText(pub String);
 

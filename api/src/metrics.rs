@@ -22,7 +22,7 @@ macro_rules! metrics {
             }
             /// Customer satisfaction score of whole-number answers on 1..=`scale_max`: the
             /// share of answers of at least `satisfied_min` (`method` "share", a fraction),
-            /// or the mean answer ("mean"). Defaults: a 1..=5 scale, 4 and 5 satisfied.
+            /// or the mean answer ("mean"). Defaults: a 1–5 scale, 4 and 5 satisfied.
             fn customer_satisfaction_score / customerSatisfactionScore (responses: Vec<f64>; options: pmkit::metrics::CsatOptions) -> f64 {
                 pmkit::metrics::customer_satisfaction_score(&responses, &options)
             }
@@ -38,6 +38,15 @@ macro_rules! metrics {
             /// Monthly recurring revenue: the sum of every subscriber's monthly fee.
             fn monthly_recurring_revenue / monthlyRecurringRevenue (monthly_fees: Vec<f64>) -> f64 {
                 pmkit::metrics::monthly_recurring_revenue(&monthly_fees)
+            }
+            /// Monthly MRR movements from a subscription ledger (row `i`: customer
+            /// `customers[i]` pays `mrr[i]` per month from `dates[i]` on, 0 = cancelled): per
+            /// month the starting, new, expansion, contraction, churned, reactivation and
+            /// ending MRR with customer counts, net and gross revenue retention, quick ratio,
+            /// logo and revenue churn. Ending = starting + new + expansion + reactivation −
+            /// contraction − churned, exactly.
+            fn mrr_movements / mrrMovements (customers: Vec<String>, dates: Vec<chrono::NaiveDate>, mrr: Vec<f64>) -> Vec<pmkit::metrics::MrrMonth> {
+                pmkit::metrics::mrr_movements(&customers, &dates, &mrr)
             }
             /// Average revenue per user: `revenue` / `customers`.
             fn average_revenue_per_user / averageRevenuePerUser (revenue: f64, customers: u64) -> f64 {

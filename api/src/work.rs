@@ -38,12 +38,26 @@ macro_rules! work {
                     Ok(backlog)
                 })
             }
-            /// A backlog from a Jira CSV export (issue key, summary, status, story points,
-            /// dates, labels, sprint, epic link); `statuses` maps every status name to
-            /// "to_do", "in_progress", "done" or "cancelled". Nothing is half-imported.
-            fn import_jira_csv / importJiraCsv (source: $crate::CsvText, statuses: $crate::Json<std::collections::BTreeMap<String, String>>; options: pmkit::work::BacklogOptions) -> pmkit::work::Backlog {
+            /// Everything in a Jira CSV export: `backlog` (stories, bugs, tasks), `epics`
+            /// (roadmap epics), `subtasks`, `sprints`, flow `items` for item_timelines, and
+            /// `warnings` naming each value that was chosen or could not be read. Every
+            /// story-point column, every repeated column (also pandas' `Sprint.1` and
+            /// polars' `Sprint_duplicated_0`) and parent issue ids are read; `statuses`
+            /// maps every status name to "to_do", "in_progress", "done" or "cancelled".
+            /// Nothing is half-imported.
+            fn import_jira_csv / importJiraCsv (source: $crate::CsvText, statuses: $crate::Json<std::collections::BTreeMap<String, String>>; options: pmkit::tracker::JiraCsvImportOptions) -> pmkit::tracker::TrackerImport {
                 pmkit::work::StatusMap::from_names(statuses.0)
-                    .and_then(|statuses| pmkit::work::import_jira_csv(&source.0, &statuses, options.scale.as_ref()))
+                    .and_then(|statuses| pmkit::tracker::import_jira_csv(&source.0, &statuses, &options))
+            }
+            /// Everything in the pages of a Jira REST search with `expand=changelog,names`
+            /// (`/rest/api/2/search` or `/rest/api/3/search/jql`; one page or a list, as
+            /// objects or JSON text): flow `items` with status transitions sorted oldest
+            /// first and Flagged periods as `blocked`, the `backlog`, `epics`, `subtasks`,
+            /// `sprints` with their changes, and `warnings` (truncated or missing
+            /// changelogs, disagreeing story-point fields, statuses taken from Jira's
+            /// category). Feed `items` to item_timelines for cycle times and forecasts.
+            fn import_jira_json / importJiraJson (pages: $crate::JsonOrText<pmkit::tracker::JiraPages>; options: pmkit::tracker::JiraJsonImportOptions) -> pmkit::tracker::TrackerImport {
+                pmkit::tracker::import_jira_json(&pages, &options)
             }
             /// A backlog from its JSON text, checked as every backlog is.
             fn backlog_from_json / backlogFromJson (text: String) -> pmkit::work::Backlog {

@@ -79,6 +79,8 @@ def main() -> None:
             )
         jam = json.loads(jam_file.read_text(encoding="utf-8"))
         pm = run(args.pmkit_python, "run_pmkit.py", str(data), "--forecast-from", str(jam_file), "--forecast-trials", str(args.trials))
+        # The same items read from the Jira REST form (jira_pages.py → import_jira_json).
+        pm_jira = run(args.pmkit_python, "run_pmkit.py", str(data), "--via-jira")
         seeds = [
             run(args.pmkit_python, "run_pmkit.py", str(data), "--forecast-from", str(jam_file), "--forecast-trials", str(args.trials), "--seed", str(seed))["forecast"]["periods"]
             for seed in (1, 2, 3)
@@ -95,6 +97,9 @@ def main() -> None:
     check("weekly throughput (W-MON)", pm["throughput"] == jam["throughput"], problems, f"{len(jam['throughput']['values'])} weeks")
     check("cumulative flow", pm["cfd"]["dates"] == jam["cfd"]["dates"] and all(close(a, b) for a, b in zip(pm["cfd"]["counts"], jam["cfd"]["counts"])), problems, f"{len(jam['cfd']['dates'])} days")
     check("WIP", close(pm["wip"], jam["wip"]), problems)
+    print("Read from Jira REST pages (import_jira_json): the same numbers as read from JSON above:")
+    for name in ("cycle_times", "blocked_days", "entered", "percentiles", "histogram", "throughput", "cfd", "wip"):
+        check(f"  {name}", pm_jira[name] == pm[name], problems)
     left_labels = [
         (datetime.date.fromisoformat(end) - datetime.timedelta(days=7)).isoformat() for end in pm["net_flow"]["ends"]
     ]

@@ -2,7 +2,11 @@
 
 Runs in pmkit's environment (`make python` builds it into .venv).
 
-    python run_pmkit.py DATA.json [--forecast-from jam.json] [--forecast-trials N] > pmkit.json
+    python run_pmkit.py DATA.json [--via-jira] [--forecast-from jam.json] [--forecast-trials N] > pmkit.json
+
+--via-jira first writes the items as Jira REST search pages (jira_pages.py: the issues
+run_jam.py gives jira-agile-metrics, in the shape Jira's API returns) and reads them back
+with pmkit.import_jira_json, so the numbers compared come from the Jira form.
 
 --forecast-from takes the daily history and start date jira-agile-metrics derived
 (run_jam.py's "forecast" section), so both forecasts replay the same history.
@@ -34,10 +38,18 @@ def main() -> None:
     parser.add_argument("--forecast-from")
     parser.add_argument("--forecast-trials", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--via-jira", action="store_true")
     args = parser.parse_args()
     with open(args.data, encoding="utf-8") as handle:
         data = json.load(handle)
     seconds = {}
+    if args.via_jira:
+        from jira_pages import to_pages
+
+        started = time.perf_counter()
+        imported = pmkit.import_jira_json(to_pages(data["items"], data["workflow"]))
+        seconds["import_jira_json"] = time.perf_counter() - started
+        data["items"] = imported.items
 
     started = time.perf_counter()
     # jira-agile-metrics skips moves to statuses no column maps; so does this comparison.

@@ -187,19 +187,31 @@ pub fn text(field: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
 /// A list of texts: a list, tuple or other sequence (numpy and pandas included) whose
 /// every element is a `str`; a `str` itself, `None` or a non-sequence is an error.
 pub fn texts(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    each_of_sequence(field, value, "str", text)
+}
+
+/// Every element of a list, tuple or other sequence (numpy and pandas included) read
+/// by `read` as `field[i]`; a `str` itself, a dict, `None` or a non-sequence is an
+/// error saying it must be a list of `what`.
+fn each_of_sequence<T>(
+    field: &str,
+    value: &Bound<'_, PyAny>,
+    what: &str,
+    read: impl Fn(&str, &Bound<'_, PyAny>) -> PyResult<T>,
+) -> PyResult<Vec<T>> {
     if value.is_instance_of::<PyString>()
         || !value.hasattr("__len__")?
         || value.is_instance_of::<PyDict>()
     {
         return Err(invalid(
             field,
-            format!("must be a list of str, got {}", described(value)),
+            format!("must be a list of {what}, got {}", described(value)),
         ));
     }
     value
         .try_iter()?
         .enumerate()
-        .map(|(index, item)| text(&format!("{field}[{index}]"), &item?))
+        .map(|(index, item)| read(&format!("{field}[{index}]"), &item?))
         .collect()
 }
 
@@ -284,14 +296,24 @@ impl FromPy for NaiveDate {
     }
 }
 
-/// A document from a dict in its JSON form or JSON text, checked as the core checks
-/// text (errors name the JSON path). A dict is written as JSON by Python's `json`
-/// module, dates (`datetime.date`) as their ISO text.
+/// A date column: a list, tuple or other sequence (pandas and numpy included) whose
+/// every element is a date as [`NaiveDate`] reads it (`dates[2]` named when one is not).
+impl FromPy for Vec<NaiveDate> {
+    fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        each_of_sequence(field, value, "dates", crate::dates::date)
+    }
+}
+
+/// A document from a dict (or a list: Jira's pages) in its JSON form or JSON text,
+/// checked as the core checks text (errors name the JSON path). A dict is written as
+/// JSON by Python's `json` module, dates (`datetime.date`) as their ISO text, after a
+/// nesting check, so a deep or cyclic dict is a `PmkitError`, not a `RecursionError`.
 impl<T: pmkit::json::FromJsonText> FromPy for pmkit_api::JsonOrText<T> {
     fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
         let text: String = if value.is_instance_of::<PyString>() {
             value.extract()?
-        } else if value.is_instance_of::<PyDict>() {
+        } else if value.is_instance_of::<PyDict>() || value.is_instance_of::<PyList>() {
+            crate::record::check_depth(value, &mut field.to_owned(), 0)?;
             let py = value.py();
             let kwargs = PyDict::new(py);
             kwargs.set_item("default", py.get_type::<PyString>())?;
@@ -301,7 +323,10 @@ impl<T: pmkit::json::FromJsonText> FromPy for pmkit_api::JsonOrText<T> {
         } else {
             return Err(to_py(pmkit::Error::invalid(
                 field,
-                format!("must be a dict or JSON text, got {}", type_name(value)),
+                format!(
+                    "must be a dict, a list or JSON text, got {}",
+                    type_name(value)
+                ),
             )));
         };
         T::from_json_text(&text).py().map(pmkit_api::JsonOrText)
@@ -318,7 +343,11 @@ impl<T: pmkit::Named> FromPy for pmkit_api::Name<T> {
 
 /// CSV text: a `str` holding a line break, a path (a `str` without one, or an
 /// `os.PathLike`, read as UTF-8 with Python's own I/O so a missing file is
-/// `FileNotFoundError`), or a pandas DataFrame (written with `to_csv(index=False)`).
+/// `FileNotFoundError`), a pandas DataFrame (written with `to_csv(index=False)`) or a
+/// polars DataFrame (written with `write_csv()`). Both keep every column: the copies of
+/// a repeated header that pandas renames `Sprint.1` and polars `Sprint_duplicated_0`
+/// are written under those names, which the core's importers read as the repeated
+/// column again.
 impl FromPy for pmkit_api::CsvText {
     fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
         let py = value.py();
@@ -332,11 +361,14 @@ impl FromPy for pmkit_api::CsvText {
             kwargs.set_item("index", false)?;
             let csv = value.call_method("to_csv", (), Some(&kwargs))?;
             return text(field, &csv).map(pmkit_api::CsvText);
+        } else if value.hasattr("write_csv")? && !value.hasattr("__fspath__")? {
+            let csv = value.call_method0("write_csv")?;
+            return text(field, &csv).map(pmkit_api::CsvText);
         } else if !value.hasattr("__fspath__")? {
             return Err(to_py(pmkit::Error::invalid(
                 field,
                 format!(
-                    "expected CSV text, a path or a pandas DataFrame, got {}",
+                    "expected CSV text, a path or a pandas or polars DataFrame, got {}",
                     type_name(value)
                 ),
             )));
@@ -511,31 +543,43 @@ impl<T: IntoPython> IntoPython for Vec<T> {
 /// Expands an API table (`pmkit_api::metrics!` ...) into `#[pyfunction]`s and a
 /// `register_functions` that adds them to the module. Positional parameters are read
 /// with [`FromPy`] (or a dedicated [`Reader`]), the options struct from `**kwargs`, the
-/// core called without the GIL (see [`Detach`]), the result given back with [`IntoPython`].
+/// options a reader reads (`{ events: EventIds }` after the struct) as keyword-only
+/// arguments (`None` = not given), the core called without the GIL (see [`Detach`])
+/// and stopped by Ctrl-C (see [`crate::errors::interruptible`]), the result given back
+/// with [`IntoPython`].
 macro_rules! python_functions {
     ($(
         $(#[doc = $doc:expr])*
-        fn $name:ident / $js:ident ( $($param:ident : $ptype:ty),* $(; $opts:ident : $otype:ty)? ) -> $ret:ty $body:block
+        fn $name:ident / $js:ident ( $($param:ident : $ptype:ty),* $(; $opts:ident : $otype:ty $({ $($(#[doc = $kdoc:expr])* $kw:ident : $kwtype:ty),* $(,)? })? )? ) -> $ret:ty $body:block
     )*) => {
         $(
             $(#[doc = $doc])*
             #[pyo3::pyfunction]
-            #[pyo3(signature = ($($param,)* $(**$opts)?))]
+            #[pyo3(signature = ($($param,)* $($(*, $($kw = None,)*)?)? $(**$opts)?))]
             fn $name<'py>(
                 py: pyo3::Python<'py>,
                 $($param: &pyo3::Bound<'py, pyo3::PyAny>,)*
+                $($($($kw: Option<&pyo3::Bound<'py, pyo3::PyAny>>,)*)?)?
                 $($opts: Option<&pyo3::Bound<'py, pyo3::types::PyDict>>,)?
             ) -> pyo3::PyResult<pyo3::Py<pyo3::PyAny>> {
                 #[allow(unused_imports)]
                 use $crate::convert::{ReadDedicated as _, ReadWithFromPy as _};
                 $( let $param: $ptype = (&$crate::convert::Reader::<$ptype>(std::marker::PhantomData)).read(stringify!($param), $param)?; )*
+                $($($(
+                    let $kw: Option<$kwtype> = match $kw.filter(|value| !value.is_none()) {
+                        Some(value) => Some((&$crate::convert::Reader::<$kwtype>(std::marker::PhantomData)).read(stringify!($kw), value)?),
+                        None => None,
+                    };
+                )*)?)?
                 $( let $opts: $otype = $crate::convert::options(py, $opts)?; )?
                 // Without the GIL when the parameters allow it (see `Detach`).
                 #[allow(unused_imports)]
                 use $crate::convert::{DetachWhenSync as _, StayAttached as _};
-                let result: pmkit::Result<$ret> =
-                    (&$crate::convert::Detach::<($($ptype,)* $($otype,)?)>(std::marker::PhantomData)).call(py, || $body);
-                $crate::convert::IntoPython::into_python(result.map_err($crate::errors::to_py)?, py)
+                // Ctrl-C stops it (see `errors::interruptible`).
+                let result: $ret = $crate::errors::interruptible(py, || {
+                    (&$crate::convert::Detach::<($($ptype,)* $($otype, $($(Option<$kwtype>,)*)?)?)>(std::marker::PhantomData)).call(py, || $body)
+                })?;
+                $crate::convert::IntoPython::into_python(result, py)
             }
         )*
 

@@ -1,8 +1,9 @@
 //! `pmkit.PmkitError` and one subclass per error kind, mapped with one `match`.
 
 use pyo3::create_exception;
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyKeyboardInterrupt, PyValueError};
 use pyo3::prelude::*;
+use std::sync::{Arc, Mutex};
 
 create_exception!(
     pmkit,
@@ -53,6 +54,45 @@ pub fn to_py(err: pmkit::Error) -> PyErr {
         let _ = value.setattr("field", err.field());
     });
     py_err
+}
+
+/// Runs a call so that Ctrl-C (or a notebook's "interrupt") stops it: the core's long
+/// loops ask, every few milliseconds of work, whether a signal arrived
+/// (`pmkit::cancel`), and Python's signal handlers run then, on the calling thread. A
+/// handler's exception (`KeyboardInterrupt` for SIGINT) ends the call and is raised in
+/// place of its result; every other error is mapped by [`to_py`]. Worker threads and
+/// calls from threads other than the caller's never touch the interpreter: signals are
+/// handled on the main thread only, and a call made elsewhere just runs to its end.
+pub fn interruptible<T>(
+    _attached: Python<'_>,
+    call: impl FnOnce() -> pmkit::Result<T>,
+) -> PyResult<T> {
+    let caller = std::thread::current().id();
+    let raised: Arc<Mutex<Option<PyErr>>> = Arc::default();
+    let slot = Arc::clone(&raised);
+    let check = move || {
+        if std::thread::current().id() != caller {
+            return false;
+        }
+        Python::attach(|py| match py.check_signals() {
+            Ok(()) => false,
+            Err(err) => {
+                if let Ok(mut slot) = slot.lock() {
+                    *slot = Some(err);
+                }
+                true
+            }
+        })
+    };
+    match pmkit::cancel::with_cancel_check(check, call) {
+        Ok(value) => Ok(value),
+        Err(err) if err.kind() == pmkit::ErrorKind::Cancelled => Err(raised
+            .lock()
+            .ok()
+            .and_then(|mut slot| slot.take())
+            .unwrap_or_else(|| PyKeyboardInterrupt::new_err(err.to_string()))),
+        Err(err) => Err(to_py(err)),
+    }
 }
 
 /// `.py()` on a core result: the value, or the mapped Python exception.

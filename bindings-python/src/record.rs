@@ -46,7 +46,11 @@ const MAX_DEPTH: usize = 128;
 
 /// Fails when `value` nests dicts, lists or tuples deeper than [`MAX_DEPTH`], naming
 /// the path where it went too deep.
-fn check_depth(value: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> PyResult<()> {
+pub(crate) fn check_depth(
+    value: &Bound<'_, PyAny>,
+    path: &mut String,
+    depth: usize,
+) -> PyResult<()> {
     use pyo3::types::{PyDict, PyList, PyTuple};
     let too_deep = |path: &str| {
         crate::errors::to_py(pmkit::Error::invalid(

@@ -12,6 +12,7 @@ import pytest
 
 import pmkit
 
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 STATUSES = {"To Do": "to_do", "In Progress": "in_progress", "Done": "done", "Won't Do": "cancelled"}
 CSV = (
     "Issue key,Summary,Status,Story Points,Created,Resolved\n"
@@ -142,8 +143,12 @@ def test_jira_import_from_text_path_and_pathlib(tmp_path: pathlib.Path) -> None:
     file.write_text(CSV, encoding="utf-8")
     assert pmkit.import_jira_csv(file, STATUSES) == from_text
     assert pmkit.import_jira_csv(str(file), statuses=STATUSES) == from_text
-    assert from_text["stories"][1]["title"] == "Refunds, partial"
-    assert from_text["stories"][0]["created"] == "2024-01-12"
+    assert from_text.backlog["stories"][1]["title"] == "Refunds, partial"
+    assert from_text.backlog["stories"][0]["created"] == "2024-01-12"
+    # The time of day is kept, and the flow items carry it.
+    assert from_text.backlog["stories"][0]["tracker"]["created_at"] == "2024-01-12T15:45:00"
+    assert [item["key"] for item in from_text.items] == ["PAY-1", "PAY-2"]
+    assert from_text.to_dict()["backlog"] == from_text.backlog
 
 
 def test_jira_import_missing_file() -> None:
@@ -163,10 +168,62 @@ def test_jira_import_from_a_dataframe() -> None:
             "Team": ["Blue", "Red"],
         }
     )
-    backlog = pmkit.import_jira_csv(frame, STATUSES)
-    assert [s["estimate"] for s in backlog["stories"]] == [3, None]
-    assert backlog["stories"][0]["created"] == "2024-01-12"
-    assert backlog["stories"][1]["title"] == "Refunds, partial"
+    imported = pmkit.import_jira_csv(frame, STATUSES)
+    stories = imported.backlog["stories"]
+    assert [s["estimate"] for s in stories] == [3, None]
+    assert stories[0]["created"] == "2024-01-12"
+    assert stories[1]["title"] == "Refunds, partial"
+
+
+def _cloud_export() -> str:
+    """The Jira Cloud export of the shared vectors: both story-point fields, repeated
+    Sprint / Labels / Components / Watchers columns, numeric Parent ids."""
+    cases = json.loads((ROOT / "vectors" / "tracker.json").read_text(encoding="utf-8"))["cases"]
+    source: str = cases[0]["args"]["source"]
+    return source
+
+
+def test_jira_dataframes_lose_no_repeated_column(tmp_path: pathlib.Path) -> None:
+    """pandas renames repeated headers (Sprint.1) and polars (Sprint_duplicated_0);
+    floats turn Parent ids into 10001.0. The import of either frame equals the text's."""
+    text = _cloud_export()
+    file = tmp_path / "jira.csv"
+    file.write_text(text, encoding="utf-8")
+    from_text = pmkit.import_jira_csv(text, STATUSES)
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.read_csv(file)
+    assert "Sprint.1" in frame.columns and "Labels.1" in frame.columns
+    assert pmkit.import_jira_csv(frame, STATUSES) == from_text
+    polars = pytest.importorskip("polars")
+    polars_frame = polars.read_csv(file)
+    assert "Sprint_duplicated_0" in polars_frame.columns
+    assert pmkit.import_jira_csv(polars_frame, STATUSES) == from_text
+    stories = {story["id"]: story for story in from_text.backlog["stories"]}
+    assert stories["PAY-2"]["tracker"]["sprints"] == ["PAY Sprint 1", "PAY Sprint 2"]
+    assert stories["PAY-2"]["labels"] == ["checkout", "web"]
+    assert stories["PAY-3"]["estimate"] == 5  # only in "Story point estimate"
+    assert stories["PAY-3"]["parent"] == "PAY-1"  # Parent 10001 is PAY-1's Issue id
+    assert [epic["id"] for epic in from_text.epics] == ["PAY-1"]
+    assert [task["parent"] for task in from_text.subtasks] == ["PAY-2"]
+    # 2 + 3 disagree on PAY-4: said, not hidden.
+    assert any(w["item"] == "PAY-4" and "kept 2" in w["reason"] for w in from_text.warnings)
+
+
+def test_jira_csv_items_feed_flow_metrics() -> None:
+    imported = pmkit.import_jira_csv(_cloud_export(), STATUSES)
+    workflow = {
+        "columns": [
+            {"name": "Backlog", "statuses": ["To Do"]},
+            {"name": "Doing", "statuses": ["In Progress"]},
+            {"name": "Done", "statuses": ["Done", "Won't Do"]},
+        ],
+        "backlog": "Backlog",
+        "committed": "Doing",
+        "done": "Done",
+    }
+    timelines = pmkit.item_timelines(imported.items, workflow, datetime.date(2024, 3, 31))
+    lead = {item["key"]: item["lead_time"] for item in timelines.to_dict()["items"]}
+    assert lead["PAY-2"] == 10  # created 4 Mar, resolved 14 Mar
 
 
 def test_jira_import_is_all_or_nothing() -> None:
@@ -181,3 +238,65 @@ def test_jira_import_rejects_other_sources() -> None:
     with pytest.raises(pmkit.InvalidInputError) as raised:
         pmkit.import_jira_csv(42, STATUSES)
     assert raised.value.field == "source"
+
+
+# ---------------------------------------------------------------- Jira REST JSON
+
+
+def _cloud_pages() -> list[dict[str, object]]:
+    """The Jira Cloud search/jql pages of the shared vectors (two pages, changelogs,
+    a truncated one, flags, sprints, both story-point fields)."""
+    cases = json.loads((ROOT / "vectors" / "tracker.json").read_text(encoding="utf-8"))["cases"]
+    case = next(case for case in cases if case["function"] == "import_jira_json")
+    pages: list[dict[str, object]] = case["args"]["pages"]
+    return pages
+
+
+WORKFLOW = {
+    "columns": [
+        {"name": "Backlog", "statuses": ["To Do"]},
+        {"name": "Doing", "statuses": ["In Progress", "In Review"]},
+        {"name": "Done", "statuses": ["Done", "Won't Do"]},
+    ],
+    "backlog": "Backlog",
+    "committed": "Doing",
+    "done": "Done",
+}
+
+
+def test_jira_rest_export_to_cycle_times_and_a_forecast_in_three_lines() -> None:
+    pages = _cloud_pages()
+    imported = pmkit.import_jira_json(pages)
+    timelines = pmkit.item_timelines(imported.items, WORKFLOW, datetime.date(2024, 3, 31))
+    when = pmkit.forecast_when(40, pmkit.throughput(timelines, period="day").values, start="2024-04-01")
+    # PAY-2 entered In Progress on 5 March and Done on 14 March; PAY-4 was cancelled.
+    assert pmkit.durations(timelines) == [9.0]
+    assert [p["level"] for p in when.percentiles] == [0.5, 0.7, 0.85, 0.95]
+    assert {w["item"] for w in imported.warnings} >= {"PAY-3", "PAY-6", "PAY-7", "PAY-8"}
+
+
+def test_jira_rest_pages_as_text_objects_or_one_page() -> None:
+    pages = _cloud_pages()
+    from_objects = pmkit.import_jira_json(pages)
+    assert pmkit.import_jira_json(json.dumps(pages)) == from_objects
+    first = pmkit.import_jira_json(pages[0])
+    assert [s["id"] for s in first.backlog["stories"]] == ["PAY-2", "PAY-3", "PAY-4", "PAY-6", "PAY-7"]
+
+
+def test_jira_rest_hostile_pages_are_errors() -> None:
+    deep: object = {}
+    for _ in range(1000):
+        deep = {"issues": [deep]}
+    with pytest.raises(pmkit.PmkitError):
+        pmkit.import_jira_json(deep)
+    cyclic: dict[str, object] = {}
+    cyclic["issues"] = [cyclic]
+    with pytest.raises(pmkit.PmkitError):
+        pmkit.import_jira_json(cyclic)
+    with pytest.raises(pmkit.PmkitError):
+        pmkit.import_jira_json("[" * 100_000)
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.import_jira_json({"issues": [{"fields": {}}]})
+    assert raised.value.field == "pages.issues[0]"
+    with pytest.raises(pmkit.PmkitError):
+        pmkit.import_jira_json(42)  # type: ignore[arg-type]

@@ -54,10 +54,10 @@ function serve(dir) {
 }
 
 /** A page on `url` in `scheme`, recording console errors and uncaught exceptions. */
-async function openPage(browser, url, scheme) {
+async function openPage(browser, url, scheme, width = 1280) {
   const context = await browser.newContext({
     colorScheme: scheme,
-    viewport: { width: 1280, height: 900 },
+    viewport: { width, height: 900 },
     deviceScaleFactor: 1,
   });
   const page = await context.newPage();
@@ -123,7 +123,9 @@ for (const scheme of ["light", "dark"]) {
     const { context, page, problems } = await openPage(browser, base, scheme);
     const want = pmkit.productDashboard(pmkit.sampleProductFile(), { theme: scheme });
 
-    // Keyboard: the first stop is "Load sample", and Enter loads it.
+    // Keyboard: the first stop is the theme switch, the next "Load sample", and Enter loads it.
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "theme");
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement.id), "load-sample");
     await page.keyboard.press("Enter");
@@ -187,6 +189,118 @@ for (const scheme of ["light", "dark"]) {
   });
 }
 
+/**
+ * Every piece of text the page shows that is hard to read: HTML text under 4.5:1 against
+ * its background, chart text under 4.5:1 against what it is drawn on, or chart text
+ * rendered smaller than 11 px (WCAG 2.1 AA contrast; the issue's legibility floor).
+ */
+function unreadable() {
+  const rgb = (text) => {
+    const match = /rgba?\(([^)]+)\)/.exec(text);
+    if (match) {
+      const [r, g, b, a = 1] = match[1].split(",").map(Number);
+      return { r, g, b, a };
+    }
+    const hex = /^#([0-9a-f]{6})$/i.exec(text.trim());
+    if (hex) {
+      const n = parseInt(hex[1], 16);
+      return { r: n >> 16, g: (n >> 8) & 255, b: n & 255, a: 1 };
+    }
+    return null;
+  };
+  const luminance = ({ r, g, b }) => {
+    const channel = (v) => {
+      const x = v / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  const ratio = (a, b) => {
+    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (light + 0.05) / (dark + 0.05);
+  };
+  const htmlBackground = (element) => {
+    for (let node = element; node; node = node.parentElement) {
+      const color = rgb(getComputedStyle(node).backgroundColor);
+      if (color && color.a > 0) return color;
+    }
+    return rgb(getComputedStyle(document.documentElement).backgroundColor) ?? { r: 255, g: 255, b: 255 };
+  };
+  const problems = [];
+  for (const element of document.querySelectorAll("body *:not(svg *)")) {
+    const ownText = [...element.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!ownText || element.closest("[hidden]") || element.getClientRects().length === 0) continue;
+    const color = rgb(getComputedStyle(element).color);
+    const contrast = ratio(color, htmlBackground(element));
+    if (contrast < 4.5) problems.push(`${contrast.toFixed(2)}:1 "${element.textContent.trim().slice(0, 40)}"`);
+  }
+  for (const text of document.querySelectorAll("svg text")) {
+    if (text.closest("[hidden]") || !text.textContent.trim()) continue;
+    const svg = text.ownerSVGElement;
+    const size = parseFloat(getComputedStyle(text).fontSize) * svg.getScreenCTM().a;
+    const label = `"${text.textContent.trim().slice(0, 30)}" in ${svg.querySelector("title")?.textContent}`;
+    if (size < 11) problems.push(`${size.toFixed(1)} px ${label}`);
+    // What the text is drawn on: the last filled shape before it whose box holds its
+    // centre (a dot a count is written in, a heatmap cell), else the chart's background.
+    const box = text.getBoundingClientRect();
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    let under = svg.querySelector("rect");
+    for (const shape of svg.querySelectorAll("rect, circle, ellipse, polygon, path")) {
+      if (!(shape.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+      const fill = rgb(getComputedStyle(shape).fill);
+      const area = shape.getBoundingClientRect();
+      if (fill && fill.a > 0 && cx >= area.left && cx <= area.right && cy >= area.top && cy <= area.bottom) {
+        under = shape;
+      }
+    }
+    const background = rgb(getComputedStyle(under).fill);
+    const contrast = ratio(rgb(getComputedStyle(text).fill), background);
+    if (contrast < 4.5) problems.push(`${contrast.toFixed(2)}:1 ${label}`);
+  }
+  return problems;
+}
+
+for (const scheme of ["light", "dark"]) {
+  for (const width of [1280, 390]) {
+    test(`readable at ${width} px in the ${scheme} theme: contrast 4.5:1 and chart text of 11 px`, { timeout: 120_000 }, async () => {
+      const { context, page, problems } = await openPage(browser, base, scheme, width);
+      await page.click("#load-sample");
+      await page.waitForSelector("#dashboard:not([hidden])");
+      assert.deepEqual(await page.evaluate(unreadable), []);
+      // Nothing wider than the screen but scrollable chart boxes.
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
+        "the page scrolls sideways");
+      await page.screenshot({ path: path.join(shots, `dashboard-${width}-${scheme}.png`), fullPage: true });
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+}
+
+test("the theme switch overrides the system's theme, redraws the charts and is remembered", { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await openPage(browser, base, "light");
+  await page.click("#load-sample");
+  await page.waitForSelector("#dashboard:not([hidden])");
+  const chartBackground = () => page.$eval("#chart-list svg > rect", (rect) => rect.getAttribute("fill"));
+  const pageBackground = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(await chartBackground(), "#ffffff");
+  await page.selectOption("#theme", "dark");
+  assert.equal(await page.getAttribute("html", "data-theme"), "dark");
+  assert.equal(await chartBackground(), "#161b22");
+  assert.equal(await pageBackground(), "rgb(13, 17, 23)");
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.inputValue("#theme"), "dark");
+  await page.click("#load-sample");
+  await page.waitForSelector("#dashboard:not([hidden])");
+  assert.equal(await chartBackground(), "#161b22");
+  await page.selectOption("#theme", "system");
+  assert.equal(await page.getAttribute("html", "data-theme"), null);
+  assert.equal(await chartBackground(), "#ffffff");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a malformed file: the message names the field and the reason", { timeout: 60_000 }, async () => {
   const { context, page, problems } = await openPage(browser, base, "light");
   await page.setInputFiles("#file-input", {
@@ -198,7 +312,18 @@ test("a malformed file: the message names the field and the reason", { timeout: 
   assert.match(message, /sprint_history\[0\]\.completed_points: invalid type: string "ten", expected a number at line 4/);
   assert.equal(await page.getAttribute("#error", "data-field"), "sprint_history[0].completed_points");
   assert.equal(await page.isHidden("#dashboard"), true);
+  assert.match(await page.textContent("#error .error-advice"), /The value of sprint_history\[0\]\.completed_points/);
   await page.screenshot({ path: path.join(shots, "error-light.png"), fullPage: true });
+
+  // With a dashboard showing, a bad file leaves it in place and says so.
+  await page.click("#load-sample");
+  await page.waitForSelector("#dashboard:not([hidden])");
+  await page.setInputFiles("#file-input", { name: "empty.json", mimeType: "application/json", buffer: Buffer.from("") });
+  await page.waitForSelector("#error:not([hidden])");
+  assert.match(await page.textContent("#error .error-advice"), /The file is empty/);
+  assert.equal(await page.textContent("#error .error-keep"), "Still showing the sample product.");
+  assert.equal(await page.isHidden("#dashboard"), false);
+  assert.equal(await page.textContent("#product-name"), "Checkout");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -577,6 +577,8 @@ export interface Churn {
  */
 export type ChurnMethod = "start" | "average" | "serviced";
 
+export type Cohorts = "first_time" | "recurring";
+
 /**
  * A board column: a name and the tracker statuses that map to it.
  */
@@ -608,6 +610,98 @@ export interface Commitment {
    * Its estimate at sprint start, in points.
    */
   points?: number | null;
+}
+
+/**
+ * The result of `compare_conversions`.
+ */
+export interface ConversionComparison {
+  /**
+   * How the Bayesian numbers were computed: "closed_form" or "simulation".
+   */
+  bayesian_method: string;
+  /**
+   * Days until every variant has enough, at `daily_users` and the intended split.
+   */
+  days_left?: number | null;
+  /**
+   * The confidence level used.
+   */
+  level: number;
+  /**
+   * Users still missing over all variants (0 when every variant has enough).
+   */
+  more_users_needed?: number | null;
+  /**
+   * The sample-ratio-mismatch check of the users against the intended split.
+   */
+  sample_ratio: SampleRatioCheck;
+  /**
+   * Users each variant needs to detect the minimum detectable effect from the control's rate; `None` when the control's rate is 0 or 1.
+   */
+  users_needed_per_variant?: number | null;
+  /**
+   * The z test's variance used.
+   */
+  variance: ZTestVariance;
+  /**
+   * One entry per variant, the control first.
+   */
+  variants: ConversionVariant[];
+  /**
+   * What the result says to do.
+   */
+  verdict: Verdict;
+  /**
+   * The winning variant's index (0 = control) for "winner" and "control_wins".
+   */
+  winner?: number | null;
+}
+
+/**
+ * One variant's result in `ConversionComparison`.
+ */
+export interface ConversionVariant {
+  /**
+   * Rate − control's rate, with its Wald interval (method "wald"); `None` for the control.
+   */
+  absolute_lift?: Interval | null;
+  /**
+   * Users who converted.
+   */
+  conversions: number;
+  /**
+   * The expected loss of choosing this variant: E[max rate − this rate], in rate units (0.001 = 0.1 percentage point).
+   */
+  expected_loss: number;
+  /**
+   * The two-sided p-value of `z`.
+   */
+  p_value?: number | null;
+  /**
+   * The posterior probability that this variant has the highest rate.
+   */
+  probability_best: number;
+  /**
+   * The conversion rate with its Wilson interval.
+   */
+  rate: Interval;
+  /**
+   * Rate / control's rate − 1, with Katz's log interval (method "katz_log"); `None` for the control and when either has no conversions.
+   */
+  relative_lift?: Interval | null;
+  /**
+   * Whether `p_value` is below 1 − level.
+   */
+  significant: boolean;
+  /**
+   * Users in the variant.
+   */
+  users: number;
+  /**
+   * The z statistic against the control; `None` for the control and when the variance is 0 (no conversions at all, or all converted).
+   */
+  z?: number | null;
 }
 
 export type CountBy = "points" | "items";
@@ -737,6 +831,8 @@ export type DependencyKind = "finish_to_start" | "start_to_start" | "finish_to_f
  * Which span of an item's timeline `durations` collects.
  */
 export type DurationKind = "cycle_time" | "lead_time";
+
+export type EffectKind = "relative" | "absolute";
 
 /**
  * The result of `encode_ids`: a code per value, and the map's ids in code order.
@@ -1134,6 +1230,25 @@ export interface IceInputs {
 }
 
 /**
+ * Something an import could not read or had to decide, said instead of hidden.
+ * JSON form: `{"item": "PAY-7", "field": "Custom field (Story point estimate)", "reason": "5 differs from Custom field (Story Points) 3; kept 3"}`.
+ */
+export interface ImportWarning {
+  /**
+   * The field or column, as the tracker names it (`"Sprint"`, `"changelog"`).
+   */
+  field: string;
+  /**
+   * The issue key it concerns; `None` for the whole export (a header, a page).
+   */
+  item?: string | null;
+  /**
+   * What was wrong and what the importer did about it.
+   */
+  reason: string;
+}
+
+/**
  * An estimate with its confidence interval.
  */
 export interface Interval {
@@ -1307,6 +1422,129 @@ export interface ItemTimeline {
    */
   points: number;
 }
+
+/**
+ * One field's change.
+ */
+export interface JiraChangeItem {
+  /**
+   * The field's name (`"status"`, `"Flagged"`, `"Sprint"`).
+   */
+  field: string;
+  /**
+   * The field's id (Cloud: `"status"`, `"customfield_10020"`).
+   */
+  fieldId?: string | null;
+  /**
+   * The old value's id(s).
+   */
+  from?: string | null;
+  /**
+   * The old value as shown.
+   */
+  fromString?: string | null;
+  /**
+   * The new value's id(s).
+   */
+  to?: string | null;
+  /**
+   * The new value as shown.
+   */
+  toString?: string | null;
+}
+
+/**
+ * An issue's change history; Jira returns at most `maxResults` (100) histories here.
+ */
+export interface JiraChangelog {
+  /**
+   * The histories returned.
+   */
+  histories?: JiraHistory[];
+  /**
+   * How many histories were returned at most.
+   */
+  maxResults?: number | null;
+  /**
+   * The index of the first history returned.
+   */
+  startAt?: number | null;
+  /**
+   * How many histories the issue has.
+   */
+  total?: number | null;
+}
+
+/**
+ * One change: when, and the fields it changed.
+ */
+export interface JiraHistory {
+  /**
+   * When (`"2024-03-05T09:00:00.000+0100"`).
+   */
+  created: string;
+  /**
+   * The fields changed.
+   */
+  items?: JiraChangeItem[];
+}
+
+/**
+ * One issue of a page.
+ */
+export interface JiraIssue {
+  /**
+   * The change history (`expand=changelog`).
+   */
+  changelog?: JiraChangelog | null;
+  /**
+   * The fields, by field id.
+   */
+  fields?: Record<string, unknown>;
+  /**
+   * The numeric id, as text.
+   */
+  id?: string | null;
+  /**
+   * The key (`"PAY-12"`).
+   */
+  key: string;
+}
+
+/**
+ * One search response page.
+ */
+export interface JiraPage {
+  /**
+   * Whether this is the last page (v3 `search/jql`).
+   */
+  isLast?: boolean | null;
+  /**
+   * The issues of the page.
+   */
+  issues: JiraIssue[];
+  /**
+   * The page size asked for (v2).
+   */
+  maxResults?: number | null;
+  /**
+   * Field id → field name (`expand=names`): how the story-point field is found.
+   */
+  names?: Record<string, string> | null;
+  /**
+   * The index of the page's first issue (v2).
+   */
+  startAt?: number | null;
+  /**
+   * The number of issues the query matched (v2).
+   */
+  total?: number | null;
+}
+
+/**
+ * A Jira search response page (`/rest/api/2/search` or `/rest/api/3/search/jql` with `expand=changelog,names`), or a list of them.
+ */
+export type JiraPages = JiraPage | JiraPage[];
 
 export type KanoAnswer = "like" | "must_be" | "neutral" | "live_with" | "dislike";
 
@@ -1533,6 +1771,62 @@ export interface Market {
 }
 
 /**
+ * The result of `compare_means`.
+ */
+export interface MeanComparison {
+  /**
+   * The confidence level used.
+   */
+  level: number;
+  /**
+   * One entry per variant, the control first.
+   */
+  variants: MeanVariant[];
+}
+
+/**
+ * One variant's result in `MeanComparison`.
+ */
+export interface MeanVariant {
+  /**
+   * Users in the variant.
+   */
+  count: number;
+  /**
+   * The Welch–Satterthwaite degrees of freedom (not a whole number).
+   */
+  degrees_of_freedom?: number | null;
+  /**
+   * Mean − control's mean with Welch's interval (method "welch"); `None` for the control.
+   */
+  difference?: Interval | null;
+  /**
+   * The variant's mean.
+   */
+  mean: number;
+  /**
+   * The two-sided p-value of `t`.
+   */
+  p_value?: number | null;
+  /**
+   * The difference as a fraction of the control's mean; `None` for the control or a control mean of 0.
+   */
+  relative_difference?: number | null;
+  /**
+   * Whether `p_value` is below 1 − level.
+   */
+  significant: boolean;
+  /**
+   * The variant's sample standard deviation.
+   */
+  standard_deviation: number;
+  /**
+   * Welch's t statistic; `None` for the control and when both standard deviations are 0.
+   */
+  t?: number | null;
+}
+
+/**
  * What is counted: items, or their story points.
  */
 export type Measure = "items" | "points";
@@ -1710,6 +2004,96 @@ export interface MoscowTotals {
    * Those without an estimate.
    */
   unestimated: number;
+}
+
+/**
+ * One month of `mrr_movements`. Amounts are in the ledger's currency per month; rates are fractions.
+ */
+export interface MrrMonth {
+  /**
+   * Customers counted in `churned_mrr`.
+   */
+  churned_customers: number;
+  /**
+   * MRR lost by customers who stopped paying.
+   */
+  churned_mrr: number;
+  /**
+   * Customers counted in `contraction_mrr`.
+   */
+  contraction_customers: number;
+  /**
+   * MRR lost by customers paying less (but not nothing).
+   */
+  contraction_mrr: number;
+  /**
+   * Paying customers at the end of the month.
+   */
+  customers_at_end: number;
+  /**
+   * Paying customers at the end of the previous month.
+   */
+  customers_at_start: number;
+  /**
+   * MRR at the end of the month: starting + new + expansion + reactivation − contraction − churned, exactly.
+   */
+  ending_mrr: number;
+  /**
+   * Customers counted in `expansion_mrr`.
+   */
+  expansion_customers: number;
+  /**
+   * MRR added by customers paying more than at the end of the previous month.
+   */
+  expansion_mrr: number;
+  /**
+   * (starting − contraction − churned) / starting; `None` without starting MRR.
+   */
+  gross_revenue_retention?: number | null;
+  /**
+   * churned customers / customers at start; `None` without customers at start.
+   */
+  logo_churn_rate?: number | null;
+  /**
+   * The month's first day.
+   */
+  month: string;
+  /**
+   * ending − starting.
+   */
+  net_new_mrr: number;
+  /**
+   * (starting + expansion − contraction − churned) / starting; `None` without starting MRR.
+   */
+  net_revenue_retention?: number | null;
+  /**
+   * Customers counted in `new_mrr`.
+   */
+  new_customers: number;
+  /**
+   * MRR of customers whose first subscription began this month.
+   */
+  new_mrr: number;
+  /**
+   * (new + expansion + reactivation) / (contraction + churned); `None` when nothing was lost.
+   */
+  quick_ratio?: number | null;
+  /**
+   * Customers counted in `reactivation_mrr`.
+   */
+  reactivated_customers: number;
+  /**
+   * MRR of customers who had churned and pay again.
+   */
+  reactivation_mrr: number;
+  /**
+   * (churned + contraction) / starting MRR; `None` without starting MRR.
+   */
+  revenue_churn_rate?: number | null;
+  /**
+   * MRR at the end of the previous month.
+   */
+  starting_mrr: number;
 }
 
 /**
@@ -2173,6 +2557,89 @@ export type RemainingWork = "backlog" | "flow";
 export type Responsibility = "market_trend_analysis" | "long_term_vision" | "market_research" | "product_strategy" | "lifecycle_management" | "department_alignment" | "portfolio_planning" | "product_marketing_and_sales_support" | "customer_engagement" | "stakeholder_communication" | "backlog_management" | "user_story_creation" | "requirements_to_stories" | "roadmap_adherence" | "sprint_goal_delivery" | "stakeholder_liaison";
 
 /**
+ * A retention matrix: cohorts by period of first (or every) activity, and how many of each came back in each later period.
+ */
+export interface Retention {
+  /**
+   * The weighted-average row: per `k`, Σ returned / Σ cohort size over the cohorts whose period `c + k` is complete (ended on or before the last day); `None` when no cohort has had `k` complete periods.
+   */
+  average: (number | null)[];
+  /**
+   * The denominators of `average`: users who have had `k` complete periods to return (right-censored).
+   */
+  average_cohort_users: number[];
+  /**
+   * The numerators of `average`.
+   */
+  average_returned: number[];
+  /**
+   * Users in each cohort (0 for a period nobody started in).
+   */
+  cohort_sizes: number[];
+  /**
+   * Start date of each cohort's period, one row per period of the log.
+   */
+  cohort_starts: string[];
+  /**
+   * `counts[c][k]`: distinct users of cohort `c` returning in period `k` after it (`k = 0` is the cohort's own period); `None` where period `c + k` is after the log's last day: a cell that cannot exist yet, not a zero.
+   */
+  counts: ((number | null)[])[];
+  /**
+   * The last day with an event.
+   */
+  last_day: string;
+  /**
+   * Whether the last period ends on `last_day`; if not, its cells are partial and left out of `average`.
+   */
+  last_period_complete: boolean;
+  /**
+   * The settings it was computed with.
+   */
+  options: RetentionSettings;
+  /**
+   * `counts[c][k] / cohort_sizes[c]`, a fraction; `None` where the count is `None` or the cohort is empty.
+   */
+  rates: ((number | null)[])[];
+}
+
+export type RetentionKind = "on" | "on_or_after";
+
+/**
+ * The options of `retention` and `retention_counts`; `Default` is weekly (ISO weeks), first-time cohorts, "on" retention, any event starting and returning.
+ * `unit` and `utc_offset_minutes` describe the columns (they are read where the `EventLog` is built); the counts and the result carry the other settings only.
+ */
+export interface RetentionSettings {
+  /**
+   * "first_time" (one cohort per user, the default) or "recurring" (every period with a start event).
+   */
+  cohorts?: Cohorts;
+  /**
+   * "on" (returned in exactly period k, the default) or "on_or_after" (in period k or later).
+   */
+  kind?: RetentionKind;
+  /**
+   * The cohort and return period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month" (calendar-aligned).
+   */
+  period?: Period;
+  /**
+   * The event that counts as returning (needs `events`); default any event.
+   */
+  return_event?: EventLabel | null;
+  /**
+   * The event that puts a user in a cohort (needs `events`); default any event.
+   */
+  start_event?: EventLabel | null;
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   */
+  utc_offset_minutes?: number;
+}
+
+/**
  * The inputs of a RICE score.
  */
 export interface RiceInputs {
@@ -2481,6 +2948,60 @@ export interface SampleEvents {
   user_ids: number[];
 }
 
+export type SampleMetric = "proportion" | "mean";
+
+/**
+ * The result of `sample_ratio_mismatch`.
+ */
+export interface SampleRatioCheck {
+  /**
+   * Degrees of freedom: the number of variants − 1.
+   */
+  degrees_of_freedom: number;
+  /**
+   * The users each variant should have had, from the total and the intended split.
+   */
+  expected: number[];
+  /**
+   * Whether `p_value` is below the threshold: the assignment is probably broken, and the experiment's results should not be trusted until it is explained.
+   */
+  mismatch: boolean;
+  /**
+   * P(χ² ≥ statistic): the chance of a split at least this uneven if the assignment works as intended.
+   */
+  p_value: number;
+  /**
+   * Pearson's chi-square statistic, Σ (observed − expected)² / expected.
+   */
+  statistic: number;
+}
+
+/**
+ * The result of `sample_size`.
+ */
+export interface SampleSize {
+  /**
+   * Whole days to reach `total_users` at `daily_users`, when it was given.
+   */
+  days?: number | null;
+  /**
+   * The standardized effect: Cohen's h for a proportion, Cohen's d for a mean (≥ 0).
+   */
+  effect_size: number;
+  /**
+   * The unrounded solution (what statsmodels' `solve_power` returns).
+   */
+  exact_users_per_variant: number;
+  /**
+   * `users_per_variant` × the number of variants.
+   */
+  total_users: number;
+  /**
+   * Users needed in each variant, rounded up.
+   */
+  users_per_variant: number;
+}
+
 export type ScalePreset = "fibonacci" | "modified_fibonacci" | "powers_of_two" | "linear" | "t_shirt";
 
 /**
@@ -2644,6 +3165,29 @@ export interface SprintCapacity {
    */
   working_days: number;
 }
+
+/**
+ * One change of an issue's Sprint field.
+ */
+export interface SprintChange {
+  /**
+   * When the Sprint field changed.
+   */
+  at: Moment;
+  /**
+   * The issue's key.
+   */
+  key: string;
+  /**
+   * Added or removed.
+   */
+  kind: SprintChangeKind;
+}
+
+/**
+ * Whether an issue entered or left a sprint.
+ */
+export type SprintChangeKind = "added" | "removed";
 
 /**
  * One entry of the append-only event log.
@@ -3040,6 +3584,10 @@ export interface Story {
    * A short summary.
    */
   title: string;
+  /**
+   * What the tracker knows beyond the fields above (people, priority level, every sprint, times of day); left out of the JSON form when empty.
+   */
+  tracker?: TrackerFields;
 }
 
 /**
@@ -3132,6 +3680,137 @@ export interface Timelines {
    * Statuses found in transitions but in no column, sorted (only with `unmapped="ignore"`; otherwise such a status is an error). Moves to them are ignored (the item stays where it was), as in jira-agile-metrics.
    */
   unmapped_statuses: string[];
+}
+
+/**
+ * The tracker's own fields of a story (`Story::tracker`), kept so an import loses nothing: all optional, all as the tracker wrote them.
+ * JSON form: an object with only the fields that are set (`{"assignee": "Ana Lima", "priority": "High", "sprints": ["PAY 1", "PAY 2"]}`); a story without any has no `tracker` key at all.
+ */
+export interface TrackerFields {
+  /**
+   * Who it is assigned to.
+   */
+  assignee?: string | null;
+  /**
+   * Its attachments, as the export describes each (Jira: "date;author;name;url").
+   */
+  attachments?: string[];
+  /**
+   * Its components.
+   */
+  components?: string[];
+  /**
+   * When it was created, with the time of day (its date is the story's `created`).
+   */
+  created_at?: string | null;
+  /**
+   * The versions it is to ship in.
+   */
+  fix_versions?: string[];
+  /**
+   * The tracker's internal id (Jira's numeric "Issue id"), as text.
+   */
+  issue_id?: string | null;
+  /**
+   * The tracker's priority level, as named there ("High", "P1").
+   */
+  priority?: string | null;
+  /**
+   * Who reported it.
+   */
+  reporter?: string | null;
+  /**
+   * The resolution ("Done", "Won't Do", "Duplicate").
+   */
+  resolution?: string | null;
+  /**
+   * When it was resolved, with the time of day (its date is the story's `resolved`).
+   */
+  resolved_at?: string | null;
+  /**
+   * Every sprint it was planned into, oldest first (the story's `sprint` is the last).
+   */
+  sprints?: string[];
+  /**
+   * When it was last changed.
+   */
+  updated_at?: string | null;
+  /**
+   * Who watches it.
+   */
+  watchers?: string[];
+}
+
+/**
+ * The result of a tracker import: flow items, backlog, epics, sub-tasks, sprints and warnings (see the [module documentation).
+ */
+export interface TrackerImport {
+  /**
+   * The stories, bugs and tasks (not epics, not sub-tasks), in export order.
+   */
+  backlog: Backlog;
+  /**
+   * The epics, as roadmap items of level `epic`; their stories name them in `parent`.
+   */
+  epics: RoadmapItem[];
+  /**
+   * One flow item per backlog story that has a created date (same keys, same order), in the form `item_timelines` takes.
+   */
+  items: Item[];
+  /**
+   * The sprints the issues name, in the order they were first met.
+   */
+  sprints: TrackerSprint[];
+  /**
+   * The sub-tasks, each with its parent's key in `parent`.
+   */
+  subtasks: Story[];
+  /**
+   * What could not be read, or was chosen among conflicting values.
+   */
+  warnings: ImportWarning[];
+}
+
+/**
+ * A sprint as a tracker export knows it: always a name, and whatever else the export carries (a CSV names sprints only; Jira's REST fields add ids, states and dates).
+ */
+export interface TrackerSprint {
+  /**
+   * Issues added to it or removed from it, oldest first (from a changelog; empty for a CSV, which has no history).
+   */
+  changes: SprintChange[];
+  /**
+   * When it was closed.
+   */
+  completed?: Moment | null;
+  /**
+   * When it was planned to end.
+   */
+  end?: Moment | null;
+  /**
+   * Its goal.
+   */
+  goal?: string | null;
+  /**
+   * The tracker's id, when the export gives it.
+   */
+  id?: string | null;
+  /**
+   * The keys of the issues whose Sprint field names it when the export was taken, in export order (Jira keeps every sprint an unfinished issue was carried through).
+   */
+  items: string[];
+  /**
+   * Its name (`"PAY Sprint 12"`).
+   */
+  name: string;
+  /**
+   * When it started.
+   */
+  start?: Moment | null;
+  /**
+   * The tracker's state (`"closed"`, `"active"`, `"future"`), lowercased.
+   */
+  state?: string | null;
 }
 
 /**
@@ -3284,6 +3963,8 @@ export interface VelocitySummary {
   standard_deviation?: number | null;
 }
 
+export type Verdict = "winner" | "control_wins" | "keep_running" | "no_difference" | "sample_ratio_mismatch";
+
 export type WeekDay = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
 
 /**
@@ -3417,6 +4098,8 @@ export interface WsjfInputs {
   user_business_value: number;
 }
 
+export type ZTestVariance = "pooled" | "unpooled";
+
 /** The core's `LevelOptions`: the options of `npsInterval` and every function that takes them. */
 export type LevelOptions = NpsIntervalOptions;
 
@@ -3459,6 +4142,12 @@ export type BacklogOptions = NewBacklogOptions;
 /** The core's `InsertOptions`: the options of `insertStory` and every function that takes them. */
 export type InsertOptions = InsertStoryOptions;
 
+/** The core's `JiraCsvImportOptions`: the options of `importJiraCsv` and every function that takes them. */
+export type JiraCsvImportOptions = ImportJiraCsvOptions;
+
+/** The core's `JiraJsonImportOptions`: the options of `importJiraJson` and every function that takes them. */
+export type JiraJsonImportOptions = ImportJiraJsonOptions;
+
 /** The core's `InvestOptions`: the options of `investFindings` and every function that takes them. */
 export type InvestOptions = InvestFindingsOptions;
 
@@ -3476,6 +4165,12 @@ export type HealthOptions = BacklogHealthOptions;
 
 /** The core's `ScaleOptions`: the options of `estimateScale` and every function that takes them. */
 export type ScaleOptions = EstimateScaleOptions;
+
+/** The core's `ConversionOptions`: the options of `compareConversions` and every function that takes them. */
+export type ConversionOptions = CompareConversionsOptions;
+
+/** The core's `SampleRatioOptions`: the options of `sampleRatioMismatch` and every function that takes them. */
+export type SampleRatioOptions = SampleRatioMismatchOptions;
 
 /** The core's `ChartOptions`: the options of `burndownChart` and every function that takes them. */
 export type ChartOptions = BurndownChartOptions;
@@ -3547,7 +4242,7 @@ export interface CustomerSatisfactionScoreOptions {
 /**
  * Customer satisfaction score of whole-number answers on 1..=`scaleMax`: the
  * share of answers of at least `satisfiedMin` (`method` "share", a fraction),
- * or the mean answer ("mean"). Defaults: a 1..=5 scale, 4 and 5 satisfied.
+ * or the mean answer ("mean"). Defaults: a 1–5 scale, 4 and 5 satisfied.
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function customerSatisfactionScore(responses: Numbers, options?: CustomerSatisfactionScoreOptions | null): number;
@@ -3578,6 +4273,17 @@ export function productRevenue(prices: Numbers, quantities: Numbers): number;
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function monthlyRecurringRevenue(monthlyFees: Numbers): number;
+
+/**
+ * Monthly MRR movements from a subscription ledger (row `i`: customer
+ * `customers[i]` pays `mrr[i]` per month from `dates[i]` on, 0 = cancelled): per
+ * month the starting, new, expansion, contraction, churned, reactivation and
+ * ending MRR with customer counts, net and gross revenue retention, quick ratio,
+ * logo and revenue churn. Ending = starting + new + expansion + reactivation −
+ * contraction − churned, exactly.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function mrrMovements(customers: readonly string[], dates: readonly (Date | string)[], mrr: Numbers): MrrMonth[];
 
 /**
  * Average revenue per user: `revenue` / `customers`.
@@ -3985,7 +4691,7 @@ export interface ThroughputOptions {
    */
   measure?: Measure | null;
   /**
-   * The period: "day", "week" (ISO, Monday to Sunday; the default) or "week_<weekday>" for weeks closing on that day ("week_monday").
+   * The period: "day", "week" (ISO, Monday to Sunday; the default) or `"week_<weekday>"` for weeks closing on that day ("week_monday").
    * @defaultValue `"week"`
    */
   period?: FlowPeriod | null;
@@ -4030,7 +4736,7 @@ export interface CancelledWorkOptions {
    */
   measure?: Measure | null;
   /**
-   * The period: "day", "week" (ISO, Monday to Sunday; the default) or "week_<weekday>" for weeks closing on that day ("week_monday").
+   * The period: "day", "week" (ISO, Monday to Sunday; the default) or `"week_<weekday>"` for weeks closing on that day ("week_monday").
    * @defaultValue `"week"`
    */
   period?: FlowPeriod | null;
@@ -4070,7 +4776,7 @@ export interface NetFlowOptions {
    */
   measure?: Measure | null;
   /**
-   * The period: "day", "week" (ISO, Monday to Sunday; the default) or "week_<weekday>" for weeks closing on that day ("week_monday").
+   * The period: "day", "week" (ISO, Monday to Sunday; the default) or `"week_<weekday>"` for weeks closing on that day ("week_monday").
    * @defaultValue `"week"`
    */
   period?: FlowPeriod | null;
@@ -4377,18 +5083,85 @@ export function insertStory(backlog: Backlog, story: Story, options?: InsertStor
 /** The options of `importJiraCsv`; every one may be left out. */
 export interface ImportJiraCsvOptions {
   /**
-   * The team's estimate scale: every estimate must be a card weight of it. `None` (the default) checks no scale.
+   * The file's date format in chrono's `strftime` syntax ("%d.%m.%Y %H:%M"), for a locale pmkit does not read by itself; `None` (the default) reads Jira's forms.
+   */
+  dateFormat?: string | null;
+  /**
+   * Issue types that are epics (compared without case, spaces or hyphens).
+   * @defaultValue `["Epic"]`
+   */
+  epicTypes?: string[] | null;
+  /**
+   * Story-point columns to read before Jira's own ("Custom field (Estimate)"), by header name; the first filled one wins. Empty by default.
+   * @defaultValue `[]`
+   */
+  pointsFields?: string[] | null;
+  /**
+   * The team's estimate scale: every story-point value must be a card weight of it. `None` (the default) checks no scale.
    */
   scale?: EstimateScale | null;
+  /**
+   * Issue types that are sub-tasks (compared without case, spaces or hyphens).
+   * @defaultValue `["Sub-task"]`
+   */
+  subtaskTypes?: string[] | null;
 }
 
 /**
- * A backlog from a Jira CSV export (issue key, summary, status, story points,
- * dates, labels, sprint, epic link); `statuses` maps every status name to
- * "to_do", "in_progress", "done" or "cancelled". Nothing is half-imported.
+ * Everything in a Jira CSV export: `backlog` (stories, bugs, tasks), `epics`
+ * (roadmap epics), `subtasks`, `sprints`, flow `items` for item_timelines, and
+ * `warnings` naming each value that was chosen or could not be read. Every
+ * story-point column, every repeated column (also pandas' `Sprint.1` and
+ * polars' `Sprint_duplicated_0`) and parent issue ids are read; `statuses`
+ * maps every status name to "to_do", "in_progress", "done" or "cancelled".
+ * Nothing is half-imported.
  * @throws {PmkitError} on bad input, naming the parameter.
  */
-export function importJiraCsv(source: string, statuses: Record<string, string>, options?: ImportJiraCsvOptions | null): Backlog;
+export function importJiraCsv(source: string, statuses: Record<string, string>, options?: ImportJiraCsvOptions | null): TrackerImport;
+
+/** The options of `importJiraJson`; every one may be left out. */
+export interface ImportJiraJsonOptions {
+  /**
+   * Resolutions that mean the work was dropped: an issue in a done status (by Jira's category) with one of them is cancelled, never done. Compared without case.
+   * @defaultValue `["Won't Do","Won't Fix","Duplicate","Cannot Reproduce","Declined","Cancelled","Canceled","Obsolete"]`
+   */
+  cancelledResolutions?: string[] | null;
+  /**
+   * Complete change histories by issue key, for issues whose search changelog was truncated: the `values` of `GET /rest/api/3/issue/{key}/changelog` (every page). Given for an issue, they replace its changelog. Empty by default.
+   * @defaultValue `{}`
+   */
+  changelogs?: Record<string, JiraHistory[]> | null;
+  /**
+   * Issue types that are epics (compared without case); an issue type at hierarchy level 1 is an epic too.
+   * @defaultValue `["Epic"]`
+   */
+  epicTypes?: string[] | null;
+  /**
+   * The story-point field, by id ("customfield_10016") or name ("Story Points"); `None` (the default) reads every field `names` calls "Story Points" or "Story point estimate", the first filled one winning.
+   */
+  pointsField?: string | null;
+  /**
+   * The team's estimate scale: every story-point value must be a card weight of it. `None` (the default) checks no scale.
+   */
+  scale?: EstimateScale | null;
+  /**
+   * Status name → category ("to_do", "in_progress", "done", "cancelled"). A status not named here takes Jira's own status category (new → to_do, indeterminate → in_progress, done → done), with a warning naming it. Empty by default.
+   * @defaultValue `{}`
+   */
+  statuses?: Record<string, string> | null;
+}
+
+/**
+ * Everything in the pages of a Jira REST search with `expand=changelog,names`
+ * (`/rest/api/2/search` or `/rest/api/3/search/jql`; one page or a list, as
+ * objects or JSON text): flow `items` with status transitions sorted oldest
+ * first and Flagged periods as `blocked`, the `backlog`, `epics`, `subtasks`,
+ * `sprints` with their changes, and `warnings` (truncated or missing
+ * changelogs, disagreeing story-point fields, statuses taken from Jira's
+ * category). Feed `items` to item_timelines for cycle times and forecasts.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function importJiraJson(pages: JiraPages | string, options?: ImportJiraJsonOptions | null): TrackerImport;
 
 /**
  * A backlog from its JSON text, checked as every backlog is.
@@ -4669,7 +5442,7 @@ export interface ActiveUsersOptions {
    */
   utcOffsetMinutes?: number | null;
   /**
-   * The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or "week_<weekday>" (weeks closing on that day).
+   * The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or `"week_<weekday>"` (weeks closing on that day).
    * @defaultValue `"week"`
    */
   week?: Period | null;
@@ -4697,7 +5470,7 @@ export interface ActiveUserCountsOptions {
    */
   utcOffsetMinutes?: number | null;
   /**
-   * The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or "week_<weekday>" (weeks closing on that day).
+   * The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or `"week_<weekday>"` (weeks closing on that day).
    * @defaultValue `"week"`
    */
   week?: Period | null;
@@ -4718,7 +5491,7 @@ export interface ActivityChurnOptions {
    */
   inactiveDays?: number | null;
   /**
-   * The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+   * The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
    * @defaultValue `"week"`
    */
   period?: Period | null;
@@ -4749,7 +5522,7 @@ export interface ActivityChurnCountsOptions {
    */
   inactiveDays?: number | null;
   /**
-   * The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+   * The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
    * @defaultValue `"week"`
    */
   period?: Period | null;
@@ -4773,7 +5546,7 @@ export function activityChurnCounts(userIds: UserIds, times: Times, options?: Ac
 /** The options of `featureAdoption`; every one may be left out. */
 export interface FeatureAdoptionOptions {
   /**
-   * The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+   * The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
    * @defaultValue `"week"`
    */
   period?: Period | null;
@@ -4802,7 +5575,7 @@ export function featureAdoption(userIds: UserIds, times: Times, events: EventIds
 /** The options of `featureAdoptionCounts`; every one may be left out. */
 export interface FeatureAdoptionCountsOptions {
   /**
-   * The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+   * The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
    * @defaultValue `"week"`
    */
   period?: Period | null;
@@ -4887,10 +5660,110 @@ export interface EventFunnelCountsOptions {
  */
 export function eventFunnelCounts(userIds: UserIds, times: Times, events: EventIds, steps: Numbers, options?: EventFunnelCountsOptions | null): Counts;
 
+/** The options of `retention`; every one may be left out. */
+export interface RetentionOptions {
+  /**
+   * "first_time" (one cohort per user, the default) or "recurring" (every period with a start event).
+   * @defaultValue `"first_time"`
+   */
+  cohorts?: Cohorts | null;
+  /**
+   * "on" (returned in exactly period k, the default) or "on_or_after" (in period k or later).
+   * @defaultValue `"on"`
+   */
+  kind?: RetentionKind | null;
+  /**
+   * The cohort and return period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month" (calendar-aligned).
+   * @defaultValue `"week"`
+   */
+  period?: Period | null;
+  /**
+   * The event that counts as returning: a code, or a name when `events` holds names; default any event.
+   */
+  returnEvent?: number | null;
+  /**
+   * The event that puts a user in a cohort: a code, or a name when `events` holds names (the result's `options` then report the name); default any event.
+   */
+  startEvent?: number | null;
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   */
+  utcOffsetMinutes?: number | null;
+  /**
+   * The events column (codes, or names), needed by `startEvent` and `returnEvent`.
+   */
+  events?: EventIds | null;
+}
+
+/**
+ * The retention matrix: cohorts by calendar `period` ("day", "week",
+ * "week_<weekday>", "month") of first activity ("first_time") or of every
+ * activity ("recurring"), and the distinct users of each returning in period
+ * k ("on") or in k or later ("on_or_after"), as counts and rates, with the
+ * weighted-average row over complete periods. Cells after the log's last day
+ * are null/None. `startEvent` and `returnEvent` restrict cohorts and
+ * returns to one event; a name `events` does not hold, a name when it holds
+ * codes (or the reverse), or either without `events` is an `invalid_input`
+ * error naming the option. An empty log is an `undefined` error.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function retention(userIds: UserIds, times: Times, options?: RetentionOptions | null): Retention;
+
+/** The options of `retentionCounts`; every one may be left out. */
+export interface RetentionCountsOptions {
+  /**
+   * "first_time" (one cohort per user, the default) or "recurring" (every period with a start event).
+   * @defaultValue `"first_time"`
+   */
+  cohorts?: Cohorts | null;
+  /**
+   * "on" (returned in exactly period k, the default) or "on_or_after" (in period k or later).
+   * @defaultValue `"on"`
+   */
+  kind?: RetentionKind | null;
+  /**
+   * The cohort and return period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month" (calendar-aligned).
+   * @defaultValue `"week"`
+   */
+  period?: Period | null;
+  /**
+   * The event that counts as returning: a code, or a name when `events` holds names; default any event.
+   */
+  returnEvent?: number | null;
+  /**
+   * The event that puts a user in a cohort: a code, or a name when `events` holds names; default any event.
+   */
+  startEvent?: number | null;
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   */
+  utcOffsetMinutes?: number | null;
+  /**
+   * The events column (codes, or names), needed by `startEvent` and `returnEvent`.
+   */
+  events?: EventIds | null;
+}
+
+/**
+ * Partial counts of `retention` for a shard of users (empty shards allowed).
+ * An event name the shard does not hold counts no one (another shard may
+ * hold it).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function retentionCounts(userIds: UserIds, times: Times, options?: RetentionCountsOptions | null): Counts;
+
 /** The options of `stickinessHistogram`; every one may be left out. */
 export interface StickinessHistogramOptions {
   /**
-   * The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+   * The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
    * @defaultValue `"week"`
    */
   period?: Period | null;
@@ -4915,7 +5788,7 @@ export function stickinessHistogram(userIds: UserIds, times: Times, options?: St
 /** The options of `stickinessCounts`; every one may be left out. */
 export interface StickinessCountsOptions {
   /**
-   * The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+   * The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
    * @defaultValue `"week"`
    */
   period?: Period | null;
@@ -4994,6 +5867,159 @@ export interface ProportionIntervalOptions {
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function proportionInterval(successes: number | bigint, trials: number | bigint, options?: ProportionIntervalOptions | null): Interval;
+
+/** The options of `compareConversions`; every one may be left out. */
+export interface CompareConversionsOptions {
+  /**
+   * Users entering the experiment per day (all variants together); gives `days_left`.
+   */
+  dailyUsers?: number | null;
+  /**
+   * Simulated draws for the Bayesian numbers when there is no closed form (three or more variants). Default (`None`): 100,000, or fewer with many variants so that draws × variants stays within 20,000,000.
+   */
+  draws?: number | null;
+  /**
+   * The intended split, one weight per variant; `None` (the default) is an equal split.
+   */
+  expectedSplit?: number[] | null;
+  /**
+   * The confidence level of the intervals; 1 − level is the test's significance α. Default 0.95.
+   * @defaultValue `0.95`
+   */
+  level?: number | null;
+  /**
+   * The smallest relative lift worth detecting (0.05 = 5 % of the control's rate), for the verdict and "how much longer". Default 0.05.
+   * @defaultValue `0.05`
+   */
+  minimumDetectableEffect?: number | null;
+  /**
+   * The power wanted for that effect. Default 0.8.
+   * @defaultValue `0.8`
+   */
+  power?: number | null;
+  /**
+   * The simulation's seed: the same seed, the same numbers in every language. Default 0.
+   * @defaultValue `0`
+   */
+  seed?: number | null;
+  /**
+   * The sample-ratio check's p-value threshold. Default 0.001.
+   * @defaultValue `0.001`
+   */
+  srmThreshold?: number | null;
+  /**
+   * The z test's variance: "pooled" (the default) or "unpooled".
+   * @defaultValue `"pooled"`
+   */
+  variance?: ZTestVariance | null;
+}
+
+/**
+ * Compares an experiment's variants on a conversion rate (`users[i]` entered
+ * variant `i`, `conversions[i]` converted; the control first): z test, absolute
+ * and relative lift with intervals, Bayesian probability of being best and
+ * expected loss, sample-ratio check, verdict and how many more users it needs.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function compareConversions(users: Numbers, conversions: Numbers, options?: CompareConversionsOptions | null): ConversionComparison;
+
+/** The options of `compareMeans`; every one may be left out. */
+export interface CompareMeansOptions {
+  /**
+   * The confidence level, a fraction strictly between 0 and 1. Default 0.95.
+   * @defaultValue `0.95`
+   */
+  level?: number | null;
+}
+
+/**
+ * Compares variants on a mean per user with Welch's t test, each against the
+ * first (the control), from per-variant `counts`, `means` and sample
+ * `standardDeviations`.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function compareMeans(counts: Numbers, means: Numbers, standardDeviations: Numbers, options?: CompareMeansOptions | null): MeanComparison;
+
+/** The options of `compareMeanValues`; every one may be left out. */
+export interface CompareMeanValuesOptions {
+  /**
+   * The confidence level, a fraction strictly between 0 and 1. Default 0.95.
+   * @defaultValue `0.95`
+   */
+  level?: number | null;
+}
+
+/**
+ * `compare_means` from raw values: one list of per-user numbers per variant,
+ * the control first.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function compareMeanValues(values: number[][], options?: CompareMeanValuesOptions | null): MeanComparison;
+
+/** The options of `sampleSize`; every one may be left out. */
+export interface SampleSizeOptions {
+  /**
+   * The significance level α of the two-sided test, a fraction. Default 0.05.
+   * @defaultValue `0.05`
+   */
+  alpha?: number | null;
+  /**
+   * Users entering the experiment per day (all variants together); gives `days`.
+   */
+  dailyUsers?: number | null;
+  /**
+   * How `minimum_detectable_effect` is read: "relative" (a fraction of the baseline, the default) or "absolute".
+   * @defaultValue `"relative"`
+   */
+  effect?: EffectKind | null;
+  /**
+   * What is measured: "proportion" (a conversion rate, the default) or "mean".
+   * @defaultValue `"proportion"`
+   */
+  metric?: SampleMetric | null;
+  /**
+   * The power 1 − β: the chance of detecting a true effect of that size. Default 0.8.
+   * @defaultValue `0.8`
+   */
+  power?: number | null;
+  /**
+   * The standard deviation of the metric per user; required for "mean", refused for "proportion".
+   */
+  standardDeviation?: number | null;
+  /**
+   * How many variants share the traffic, control included. Default 2.
+   * @defaultValue `2`
+   */
+  variants?: number | null;
+}
+
+/**
+ * Users per variant (and in total, and days at `dailyUsers`) that a two-sided
+ * test needs to detect `minimumDetectableEffect` (relative by default) from
+ * `baseline`, at `alpha` 0.05 and `power` 0.8, on a proportion or a mean.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleSize(baseline: number, minimumDetectableEffect: number, options?: SampleSizeOptions | null): SampleSize;
+
+/** The options of `sampleRatioMismatch`; every one may be left out. */
+export interface SampleRatioMismatchOptions {
+  /**
+   * The intended split, one weight per variant (any positive numbers: [50, 50], [0.9, 0.1]); `None` (the default) is an equal split.
+   */
+  expectedSplit?: number[] | null;
+  /**
+   * The p-value below which the split counts as a mismatch. Default 0.001, the conventional threshold for this check (it runs on every experiment).
+   * @defaultValue `0.001`
+   */
+  threshold?: number | null;
+}
+
+/**
+ * The sample-ratio-mismatch check: a chi-square test of the users each variant
+ * received against the intended split (equal by default).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function sampleRatioMismatch(users: Numbers, options?: SampleRatioMismatchOptions | null): SampleRatioCheck;
 
 /**
  * Every KPI the snapshot (an object in its JSON form, or JSON text) has

@@ -1,10 +1,11 @@
 // The npm package as users install it: `npm pack` bindings-wasm/pkg, install the tarball
 // into fresh projects (copies of fixtures/ in a temporary folder) and use it there:
-// CommonJS, ES modules, TypeScript --strict, a Vite production build and a page with no
-// bundler, both opened in headless Chromium (each also runs pmkit in a module worker).
+// CommonJS, ES modules, TypeScript --strict, a Node bundle made by esbuild, and one page
+// built by Vite, webpack, esbuild and Rollup, served by Vite's dev server and with no
+// bundler, each opened in headless Chromium (each also runs pmkit in a module worker).
 //
-// Run by `make package-test` (after `make wasm`, with tsc, vite and playwright-core in
-// .tools and /usr/bin/chromium).
+// Run by `make package-test` (after `make wasm`, with tsc, vite, webpack, esbuild,
+// rollup and playwright-core in .tools and /usr/bin/chromium).
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -13,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { serve } from "./serve.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -120,11 +121,95 @@ function assertShown({ shown, problems }) {
   assert.ok(shown.svgWidth > 100, `the chart is ${shown.svgWidth} px wide`);
 }
 
-test("in Chromium: a Vite production build, and a page with no bundler", async (t) => {
+/** The page's index.html beside a bundler's output, and the files it must copy. */
+function finishBuild(dir, dist, copies = []) {
+  fs.copyFileSync(path.join(dir, "index.html"), path.join(dist, "index.html"));
+  for (const file of copies) fs.copyFileSync(path.join(dir, file), path.join(dist, path.basename(file)));
+  return dist;
+}
+
+/** The same page built by webpack 5 (which emits the wasm and the worker itself). */
+async function webpackBuild() {
+  const dir = project("vite", "webpack");
+  const webpack = require(path.join(tools, "webpack"));
+  const dist = path.join(dir, "dist");
+  const stats = await new Promise((resolve, reject) => {
+    webpack({
+      mode: "production",
+      context: dir,
+      entry: "./main.js",
+      output: { path: dist, filename: "main.js" },
+      performance: { hints: false },
+    }, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+  assert.ok(!stats.hasErrors(), stats.toString("errors-only"));
+  const emitted = fs.readdirSync(dist);
+  assert.ok(emitted.some((file) => file.endsWith(".wasm")), `webpack emitted no wasm: ${emitted.join(", ")}`);
+  return finishBuild(dir, dist);
+}
+
+/** The page built by esbuild, which leaves `new URL(…, import.meta.url)` alone: the
+ * worker is a second entry point and the wasm is copied beside the bundle (as the
+ * package README says). */
+function esbuildBuild() {
+  const dir = project("vite", "esbuild");
+  const esbuild = require(path.join(tools, "esbuild"));
+  const dist = path.join(dir, "dist");
+  esbuild.buildSync({
+    absWorkingDir: dir, entryPoints: ["main.js", "worker.js"], bundle: true, format: "esm",
+    outdir: dist, logLevel: "error",
+  });
+  return finishBuild(dir, dist, ["node_modules/pmkit/pmkit_bg.wasm"]);
+}
+
+/** The page built by Rollup with @rollup/plugin-node-resolve (browser entry), the worker
+ * a second input and the wasm copied beside the bundle, as for esbuild. */
+async function rollupBuild() {
+  const dir = project("vite", "rollup");
+  const { rollup } = require(path.join(tools, "rollup"));
+  const { nodeResolve } = require(path.join(tools, "@rollup", "plugin-node-resolve"));
+  const dist = path.join(dir, "dist");
+  const bundle = await rollup({
+    input: [path.join(dir, "main.js"), path.join(dir, "worker.js")],
+    plugins: [nodeResolve({ browser: true, rootDir: dir })],
+    onwarn(warning) { throw new Error(`rollup: ${warning.message}`); },
+  });
+  await bundle.write({ dir: dist, format: "es", entryFileNames: "[name].js" });
+  await bundle.close();
+  return finishBuild(dir, dist, ["node_modules/pmkit/pmkit_bg.wasm"]);
+}
+
+test("bundled for Node by esbuild: the wasm copied beside the bundle", () => {
+  const dir = project("cjs", "esbuild-node");
+  fs.writeFileSync(path.join(dir, "app.cjs"), `const pmkit = require("pmkit");
+if (pmkit.netPromoterScore([10, 9, 0]).score !== 100 / 3) throw new Error("wrong NPS");
+try { pmkit.netPromoterScore([10, 11]); throw new Error("no error"); } catch (err) {
+  if (!(err instanceof pmkit.PmkitError) || err.field !== "responses[1]") throw err;
+}
+console.log("bundled ok");
+`);
+  const esbuild = require(path.join(tools, "esbuild"));
+  const dist = path.join(dir, "dist");
+  esbuild.buildSync({
+    absWorkingDir: dir, entryPoints: ["app.cjs"], bundle: true, platform: "node",
+    outfile: path.join(dist, "app.cjs"), logLevel: "error",
+  });
+  fs.copyFileSync(path.join(dir, "node_modules", "pmkit", "pmkit_bg.wasm"), path.join(dist, "pmkit_bg.wasm"));
+  // Run from dist with node_modules gone: the bundle must hold everything but the wasm.
+  fs.rmSync(path.join(dir, "node_modules"), { recursive: true });
+  assert.match(run("node", ["app.cjs"], dist), /bundled ok/);
+});
+
+test("in Chromium: Vite, webpack, esbuild and Rollup builds, and a page with no bundler", async (t) => {
   const vite = project("vite");
   run(path.join(tools, ".bin", "vite"), ["build", "--logLevel", "warn"], vite);
   const assets = fs.readdirSync(path.join(vite, "dist", "assets"));
   assert.ok(assets.some((file) => file.endsWith(".wasm")), `Vite emitted no wasm: ${assets.join(", ")}`);
+  const bundled = [
+    ["webpack", await webpackBuild()],
+    ["esbuild", esbuildBuild()],
+    ["rollup", await rollupBuild()],
+  ];
 
   // The same page, importing the browser entry from node_modules by its path.
   const plain = project("vite", "browser");
@@ -143,7 +228,7 @@ test("in Chromium: a Vite production build, and a page with no bundler", async (
   const burndownSvg = pmkit.burndownChart(pmkit.sprintReport(pmkit.sampleSprint())).svg;
   const servers = [];
   try {
-    for (const [name, dir] of [["vite", path.join(vite, "dist")], ["no bundler", plain]]) {
+    for (const [name, dir] of [["vite", path.join(vite, "dist")], ...bundled, ["no bundler", plain]]) {
       await t.test(name, async () => {
         const server = await serve(dir);
         servers.push(server);
@@ -151,6 +236,23 @@ test("in Chromium: a Vite production build, and a page with no bundler", async (
         assertShown(await openPage(browser, url, burndownSvg));
       });
     }
+    // Vite's dev server, configured as the package README says (pmkit kept out of
+    // dependency pre-bundling, so the glue's URL of the wasm stays valid).
+    await t.test("vite dev server", async () => {
+      const { createServer } = await import(pathToFileURL(path.join(tools, "vite", "dist", "node", "index.js")).href);
+      const dev = await createServer({
+        root: vite, configFile: false, logLevel: "error",
+        optimizeDeps: { exclude: ["pmkit"] },
+        server: { host: "127.0.0.1", port: 0, strictPort: false, hmr: false },
+      });
+      await dev.listen();
+      try {
+        const url = `http://127.0.0.1:${dev.httpServer.address().port}/index.html`;
+        assertShown(await openPage(browser, url, burndownSvg));
+      } finally {
+        await dev.close();
+      }
+    });
   } finally {
     await browser.close();
     for (const server of servers) server.close();

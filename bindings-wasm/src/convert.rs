@@ -110,13 +110,6 @@ fn invalid(field: &str, reason: impl Into<String>) -> JsValue {
     to_js(pmkit::Error::invalid(field, reason))
 }
 
-/// `undefined` or `null` (an omitted optional parameter) as `None`.
-fn given(value: impl Into<Option<JsValue>>) -> Option<JsValue> {
-    value
-        .into()
-        .filter(|value| !value.is_undefined() && !value.is_null())
-}
-
 /// A string parameter; anything else, or a string with a lone surrogate, is a
 /// `PmkitError` on `field` ("must be a string, got number").
 pub fn text(field: &str, value: JsValue) -> Result<String, JsValue> {
@@ -193,14 +186,6 @@ pub fn numbers_hinted(field: &str, value: JsValue, hint: &str) -> Result<Vec<f64
             ))
         }
     }
-}
-
-/// An optional array-like of numbers: `undefined` and `null` are `None`.
-pub fn optional_numbers(
-    field: &str,
-    value: impl Into<Option<JsValue>>,
-) -> Result<Option<Vec<f64>>, JsValue> {
-    given(value).map(|value| numbers(field, value)).transpose()
 }
 
 // 2^53: beyond it a float no longer holds every whole number exactly.
@@ -307,6 +292,24 @@ impl FromJs for chrono::NaiveDate {
     }
 }
 
+/// A date column: an array whose every element is a `Date` or ISO text (`dates[2]`
+/// named when one is not).
+impl FromJs for Vec<chrono::NaiveDate> {
+    fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        let Some(array) = value.dyn_ref::<js_sys::Array>() else {
+            return Err(invalid(
+                field,
+                "must be an array of dates (Date objects or ISO text)",
+            ));
+        };
+        array
+            .iter()
+            .enumerate()
+            .map(|(index, item)| crate::dates::date(&format!("{field}[{index}]"), &item))
+            .collect()
+    }
+}
+
 impl<T: DeserializeOwned> FromJs for pmkit_api::Json<T> {
     fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
         from_js_value(field, value).map(pmkit_api::Json)
@@ -326,7 +329,16 @@ impl<T: DeserializeOwned> FromJs for pmkit_api::Record<T> {
 /// options (`{ scaleMax: 7 }`), `undefined`/`null` values meaning the default and a
 /// `Date` meaning its UTC day. Unknown keys and bad values are `PmkitError`s named by
 /// the key.
-pub fn options<T: DeserializeOwned>(field: &str, value: JsValue) -> Result<T, JsValue> {
+///
+/// The options a reader reads (`keywords`, snake_case names: an `events` column, an
+/// event code) are taken out as they were given, in the order of `keywords`
+/// (`undefined` where not given), for [`keyword`].
+pub fn options<T: DeserializeOwned>(
+    field: &str,
+    value: JsValue,
+    keywords: &[&str],
+) -> Result<(T, Vec<JsValue>), JsValue> {
+    let mut taken = vec![JsValue::UNDEFINED; keywords.len()];
     let mut given = serde_json::Map::new();
     if given_value(&value).is_some() {
         if !value.is_object()
@@ -358,6 +370,10 @@ pub fn options<T: DeserializeOwned>(field: &str, value: JsValue) -> Result<T, Js
             };
             let key = crate::errors::snake_case(&name);
             let item = js_sys::Reflect::get(&value, &name.into()).map_err(unreadable)?;
+            if let Some(index) = keywords.iter().position(|keyword| *keyword == key) {
+                taken[index] = item;
+                continue;
+            }
             if given_value(&item).is_none() {
                 continue;
             }
@@ -369,14 +385,24 @@ pub fn options<T: DeserializeOwned>(field: &str, value: JsValue) -> Result<T, Js
             given.insert(key, json);
         }
     }
-    pmkit::json::options(serde_json::Value::Object(given)).map_err(|err| {
+    let options = pmkit::json::options(serde_json::Value::Object(given)).map_err(|err| {
         // The error names the option as the caller wrote it (`scaleMx`), and the names
         // it suggests in JavaScript's spelling (`scaleMax`).
         to_js(
             err.map_field(crate::errors::js_field)
                 .map_reason(camel_case_quoted),
         )
-    })
+    })?;
+    Ok((options, taken))
+}
+
+/// An option a reader reads (see [`options`]): `None` when left out
+/// (`undefined` or `null`), else read with [`FromJs`].
+pub fn keyword<T: FromJs>(field: &str, value: Option<JsValue>) -> Result<Option<T>, JsValue> {
+    match value.filter(|value| given_value(value).is_some()) {
+        Some(value) => T::from_js(field, value).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// serde's "unknown field `scale_mx`, expected one of `scale_max`, ..." with the option
@@ -414,7 +440,7 @@ fn given_value(value: &JsValue) -> Option<&JsValue> {
 macro_rules! js_functions {
     ($(
         $(#[doc = $doc:expr])*
-        fn $name:ident / $js:ident ( $($param:ident : $ptype:ty),* $(; $opts:ident : $otype:ty)? ) -> $ret:ty $body:block
+        fn $name:ident / $js:ident ( $($param:ident : $ptype:ty),* $(; $opts:ident : $otype:ty $({ $($(#[doc = $kdoc:expr])* $kw:ident : $kwtype:ty),* $(,)? })? )? ) -> $ret:ty $body:block
     )*) => {
         $(
             $(#[doc = $doc])*
@@ -425,14 +451,26 @@ macro_rules! js_functions {
             ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
                 let call = || -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
                     $( let $param: $ptype = $crate::convert::FromJs::from_js(stringify!($param), $param)?; )*
-                    $( let $opts: $otype = $crate::convert::options(stringify!($opts), $opts)?; )?
+                    $(
+                        let ($opts, taken): ($otype, Vec<wasm_bindgen::JsValue>) = $crate::convert::options(
+                            stringify!($opts),
+                            $opts,
+                            &[$($(stringify!($kw)),*)?],
+                        )?;
+                        #[allow(unused_mut, unused_variables)]
+                        let mut taken = taken.into_iter();
+                        $($( let $kw: Option<$kwtype> = $crate::convert::keyword(stringify!($kw), taken.next())?; )*)?
+                    )?
                     let result: pmkit::Result<$ret> = $body;
                     $crate::convert::to_js_value(&result.map_err($crate::errors::to_js)?)
                 };
                 call().map_err(|err| {
                     #[allow(unused_mut)]
                     let mut names: Vec<String> = vec![$(stringify!($param).to_owned()),*];
-                    $( names.extend($crate::errors::option_names::<$otype>()); )?
+                    $(
+                        names.extend($crate::errors::option_names::<$otype>());
+                        $($( names.push(stringify!($kw).to_owned()); )*)?
+                    )?
                     $crate::errors::javascript_field(err, &names)
                 })
             }

@@ -18,25 +18,13 @@ function camel(name) {
 const described = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'api', 'api.json'), 'utf8')).functions;
 
 /**
- * Hand-written functions in the options form (not in api/api.json yet): their positional
- * parameters; every other argument goes into the trailing camelCase options object.
- */
-const handWritten = {
-  retention: ['user_ids', 'times'],
-  retention_counts: ['user_ids', 'times'],
-};
-for (const [name, params] of Object.entries(handWritten)) {
-  if (!described[name]) described[name] = { params, options: true };
-}
-
-/**
  * A field path as JavaScript names it: a leading parameter or option in camelCase; a
  * path inside JSON text (`sprint_history[0].points` of a product file) as the core names it.
  */
 function jsField(field, api) {
   const end = field.search(/[.[]/);
   const head = end < 0 ? field : field.slice(0, end);
-  const named = api.options === true || api.params.includes(head) || Object.hasOwn(api.options ?? {}, head);
+  const named = api.params.includes(head) || Object.hasOwn(api.options ?? {}, head);
   return named ? camel(head) + field.slice(head.length) : field;
 }
 

@@ -4,6 +4,8 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
 const pmkit = require('../pkg');
 
 /** Asserts `fn` throws a PmkitError of `kind` naming `field`. */
@@ -104,6 +106,42 @@ test('rank the sample backlog', () => {
 test('Jira import is all or nothing, naming the line', () => {
   const csv = 'Issue key,Summary,Status\nA,"a, b",Done\nB,b,Shipped\n';
   throwsPmkit(() => pmkit.importJiraCsv(csv, { Done: 'done' }), 'parse', 'line 3');
-  const backlog = pmkit.importJiraCsv('Issue key,Summary,Status\nA,"a, b",Done\n', { Done: 'done' });
-  assert.equal(backlog.stories[0].title, 'a, b');
+  const imported = pmkit.importJiraCsv('Issue key,Summary,Status\nA,"a, b",Done\n', { Done: 'done' });
+  assert.equal(imported.backlog.stories[0].title, 'a, b');
+});
+
+test('Jira CSV: both story-point fields, a declared date format, warnings', () => {
+  const csv = 'Issue key,Summary,Status,Custom field (Story Points),Custom field (Story point estimate),Created\n'
+    + 'A,a,Done,3,,12.03.2024 10:15\nB,b,Done,,5,13.03.2024 09:00\nC,c,Done,2,8,13.03.2024 09:00\n';
+  const imported = pmkit.importJiraCsv(csv, { Done: 'done' }, { dateFormat: '%d.%m.%Y %H:%M' });
+  assert.deepEqual(imported.backlog.stories.map((s) => s.estimate), [3, 5, 2]);
+  assert.equal(imported.items[0].created, '2024-03-12T10:15:00');
+  const disagreement = imported.warnings.find((w) => w.item === 'C');
+  assert.match(disagreement.reason, /kept 2/);
+  throwsPmkit(() => pmkit.importJiraCsv(csv, { Done: 'done' }, { dateFormat: 42 }), 'invalid_input', 'dateFormat');
+});
+
+test('Jira REST pages: objects, text, one page; hostile pages are errors', () => {
+  const vectors = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'vectors', 'tracker.json'), 'utf8'));
+  const pages = vectors.cases.find((c) => c.function === 'import_jira_json').args.pages;
+  const imported = pmkit.importJiraJson(pages);
+  assert.deepEqual(pmkit.importJiraJson(JSON.stringify(pages)), imported);
+  assert.deepEqual(imported.items.map((item) => item.key), ['PAY-2', 'PAY-3', 'PAY-4', 'PAY-8']);
+  const timelines = pmkit.itemTimelines(imported.items, {
+    columns: [
+      { name: 'Backlog', statuses: ['To Do'] },
+      { name: 'Doing', statuses: ['In Progress', 'In Review'] },
+      { name: 'Done', statuses: ['Done', "Won't Do"] },
+    ],
+    backlog: 'Backlog', committed: 'Doing', done: 'Done',
+  }, '2024-03-31');
+  assert.deepEqual(pmkit.durations(timelines), [9]);
+  let deep = {};
+  for (let i = 0; i < 1000; i += 1) deep = { issues: [deep] };
+  assert.throws(() => pmkit.importJiraJson(deep), (err) => err.name === 'PmkitError');
+  const cyclic = {};
+  cyclic.issues = [cyclic];
+  assert.throws(() => pmkit.importJiraJson(cyclic), (err) => err.name === 'PmkitError');
+  assert.throws(() => pmkit.importJiraJson('['.repeat(100000)), (err) => err.name === 'PmkitError');
+  throwsPmkit(() => pmkit.importJiraJson({ issues: [{ fields: {} }] }), 'invalid_input', 'pages.issues[0]');
 });

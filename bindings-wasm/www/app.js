@@ -11,8 +11,34 @@ import init, {
 const $ = (id) => document.getElementById(id);
 const darkScheme = window.matchMedia("(prefers-color-scheme: dark)");
 
-/** What is shown now: the product file and where it came from, to redraw on a theme change. */
+/** What is shown now: the product file and where it came from, to redraw on a theme
+ * change or a resize. A file that fails to load leaves it as it was. */
 let current = null;
+
+// ---- the theme: the user's choice (kept in localStorage), else the system's ----------
+
+const THEME_KEY = "pmkit-dashboard-theme";
+
+function storedTheme() {
+  try {
+    return localStorage.getItem(THEME_KEY) ?? "system";
+  } catch {
+    return "system"; // storage blocked (a sandboxed frame): the system's preference
+  }
+}
+
+function applyTheme(choice) {
+  if (choice === "light" || choice === "dark") document.documentElement.dataset.theme = choice;
+  else delete document.documentElement.dataset.theme;
+  $("theme").value = ["light", "dark"].includes(choice) ? choice : "system";
+}
+
+/** The theme in effect: the chosen one, or the system's preference. */
+function effectiveTheme() {
+  const chosen = document.documentElement.dataset.theme;
+  if (chosen === "light" || chosen === "dark") return chosen;
+  return darkScheme.matches ? "dark" : "light";
+}
 
 // ---- formatting ------------------------------------------------------------------
 
@@ -54,20 +80,46 @@ function formatReading(reading, currency) {
 
 // ---- the page --------------------------------------------------------------------
 
+/** What to do about an error, in plain words; the core's own message follows it. */
+function advice(err) {
+  const message = err && err.message ? err.message : String(err);
+  if (/EOF while parsing a value at line 1 column 0|is empty/.test(message)) {
+    return "The file is empty. Choose a product file (.json) or a Jira CSV export (.csv).";
+  }
+  if (err && err.kind === "parse" && /JSON|expected value|key must be a string/.test(message)) {
+    return "This is not a valid product file: the JSON below is broken where it says. " +
+      "Fix it there (or export the file again) and load it once more.";
+  }
+  if (err && err.field) {
+    return `The value of ${err.field} is not what pmkit expects (see below). ` +
+      "Correct it in the file and load it again.";
+  }
+  return "pmkit could not read this file (see below).";
+}
+
 function showError(source, err) {
   const box = $("error");
   box.replaceChildren();
   const title = document.createElement("strong");
   title.textContent = `Could not load ${source}.`;
+  const what = document.createElement("p");
+  what.className = "error-advice";
+  what.textContent = advice(err);
   const message = document.createElement("p");
   message.className = "error-message";
   // A PmkitError's message starts with the field at fault, then the reason.
   message.textContent = err && err.message ? err.message : String(err);
-  box.append(title, message);
+  box.append(title, what, message);
+  if (current) {
+    const keep = document.createElement("p");
+    keep.className = "error-keep";
+    keep.textContent = `Still showing ${current.source}.`;
+    box.append(keep);
+  }
   if (err && err.field) box.dataset.field = err.field;
   else delete box.dataset.field;
   box.hidden = false;
-  $("dashboard").hidden = true;
+  $("dashboard").hidden = current === null;
   $("status").textContent = "";
 }
 
@@ -117,7 +169,17 @@ function renderKpis(scorecard) {
   for (const reading of scorecard.readings) {
     const item = card(reading.metric, reading.name, formatReading(reading, scorecard.currency),
       reading.value, reading.note);
-    item.title = reading.formula;
+    if (reading.formula) {
+      // A disclosure, not a tooltip: reachable by keyboard and read by screen readers.
+      const formula = document.createElement("details");
+      formula.className = "card-formula";
+      const summary = document.createElement("summary");
+      summary.textContent = "Formula";
+      const text = document.createElement("p");
+      text.textContent = reading.formula;
+      formula.append(summary, text);
+      item.append(formula);
+    }
     list.append(item);
   }
 }
@@ -212,10 +274,25 @@ const SECTION_NAMES = {
   flow: "board history", roadmap: "roadmap", backlog: "backlog",
 };
 
+/** The width to draw charts at: one chart box of the grid (two columns from 1,056 px of
+ * list, as style.css lays them out), less its padding and border; at least 240 px, the
+ * narrowest chart the core draws (a narrower box scrolls). */
+function chartWidth() {
+  const list = $("chart-list").clientWidth || $("dashboard").clientWidth || 720;
+  const gap = 16;
+  const columns = list >= 2 * 520 + gap ? 2 : 1;
+  const box = (list - (columns - 1) * gap) / columns;
+  return Math.max(240, Math.min(4000, Math.floor(box - 2 * 8 - 2)));
+}
+
 function render() {
   const { file, source } = current;
-  const theme = darkScheme.matches ? "dark" : "light";
-  const board = productDashboard(file, { theme });
+  // Shown before it is measured: a hidden list has no width.
+  $("dashboard").hidden = false;
+  $("charts").hidden = false;
+  const width = chartWidth();
+  const board = productDashboard(file, { theme: effectiveTheme(), width, height: width < 480 ? 300 : 400 });
+  current.width = width;
   $("product-name").textContent = board.product;
   $("product-meta").textContent =
     `From ${source}` + (board.today ? `, as of ${board.today}` : "") + ".";
@@ -231,14 +308,17 @@ function render() {
   document.body.dataset.loaded = source;
 }
 
-/** Reads a product file and shows it; any error is shown in #error, never a blank page. */
+/** Reads a product file and shows it; an error is shown in #error, and the dashboard
+ * that was showing stays (never a blank page). */
 function show(source, read) {
   clearError();
+  const before = current;
   try {
     current = { file: read(), source };
     render();
   } catch (err) {
-    current = null;
+    current = before;
+    if (current) render();
     showError(source, err);
   }
 }
@@ -283,6 +363,26 @@ function wire() {
   });
   darkScheme.addEventListener("change", () => {
     if (current) render();
+  });
+  applyTheme(storedTheme());
+  $("theme").addEventListener("change", (event) => {
+    const choice = event.target.value;
+    try {
+      if (choice === "system") localStorage.removeItem(THEME_KEY);
+      else localStorage.setItem(THEME_KEY, choice);
+    } catch {
+      // storage blocked: the choice lasts for this page
+    }
+    applyTheme(choice);
+    if (current) render();
+  });
+  // Charts are redrawn for a new box width (a rotated phone, a resized window).
+  let pending = null;
+  window.addEventListener("resize", () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => {
+      if (current && chartWidth() !== current.width) render();
+    }, 150);
   });
 }
 

@@ -57,6 +57,14 @@ pub enum Error {
         /// What was expected.
         reason: String,
     },
+    /// The caller stopped the call (see [`crate::cancel`]): no input was at fault.
+    #[error("{field}: {reason}")]
+    Cancelled {
+        /// The call's own name for what it was doing (`"call"`).
+        field: String,
+        /// How it was stopped.
+        reason: String,
+    },
 }
 
 /// The stable, machine-readable kind of an [`Error`].
@@ -72,6 +80,8 @@ pub enum ErrorKind {
     Undefined,
     /// See [`Error::Parse`].
     Parse,
+    /// See [`Error::Cancelled`].
+    Cancelled,
 }
 
 impl ErrorKind {
@@ -82,6 +92,7 @@ impl ErrorKind {
             ErrorKind::OutOfRange => "out_of_range",
             ErrorKind::Undefined => "undefined",
             ErrorKind::Parse => "parse",
+            ErrorKind::Cancelled => "cancelled",
         }
     }
 }
@@ -125,6 +136,14 @@ impl Error {
         }
     }
 
+    /// An [`Error::Cancelled`] for `field`.
+    pub fn cancelled(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::Cancelled {
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+
     /// The kind of error.
     pub fn kind(&self) -> ErrorKind {
         match self {
@@ -132,6 +151,7 @@ impl Error {
             Error::OutOfRange { .. } => ErrorKind::OutOfRange,
             Error::Undefined { .. } => ErrorKind::Undefined,
             Error::Parse { .. } => ErrorKind::Parse,
+            Error::Cancelled { .. } => ErrorKind::Cancelled,
         }
     }
 
@@ -141,7 +161,8 @@ impl Error {
             Error::InvalidInput { field, .. }
             | Error::OutOfRange { field, .. }
             | Error::Undefined { field, .. }
-            | Error::Parse { field, .. } => field,
+            | Error::Parse { field, .. }
+            | Error::Cancelled { field, .. } => field,
         }
     }
 
@@ -151,7 +172,8 @@ impl Error {
             Error::InvalidInput { reason, .. }
             | Error::OutOfRange { reason, .. }
             | Error::Undefined { reason, .. }
-            | Error::Parse { reason, .. } => reason,
+            | Error::Parse { reason, .. }
+            | Error::Cancelled { reason, .. } => reason,
         }
     }
 
@@ -162,7 +184,8 @@ impl Error {
             Error::InvalidInput { field, .. }
             | Error::OutOfRange { field, .. }
             | Error::Undefined { field, .. }
-            | Error::Parse { field, .. } => *field = rename(field),
+            | Error::Parse { field, .. }
+            | Error::Cancelled { field, .. } => *field = rename(field),
         }
         self
     }
@@ -174,7 +197,8 @@ impl Error {
             Error::InvalidInput { reason, .. }
             | Error::OutOfRange { reason, .. }
             | Error::Undefined { reason, .. }
-            | Error::Parse { reason, .. } => *reason = rewrite(reason),
+            | Error::Parse { reason, .. }
+            | Error::Cancelled { reason, .. } => *reason = rewrite(reason),
         }
         self
     }
@@ -186,7 +210,8 @@ impl Error {
             Error::InvalidInput { field, .. }
             | Error::OutOfRange { field, .. }
             | Error::Undefined { field, .. }
-            | Error::Parse { field, .. } => {
+            | Error::Parse { field, .. }
+            | Error::Cancelled { field, .. } => {
                 *field = if field.is_empty() {
                     prefix.to_owned()
                 } else if field.starts_with('[') {

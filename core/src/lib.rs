@@ -23,6 +23,7 @@
 
 pub mod analytics;
 pub mod calendar;
+pub mod cancel;
 pub mod chart;
 pub mod dashboard;
 pub mod error;
@@ -40,6 +41,7 @@ pub mod roles;
 pub mod scorecard;
 pub mod sprint;
 pub mod stats;
+pub mod tracker;
 pub mod work;
 
 pub use error::{Error, ErrorKind, Result};

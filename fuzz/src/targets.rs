@@ -14,9 +14,8 @@ use pmkit::forecast::WhenForecast;
 use pmkit::roadmap::Roadmap;
 use pmkit::scorecard::{scorecard, ProductSnapshot};
 use pmkit::sprint::{sprint_report, CountBy, SprintLog, SprintOutcome, SprintReport};
-use pmkit::work::{
-    backlog_health, import_jira_csv, Backlog, Framework, HealthOptions, UnestimatedPolicy,
-};
+use pmkit::tracker::{import_jira_csv, JiraCsvImportOptions};
+use pmkit::work::{backlog_health, Backlog, Framework, HealthOptions, UnestimatedPolicy};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
@@ -218,15 +217,18 @@ pub fn jira_csv(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(backlog) = import_jira_csv(text, &jira_default_statuses(), None) else {
+    let options = JiraCsvImportOptions::default();
+    let Ok(import) = import_jira_csv(text, &jira_default_statuses(), &options) else {
         return;
     };
+    let backlog = &import.backlog;
     let again = Backlog::from_json(&backlog.to_json()).expect("a backlog reads its own JSON");
-    assert_eq!(again, backlog);
+    assert_eq!(&again, backlog);
     assert_finite(
         "point_totals",
         &backlog.point_totals(UnestimatedPolicy::Exclude),
     );
+    assert_finite("items", &import.items);
 }
 
 /// The model and options, if the text holds them. The options are not checked: a Rust

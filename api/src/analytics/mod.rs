@@ -11,11 +11,11 @@
 //! Event parameters (`feature`, `steps`) are codes, or names when the `events` column
 //! holds names; a result made from names reports them ([`Named`]).
 //!
-//! Still hand-written in the bindings: `retention` and `retention_counts` (their
-//! `events` column is optional and their event parameters live in the options struct,
-//! which the table's grammar cannot say yet). Their binding-neutral part is here
-//! already: [`retention`] and [`retention_counts`] read `start_event` and
-//! `return_event` ([`RetentionEvents`]) against the optional column.
+//! `retention` and `retention_counts` take their `events` column and event parameters
+//! as options read by the bindings' readers (the `{ events: …, start_event: … }` after
+//! their options struct, see the crate docs): [`retention`] and [`retention_counts`]
+//! read `start_event` and `return_event` ([`RetentionEvents`]) against the optional
+//! column.
 //!
 //! Files: this one holds the table and the work shared by every metric (partial
 //! counts, the log over the columns); `events.rs` the metrics with event parameters;
@@ -93,6 +93,42 @@ macro_rules! analytics {
             /// shard does not hold counts no one (another shard may hold it).
             fn event_funnel_counts / eventFunnelCounts (user_ids: $crate::UserIds, times: $crate::Times, events: $crate::EventIds, steps: Vec<$crate::Event>; options: pmkit::analytics::EventFunnelOptions) -> $crate::analytics::Partial {
                 $crate::analytics::event_funnel_counts(&user_ids, &times, &events, &steps, &options)
+            }
+            /// The retention matrix: cohorts by calendar `period` ("day", "week",
+            /// "week_<weekday>", "month") of first activity ("first_time") or of every
+            /// activity ("recurring"), and the distinct users of each returning in period
+            /// k ("on") or in k or later ("on_or_after"), as counts and rates, with the
+            /// weighted-average row over complete periods. Cells after the log's last day
+            /// are null/None. `start_event` and `return_event` restrict cohorts and
+            /// returns to one event; a name `events` does not hold, a name when it holds
+            /// codes (or the reverse), or either without `events` is an `invalid_input`
+            /// error naming the option. An empty log is an `undefined` error.
+            fn retention / retention (user_ids: $crate::UserIds, times: $crate::Times; options: pmkit::analytics::RetentionOptions {
+                /// The events column (codes, or names), needed by `start_event` and `return_event`.
+                events: $crate::EventIds,
+                /// The event that puts a user in a cohort: a code, or a name when `events` holds names (the result's `options` then report the name); default any event.
+                start_event: $crate::Event,
+                /// The event that counts as returning: a code, or a name when `events` holds names; default any event.
+                return_event: $crate::Event,
+            }) -> $crate::analytics::Named<pmkit::analytics::Retention> {
+                let given = $crate::analytics::RetentionEvents { start_event, return_event };
+                user_ids
+                    .not_empty()
+                    .and_then(|()| $crate::analytics::retention(&user_ids, &times, events.as_ref(), &given, &options))
+            }
+            /// Partial counts of `retention` for a shard of users (empty shards allowed).
+            /// An event name the shard does not hold counts no one (another shard may
+            /// hold it).
+            fn retention_counts / retentionCounts (user_ids: $crate::UserIds, times: $crate::Times; options: pmkit::analytics::RetentionOptions {
+                /// The events column (codes, or names), needed by `start_event` and `return_event`.
+                events: $crate::EventIds,
+                /// The event that puts a user in a cohort: a code, or a name when `events` holds names; default any event.
+                start_event: $crate::Event,
+                /// The event that counts as returning: a code, or a name when `events` holds names; default any event.
+                return_event: $crate::Event,
+            }) -> $crate::analytics::Partial {
+                let given = $crate::analytics::RetentionEvents { start_event, return_event };
+                $crate::analytics::retention_counts(&user_ids, &times, events.as_ref(), &given, &options)
             }
             /// The stickiness histogram: per calendar `period`, the users active on exactly
             /// k days of it (`users[p][k - 1]`) and on at least k days (`at_least`).
@@ -438,7 +474,7 @@ mod retention;
 pub use events::{
     event_funnel, event_funnel_counts, feature_adoption, feature_adoption_counts, Named,
 };
-pub use retention::{retention, retention_counts, RetentionEvents, RetentionFn};
+pub use retention::{retention, retention_counts, RetentionEvents};
 
 #[cfg(test)]
 mod tests;

@@ -17,16 +17,6 @@ pub struct RetentionEvents {
     pub return_event: Option<Event>,
 }
 
-/// [`retention`] or [`retention_counts`], as the bindings' hand-written functions take
-/// them.
-pub type RetentionFn<R> = fn(
-    &UserIds<'_>,
-    &Times<'_>,
-    Option<&EventIds<'_>>,
-    &RetentionEvents,
-    &RetentionOptions,
-) -> Result<R>;
-
 /// One optional event parameter of `retention` read against the optional `events`
 /// column: its column code and label. Without a column a code goes on to the core, which
 /// reports the missing column; a name has nothing to be read against.

@@ -8,7 +8,7 @@
 
 mod render;
 
-use render::{Api, Function, Param, ParamKind};
+use render::{Api, Function, Keyword, Param, ParamKind};
 use schemars::{JsonSchema, SchemaGenerator};
 use serde::Serialize;
 use serde_json::Value;
@@ -121,6 +121,12 @@ impl Describe for chrono::NaiveDate {
     }
 }
 
+impl Describe for Vec<chrono::NaiveDate> {
+    fn kind(_: &mut SchemaGenerator) -> ParamKind {
+        ParamKind::Dates
+    }
+}
+
 impl<T: JsonSchema> Describe for pmkit_api::Json<T> {
     fn kind(generator: &mut SchemaGenerator) -> ParamKind {
         ParamKind::Json(generator.subschema_for::<T>().to_value())
@@ -213,7 +219,7 @@ impl<T: JsonSchema> ClassResult for &Returns<T> {
 macro_rules! describe {
     ($(
         $(#[doc = $doc:expr])*
-        fn $name:ident / $js:ident ( $($param:ident : $ptype:ty),* $(; $opts:ident : $otype:ty)? ) -> $ret:ty $body:block
+        fn $name:ident / $js:ident ( $($param:ident : $ptype:ty),* $(; $opts:ident : $otype:ty $({ $($(#[doc = $kdoc:expr])* $kw:ident : $kwtype:ty),* $(,)? })? )? ) -> $ret:ty $body:block
     )*) => {
         |generator: &mut SchemaGenerator| -> Vec<Function> {
             vec![$(
@@ -229,6 +235,11 @@ macro_rules! describe {
                         let _ = stringify!($opts);
                         options::<$otype>(generator)
                     })))?,
+                    keywords: vec![$($($(Keyword {
+                        name: stringify!($kw).to_owned(),
+                        doc: [$($kdoc),*].iter().map(|line: &&str| line.trim().to_owned()).collect::<Vec<_>>().join(" "),
+                        kind: <$kwtype as Describe>::kind(generator),
+                    }),*)?)?],
                     returns: {
                         let (schema, _) = (&Returns::<$ret>(std::marker::PhantomData)).describe(generator);
                         schema

@@ -22,6 +22,8 @@ pub enum ParamKind {
     Text,
     Texts,
     Date,
+    /// A list of dates (a date column).
+    Dates,
     /// CSV text (Python: also a path or a DataFrame).
     Csv,
     /// Partial counts (`pmkit_api::analytics::Partial`), and a list of them.
@@ -48,6 +50,40 @@ pub struct Param {
     pub kind: ParamKind,
 }
 
+/// An option a binding reads itself (a column, an event by code or name), given after
+/// the options struct in the table; it replaces the struct's field of the same name.
+#[derive(Debug, Clone)]
+pub struct Keyword {
+    pub name: String,
+    pub doc: String,
+    pub kind: ParamKind,
+}
+
+/// One option of a function as the bindings take it.
+pub enum OptionField<'a> {
+    /// A field of the options struct: its name, schema and default.
+    Field(&'a str, &'a Value, Value),
+    /// A keyword read by a reader (no default: left out means not given).
+    Keyword(&'a Keyword),
+}
+
+impl OptionField<'_> {
+    pub fn name(&self) -> &str {
+        match self {
+            OptionField::Field(name, ..) => name,
+            OptionField::Keyword(keyword) => &keyword.name,
+        }
+    }
+
+    /// The default (`null` for a keyword).
+    pub fn default(&self) -> Value {
+        match self {
+            OptionField::Field(_, _, default) => default.clone(),
+            OptionField::Keyword(_) => Value::Null,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Function {
     pub name: String,
@@ -56,6 +92,8 @@ pub struct Function {
     pub params: Vec<Param>,
     /// The options struct's schema and its defaults.
     pub options: Option<(Value, Value)>,
+    /// The options read by readers, after the struct's.
+    pub keywords: Vec<Keyword>,
     pub returns: Value,
     /// The result is given back in its JSON form (`Json<T>`: dicts in Python), not
     /// as a result class.
@@ -121,6 +159,31 @@ impl Api {
             .unwrap_or_default()
     }
 
+    /// A function's options in order: the options struct's fields, a keyword taking the
+    /// place of the field it replaces, and the other keywords after them.
+    fn option_fields<'a>(&'a self, function: &'a Function) -> Vec<OptionField<'a>> {
+        let keyword = |name: &str| function.keywords.iter().find(|k| k.name == name);
+        let mut fields = Vec::new();
+        if let Some((schema, defaults)) = &function.options {
+            for (field, value, _) in self.properties(schema) {
+                fields.push(match keyword(field) {
+                    Some(keyword) => OptionField::Keyword(keyword),
+                    None => OptionField::Field(
+                        field,
+                        value,
+                        defaults.get(field).cloned().unwrap_or(Value::Null),
+                    ),
+                });
+            }
+        }
+        for keyword in &function.keywords {
+            if !fields.iter().any(|field| field.name() == keyword.name) {
+                fields.push(OptionField::Keyword(keyword));
+            }
+        }
+        fields
+    }
+
     /// Every definition `schema` reaches, by name.
     fn reached(&self, schema: &Value, into: &mut BTreeSet<String>) {
         match schema {
@@ -152,9 +215,14 @@ impl Api {
             }
             // An options struct is written per function (camelCase keys in
             // TypeScript, keywords in Python); only the types of its fields are shared.
-            if let Some((schema, _)) = &function.options {
-                for (_, field, _) in self.properties(schema) {
-                    self.reached(field, &mut names);
+            for field in self.option_fields(function) {
+                match field {
+                    OptionField::Field(_, schema, _) => self.reached(schema, &mut names),
+                    OptionField::Keyword(Keyword {
+                        kind: ParamKind::Json(schema),
+                        ..
+                    }) => self.reached(schema, &mut names),
+                    OptionField::Keyword(_) => {}
                 }
             }
             self.reached(&function.returns, &mut names);
@@ -308,6 +376,7 @@ fn ts_param_type(kind: &ParamKind) -> String {
         ParamKind::Numbers | ParamKind::Counts => "Numbers".to_owned(),
         ParamKind::Text => "string".to_owned(),
         ParamKind::Texts => "readonly string[]".to_owned(),
+        ParamKind::Dates => "readonly (Date | string)[]".to_owned(),
         ParamKind::UserIds => "UserIds".to_owned(),
         ParamKind::Times => "Times".to_owned(),
         ParamKind::Partial => "Counts".to_owned(),
@@ -396,7 +465,7 @@ pub fn typescript(api: &Api) -> String {
             .map(|p| format!("{}: {}", camel(&p.name), ts_param_type(&p.kind)))
             .collect();
         let mut option_names = Vec::new();
-        if let Some((schema, defaults)) = &function.options {
+        if function.options.is_some() {
             let options_name = format!("{}Options", pascal(&function.js_name));
             let _ = writeln!(
                 out,
@@ -404,24 +473,34 @@ pub fn typescript(api: &Api) -> String {
                 function.js_name
             );
             let _ = writeln!(out, "export interface {options_name} {{");
-            for (field, value, _) in api.properties(schema) {
-                option_names.push(field.to_owned());
-                let mut text = description(value).unwrap_or_default();
-                if let Some(default) = defaults.get(field).filter(|d| !d.is_null()) {
+            let fields = api.option_fields(function);
+            let field_names: Vec<String> = fields.iter().map(|f| f.name().to_owned()).collect();
+            for field in &fields {
+                option_names.push(field.name().to_owned());
+                let (mut text, mut ty) = match field {
+                    OptionField::Field(_, value, _) => (
+                        description(value).unwrap_or_default(),
+                        if is_date(value) {
+                            "Date | string".to_owned()
+                        } else {
+                            ts_type(value)
+                        },
+                    ),
+                    OptionField::Keyword(keyword) => {
+                        (keyword.doc.clone(), ts_param_type(&keyword.kind))
+                    }
+                };
+                let default = field.default();
+                if !default.is_null() {
                     let _ = write!(text, "\n@defaultValue `{default}`");
                 }
                 if !text.is_empty() {
-                    out.push_str(&ts_doc(&text, &[], "  "));
+                    out.push_str(&ts_doc(&text, &field_names, "  "));
                 }
-                let mut ty = if is_date(value) {
-                    "Date | string".to_owned()
-                } else {
-                    ts_type(value)
-                };
                 if !ty.split(" | ").any(|part| part == "null") {
                     ty.push_str(" | null");
                 }
-                let _ = writeln!(out, "  {}?: {ty};", camel(field));
+                let _ = writeln!(out, "  {}?: {ty};", camel(field.name()));
             }
             out.push_str("}\n");
             params.push(format!("options?: {options_name} | null"));
@@ -464,19 +543,11 @@ pub fn manifest(api: &Api) -> String {
         .functions
         .iter()
         .map(|function| {
-            let options: Map<String, Value> = match &function.options {
-                Some((schema, defaults)) => api
-                    .properties(schema)
-                    .iter()
-                    .map(|(field, _, _)| {
-                        (
-                            (*field).to_owned(),
-                            defaults.get(*field).cloned().unwrap_or(Value::Null),
-                        )
-                    })
-                    .collect(),
-                None => Map::new(),
-            };
+            let options: Map<String, Value> = api
+                .option_fields(function)
+                .iter()
+                .map(|field| (field.name().to_owned(), field.default()))
+                .collect();
             (
                 function.name.clone(),
                 json!({

@@ -9,4 +9,4 @@ input, with ``kind`` and ``field`` attributes; subclasses name the kind.
 """
 
 from pmkit._pmkit import *  # noqa: F401,F403
-from pmkit._pmkit import __version__  # noqa: F401
+from pmkit._pmkit import __version__ as __version__

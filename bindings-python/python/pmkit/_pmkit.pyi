@@ -43,6 +43,10 @@ class CsvFrame(Protocol):
     """A table that writes itself as CSV text (a pandas DataFrame)."""
     def to_csv(self, *, index: bool) -> str | None: ...
 
+class CsvWriter(Protocol):
+    """A table that writes itself as CSV text (a polars DataFrame)."""
+    def write_csv(self) -> str | None: ...
+
 UserIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray
 """An event log's user ids, one per event: a numpy array (int64 and uint64 read without a copy), a pandas or polars Series, or a list; whole numbers 0 or more, or text ids (numbered once)."""
 Times = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.datetime64] | NDArray[np.object_] | Sequence[int] | Sequence[datetime.datetime] | Sequence[datetime.date] | _SupportsArray
@@ -446,6 +450,58 @@ class Commitment(TypedDict):
     id: str
     points: NotRequired[float | None]
 
+class ConversionComparisonDict(TypedDict):
+    """The result of `compare_conversions`."""
+    bayesian_method: str
+    days_left: NotRequired[int | None]
+    level: float
+    more_users_needed: NotRequired[int | None]
+    sample_ratio: SampleRatioCheckDict
+    users_needed_per_variant: NotRequired[int | None]
+    variance: ZTestVariance
+    variants: list[ConversionVariant]
+    verdict: Verdict
+    winner: NotRequired[int | None]
+
+@final
+class ConversionComparison:
+    """The result of `compare_conversions`."""
+    @property
+    def bayesian_method(self) -> str: ...
+    @property
+    def days_left(self) -> int | None: ...
+    @property
+    def level(self) -> float: ...
+    @property
+    def more_users_needed(self) -> int | None: ...
+    @property
+    def sample_ratio(self) -> SampleRatioCheckDict: ...
+    @property
+    def users_needed_per_variant(self) -> int | None: ...
+    @property
+    def variance(self) -> ZTestVariance: ...
+    @property
+    def variants(self) -> list[ConversionVariant]: ...
+    @property
+    def verdict(self) -> Verdict: ...
+    @property
+    def winner(self) -> int | None: ...
+    def to_dict(self) -> ConversionComparisonDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class ConversionVariant(TypedDict):
+    """One variant's result in `ConversionComparison`."""
+    absolute_lift: NotRequired[IntervalDict | None]
+    conversions: int
+    expected_loss: float
+    p_value: NotRequired[float | None]
+    probability_best: float
+    rate: IntervalDict
+    relative_lift: NotRequired[IntervalDict | None]
+    significant: bool
+    users: int
+    z: NotRequired[float | None]
+
 CountBy = Literal["points", "items"]
 
 Counting = Literal["elapsed", "inclusive", "exact"]
@@ -531,6 +587,8 @@ DependencyKind = Literal["finish_to_start", "start_to_start", "finish_to_finish"
 
 DurationKind = Literal["cycle_time", "lead_time"]
 """Which span of an item's timeline `durations` collects."""
+
+EffectKind = Literal["relative", "absolute"]
 
 class EncodedIdsDict(TypedDict):
     """The result of `encode_ids`: a code per value, and the map's ids in code order."""
@@ -793,6 +851,14 @@ class IceInputs(TypedDict):
     ease: float
     impact: float
 
+class ImportWarning(TypedDict):
+    """Something an import could not read or had to decide, said instead of hidden.
+    JSON form: `{"item": "PAY-7", "field": "Custom field (Story point estimate)", "reason": "5 differs from Custom field (Story Points) 3; kept 3"}`.
+    """
+    field: str
+    item: NotRequired[str | None]
+    reason: str
+
 class IntervalDict(TypedDict):
     """An estimate with its confidence interval."""
     high: float
@@ -864,6 +930,40 @@ class ItemTimeline(TypedDict):
     key: str
     lead_time: NotRequired[float | None]
     points: float
+
+JiraChangeItem = TypedDict("JiraChangeItem", {"field": str, "fieldId": NotRequired[str | None], "from": NotRequired[str | None], "fromString": NotRequired[str | None], "to": NotRequired[str | None], "toString": NotRequired[str | None]})
+"""One field's change."""
+
+class JiraChangelog(TypedDict):
+    """An issue's change history; Jira returns at most `maxResults` (100) histories here."""
+    histories: NotRequired[list[JiraHistory]]
+    maxResults: NotRequired[int | None]
+    startAt: NotRequired[int | None]
+    total: NotRequired[int | None]
+
+class JiraHistory(TypedDict):
+    """One change: when, and the fields it changed."""
+    created: str
+    items: NotRequired[list[JiraChangeItem]]
+
+class JiraIssue(TypedDict):
+    """One issue of a page."""
+    changelog: NotRequired[JiraChangelog | None]
+    fields: NotRequired[dict[str, Any]]
+    id: NotRequired[str | None]
+    key: str
+
+class JiraPage(TypedDict):
+    """One search response page."""
+    isLast: NotRequired[bool | None]
+    issues: list[JiraIssue]
+    maxResults: NotRequired[int | None]
+    names: NotRequired[dict[str, str] | None]
+    startAt: NotRequired[int | None]
+    total: NotRequired[int | None]
+
+JiraPages = JiraPage | list[JiraPage]
+"""A Jira search response page (`/rest/api/2/search` or `/rest/api/3/search/jql` with `expand=changelog,names`), or a list of them."""
 
 KanoAnswer = Literal["like", "must_be", "neutral", "live_with", "dislike"]
 
@@ -976,6 +1076,33 @@ class Market(TypedDict):
     product_revenue: float
     total_market_revenue: float
 
+class MeanComparisonDict(TypedDict):
+    """The result of `compare_means`."""
+    level: float
+    variants: list[MeanVariant]
+
+@final
+class MeanComparison:
+    """The result of `compare_means`."""
+    @property
+    def level(self) -> float: ...
+    @property
+    def variants(self) -> list[MeanVariant]: ...
+    def to_dict(self) -> MeanComparisonDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class MeanVariant(TypedDict):
+    """One variant's result in `MeanComparison`."""
+    count: int
+    degrees_of_freedom: NotRequired[float | None]
+    difference: NotRequired[IntervalDict | None]
+    mean: float
+    p_value: NotRequired[float | None]
+    relative_difference: NotRequired[float | None]
+    significant: bool
+    standard_deviation: float
+    t: NotRequired[float | None]
+
 Measure = Literal["items", "points"]
 """What is counted: items, or their story points."""
 
@@ -1081,6 +1208,78 @@ class MoscowTotals(TypedDict):
     effort: float
     stories: int
     unestimated: int
+
+class MrrMonthDict(TypedDict):
+    """One month of `mrr_movements`. Amounts are in the ledger's currency per month; rates are fractions."""
+    churned_customers: int
+    churned_mrr: float
+    contraction_customers: int
+    contraction_mrr: float
+    customers_at_end: int
+    customers_at_start: int
+    ending_mrr: float
+    expansion_customers: int
+    expansion_mrr: float
+    gross_revenue_retention: NotRequired[float | None]
+    logo_churn_rate: NotRequired[float | None]
+    month: str
+    net_new_mrr: float
+    net_revenue_retention: NotRequired[float | None]
+    new_customers: int
+    new_mrr: float
+    quick_ratio: NotRequired[float | None]
+    reactivated_customers: int
+    reactivation_mrr: float
+    revenue_churn_rate: NotRequired[float | None]
+    starting_mrr: float
+
+@final
+class MrrMonth:
+    """One month of `mrr_movements`. Amounts are in the ledger's currency per month; rates are fractions."""
+    @property
+    def churned_customers(self) -> int: ...
+    @property
+    def churned_mrr(self) -> float: ...
+    @property
+    def contraction_customers(self) -> int: ...
+    @property
+    def contraction_mrr(self) -> float: ...
+    @property
+    def customers_at_end(self) -> int: ...
+    @property
+    def customers_at_start(self) -> int: ...
+    @property
+    def ending_mrr(self) -> float: ...
+    @property
+    def expansion_customers(self) -> int: ...
+    @property
+    def expansion_mrr(self) -> float: ...
+    @property
+    def gross_revenue_retention(self) -> float | None: ...
+    @property
+    def logo_churn_rate(self) -> float | None: ...
+    @property
+    def month(self) -> str: ...
+    @property
+    def net_new_mrr(self) -> float: ...
+    @property
+    def net_revenue_retention(self) -> float | None: ...
+    @property
+    def new_customers(self) -> int: ...
+    @property
+    def new_mrr(self) -> float: ...
+    @property
+    def quick_ratio(self) -> float | None: ...
+    @property
+    def reactivated_customers(self) -> int: ...
+    @property
+    def reactivation_mrr(self) -> float: ...
+    @property
+    def revenue_churn_rate(self) -> float | None: ...
+    @property
+    def starting_mrr(self) -> float: ...
+    def to_dict(self) -> MrrMonthDict: ...
+    def __eq__(self, other: object) -> bool: ...
 
 class NetFlowDict(TypedDict):
     """The result of `net_flow`."""
@@ -1316,20 +1515,48 @@ class RetentionDict(TypedDict):
     counts: list[list[int | None]]
     last_day: str
     last_period_complete: bool
-    options: RetentionOptions
+    options: RetentionSettings
     rates: list[list[float | None]]
+
+@final
+class Retention:
+    """A retention matrix: cohorts by period of first (or every) activity, and how many of each came back in each later period."""
+    @property
+    def average(self) -> list[float | None]: ...
+    @property
+    def average_cohort_users(self) -> list[int]: ...
+    @property
+    def average_returned(self) -> list[int]: ...
+    @property
+    def cohort_sizes(self) -> list[int]: ...
+    @property
+    def cohort_starts(self) -> list[str]: ...
+    @property
+    def counts(self) -> list[list[int | None]]: ...
+    @property
+    def last_day(self) -> str: ...
+    @property
+    def last_period_complete(self) -> bool: ...
+    @property
+    def options(self) -> RetentionSettings: ...
+    @property
+    def rates(self) -> list[list[float | None]]: ...
+    def to_dict(self) -> RetentionDict: ...
+    def __eq__(self, other: object) -> bool: ...
+    def chart(self, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+        """The cohort heatmap: :func:`retention_chart` of this result."""
 
 RetentionKind = Literal["on", "on_or_after"]
 
-class RetentionOptions(TypedDict):
+class RetentionSettings(TypedDict):
     """The options of `retention` and `retention_counts`; `Default` is weekly (ISO weeks), first-time cohorts, "on" retention, any event starting and returning.
     `unit` and `utc_offset_minutes` describe the columns (they are read where the `EventLog` is built); the counts and the result carry the other settings only.
     """
     cohorts: NotRequired[Cohorts]
     kind: NotRequired[RetentionKind]
     period: NotRequired[Period]
-    return_event: NotRequired[int | None]
-    start_event: NotRequired[int | None]
+    return_event: NotRequired[EventLabel | None]
+    start_event: NotRequired[EventLabel | None]
     unit: NotRequired[TimeUnitName | None]
     utc_offset_minutes: NotRequired[int]
 
@@ -1527,6 +1754,56 @@ class SampleEvents:
     def to_dict(self) -> SampleEventsDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+SampleMetric = Literal["proportion", "mean"]
+
+class SampleRatioCheckDict(TypedDict):
+    """The result of `sample_ratio_mismatch`."""
+    degrees_of_freedom: int
+    expected: list[float]
+    mismatch: bool
+    p_value: float
+    statistic: float
+
+@final
+class SampleRatioCheck:
+    """The result of `sample_ratio_mismatch`."""
+    @property
+    def degrees_of_freedom(self) -> int: ...
+    @property
+    def expected(self) -> list[float]: ...
+    @property
+    def mismatch(self) -> bool: ...
+    @property
+    def p_value(self) -> float: ...
+    @property
+    def statistic(self) -> float: ...
+    def to_dict(self) -> SampleRatioCheckDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class SampleSizeDict(TypedDict):
+    """The result of `sample_size`."""
+    days: NotRequired[int | None]
+    effect_size: float
+    exact_users_per_variant: float
+    total_users: int
+    users_per_variant: int
+
+@final
+class SampleSize:
+    """The result of `sample_size`."""
+    @property
+    def days(self) -> int | None: ...
+    @property
+    def effect_size(self) -> float: ...
+    @property
+    def exact_users_per_variant(self) -> float: ...
+    @property
+    def total_users(self) -> int: ...
+    @property
+    def users_per_variant(self) -> int: ...
+    def to_dict(self) -> SampleSizeDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 ScalePreset = Literal["fibonacci", "modified_fibonacci", "powers_of_two", "linear", "t_shirt"]
 
 class Scenario(TypedDict):
@@ -1647,6 +1924,15 @@ class SprintCapacity:
     def working_days(self) -> int: ...
     def to_dict(self) -> SprintCapacityDict: ...
     def __eq__(self, other: object) -> bool: ...
+
+class SprintChange(TypedDict):
+    """One change of an issue's Sprint field."""
+    at: Moment
+    key: str
+    kind: SprintChangeKind
+
+SprintChangeKind = Literal["added", "removed"]
+"""Whether an issue entered or left a sprint."""
 
 class SprintEvent(TypedDict):
     """One entry of the append-only event log.
@@ -1864,6 +2150,7 @@ class Story(TypedDict):
     sprint: NotRequired[str | None]
     status: NotRequired[Status]
     title: str
+    tracker: NotRequired[TrackerFields]
 
 class Tally(TypedDict):
     """A number of items and their points."""
@@ -1936,6 +2223,63 @@ class Timelines:
     def unmapped_statuses(self) -> list[str]: ...
     def to_dict(self) -> TimelinesDict: ...
     def __eq__(self, other: object) -> bool: ...
+
+class TrackerFields(TypedDict):
+    """The tracker's own fields of a story (`Story::tracker`), kept so an import loses nothing: all optional, all as the tracker wrote them.
+    JSON form: an object with only the fields that are set (`{"assignee": "Ana Lima", "priority": "High", "sprints": ["PAY 1", "PAY 2"]}`); a story without any has no `tracker` key at all.
+    """
+    assignee: NotRequired[str | None]
+    attachments: NotRequired[list[str]]
+    components: NotRequired[list[str]]
+    created_at: NotRequired[str | None]
+    fix_versions: NotRequired[list[str]]
+    issue_id: NotRequired[str | None]
+    priority: NotRequired[str | None]
+    reporter: NotRequired[str | None]
+    resolution: NotRequired[str | None]
+    resolved_at: NotRequired[str | None]
+    sprints: NotRequired[list[str]]
+    updated_at: NotRequired[str | None]
+    watchers: NotRequired[list[str]]
+
+class TrackerImportDict(TypedDict):
+    """The result of a tracker import: flow items, backlog, epics, sub-tasks, sprints and warnings (see the [module documentation)."""
+    backlog: Backlog
+    epics: list[RoadmapItem]
+    items: list[Item]
+    sprints: list[TrackerSprint]
+    subtasks: list[Story]
+    warnings: list[ImportWarning]
+
+@final
+class TrackerImport:
+    """The result of a tracker import: flow items, backlog, epics, sub-tasks, sprints and warnings (see the [module documentation)."""
+    @property
+    def backlog(self) -> Backlog: ...
+    @property
+    def epics(self) -> list[RoadmapItem]: ...
+    @property
+    def items(self) -> list[Item]: ...
+    @property
+    def sprints(self) -> list[TrackerSprint]: ...
+    @property
+    def subtasks(self) -> list[Story]: ...
+    @property
+    def warnings(self) -> list[ImportWarning]: ...
+    def to_dict(self) -> TrackerImportDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class TrackerSprint(TypedDict):
+    """A sprint as a tracker export knows it: always a name, and whatever else the export carries (a CSV names sprints only; Jira's REST fields add ids, states and dates)."""
+    changes: list[SprintChange]
+    completed: NotRequired[Moment | None]
+    end: NotRequired[Moment | None]
+    goal: NotRequired[str | None]
+    id: NotRequired[str | None]
+    items: list[str]
+    name: str
+    start: NotRequired[Moment | None]
+    state: NotRequired[str | None]
 
 Transition = TypedDict("Transition", {"at": Moment, "from": NotRequired[str | None], "to": str})
 """One move of an item from a status to another."""
@@ -2016,6 +2360,8 @@ class VelocitySummary:
     def standard_deviation(self) -> float | None: ...
     def to_dict(self) -> VelocitySummaryDict: ...
     def __eq__(self, other: object) -> bool: ...
+
+Verdict = Literal["winner", "control_wins", "keep_running", "no_difference", "sample_ratio_mismatch"]
 
 WeekDay = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -2109,6 +2455,8 @@ class WsjfInputs(TypedDict):
     time_criticality: float
     user_business_value: float
 
+ZTestVariance = Literal["pooled", "unpooled"]
+
 def net_promoter_score(responses: Numbers) -> NpsResult:
     """Net Promoter Score of answers on 0..=10: 100 × (share of promoters, 9–10,
     − share of detractors, 0–6), from −100 to 100, with the counts behind it.
@@ -2133,7 +2481,7 @@ def nps_change_interval(before: Numbers, after: Numbers, *, level: float | None 
 def customer_satisfaction_score(responses: Numbers, *, method: CsatMethod | None = "share", satisfied_min: int | None = 4, scale_max: int | None = 5) -> float:
     """Customer satisfaction score of whole-number answers on 1..=`scale_max`: the
     share of answers of at least `satisfied_min` (`method` "share", a fraction),
-    or the mean answer ("mean"). Defaults: a 1..=5 scale, 4 and 5 satisfied.
+    or the mean answer ("mean"). Defaults: a 1–5 scale, 4 and 5 satisfied.
     
     Keyword options (None = the default):
         method: `"share"` of satisfied answers (the default) or the `"mean"` answer.
@@ -2154,6 +2502,15 @@ def product_revenue(prices: Numbers, quantities: Numbers) -> float:
 
 def monthly_recurring_revenue(monthly_fees: Numbers) -> float:
     """Monthly recurring revenue: the sum of every subscriber's monthly fee."""
+
+def mrr_movements(customers: Sequence[str] | NDArray[Any], dates: Sequence[datetime.date | str], mrr: Numbers) -> list[MrrMonth]:
+    """Monthly MRR movements from a subscription ledger (row `i`: customer
+    `customers[i]` pays `mrr[i]` per month from `dates[i]` on, 0 = cancelled): per
+    month the starting, new, expansion, contraction, churned, reactivation and
+    ending MRR with customer counts, net and gross revenue retention, quick ratio,
+    logo and revenue churn. Ending = starting + new + expansion + reactivation −
+    contraction − churned, exactly.
+    """
 
 def average_revenue_per_user(revenue: float, customers: int) -> float:
     """Average revenue per user: `revenue` / `customers`."""
@@ -2361,7 +2718,7 @@ def throughput(timelines: Timelines | TimelinesDict, *, end: datetime.date | str
     Keyword options (None = the default):
         end: The last day of the range; by default the last finish.
         measure: Count "items" (the default) or their "points".
-        period: The period: "day", "week" (ISO, Monday to Sunday; the default) or "week_<weekday>" for weeks closing on that day ("week_monday").
+        period: The period: "day", "week" (ISO, Monday to Sunday; the default) or `"week_<weekday>"` for weeks closing on that day ("week_monday").
         start: The first day of the range; by default the first finish.
     """
 
@@ -2380,7 +2737,7 @@ def cancelled_work(timelines: Timelines | TimelinesDict, *, end: datetime.date |
     Keyword options (None = the default):
         end: The last day of the range; by default the last finish.
         measure: Count "items" (the default) or their "points".
-        period: The period: "day", "week" (ISO, Monday to Sunday; the default) or "week_<weekday>" for weeks closing on that day ("week_monday").
+        period: The period: "day", "week" (ISO, Monday to Sunday; the default) or `"week_<weekday>"` for weeks closing on that day ("week_monday").
         start: The first day of the range; by default the first finish.
     """
 
@@ -2397,7 +2754,7 @@ def net_flow(timelines: Timelines | TimelinesDict, *, measure: Measure | None = 
     
     Keyword options (None = the default):
         measure: Count "items" (the default) or their "points".
-        period: The period: "day", "week" (ISO, Monday to Sunday; the default) or "week_<weekday>" for weeks closing on that day ("week_monday").
+        period: The period: "day", "week" (ISO, Monday to Sunday; the default) or `"week_<weekday>"` for weeks closing on that day ("week_monday").
     """
 
 def ageing_wip(timelines: Timelines | TimelinesDict) -> list[AgeingItem]:
@@ -2533,13 +2890,39 @@ def insert_story(backlog: Backlog, story: Story, *, rank: int | None = None) -> 
         rank: Where the story goes: 1 = top; `None` (the default) = the bottom.
     """
 
-def import_jira_csv(source: str | os.PathLike[str] | CsvFrame, statuses: dict[str, str], *, scale: EstimateScale | None = None) -> Backlog:
-    """A backlog from a Jira CSV export (issue key, summary, status, story points,
-    dates, labels, sprint, epic link); `statuses` maps every status name to
-    "to_do", "in_progress", "done" or "cancelled". Nothing is half-imported.
+def import_jira_csv(source: str | os.PathLike[str] | CsvFrame | CsvWriter, statuses: dict[str, str], *, date_format: str | None = None, epic_types: list[str] | None = ["Epic"], points_fields: list[str] | None = [], scale: EstimateScale | None = None, subtask_types: list[str] | None = ["Sub-task"]) -> TrackerImport:
+    """Everything in a Jira CSV export: `backlog` (stories, bugs, tasks), `epics`
+    (roadmap epics), `subtasks`, `sprints`, flow `items` for item_timelines, and
+    `warnings` naming each value that was chosen or could not be read. Every
+    story-point column, every repeated column (also pandas' `Sprint.1` and
+    polars' `Sprint_duplicated_0`) and parent issue ids are read; `statuses`
+    maps every status name to "to_do", "in_progress", "done" or "cancelled".
+    Nothing is half-imported.
     
     Keyword options (None = the default):
-        scale: The team's estimate scale: every estimate must be a card weight of it. `None` (the default) checks no scale.
+        date_format: The file's date format in chrono's `strftime` syntax ("%d.%m.%Y %H:%M"), for a locale pmkit does not read by itself; `None` (the default) reads Jira's forms.
+        epic_types: Issue types that are epics (compared without case, spaces or hyphens).
+        points_fields: Story-point columns to read before Jira's own ("Custom field (Estimate)"), by header name; the first filled one wins. Empty by default.
+        scale: The team's estimate scale: every story-point value must be a card weight of it. `None` (the default) checks no scale.
+        subtask_types: Issue types that are sub-tasks (compared without case, spaces or hyphens).
+    """
+
+def import_jira_json(pages: JiraPages | str, *, cancelled_resolutions: list[str] | None = ["Won't Do", "Won't Fix", "Duplicate", "Cannot Reproduce", "Declined", "Cancelled", "Canceled", "Obsolete"], changelogs: dict[str, list[JiraHistory]] | None = ..., epic_types: list[str] | None = ["Epic"], points_field: str | None = None, scale: EstimateScale | None = None, statuses: dict[str, str] | None = ...) -> TrackerImport:
+    """Everything in the pages of a Jira REST search with `expand=changelog,names`
+    (`/rest/api/2/search` or `/rest/api/3/search/jql`; one page or a list, as
+    objects or JSON text): flow `items` with status transitions sorted oldest
+    first and Flagged periods as `blocked`, the `backlog`, `epics`, `subtasks`,
+    `sprints` with their changes, and `warnings` (truncated or missing
+    changelogs, disagreeing story-point fields, statuses taken from Jira's
+    category). Feed `items` to item_timelines for cycle times and forecasts.
+    
+    Keyword options (None = the default):
+        cancelled_resolutions: Resolutions that mean the work was dropped: an issue in a done status (by Jira's category) with one of them is cancelled, never done. Compared without case.
+        changelogs: Complete change histories by issue key, for issues whose search changelog was truncated: the `values` of `GET /rest/api/3/issue/{key}/changelog` (every page). Given for an issue, they replace its changelog. Empty by default.
+        epic_types: Issue types that are epics (compared without case); an issue type at hierarchy level 1 is an epic too.
+        points_field: The story-point field, by id ("customfield_10016") or name ("Story Points"); `None` (the default) reads every field `names` calls "Story Points" or "Story point estimate", the first filled one winning.
+        scale: The team's estimate scale: every story-point value must be a card weight of it. `None` (the default) checks no scale.
+        statuses: Status name → category ("to_do", "in_progress", "done", "cancelled"). A status not named here takes Jira's own status category (new → to_do, indeterminate → in_progress, done → done), with a warning naming it. Empty by default.
     """
 
 def backlog_from_json(text: str) -> Backlog:
@@ -2696,7 +3079,7 @@ def active_users(user_ids: UserIds, times: Times, *, unit: TimeUnitName | None =
     Keyword options (None = the default):
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
-        week: The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or "week_<weekday>" (weeks closing on that day).
+        week: The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or `"week_<weekday>"` (weeks closing on that day).
     """
 
 def active_user_counts(user_ids: UserIds, times: Times, *, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, week: Period | None = "week") -> Counts:
@@ -2706,7 +3089,7 @@ def active_user_counts(user_ids: UserIds, times: Times, *, unit: TimeUnitName | 
     Keyword options (None = the default):
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
-        week: The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or "week_<weekday>" (weeks closing on that day).
+        week: The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or `"week_<weekday>"` (weeks closing on that day).
     """
 
 def activity_churn(user_ids: UserIds, times: Times, *, inactive_days: int | None = 30, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Churn:
@@ -2716,7 +3099,7 @@ def activity_churn(user_ids: UserIds, times: Times, *, inactive_days: int | None
     
     Keyword options (None = the default):
         inactive_days: Days without an event after a period that make an active user churned; default 30.
-        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
@@ -2726,7 +3109,7 @@ def activity_churn_counts(user_ids: UserIds, times: Times, *, inactive_days: int
     
     Keyword options (None = the default):
         inactive_days: Days without an event after a period that make an active user churned; default 30.
-        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
@@ -2740,7 +3123,7 @@ def feature_adoption(user_ids: UserIds, times: Times, events: EventIds, feature:
     `invalid_input` error naming `feature`.
     
     Keyword options (None = the default):
-        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
@@ -2750,7 +3133,7 @@ def feature_adoption_counts(user_ids: UserIds, times: Times, events: EventIds, f
     shard does not hold counts no one (another shard may hold it).
     
     Keyword options (None = the default):
-        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
@@ -2780,12 +3163,50 @@ def event_funnel_counts(user_ids: UserIds, times: Times, events: EventIds, steps
         window_seconds: Seconds from entering the funnel within which the later steps count; default 30 days (2 592 000).
     """
 
+def retention(user_ids: UserIds, times: Times, *, cohorts: Cohorts | None = "first_time", kind: RetentionKind | None = "on", period: Period | None = "week", return_event: int | str | None = None, start_event: int | str | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = None, events: EventIds | None = None) -> Retention:
+    """The retention matrix: cohorts by calendar `period` ("day", "week",
+    "week_<weekday>", "month") of first activity ("first_time") or of every
+    activity ("recurring"), and the distinct users of each returning in period
+    k ("on") or in k or later ("on_or_after"), as counts and rates, with the
+    weighted-average row over complete periods. Cells after the log's last day
+    are null/None. `start_event` and `return_event` restrict cohorts and
+    returns to one event; a name `events` does not hold, a name when it holds
+    codes (or the reverse), or either without `events` is an `invalid_input`
+    error naming the option. An empty log is an `undefined` error.
+    
+    Keyword options (None = the default):
+        cohorts: "first_time" (one cohort per user, the default) or "recurring" (every period with a start event).
+        kind: "on" (returned in exactly period k, the default) or "on_or_after" (in period k or later).
+        period: The cohort and return period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month" (calendar-aligned).
+        return_event: The event that counts as returning: a code, or a name when `events` holds names; default any event.
+        start_event: The event that puts a user in a cohort: a code, or a name when `events` holds names (the result's `options` then report the name); default any event.
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+        events: The events column (codes, or names), needed by `start_event` and `return_event`.
+    """
+
+def retention_counts(user_ids: UserIds, times: Times, *, cohorts: Cohorts | None = "first_time", kind: RetentionKind | None = "on", period: Period | None = "week", return_event: int | str | None = None, start_event: int | str | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = None, events: EventIds | None = None) -> Counts:
+    """Partial counts of `retention` for a shard of users (empty shards allowed).
+    An event name the shard does not hold counts no one (another shard may
+    hold it).
+    
+    Keyword options (None = the default):
+        cohorts: "first_time" (one cohort per user, the default) or "recurring" (every period with a start event).
+        kind: "on" (returned in exactly period k, the default) or "on_or_after" (in period k or later).
+        period: The cohort and return period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month" (calendar-aligned).
+        return_event: The event that counts as returning: a code, or a name when `events` holds names; default any event.
+        start_event: The event that puts a user in a cohort: a code, or a name when `events` holds names; default any event.
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+        events: The events column (codes, or names), needed by `start_event` and `return_event`.
+    """
+
 def stickiness_histogram(user_ids: UserIds, times: Times, *, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> StickinessHistogram:
     """The stickiness histogram: per calendar `period`, the users active on exactly
     k days of it (`users[p][k - 1]`) and on at least k days (`at_least`).
     
     Keyword options (None = the default):
-        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
@@ -2794,7 +3215,7 @@ def stickiness_counts(user_ids: UserIds, times: Times, *, period: Period | None 
     """Partial counts of `stickiness_histogram` for a shard of users.
     
     Keyword options (None = the default):
-        period: The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+        period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
@@ -2829,6 +3250,65 @@ def proportion_interval(successes: int, trials: int, *, level: float | None = 0.
     Keyword options (None = the default):
         level: The confidence level, a fraction strictly between 0 and 1. Default 0.95.
         method: The method: "wilson" (default), "agresti_coull" or "clopper_pearson" ("exact").
+    """
+
+def compare_conversions(users: WholeNumbers, conversions: WholeNumbers, *, daily_users: float | None = None, draws: int | None = None, expected_split: list[float] | None = None, level: float | None = 0.95, minimum_detectable_effect: float | None = 0.05, power: float | None = 0.8, seed: int | None = 0, srm_threshold: float | None = 0.001, variance: ZTestVariance | None = "pooled") -> ConversionComparison:
+    """Compares an experiment's variants on a conversion rate (`users[i]` entered
+    variant `i`, `conversions[i]` converted; the control first): z test, absolute
+    and relative lift with intervals, Bayesian probability of being best and
+    expected loss, sample-ratio check, verdict and how many more users it needs.
+    
+    Keyword options (None = the default):
+        daily_users: Users entering the experiment per day (all variants together); gives `days_left`.
+        draws: Simulated draws for the Bayesian numbers when there is no closed form (three or more variants). Default (`None`): 100,000, or fewer with many variants so that draws × variants stays within 20,000,000.
+        expected_split: The intended split, one weight per variant; `None` (the default) is an equal split.
+        level: The confidence level of the intervals; 1 − level is the test's significance α. Default 0.95.
+        minimum_detectable_effect: The smallest relative lift worth detecting (0.05 = 5 % of the control's rate), for the verdict and "how much longer". Default 0.05.
+        power: The power wanted for that effect. Default 0.8.
+        seed: The simulation's seed: the same seed, the same numbers in every language. Default 0.
+        srm_threshold: The sample-ratio check's p-value threshold. Default 0.001.
+        variance: The z test's variance: "pooled" (the default) or "unpooled".
+    """
+
+def compare_means(counts: WholeNumbers, means: Numbers, standard_deviations: Numbers, *, level: float | None = 0.95) -> MeanComparison:
+    """Compares variants on a mean per user with Welch's t test, each against the
+    first (the control), from per-variant `counts`, `means` and sample
+    `standard_deviations`.
+    
+    Keyword options (None = the default):
+        level: The confidence level, a fraction strictly between 0 and 1. Default 0.95.
+    """
+
+def compare_mean_values(values: list[list[float]], *, level: float | None = 0.95) -> MeanComparison:
+    """`compare_means` from raw values: one list of per-user numbers per variant,
+    the control first.
+    
+    Keyword options (None = the default):
+        level: The confidence level, a fraction strictly between 0 and 1. Default 0.95.
+    """
+
+def sample_size(baseline: float, minimum_detectable_effect: float, *, alpha: float | None = 0.05, daily_users: float | None = None, effect: EffectKind | None = "relative", metric: SampleMetric | None = "proportion", power: float | None = 0.8, standard_deviation: float | None = None, variants: int | None = 2) -> SampleSize:
+    """Users per variant (and in total, and days at `daily_users`) that a two-sided
+    test needs to detect `minimum_detectable_effect` (relative by default) from
+    `baseline`, at `alpha` 0.05 and `power` 0.8, on a proportion or a mean.
+    
+    Keyword options (None = the default):
+        alpha: The significance level α of the two-sided test, a fraction. Default 0.05.
+        daily_users: Users entering the experiment per day (all variants together); gives `days`.
+        effect: How `minimum_detectable_effect` is read: "relative" (a fraction of the baseline, the default) or "absolute".
+        metric: What is measured: "proportion" (a conversion rate, the default) or "mean".
+        power: The power 1 − β: the chance of detecting a true effect of that size. Default 0.8.
+        standard_deviation: The standard deviation of the metric per user; required for "mean", refused for "proportion".
+        variants: How many variants share the traffic, control included. Default 2.
+    """
+
+def sample_ratio_mismatch(users: WholeNumbers, *, expected_split: list[float] | None = None, threshold: float | None = 0.001) -> SampleRatioCheck:
+    """The sample-ratio-mismatch check: a chi-square test of the users each variant
+    received against the intended split (equal by default).
+    
+    Keyword options (None = the default):
+        expected_split: The intended split, one weight per variant (any positive numbers: [50, 50], [0.9, 0.1]); `None` (the default) is an equal split.
+        threshold: The p-value below which the split counts as a mismatch. Default 0.001, the conventional threshold for this check (it runs on every experiment).
     """
 
 def kpi_scorecard(snapshot: ProductSnapshot | str) -> Scorecard:
@@ -2960,51 +3440,9 @@ def product_dashboard(file: ProductFile | str, *, height: int | None = 400, them
 # ---------------------------------------------------------------- generated by pmkit-api: end
 
 # ---------------------------------------------------------------- analytics
-# Every other analytics function and class is generated (above); retention (its
-# optional events column and its event options) and the partial counts class (it
-# merges, finishes and pickles with its event names) are still declared here.
-
-_TimeUnit = Literal["days", "seconds", "milliseconds", "microseconds", "nanoseconds", "D", "s", "ms", "us", "ns"]
-_Cohorts = Literal["first_time", "recurring"]
-_RetentionKind = Literal["on", "on_or_after"]
-
-class _RetentionOptions(TypedDict):
-    period: str
-    cohorts: _Cohorts
-    kind: _RetentionKind
-    start_event: int | str | None
-    return_event: int | str | None
-
-@final
-class Retention:
-    """The result of :func:`retention`: the cohort matrix (``None`` = a cell after the last day)."""
-
-    @property
-    def options(self) -> _RetentionOptions:
-        """The settings; ``start_event`` / ``return_event`` are the names given when
-        ``events`` held names, else codes."""
-    @property
-    def cohort_starts(self) -> list[str]: ...
-    @property
-    def cohort_sizes(self) -> list[int]: ...
-    @property
-    def counts(self) -> list[list[int | None]]: ...
-    @property
-    def rates(self) -> list[list[float | None]]: ...
-    @property
-    def average(self) -> list[float | None]:
-        """The weighted-average row over cohorts whose period ``k`` is complete."""
-    @property
-    def average_returned(self) -> list[int]: ...
-    @property
-    def average_cohort_users(self) -> list[int]: ...
-    @property
-    def last_day(self) -> str: ...
-    @property
-    def last_period_complete(self) -> bool: ...
-    def to_dict(self) -> dict[str, Any]: ...
-    def chart(self, *, width: int | None = 720, height: int | None = 400, theme: Theme | None = "light") -> Chart:
-        """The cohort heatmap: :func:`retention_chart` of this result."""
+# Every analytics function and result class is generated (above) but the partial
+# counts class: it merges, finishes and pickles with its event names, and its dict
+# form depends on the metric.
 
 @final
 class Counts:
@@ -3025,44 +3463,3 @@ class Counts:
         """These counts plus another shard's (disjoint users)."""
     def finish(self) -> Any:
         """The metric these counts describe (``ActiveUsers``, ``Retention``, ...)."""
-
-def retention(
-    user_ids: UserIds,
-    times: Times,
-    *,
-    events: EventIds | None = None,
-    period: str | None = "week",
-    cohorts: _Cohorts | None = "first_time",
-    kind: _RetentionKind | None = "on",
-    start_event: int | str | None = None,
-    return_event: int | str | None = None,
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> Retention:
-    """The retention matrix: cohorts by calendar ``period`` ("day", "week",
-    "week_<weekday>", "month") of first activity ("first_time") or of every activity
-    ("recurring"), and the distinct users of each returning in period ``k`` ("on") or in
-    ``k`` or later ("on_or_after"), as counts and rates, with the weighted-average row.
-
-    ``start_event`` / ``return_event`` restrict cohorts and returns to an event code
-    (or name, when ``events`` holds names; the result's ``options`` then give the names).
-    Cells after the log's last day are ``None``. Raises ``InvalidInputError`` naming the
-    option for a name ``events`` does not hold (a misspelling), a name when ``events``
-    holds codes, a code when it holds names, or either without ``events``.
-    """
-
-def retention_counts(
-    user_ids: UserIds,
-    times: Times,
-    *,
-    events: EventIds | None = None,
-    period: str | None = "week",
-    cohorts: _Cohorts | None = "first_time",
-    kind: _RetentionKind | None = "on",
-    start_event: int | str | None = None,
-    return_event: int | str | None = None,
-    unit: _TimeUnit | None = None,
-    utc_offset_minutes: int | None = 0,
-) -> Counts:
-    """Partial counts of :func:`retention` for a shard of users (empty shards allowed).
-    An event name the shard does not hold counts no one (another shard may hold it)."""

@@ -45,6 +45,18 @@ record!(
     }
 );
 
+record!(
+    /// One month of `mrr_movements`: starting, new, expansion, contraction, churned,
+    /// reactivation and ending MRR, customer counts and retention ratios.
+    MrrMonth(pmkit::metrics::MrrMonth) {
+        month, starting_mrr, new_mrr, expansion_mrr, contraction_mrr, churned_mrr,
+        reactivation_mrr, ending_mrr, net_new_mrr, customers_at_start, new_customers,
+        expansion_customers, contraction_customers, churned_customers, reactivated_customers,
+        customers_at_end, net_revenue_retention, gross_revenue_retention, quick_ratio,
+        logo_churn_rate, revenue_churn_rate
+    }
+);
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NpsResult>()?;
     m.add_class::<FunnelConversion>()?;
@@ -52,5 +64,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<SprintBurndown>()?;
     m.add_class::<StakeholderEngagement>()?;
     m.add_class::<MetricInfo>()?;
+    m.add_class::<MrrMonth>()?;
     register_functions(m)
 }

@@ -27,7 +27,15 @@ record!(
     }
 );
 
+record!(
+    /// The result of a tracker import (`import_jira_csv`): flow `items` for
+    /// `item_timelines`, the `backlog`, roadmap `epics`, `subtasks`, `sprints` and the
+    /// `warnings` about what could not be read.
+    TrackerImport(pmkit::tracker::TrackerImport) { items, backlog, epics, subtasks, sprints, warnings }
+);
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<TrackerImport>()?;
     m.add_class::<RankedStory>()?;
     m.add_class::<PointTotals>()?;
     m.add_class::<BacklogHealth>()?;

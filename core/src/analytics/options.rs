@@ -21,7 +21,7 @@ use crate::input;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ActiveUsersOptions {
-    /// The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or "week_<weekday>" (weeks closing on that day).
+    /// The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or `"week_<weekday>"` (weeks closing on that day).
     #[serde(deserialize_with = "deserialize_period")]
     pub week: Period,
     /// The unit of `times` (see [`TimeUnit`]); default seconds (Python: a datetime64 column's own unit).
@@ -49,7 +49,7 @@ impl Default for ActiveUsersOptions {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ActivityChurnOptions {
-    /// The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+    /// The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
     #[serde(deserialize_with = "deserialize_period")]
     pub period: Period,
     /// Days without an event after a period that make an active user churned; default 30.
@@ -81,7 +81,7 @@ impl Default for ActivityChurnOptions {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct FeatureAdoptionOptions {
-    /// The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+    /// The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
     #[serde(deserialize_with = "deserialize_period")]
     pub period: Period,
     /// The unit of `times` (see [`TimeUnit`]); default seconds (Python: a datetime64 column's own unit).
@@ -140,7 +140,7 @@ impl Default for EventFunnelOptions {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct StickinessOptions {
-    /// The period: "day", "week" (ISO, the default), "week_<weekday>" or "month".
+    /// The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
     #[serde(deserialize_with = "deserialize_period")]
     pub period: Period,
     /// The unit of `times` (see [`TimeUnit`]); default seconds (Python: a datetime64 column's own unit).

@@ -63,12 +63,17 @@ pub(crate) fn map<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync)
         return items.into_iter().map(work).collect();
     }
     let work = &work;
+    // The call's cancel check goes with its work to every thread.
+    let cancel = crate::cancel::current();
     std::thread::scope(|scope| {
         let mut items = items;
         let last = items.pop();
         let handles: Vec<_> = items
             .into_iter()
-            .map(|item| scope.spawn(move || work(item)))
+            .map(|item| {
+                let cancel = cancel.clone();
+                scope.spawn(move || crate::cancel::with_installed(cancel, || work(item)))
+            })
             .collect();
         let last = last.map(work);
         let mut results: Vec<R> = handles

@@ -43,11 +43,15 @@ named_enum!(
 ///
 /// `unit` and `utc_offset_minutes` describe the columns (they are read where the
 /// [`EventLog`] is built); the counts and the result carry the other settings only.
+// Its schema is named `RetentionSettings`: the typings declare the options of the
+// `retention` functions per function (`RetentionOptions` in TypeScript), and this
+// struct as the settings a result reports.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "RetentionSettings"))]
 #[serde(default, deny_unknown_fields)]
 pub struct RetentionOptions {
-    /// The cohort and return period: "day", "week" (ISO, the default), "week_<weekday>" or "month" (calendar-aligned).
+    /// The cohort and return period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month" (calendar-aligned).
     #[serde(deserialize_with = "super::options::deserialize_period")]
     pub period: Period,
     /// "first_time" (one cohort per user, the default) or "recurring" (every period with a start event).
@@ -56,9 +60,17 @@ pub struct RetentionOptions {
     pub kind: RetentionKind,
     /// The event that puts a user in a cohort (needs `events`); default any event.
     #[serde(deserialize_with = "super::options::deserialize_event")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::options::EventLabel>")
+    )]
     pub start_event: Option<u32>,
     /// The event that counts as returning (needs `events`); default any event.
     #[serde(deserialize_with = "super::options::deserialize_event")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<super::options::EventLabel>")
+    )]
     pub return_event: Option<u32>,
     /// The unit of `times` (see [`TimeUnit`](super::TimeUnit)); default seconds (Python: a datetime64 column's own unit).
     #[serde(
@@ -141,6 +153,28 @@ pub struct Retention {
     pub last_period_complete: bool,
 }
 
+/// The most periods a retention matrix spans. Its cells grow with the square of the
+/// span (4,000 periods are 8 million cells: eleven years of days, 76 of weeks), so a
+/// longer span is an [`Error::OutOfRange`] rather than gigabytes of mostly empty rows;
+/// count over a longer `period` or a shorter time range instead.
+pub const MAX_RETENTION_PERIODS: usize = 4_000;
+
+/// `periods`, or an [`Error::OutOfRange`] naming `field` beyond
+/// [`MAX_RETENTION_PERIODS`].
+fn bounded_periods(field: &str, period: Period, periods: u64) -> Result<usize> {
+    match usize::try_from(periods) {
+        Ok(periods) if periods <= MAX_RETENTION_PERIODS => Ok(periods),
+        _ => Err(Error::out_of_range(
+            field,
+            format!(
+                "spans {periods} {period} periods; a retention matrix holds at most \
+                 {MAX_RETENTION_PERIODS} (its cells grow with the square of the span): use a \
+                 longer period or a shorter time range"
+            ),
+        )),
+    }
+}
+
 /// Partial counts of [`retention`] for a shard of users (see [`RetentionCounts`]).
 ///
 /// **Errors**: as [`retention`], except that an empty log gives empty counts.
@@ -166,7 +200,7 @@ pub fn retention_counts<U: UserIdValue, T: TimeValue, E: EventValue>(
     };
     let period = options.period;
     let table = PeriodTable::new(period, prepared.first_day, prepared.last_day);
-    let periods = table.count();
+    let periods = bounded_periods("times", period, table.count() as u64)?;
     let start_activity = Activity::build_periods(&prepared, options.start_event, &table);
     let own_returns = (options.return_event != options.start_event)
         .then(|| Activity::build_periods(&prepared, options.return_event, &table));
@@ -274,6 +308,11 @@ impl RetentionCounts {
         let where_first = format!("{field}.first_period");
         let mine = period_index(&where_first, period, first)?;
         let theirs = period_index(&where_first, period, other_first)?;
+        if let Some(last) = later(self.last_day, other.last_day) {
+            let last_index = period.index(day_of(last));
+            let span = last_index - mine.min(theirs) + 1;
+            bounded_periods(&where_first, period, span.max(0).unsigned_abs())?;
+        }
         add_aligned(mine, &mut self.cohort_sizes, theirs, &other.cohort_sizes);
         let start = add_rows(mine, &mut self.returned, theirs, &other.returned);
         self.first_period = Some(period.start_date(start)?);
@@ -303,7 +342,11 @@ impl RetentionCounts {
                 format!("{first} is after the last day {last}"),
             ));
         }
-        let periods = usize::try_from(last_index - first_index + 1).unwrap_or(0);
+        let periods = bounded_periods(
+            "counts.first_period",
+            period,
+            (last_index - first_index + 1).unsigned_abs(),
+        )?;
         let complete = period.end(last_index) == last_day;
         let sizes: Vec<u64> = (0..periods)
             .map(|c| self.cohort_sizes.get(c).copied().unwrap_or(0))
@@ -388,7 +431,8 @@ impl RetentionCounts {
 /// **Errors**: an empty log ([`Error::Undefined`] naming `user_ids`); a `start_event`
 /// or `return_event` without an events column ([`Error::InvalidInput`] naming the
 /// option); bad columns as in [`active_users`](super::active_users) (`user_ids[i]`,
-/// `times[i]`, `events[i]`).
+/// `times[i]`, `events[i]`); a log spanning more than [`MAX_RETENTION_PERIODS`]
+/// periods ([`Error::OutOfRange`] naming `times`).
 ///
 /// **Source**: Amplitude, "Retention Analysis" and its FAQ ("Return On" and "Return On
 /// or After", the weighted average of the rows below, asterisked incomplete periods);
@@ -568,6 +612,47 @@ mod tests {
                 assert_eq!(merged.finish().unwrap(), whole, "{kind} {cohorts}");
             }
         }
+    }
+
+    #[test]
+    fn a_span_beyond_the_matrix_bound_is_an_error_not_gigabytes() {
+        let daily = RetentionOptions {
+            period: Period::Day,
+            ..Default::default()
+        };
+        // 4,000 days is the bound; 4,001 (two events 4,000 days apart) is past it.
+        let log = EventLog::new(&[1u64, 2], &[MON, MON + 4_000], TimeUnit::Days).unwrap();
+        let err = retention(&log, &daily).unwrap_err();
+        assert!(matches!(err, Error::OutOfRange { .. }), "{err}");
+        assert_eq!(err.field(), "times");
+        assert!(err.to_string().contains("spans 4001 day periods"), "{err}");
+        // The same span as weeks is 572 periods, well inside.
+        assert_eq!(
+            retention(&log, &RetentionOptions::default())
+                .unwrap()
+                .cohort_sizes
+                .len(),
+            572
+        );
+        // Hand-made counts cannot reach it either: merging shards 4,000 days apart, or
+        // finishing counts whose last day is that far from the first period.
+        let near = EventLog::new(&[1u64], &[MON], TimeUnit::Days).unwrap();
+        let far = EventLog::new(&[2u64], &[MON + 4_000], TimeUnit::Days).unwrap();
+        let mut merged = retention_counts(&near, &daily).unwrap();
+        let far_counts = retention_counts(&far, &daily).unwrap();
+        let err = merged.merge(&far_counts, "parts[1]").unwrap_err();
+        assert_eq!(err.field(), "parts[1].first_period");
+        assert_eq!(
+            merged,
+            retention_counts(&near, &daily).unwrap(),
+            "half-applied"
+        );
+        let mut stretched = retention_counts(&near, &daily).unwrap();
+        stretched.last_day = far_counts.last_day;
+        assert_eq!(
+            stretched.finish().unwrap_err().field(),
+            "counts.first_period"
+        );
     }
 
     #[test]

@@ -232,6 +232,7 @@ pub(crate) fn prepare<'a, U: UserIdValue, T: TimeValue, E: EventValue>(
     let Some(bounds) = parts.into_iter().reduce(Bounds::and) else {
         return Ok(None);
     };
+    crate::cancel::check_now()?;
     let (min, max) = bounds.times;
     if !bounds.times_valid || min < low || max > high {
         for (index, &value) in log.times.iter().enumerate() {
@@ -265,6 +266,7 @@ pub(crate) fn prepare<'a, U: UserIdValue, T: TimeValue, E: EventValue>(
         }
     }
     let (keys, users) = user_keys(log.user_ids, bounds.ids, bounds.ids_valid)?;
+    crate::cancel::check_now()?;
     let per_day = log.unit.per_day();
     Ok(Some(Prepared {
         log: *log,

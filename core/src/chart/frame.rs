@@ -44,10 +44,12 @@ impl Sizes {
     /// The sizes for a chart of `width` × `height` pixels.
     pub(crate) fn for_size(width: u32, height: u32) -> Self {
         if width < 480 || height < 300 {
+            // 11 px is the smallest text any chart draws: smaller is unreadable on a
+            // phone, where these compact charts are shown at their own size.
             Sizes {
                 title: 13.0,
-                label: 10.0,
-                tick: 9.0,
+                label: 11.0,
+                tick: 11.0,
                 margin: 8.0,
                 axis_titles: false,
             }
@@ -568,10 +570,11 @@ mod tests {
             LegendItem::fill("Non-working day", "#eee"),
         ];
         let frame = Frame::new(ChartKind::Burndown, &options, "t", "d", &legend);
-        // Compact (240 wide): margin 8, title 13, gap 4 → legend from y 25, rows of 15.
-        // Entries are swatch 15 + 6 + 6 px a char, 15 px apart, within 8..232:
-        // "Remaining work" 8..113; "Ideal remaining" (111) would end at 239 → row 2,
-        // 8..119; "Non-working day" would end at 245 → row 3. Plot from 25 + 45 + 4.
-        assert_eq!(frame.plot.y, 74.0);
+        // Compact (240 wide): margin 8, title 13, gap 4 → legend from y 25, rows of
+        // 16.5 (11 px labels). Entries are swatch 16.5 + 6 + 6.6 px a char, 15 px apart,
+        // within 8..232: "Remaining work" 8..122.9; "Ideal remaining" (121.5) would end
+        // at 259.4 → row 2, 8..129.5; "Non-working day" would end at 266 → row 3. Plot
+        // from 25 + 3 × 16.5 + 4.
+        assert_eq!(frame.plot.y, 78.5);
     }
 }

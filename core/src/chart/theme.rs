@@ -22,6 +22,9 @@ pub(crate) struct Palette {
     /// A neutral fill for "planned" bars next to a series colour.
     pub(crate) neutral: &'static str,
     series: [&'static str; 6],
+    /// Each series colour as text on the background: the same hue, darker (light
+    /// theme) or lighter (dark theme) where the colour itself is under 4.5:1 (WCAG AA).
+    inks: [(&'static str, &'static str); 6],
 }
 
 impl Palette {
@@ -31,6 +34,16 @@ impl Palette {
             .get(index % self.series.len())
             .copied()
             .unwrap_or("#0072B2")
+    }
+
+    /// `color` as the fill of a label on the background: a series colour's readable
+    /// shade (orange `#E69F00` is 2.25:1 on white; its ink `#996A00` is 4.6:1); any other
+    /// colour unchanged.
+    pub(crate) fn ink(&self, color: &'static str) -> &'static str {
+        self.inks
+            .iter()
+            .find(|(series, _)| *series == color)
+            .map_or(color, |(_, ink)| ink)
     }
 }
 
@@ -46,6 +59,14 @@ const LIGHT: Palette = Palette {
     series: [
         "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
     ],
+    inks: [
+        ("#0072B2", "#0072B2"),
+        ("#D55E00", "#BB5300"),
+        ("#009E73", "#008460"),
+        ("#CC79A7", "#BB4D8A"),
+        ("#E69F00", "#996A00"),
+        ("#56B4E9", "#177AB2"),
+    ],
 };
 
 const DARK: Palette = Palette {
@@ -59,6 +80,14 @@ const DARK: Palette = Palette {
     // Sky blue, orange, bluish green, reddish purple, yellow, vermillion.
     series: [
         "#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442", "#D55E00",
+    ],
+    inks: [
+        ("#56B4E9", "#56B4E9"),
+        ("#E69F00", "#E69F00"),
+        ("#009E73", "#009E73"),
+        ("#CC79A7", "#CC79A7"),
+        ("#F0E442", "#F0E442"),
+        ("#D55E00", "#DA6000"),
     ],
 };
 
@@ -75,6 +104,41 @@ impl Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// WCAG's contrast ratio of two `#rrggbb` colours.
+    fn contrast(a: &str, b: &str) -> f64 {
+        let luminance = |hex: &str| {
+            let channel = |i: usize| {
+                let v = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+                if v <= 0.03928 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+        };
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn every_ink_and_text_colour_is_4_5_to_1_on_its_background() {
+        for palette in [Theme::Light.palette(), Theme::Dark.palette()] {
+            for index in 0..6 {
+                let ink = palette.ink(palette.series(index));
+                let ratio = contrast(ink, palette.background);
+                assert!(ratio >= 4.5, "{ink} on {}: {ratio:.2}", palette.background);
+            }
+            for text in [palette.text, palette.muted] {
+                assert!(contrast(text, palette.background) >= 4.5, "{text}");
+            }
+        }
+        // Inks keep the hue: only the failing colours change.
+        assert_eq!(Theme::Light.palette().ink("#0072B2"), "#0072B2");
+        assert_eq!(Theme::Light.palette().ink("#E69F00"), "#996A00");
+        assert_eq!(Theme::Light.palette().ink("#123456"), "#123456");
+    }
 
     #[test]
     fn series_cycle_and_differ_by_theme() {

@@ -7,7 +7,8 @@ use crate::flow::{Item, Workflow};
 use crate::roadmap::Roadmap;
 use crate::scorecard::ProductSnapshot;
 use crate::sprint::{SprintLog, SprintOutcome};
-use crate::work::{import_jira_csv, Backlog, BacklogParts, StatusCategory, StatusMap};
+use crate::tracker::{import_jira_csv, JiraCsvImportOptions};
+use crate::work::{Backlog, BacklogParts, StatusCategory, StatusMap};
 use crate::{Error, Result};
 
 /// A board's status history, for the flow metrics and the throughput forecast.
@@ -177,7 +178,8 @@ impl ProductFile {
             && self.backlog.is_none()
     }
 
-    /// A backlog-only product file from a Jira CSV export ([`import_jira_csv`]).
+    /// A backlog-only product file from a Jira CSV export ([`import_jira_csv`]'s
+    /// backlog: epics and sub-tasks are not backlog stories; its warnings are not kept).
     ///
     /// Statuses map through `statuses`, or [`jira_default_statuses`] when `None`. The
     /// product is named after the first issue key's project ("PAY" for "PAY-12"), and
@@ -209,7 +211,7 @@ impl ProductFile {
                 &default
             }
         };
-        let backlog = import_jira_csv(text, statuses, None)?;
+        let backlog = import_jira_csv(text, statuses, &JiraCsvImportOptions::default())?.backlog;
         let first = backlog.stories().first().ok_or_else(|| {
             Error::undefined("text", "has a header but no issues; export some issues")
         })?;

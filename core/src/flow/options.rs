@@ -64,7 +64,7 @@ pub enum Unmapped {
 #[serde(default, deny_unknown_fields)]
 pub struct ThroughputOptions {
     /// The period: "day", "week" (ISO, Monday to Sunday; the default) or
-    /// "week_<weekday>" for weeks closing on that day ("week_monday").
+    /// `"week_<weekday>"` for weeks closing on that day ("week_monday").
     #[serde(deserialize_with = "deserialize_period")]
     #[cfg_attr(feature = "schema", schemars(with = "FlowPeriod"))]
     pub period: Period,
@@ -82,7 +82,7 @@ pub struct ThroughputOptions {
 #[serde(default, deny_unknown_fields)]
 pub struct NetFlowOptions {
     /// The period: "day", "week" (ISO, Monday to Sunday; the default) or
-    /// "week_<weekday>" for weeks closing on that day ("week_monday").
+    /// `"week_<weekday>"` for weeks closing on that day ("week_monday").
     #[serde(deserialize_with = "deserialize_period")]
     #[cfg_attr(feature = "schema", schemars(with = "FlowPeriod"))]
     pub period: Period,

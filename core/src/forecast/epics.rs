@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::when::{check_horizon, too_long, PeriodPercentile, PeriodTally};
 use super::{check_history, check_work, Calendar, DrawBudget, Rng, Simulation, MAX_PERIODS};
+use crate::cancel::Checkpoint;
 use crate::stats::check_levels;
 use crate::{input, Error, Result};
 
@@ -245,6 +246,7 @@ pub fn forecast_epics(
     let mut active: Vec<usize> = Vec::with_capacity(count);
     // A remainder this small is rounding, not work (1/3 + 1/3 + 1/3 < 1 in floats).
     const DONE: f64 = 1e-9;
+    let mut checkpoint = Checkpoint::new();
     for _ in 0..simulation.trials {
         let mut left = draw_sizes(plan, &targets, &mut rng);
         for (epic, size) in left.iter().enumerate() {
@@ -255,6 +257,7 @@ pub fn forecast_epics(
         let mut open = left.iter().filter(|size| **size > DONE).count();
         let mut period = 0u64;
         while open > 0 {
+            checkpoint.check()?;
             period += 1;
             if period > MAX_PERIODS {
                 return Err(too_long());

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{
     check_history, check_work, trials_needed, Calendar, DrawBudget, Rng, Simulation, MAX_PERIODS,
 };
+use crate::cancel::Checkpoint;
 use crate::stats::{check_levels, Percentile};
 use crate::{input, Error, Result};
 
@@ -298,10 +299,12 @@ pub fn forecast_when(
     let bound = history.len() as u64;
     let mut tally = PeriodTally::default();
     let mut budget = DrawBudget::default();
+    let mut checkpoint = Checkpoint::new();
     for _ in 0..simulation.trials {
         let mut done = 0.0;
         let mut periods = 0u64;
         while done < remaining {
+            checkpoint.check()?;
             done += history
                 .get(rng.below(bound) as usize)
                 .copied()
@@ -391,18 +394,19 @@ pub fn forecast_how_many(
     check_work(simulation, periods as f64)?;
     let mut rng = Rng::new(simulation.seed);
     let bound = history.len() as u64;
-    let mut totals: Vec<f64> = (0..simulation.trials)
-        .map(|_| {
-            (0..periods)
-                .map(|_| {
-                    history
-                        .get(rng.below(bound) as usize)
-                        .copied()
-                        .unwrap_or(0.0)
-                })
-                .sum()
-        })
-        .collect();
+    let mut checkpoint = Checkpoint::new();
+    let mut totals: Vec<f64> = Vec::with_capacity(simulation.trials as usize);
+    for _ in 0..simulation.trials {
+        let mut total = 0.0;
+        for _ in 0..periods {
+            checkpoint.check()?;
+            total += history
+                .get(rng.below(bound) as usize)
+                .copied()
+                .unwrap_or(0.0);
+        }
+        totals.push(total);
+    }
     let mean = totals.iter().sum::<f64>() / simulation.trials as f64;
     totals.sort_by(f64::total_cmp);
     let percentiles = levels

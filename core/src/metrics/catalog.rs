@@ -270,7 +270,7 @@ impl MetricId {
                 Pm,
                 Unit::Fraction,
                 Some(true),
-                "share of responses at or above satisfied_min (default 4 on a 1..=5 scale); \
+                "share of responses at or above satisfied_min (default 4 on a 1–5 scale); \
                  variant: the mean response",
                 "Qualtrics, \"What is CSAT and how do you measure it?\"; Delighted Help Center, \
                  \"How is CSAT calculated?\"",
@@ -280,7 +280,7 @@ impl MetricId {
                 Pm,
                 Unit::Score,
                 Some(true),
-                "100 × (promoters (9–10) − detractors (0–6)) / responses, on a 0..=10 scale",
+                "100 × (promoters (9–10) − detractors (0–6)) / responses, on a 0–10 scale",
                 "Reichheld, \"The One Number You Need to Grow\", Harvard Business Review, 2003; \
                  Bain & Company, \"Measuring Your Net Promoter Score\"",
             ),

@@ -11,6 +11,7 @@
 //! | satisfaction | NPS, CSAT |
 //! | nps_interval | how sure an NPS is: its interval, and the change between surveys |
 //! | finance | ROI, product revenue, MRR, ARPU, customer lifetime value, market share, forecast attainment |
+//! | mrr | MRR movements: new, expansion, contraction, churn, reactivation; NRR, GRR, quick ratio |
 //! | growth | conversion, funnel conversion, feature adoption, stickiness, churn, retention |
 //! | delivery | time to market, team velocity, backlog completion, sprint burndown |
 //! | quality | defect density, defect escape rate |
@@ -20,6 +21,7 @@ mod catalog;
 mod delivery;
 mod finance;
 mod growth;
+mod mrr;
 mod nps_interval;
 mod quality;
 mod satisfaction;
@@ -29,6 +31,7 @@ pub use catalog::*;
 pub use delivery::*;
 pub use finance::*;
 pub use growth::*;
+pub use mrr::*;
 pub use nps_interval::*;
 pub use quality::*;
 pub use satisfaction::*;

@@ -149,7 +149,7 @@ fn evaluate(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<(f64,
                 m::customer_satisfaction_score(r, &m::CsatOptions::default()),
                 "csat_responses",
             )?
-            .map(|(v, _)| (v, Some("share of answers 4 or 5 on a 1..=5 scale".into()))),
+            .map(|(v, _)| (v, Some("share of answers 4 or 5 on a 1–5 scale".into()))),
             None => None,
         },
         MetricId::NetPromoterScore => match &s.nps_responses {

@@ -1,7 +1,8 @@
 //! Shared statistics: the seeded random number generator ([`Rng`]) and percentiles
 //! ([`percentiles`], [`Percentile`]) that flow metrics and forecasts both use, and the
 //! confidence intervals on proportions ([`proportion_interval`]) behind every KPI that
-//! is a share.
+//! is a share, and experiments: [`compare_conversions`], [`compare_means`],
+//! [`sample_size`] and [`sample_ratio_mismatch`].
 //!
 //! A leaf module: it depends on nothing in pmkit but the error type and the input
 //! checks, so the `flow` and `forecast` modules share it without depending on each
@@ -18,10 +19,19 @@
 //! # Ok::<(), pmkit::Error>(())
 //! ```
 
+mod experiment;
+mod gamma;
 mod interval;
 mod percentile;
 mod rng;
 mod special;
+
+pub use experiment::{
+    compare_conversions, compare_mean_values, compare_means, sample_ratio_mismatch, sample_size,
+    ConversionComparison, ConversionOptions, ConversionVariant, EffectKind, MeanComparison,
+    MeanVariant, SampleMetric, SampleRatioCheck, SampleRatioOptions, SampleSize, SampleSizeOptions,
+    Verdict, ZTestVariance, DEFAULT_DRAWS, MAX_DRAWS, MAX_EXACT_TERMS, MAX_VARIANTS,
+};
 
 pub(crate) use interval::z_of_level;
 pub use interval::{

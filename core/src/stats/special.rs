@@ -123,7 +123,7 @@ fn stirling_remainder(x: f64) -> f64 {
 }
 
 /// ln Γ(x) for x > 0: Stirling's series from 10 up, the recurrence Γ(x + 1) = x Γ(x) below.
-fn ln_gamma(x: f64) -> f64 {
+pub(crate) fn ln_gamma(x: f64) -> f64 {
     let mut shifted = x;
     let mut log_product = 0.0;
     while shifted < 10.0 {
@@ -136,7 +136,7 @@ fn ln_gamma(x: f64) -> f64 {
 
 /// ln B(a, b) for a, b > 0, without the cancellation of three large ln Γ when both are
 /// large (the arrangement of R's `lbeta`).
-fn ln_beta(a: f64, b: f64) -> f64 {
+pub(crate) fn ln_beta(a: f64, b: f64) -> f64 {
     let (small, large) = if a < b { (a, b) } else { (b, a) };
     let total = small + large;
     if small >= 10.0 {
@@ -203,18 +203,48 @@ fn beta_fraction(x: f64, a: f64, b: f64) -> Option<f64> {
 ///
 /// **Errors**: `None` when the fraction does not converge in [`MAX_TERMS`] terms.
 fn incomplete_beta(x: f64, a: f64, b: f64) -> Option<f64> {
+    incomplete_beta_of_pair(x, 1.0 - x, a, b)
+}
+
+/// I_x(a, b) given both x and y = 1 − x: a caller that knows y more precisely than
+/// `1 − x` (the t distribution's t² / (ν + t²) when x is close to 1) passes it, so the
+/// tail keeps its relative precision.
+pub(crate) fn incomplete_beta_of_pair(x: f64, y: f64, a: f64, b: f64) -> Option<f64> {
     if x <= 0.0 {
         return Some(0.0);
     }
-    if x >= 1.0 {
+    if y <= 0.0 {
         return Some(1.0);
     }
-    let front = (a * x.ln() + b * (-x).ln_1p() - ln_beta(a, b)).exp();
+    // ln(1 − x) from y directly when y is the small one, else with ln_1p of x.
+    let ln_y = if y < 0.5 { y.ln() } else { (-x).ln_1p() };
+    let ln_x = if x < 0.5 { x.ln() } else { (-y).ln_1p() };
+    let front = (a * ln_x + b * ln_y - ln_beta(a, b)).exp();
     if x < (a + 1.0) / (a + b + 2.0) {
         beta_fraction(x, a, b).map(|fraction| front * fraction / a)
     } else {
-        beta_fraction(1.0 - x, b, a).map(|fraction| 1.0 - front * fraction / b)
+        beta_fraction(y, b, a).map(|fraction| 1.0 - front * fraction / b)
     }
+}
+
+/// The two-sided p-value of Student's t statistic `t` with `df` degrees of freedom
+/// (any real df > 0, as Welch's test needs): P(|T| ≥ |t|) = I_{ν/(ν+t²)}(ν/2, ½).
+/// `None` when the fraction does not converge (df beyond about 10^10; the caller then
+/// uses the normal distribution, which the t equals there to 1e-10).
+pub(crate) fn t_two_sided_p(t: f64, df: f64) -> Option<f64> {
+    let t2 = t * t;
+    // x = ν / (ν + t²) and y = t² / (ν + t²), each computed directly.
+    let x = df / (df + t2);
+    let y = t2 / (df + t2);
+    incomplete_beta_of_pair(x, y, df / 2.0, 0.5)
+}
+
+/// The `1 − alpha / 2` quantile of Student's t with `df` degrees of freedom (the
+/// multiplier of a two-sided interval at level `1 − alpha`): the y with
+/// I_y(½, ν/2) = 1 − alpha, then t = √(ν y / (1 − y)).
+pub(crate) fn t_two_sided_quantile(field: &str, alpha: f64, df: f64) -> Result<f64> {
+    let y = beta_quantile(field, 1.0 - alpha, 0.5, df / 2.0)?;
+    Ok((df * y / (1.0 - y)).sqrt())
 }
 
 /// The p quantile of the Beta(a, b) distribution: the x with I_x(a, b) = p, found by

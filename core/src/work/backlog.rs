@@ -48,7 +48,7 @@ pub struct BacklogParts {
     pub scale: Option<EstimateScale>,
 }
 
-/// The options of `new_backlog` and `import_jira_csv` in the bindings.
+/// The options of `new_backlog` in the bindings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]

@@ -217,7 +217,7 @@ fn close_scenario(last: Option<&(usize, Scenario)>) -> Result<()> {
 }
 
 /// `"Scenario: name"` → `Some("name")` for any of `headers` (case-insensitive).
-fn strip_header<'a>(line: &'a str, headers: &[&str]) -> Option<&'a str> {
+pub(crate) fn strip_header<'a>(line: &'a str, headers: &[&str]) -> Option<&'a str> {
     let (head, rest) = line.split_once(':')?;
     let head = head.trim();
     headers
@@ -227,7 +227,7 @@ fn strip_header<'a>(line: &'a str, headers: &[&str]) -> Option<&'a str> {
 }
 
 /// `"Given a user"` → `(Given, "a user")`; the keyword must be a whole word.
-fn split_step(line: &str) -> Option<(StepKeyword, &str)> {
+pub(crate) fn split_step(line: &str) -> Option<(StepKeyword, &str)> {
     let word_end = line
         .find(|ch: char| ch.is_whitespace())
         .unwrap_or(line.len());

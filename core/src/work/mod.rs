@@ -1,5 +1,5 @@
 //! The product owner's backlog: user stories, acceptance criteria, estimates, status,
-//! quality checks, prioritization, backlog health and Jira import.
+//! quality checks, prioritization and backlog health (tracker imports are in [`crate::tracker`]).
 //!
 //! - [`Story`]: who wants what and why ([`Story::parse`] reads "As a …, I want …, so
 //!   that …"), with Given / When / Then [`Scenario`]s ([`parse_acceptance_criteria`]),
@@ -13,7 +13,7 @@
 //!   [`kano_category`] / [`kano_summary`]. Every [`Score`] records its framework,
 //!   variant and inputs.
 //! - [`Backlog`]: ordered stories; move, insert, remove, [`Backlog::rank`], totals per
-//!   category; [`backlog_health`]; [`import_jira_csv`]; [`sample_backlog`].
+//!   category; [`backlog_health`]; [`sample_backlog`].
 //!
 //! **Cancelled is never done.** Every count of finished work uses
 //! [`StatusCategory::Done`] only.
@@ -31,16 +31,18 @@
 //! ```
 
 mod backlog;
-mod csv;
+pub(crate) mod csv;
+pub(crate) mod description;
 mod estimate;
 mod gherkin;
 mod health;
 mod invest;
-mod jira_csv;
+
 mod prioritize;
 mod sample;
 mod status;
 mod story;
+mod tracker_fields;
 
 pub use backlog::{
     Backlog, BacklogOptions, BacklogParts, CategoryTotals, InsertOptions, PointTotals, RankedStory,
@@ -55,11 +57,11 @@ pub use invest::{
     invest_findings, is_ready, Finding, InvestContext, InvestOptions, ReadyOptions, Rule, Severity,
     VAGUE_WORDS,
 };
-pub use jira_csv::import_jira_csv;
 pub use prioritize::*;
 pub use sample::sample_backlog;
 pub use status::{Status, StatusCategory, StatusMap};
 pub use story::{Link, LinkKind, Story};
+pub use tracker_fields::TrackerFields;
 
 // docs/backlog.md's Rust examples run as doc tests.
 #[doc = include_str!("../../../docs/backlog.md")]

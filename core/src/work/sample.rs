@@ -8,6 +8,7 @@ use super::gherkin::{Scenario, Step, StepKeyword};
 use super::prioritize::{IceInputs, Moscow, Priority, RiceInputs, ValueEffortInputs, WsjfInputs};
 use super::status::{Status, StatusCategory};
 use super::story::{Link, LinkKind, Story};
+use super::tracker_fields::TrackerFields;
 
 /// Inputs of one sample story: (reach, impact, confidence, effort) for RICE,
 /// (value, time, risk, size) for WSJF, (impact, confidence, ease) for ICE, (value, effort).
@@ -81,6 +82,7 @@ fn story(id: &str, title: &str, persona: &str, goal: &str, benefit: Option<&str>
         created: None,
         resolved: None,
         links: Vec::new(),
+        tracker: TrackerFields::default(),
     }
 }
 

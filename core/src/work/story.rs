@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::gherkin::Scenario;
 use super::prioritize::Priority;
 use super::status::Status;
+use super::tracker_fields::TrackerFields;
 use crate::names::named_enum;
 use crate::{input, Error, Result};
 
@@ -91,6 +92,10 @@ pub struct Story {
     /// Links to other items.
     #[serde(default)]
     pub links: Vec<Link>,
+    /// What the tracker knows beyond the fields above (people, priority level, every
+    /// sprint, times of day); left out of the JSON form when empty.
+    #[serde(default, skip_serializing_if = "TrackerFields::is_empty")]
+    pub tracker: TrackerFields,
 }
 
 /// The parts of a Connextra sentence.
@@ -123,6 +128,7 @@ impl Story {
             created: None,
             resolved: None,
             links: Vec::new(),
+            tracker: TrackerFields::default(),
         };
         story.validate()?;
         Ok(story)
@@ -194,7 +200,8 @@ impl Story {
 
     /// Checks the story on its own: id and title not empty, estimate a finite number
     /// in `0..=`[`MAX_POINTS`](crate::input::MAX_POINTS) (10¹²), priority inputs that
-    /// can be scored ([`Priority::validate`]), resolved not before created, status name and link ids not empty, no link to itself.
+    /// can be scored ([`Priority::validate`]), resolved not before created, status name and link ids not empty, no link to itself,
+    /// the tracker's times on the story's days ([`TrackerFields::validate`]).
     ///
     /// **Errors**: [`Error::InvalidInput`] on the field at fault (`estimate`, `resolved`,
     /// `links[1].id`, `priority.rice.reach`); an estimate above the cap or a priority
@@ -226,6 +233,7 @@ impl Story {
                 ));
             }
         }
+        self.tracker.validate(self.created, self.resolved)?;
         for (index, link) in self.links.iter().enumerate() {
             if link.id.trim().is_empty() {
                 return Err(Error::invalid(format!("links[{index}].id"), "is empty"));

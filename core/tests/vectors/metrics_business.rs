@@ -28,6 +28,11 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
             &f64s_arg(a, "prices"),
             &f64s_arg(a, "quantities"),
         )),
+        "mrr_movements" => json(m::mrr_movements(
+            &serde_arg::<Vec<String>>(a, "customers"),
+            &serde_arg::<Vec<chrono::NaiveDate>>(a, "dates"),
+            &f64s_arg(a, "mrr"),
+        )),
         "monthly_recurring_revenue" => {
             json(m::monthly_recurring_revenue(&f64s_arg(a, "monthly_fees")))
         }

@@ -238,11 +238,16 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
         "import_jira_csv" => json((|| {
             let statuses: std::collections::BTreeMap<String, String> = data(args, "statuses")?;
             let statuses = w::StatusMap::from_names(statuses)?;
-            w::import_jira_csv(
-                str_arg(args, "source"),
-                &statuses,
-                scale(args, "scale")?.as_ref(),
-            )
+            let options: pmkit::tracker::JiraCsvImportOptions =
+                options_arg(args, &["source", "statuses"])?;
+            pmkit::tracker::import_jira_csv(str_arg(args, "source"), &statuses, &options)
+        })()),
+        "import_jira_json" => json((|| {
+            // Read as the bindings read it: the pages as JSON text.
+            let text = opt(args, "pages").map(Value::to_string).unwrap_or_default();
+            let pages = pmkit::tracker::JiraPages::from_text(&text)?;
+            let options: pmkit::tracker::JiraJsonImportOptions = options_arg(args, &["pages"])?;
+            pmkit::tracker::import_jira_json(&pages, &options)
         })()),
         "sample_backlog" => json(Ok(w::sample_backlog())),
         _ => return None,

@@ -3,7 +3,7 @@
 
 use super::{
     description, hand_class, is_date, is_object, ref_name, types_of, union, Api, Function,
-    ParamKind,
+    OptionField, ParamKind,
 };
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -88,7 +88,8 @@ fn py_param_type(kind: &ParamKind, records: &BTreeSet<String>) -> String {
         ParamKind::Event => "int | str".to_owned(),
         ParamKind::Events => "Sequence[int | str] | NDArray[Any]".to_owned(),
         ParamKind::Date => "datetime.date | str".to_owned(),
-        ParamKind::Csv => "str | os.PathLike[str] | CsvFrame".to_owned(),
+        ParamKind::Dates => "Sequence[datetime.date | str]".to_owned(),
+        ParamKind::Csv => "str | os.PathLike[str] | CsvFrame | CsvWriter".to_owned(),
         // A result class passed back in is read through its `to_dict()`.
         ParamKind::Json(schema) => match ref_name(schema) {
             Some(name) if records.contains(name) => format!("{name} | {name}Dict"),
@@ -143,16 +144,6 @@ const PY_KEYWORDS: &[&str] = &[
     "with", "yield",
 ];
 
-/// Result classes still declared by hand in the stubs, because the functions that
-/// return them are not in the description yet (`retention`) while a described function
-/// (`retention_chart`) reaches them: the generator writes their `…Dict` (the
-/// `to_dict()` form, what nested fields hold) and names the class. Remove a name once
-/// its function is described. (A class a described function returns without its schema,
-/// Python's `Counts`, is named by `x-pmkit-class` in the description instead.) The
-/// TypeScript counterpart needs no list: the names the wasm binding's hand-written
-/// sections declare are read from them (`hand_declared_typescript` in `main.rs`).
-const HAND_WRITTEN_CLASSES: &[&str] = &["Retention"];
-
 /// The methods a Python result class has beyond its fields and `to_dict` (written in
 /// the binding: the `methods { ... }` of its `record!`, or its `#[pymethods]`), as stub
 /// lines.
@@ -194,25 +185,32 @@ const CHART_METHODS: &[(&str, &str, &str)] = &[
         "forecast_chart",
         "The forecast histogram: :func:`forecast_chart` of it.",
     ),
+    (
+        "Retention",
+        "retention_chart",
+        "The cohort heatmap: :func:`retention_chart` of this result.",
+    ),
 ];
 
 /// A function's options as keyword parameters (`*, name: type | None = default`).
 fn py_keywords(api: &Api, function: &Function, records: &BTreeSet<String>) -> Vec<String> {
     let mut params = Vec::new();
-    if let Some((schema, defaults)) = &function.options {
+    if function.options.is_some() {
         params.push("*".to_owned());
-        for (field, value, _) in api.properties(schema) {
-            let default = defaults.get(field).cloned().unwrap_or(Value::Null);
-            // The bindings read an option day from a date object too.
-            let mut ty = if is_date(value) {
-                "datetime.date | str".to_owned()
-            } else {
-                py_type(value, records)
+        for field in api.option_fields(function) {
+            let mut ty = match &field {
+                // The bindings read an option day from a date object too.
+                OptionField::Field(_, value, _) if is_date(value) => {
+                    "datetime.date | str".to_owned()
+                }
+                OptionField::Field(_, value, _) => py_type(value, records),
+                OptionField::Keyword(keyword) => py_param_type(&keyword.kind, records),
             };
             if !ty.split(" | ").any(|part| part == "None") {
                 ty = format!("{ty} | None");
             }
-            params.push(format!("{field}: {ty} = {}", py_literal(&default)));
+            let default = py_literal(&field.default());
+            params.push(format!("{}: {ty} = {default}", field.name()));
         }
     }
     params
@@ -251,7 +249,6 @@ pub fn python(api: &Api) -> String {
             }
         }
     }
-    records.extend(HAND_WRITTEN_CLASSES.iter().map(|&name| name.to_owned()));
     let no_records = BTreeSet::new();
     let mut out = String::from(
         "# Generated from the API description (api/src) by `PMKIT_BLESS=1 cargo test -p pmkit-api`; do not edit.\n\n\
@@ -262,6 +259,9 @@ pub fn python(api: &Api) -> String {
          class CsvFrame(Protocol):\n    \
              \"\"\"A table that writes itself as CSV text (a pandas DataFrame).\"\"\"\n    \
              def to_csv(self, *, index: bool) -> str | None: ...\n\n\
+         class CsvWriter(Protocol):\n    \
+             \"\"\"A table that writes itself as CSV text (a polars DataFrame).\"\"\"\n    \
+             def write_csv(self) -> str | None: ...\n\n\
          UserIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray\n\
          \"\"\"An event log's user ids, one per event: a numpy array (int64 and uint64 read without a copy), a pandas or polars Series, or a list; whole numbers 0 or more, or text ids (numbered once).\"\"\"\n\
          Times = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.datetime64] | NDArray[np.object_] | Sequence[int] | Sequence[datetime.datetime] | Sequence[datetime.date] | _SupportsArray\n\
@@ -316,7 +316,7 @@ pub fn python(api: &Api) -> String {
                     let _ = writeln!(out, "    {field}: {ty}");
                 }
             }
-            if records.contains(&name) && !HAND_WRITTEN_CLASSES.contains(&name.as_str()) {
+            if records.contains(&name) {
                 out.push_str("\n@final\n");
                 let _ = writeln!(out, "class {name}:");
                 if let Some(text) = description(schema) {
@@ -377,14 +377,14 @@ pub fn python(api: &Api) -> String {
             params.join(", ")
         );
         let mut doc = function.doc.clone();
-        if let Some((schema, _)) = &function.options {
+        if function.options.is_some() {
             doc.push_str("\n\nKeyword options (None = the default):\n");
-            for (field, value, _) in api.properties(schema) {
-                let _ = writeln!(
-                    doc,
-                    "    {field}: {}",
-                    description(value).unwrap_or_default()
-                );
+            for field in api.option_fields(function) {
+                let text = match &field {
+                    OptionField::Field(_, value, _) => description(value).unwrap_or_default(),
+                    OptionField::Keyword(keyword) => keyword.doc.clone(),
+                };
+                let _ = writeln!(doc, "    {}: {text}", field.name());
             }
             doc = doc.trim_end().to_owned();
         }

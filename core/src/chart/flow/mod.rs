@@ -392,7 +392,7 @@ pub fn cycle_time_chart(timelines: &Timelines, options: &ChartOptions) -> Chart 
             .1
             .push(item.key);
     }
-    let count_size = frame.sizes.tick - 2.0;
+    let count_size = frame.sizes.tick;
     frame.svg.group(&[
         ("class", "series-items"),
         ("fill", dot_color),
@@ -465,7 +465,12 @@ fn spread_labels(wanted: &[f64], gap: f64, top: f64) -> Vec<f64> {
 
 /// Dashed horizontal lines at each percentile, labelled at the right end just above
 /// the line; close percentiles' labels are spread so none prints over another.
-fn percentile_lines(frame: &mut Frame, y: &LinearScale, levels: &[Percentile], color: &str) {
+fn percentile_lines(
+    frame: &mut Frame,
+    y: &LinearScale,
+    levels: &[Percentile],
+    color: &'static str,
+) {
     let (tick, background) = (frame.sizes.tick, frame.palette.background);
     let (left, right, top) = (frame.plot.x, frame.plot.right(), frame.plot.y);
     let mut sorted: Vec<&Percentile> = levels.iter().collect();
@@ -474,7 +479,7 @@ fn percentile_lines(frame: &mut Frame, y: &LinearScale, levels: &[Percentile], c
     let label_ys = spread_labels(&wanted, tick + 2.0, top + tick);
     let mut text_attrs = vec![
         ("font-size", num(tick)),
-        ("fill", color.to_owned()),
+        ("fill", frame.palette.ink(color).to_owned()),
         ("text-anchor", "end".to_owned()),
         ("font-weight", "600".to_owned()),
     ];

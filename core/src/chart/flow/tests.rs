@@ -250,13 +250,14 @@ fn small_scatter_by_hand() {
     assert!(chart.svg.contains(
         "<circle cx=\"392.8\" cy=\"66\" r=\"3.5\"><title>D: 10 days (finished Mar 3)</title>"
     ));
-    // B and C share Mar 4 and 4 days: one larger, opaque dot (r 5.5, room for two
-    // digits of 9 px type), both keys in its tooltip, "2" written inside.
+    // B and C share Mar 4 and 4 days: one larger, opaque dot (r = 6.6 / 2 + 2.5 = 5.8:
+    // one digit of 11 px type, 6.6 px wide, plus room), both keys in its tooltip, "2"
+    // written inside at cy + 11 / 3.
     assert!(chart.svg.contains(
-        "<circle cx=\"600.27\" cy=\"233.4\" r=\"5.5\" class=\"shared\" fill-opacity=\"1\">\
+        "<circle cx=\"600.27\" cy=\"233.4\" r=\"5.8\" class=\"shared\" fill-opacity=\"1\">\
          <title>B, C: 4 days (finished Mar 4)</title>"
     ));
-    let inside = "<text x=\"600.27\" y=\"236.4\" font-size=\"9\" font-weight=\"600\" \
+    let inside = "<text x=\"600.27\" y=\"237.07\" font-size=\"11\" font-weight=\"600\" \
                   fill=\"#ffffff\" stroke=\"none\" text-anchor=\"middle\">2</text>";
     assert!(chart.svg.contains(inside));
     assert_eq!(chart.svg.matches("<circle").count(), 3);

@@ -396,7 +396,7 @@ pub fn forecast_chart(forecast: &WhenForecast, options: &ChartOptions) -> Chart 
             &[
                 ("font-size", &num(tick)),
                 ("font-weight", "600"),
-                ("fill", marker.color),
+                ("fill", palette.ink(marker.color)),
                 ("text-anchor", place.anchor),
                 ("stroke", background),
                 ("stroke-width", "3"),

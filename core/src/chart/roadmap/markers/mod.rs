@@ -201,7 +201,7 @@ pub(super) fn draw_markers(frame: &mut Frame, markers: &[Marker], placed: &[Plac
                 &name.label,
                 &[
                     ("font-size", &num(size)),
-                    ("fill", marker.color),
+                    ("fill", frame.palette.ink(marker.color)),
                     ("text-anchor", anchor),
                 ],
             );
