@@ -13,7 +13,8 @@ CARGO_BIN := $(shell dirname "$$(command -v cargo)")
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 WASM_OUT := bindings-wasm/pkg
 
-.PHONY: demo test setup wasm-target wasm-bindgen-cli venv python wasm wasm-size lint rust-test py-test js-test ts-check clean www serve browser-test package-test wheel wheel-test crate-test
+.PHONY: demo test setup wasm-target wasm-bindgen-cli venv python wasm wasm-size lint rust-test py-test js-test ts-check clean www serve browser-test package-test wheel wheel-test crate-test \
+  cargo-fuzz fuzz-smoke fuzz
 
 demo:
 	cargo run --release -p pmkit --example report -- $(ARGS)
@@ -72,6 +73,8 @@ lint:
 
 rust-test:
 	cargo test --workspace
+	# The fuzz targets' seeds and past findings, replayed on stable (fuzz/tests/replay.rs).
+	cargo test --manifest-path fuzz/Cargo.toml --quiet
 
 py-test: python
 	$(PYTHON) -m pytest -q bindings-python/tests
@@ -79,7 +82,14 @@ py-test: python
 	$(PYTHON) -m mypy.stubtest pmkit._pmkit --allowlist bindings-python/stubtest-allowlist.txt \
 	  --allowlist bindings-python/stubtest-allowlist-generated.txt
 
-js-test: wasm ts-check
+# The JavaScript tests' own dependencies (fast-check), from bindings-wasm's
+# devDependencies and lockfile.
+JS_TEST_DEPS := bindings-wasm/node_modules/fast-check/package.json
+$(JS_TEST_DEPS): bindings-wasm/package.json bindings-wasm/package-lock.json
+	npm ci --silent --no-audit --no-fund --prefix bindings-wasm
+	touch $@
+
+js-test: wasm ts-check $(JS_TEST_DEPS)
 	node --test bindings-wasm/tests/
 
 # The generated .d.ts must type-check, and typed code must be able to use it.
@@ -230,3 +240,33 @@ wasm-size: wasm $(WASM_OPT)
 
 clean:
 	rm -rf target $(VENV) $(WASM_OUT) $(WWW_OUT) .tools
+
+# Fuzzing (fuzz/, CONTRIBUTING.md "Fuzzing"): cargo-fuzz on the nightly toolchain, not
+# part of `make test`. `make fuzz-smoke` builds every target and replays its committed
+# seeds (a few minutes, mostly the build); `make fuzz` runs each target for
+# FUZZ_SECONDS (default 120) with memory limits, so an oversized allocation is a
+# finding. Crashes land in fuzz/artifacts/<target>/.
+CARGO_FUZZ_VERSION := 0.13.2
+FUZZ_SECONDS ?= 120
+FUZZ_LIMITS := -rss_limit_mb=2048 -malloc_limit_mb=1024 -timeout=10
+
+cargo-fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@have="$$(cargo fuzz --version 2>/dev/null | awk '{print $$2}' || true)"; \
+	if [ "$$have" != "$(CARGO_FUZZ_VERSION)" ]; then \
+	  cargo install cargo-fuzz --version $(CARGO_FUZZ_VERSION) --locked; \
+	fi
+
+fuzz-smoke: cargo-fuzz
+	cd fuzz && cargo +nightly test --lib --quiet
+	cd fuzz && cargo +nightly fuzz build -O
+	cd fuzz && for target in $$(cargo +nightly fuzz list); do \
+	  cargo +nightly fuzz run -O $$target seeds/$$target -- -runs=0 $(FUZZ_LIMITS); \
+	done
+
+fuzz: cargo-fuzz
+	cd fuzz && for target in $$(cargo +nightly fuzz list); do \
+	  mkdir -p corpus/$$target; \
+	  cargo +nightly fuzz run -O $$target corpus/$$target seeds/$$target -- \
+	    -max_total_time=$(FUZZ_SECONDS) -dict=json.dict $(FUZZ_LIMITS) -print_final_stats=1; \
+	done

@@ -13,9 +13,11 @@ macro_rules! flow {
         $callback! {
             /// Each item's path through the workflow: when it first entered every column,
             /// its cycle time (committed → done), lead time (created → done), blocked days
-            /// and current column, read on `today`.
+            /// and current column, read on `today`; items in a `cancelled` status of the
+            /// workflow are cancelled, not in progress. A status in no column is an error
+            /// unless `unmapped` is "ignore"; anything after `today` is an error.
             fn item_timelines / itemTimelines (items: $crate::Json<Vec<pmkit::flow::Item>>, workflow: $crate::Json<pmkit::flow::Workflow>, today: chrono::NaiveDate; options: pmkit::flow::TimelinesOptions) -> pmkit::flow::Timelines {
-                pmkit::flow::item_timelines(&items, &workflow, today, options.counting)
+                pmkit::flow::item_timelines(&items, &workflow, today, options)
             }
             /// Items (or points) finished per period, empty periods as 0, in total and by
             /// item type; `start` and `end` fix the range.
@@ -23,9 +25,14 @@ macro_rules! flow {
                 pmkit::flow::throughput(&timelines, options.period, options.measure, options.start, options.end)
             }
             /// Cumulative flow per day: per column, the items (or points) that had reached
-            /// it or a later column.
+            /// it or a later column and were not cancelled; cancelled ones counted apart.
             fn cumulative_flow / cumulativeFlow (timelines: $crate::Record<pmkit::flow::Timelines>; options: pmkit::flow::MeasureOptions) -> pmkit::flow::CumulativeFlow {
                 pmkit::flow::cumulative_flow(&timelines, options.measure)
+            }
+            /// Cancelled items (or points) per period, per column they left, and after work
+            /// started (waste), with the list of cancelled items.
+            fn cancelled_work / cancelledWork (timelines: $crate::Record<pmkit::flow::Timelines>; options: pmkit::flow::ThroughputOptions) -> pmkit::flow::CancelledWork {
+                pmkit::flow::cancelled_work(&timelines, options.period, options.measure, options.start, options.end)
             }
             /// Work in progress at the end of each day: committed minus done.
             fn wip / wip (timelines: $crate::Record<pmkit::flow::Timelines>; options: pmkit::flow::MeasureOptions) -> pmkit::flow::Wip {

@@ -374,6 +374,66 @@ export interface Blocked {
 }
 
 /**
+ * One item of `cancelled_work`.
+ */
+export interface CancelledItem {
+  /**
+   * The day it was cancelled.
+   */
+  cancelled_on: string;
+  /**
+   * The column it left; `None` if it was in none.
+   */
+  column?: string | null;
+  /**
+   * The item's type.
+   */
+  item_type: string;
+  /**
+   * The item's key.
+   */
+  key: string;
+  /**
+   * The item's points.
+   */
+  points: number;
+  /**
+   * Whether work on it had started (it had reached the committed column).
+   */
+  started: boolean;
+}
+
+/**
+ * The result of `cancelled_work`.
+ */
+export interface CancelledWork {
+  /**
+   * The same per column the items left, each aligned with `ends` (an item cancelled before it was in any column counts in `values` only).
+   */
+  by_column: Record<string, number[]>;
+  /**
+   * The last day of each period, oldest first, with no gaps.
+   */
+  ends: string[];
+  /**
+   * Every cancelled item, in input order.
+   */
+  items: CancelledItem[];
+  /**
+   * The period length.
+   */
+  period: FlowPeriod;
+  /**
+   * Items (or points) cancelled in each period; 0 for an empty period.
+   */
+  values: number[];
+  /**
+   * Of `values`, the items (or points) cancelled after work on them had started: jira-agile-metrics' waste.
+   */
+  wasted: number[];
+}
+
+/**
  * The result of `plan_capacity`.
  */
 export interface CapacityPlan {
@@ -661,11 +721,15 @@ export type CsatMethod = "share" | "mean";
  */
 export interface CumulativeFlow {
   /**
+   * Items (or points) cancelled by the end of each day, aligned with `dates`: the work that left the bands above. Empty when `dates` is.
+   */
+  cancelled?: number[];
+  /**
    * The column names, in workflow order.
    */
   columns: string[];
   /**
-   * `counts[c][d]`: items (or points) that had reached column `c` or a later one by the end of `dates[d]`.
+   * `counts[c][d]`: items (or points) that had reached column `c` or a later one by the end of `dates[d]`, and were not cancelled by then.
    */
   counts: number[][];
   /**
@@ -1314,7 +1378,15 @@ export interface ItemTimeline {
    */
   blocked_days: number;
   /**
-   * The column of its latest mapped status; `None` if no status was ever mapped.
+   * The column a cancelled item was in when it was cancelled (jira-agile-metrics groups waste by it); `None` if it was in none, or is not cancelled.
+   */
+  cancelled_from?: string | null;
+  /**
+   * The day it was cancelled: its latest status is one of the workflow's `cancelled` statuses, entered on that day. A cancelled item has no done day, cycle time or lead time, is not in progress, and leaves the cumulative flow's bands on this day. `None` for an item that is not cancelled.
+   */
+  cancelled_on?: string | null;
+  /**
+   * The column of its latest mapped status; `None` if no status was ever mapped, or if the item is cancelled.
    */
   column?: string | null;
   /**
@@ -3605,7 +3677,7 @@ export interface Timelines {
    */
   today: string;
   /**
-   * Statuses found in transitions but in no column, sorted. Moves to them are ignored (the item stays where it was), as in jira-agile-metrics.
+   * Statuses found in transitions but in no column, sorted (only with `unmapped="ignore"`; otherwise such a status is an error). Moves to them are ignored (the item stays where it was), as in jira-agile-metrics.
    */
   unmapped_statuses: string[];
 }
@@ -3763,6 +3835,11 @@ export interface Transition {
  * The unit a metric's headline value is in.
  */
 export type Unit = "fraction" | "score" | "money" | "money_per_month" | "money_per_user" | "days" | "defects_per_kloc" | "points" | "points_per_sprint";
+
+/**
+ * What `item_timelines` does with a status no column maps.
+ */
+export type Unmapped = "error" | "ignore";
 
 /**
  * Usage inputs.
@@ -3972,14 +4049,19 @@ export interface WorkedExample {
 }
 
 /**
- * The ordered columns of a board, and which of them mark the backlog, the point of commitment (work started) and done.
+ * The ordered columns of a board, and which of them mark the backlog, the point of commitment (work started) and done, and which statuses mean the work was cancelled.
  * Columns before `committed` are the backlog side; `committed` up to (not including) `done` are work in progress; `done` and any columns after it are finished. jira-agile-metrics' defaults are the first, second and last columns.
+ * `cancelled` names the statuses of withdrawn work ("Won't Do", "Cancelled"), or a column holding them: an item whose latest status is one of them is cancelled, not finished and not in progress (see `item_timelines`). A column named there is not a column of the board: the other three markers cannot name it, and the cumulative flow has no band for it.
  */
 export interface Workflow {
   /**
    * The backlog column's name.
    */
   backlog: string;
+  /**
+   * Statuses that mean the item was withdrawn ("Won't Do"), or the name of a column holding such statuses; matched without regard to case. Empty by default.
+   */
+  cancelled?: string[];
   /**
    * The columns, left (backlog) to right (done).
    */
@@ -4580,12 +4662,19 @@ export interface ItemTimelinesOptions {
    * @defaultValue `"elapsed"`
    */
   counting?: Counting | null;
+  /**
+   * A status that no column maps and `cancelled` does not name: "error" (the default) refuses it, naming the item and the status; "ignore" leaves the item where it was, as jira-agile-metrics does, and lists it in `unmapped_statuses`.
+   * @defaultValue `"error"`
+   */
+  unmapped?: Unmapped | null;
 }
 
 /**
  * Each item's path through the workflow: when it first entered every column,
  * its cycle time (committed → done), lead time (created → done), blocked days
- * and current column, read on `today`.
+ * and current column, read on `today`; items in a `cancelled` status of the
+ * workflow are cancelled, not in progress. A status in no column is an error
+ * unless `unmapped` is "ignore"; anything after `today` is an error.
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function itemTimelines(items: Item[], workflow: Workflow, today: Date | string, options?: ItemTimelinesOptions | null): Timelines;
@@ -4630,10 +4719,39 @@ export interface CumulativeFlowOptions {
 
 /**
  * Cumulative flow per day: per column, the items (or points) that had reached
- * it or a later column.
+ * it or a later column and were not cancelled; cancelled ones counted apart.
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function cumulativeFlow(timelines: Timelines, options?: CumulativeFlowOptions | null): CumulativeFlow;
+
+/** The options of `cancelledWork`; every one may be left out. */
+export interface CancelledWorkOptions {
+  /**
+   * The last day of the range; by default the last finish.
+   */
+  end?: Date | string | null;
+  /**
+   * Count "items" (the default) or their "points".
+   * @defaultValue `"items"`
+   */
+  measure?: Measure | null;
+  /**
+   * The period: "day", "week" (ISO, Monday to Sunday; the default) or `"week_<weekday>"` for weeks closing on that day ("week_monday").
+   * @defaultValue `"week"`
+   */
+  period?: FlowPeriod | null;
+  /**
+   * The first day of the range; by default the first finish.
+   */
+  start?: Date | string | null;
+}
+
+/**
+ * Cancelled items (or points) per period, per column they left, and after work
+ * started (waste), with the list of cancelled items.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function cancelledWork(timelines: Timelines, options?: CancelledWorkOptions | null): CancelledWork;
 
 /** The options of `wip`; every one may be left out. */
 export interface WipOptions {

@@ -293,6 +293,42 @@ class Blocked(TypedDict):
     end: NotRequired[Moment | None]
     start: Moment
 
+class CancelledItem(TypedDict):
+    """One item of `cancelled_work`."""
+    cancelled_on: str
+    column: NotRequired[str | None]
+    item_type: str
+    key: str
+    points: float
+    started: bool
+
+class CancelledWorkDict(TypedDict):
+    """The result of `cancelled_work`."""
+    by_column: dict[str, list[float]]
+    ends: list[str]
+    items: list[CancelledItem]
+    period: FlowPeriod
+    values: list[float]
+    wasted: list[float]
+
+@final
+class CancelledWork:
+    """The result of `cancelled_work`."""
+    @property
+    def by_column(self) -> dict[str, list[float]]: ...
+    @property
+    def ends(self) -> list[str]: ...
+    @property
+    def items(self) -> list[CancelledItem]: ...
+    @property
+    def period(self) -> FlowPeriod: ...
+    @property
+    def values(self) -> list[float]: ...
+    @property
+    def wasted(self) -> list[float]: ...
+    def to_dict(self) -> CancelledWorkDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 class CapacityPlanDict(TypedDict):
     """The result of `plan_capacity`."""
     focus_factor: float
@@ -476,6 +512,7 @@ CsatMethod = Literal["share", "mean"]
 
 class CumulativeFlowDict(TypedDict):
     """The result of `cumulative_flow`."""
+    cancelled: NotRequired[list[float]]
     columns: list[str]
     counts: list[list[float]]
     dates: list[str]
@@ -483,6 +520,8 @@ class CumulativeFlowDict(TypedDict):
 @final
 class CumulativeFlow:
     """The result of `cumulative_flow`."""
+    @property
+    def cancelled(self) -> list[float]: ...
     @property
     def columns(self) -> list[str]: ...
     @property
@@ -880,6 +919,8 @@ class ItemProgress(TypedDict):
 class ItemTimeline(TypedDict):
     """One item's path through the workflow."""
     blocked_days: float
+    cancelled_from: NotRequired[str | None]
+    cancelled_on: NotRequired[str | None]
     column: NotRequired[str | None]
     committed_on: NotRequired[str | None]
     cycle_time: NotRequired[float | None]
@@ -2246,6 +2287,9 @@ Transition = TypedDict("Transition", {"at": Moment, "from": NotRequired[str | No
 Unit = Literal["fraction", "score", "money", "money_per_month", "money_per_user", "days", "defects_per_kloc", "points", "points_per_sprint"]
 """The unit a metric's headline value is in."""
 
+Unmapped = Literal["error", "ignore"]
+"""What `item_timelines` does with a status no column maps."""
+
 class Usage(TypedDict):
     """Usage inputs."""
     dau: float
@@ -2394,10 +2438,12 @@ class WorkedExample:
     def __eq__(self, other: object) -> bool: ...
 
 class Workflow(TypedDict):
-    """The ordered columns of a board, and which of them mark the backlog, the point of commitment (work started) and done.
+    """The ordered columns of a board, and which of them mark the backlog, the point of commitment (work started) and done, and which statuses mean the work was cancelled.
     Columns before `committed` are the backlog side; `committed` up to (not including) `done` are work in progress; `done` and any columns after it are finished. jira-agile-metrics' defaults are the first, second and last columns.
+    `cancelled` names the statuses of withdrawn work ("Won't Do", "Cancelled"), or a column holding them: an item whose latest status is one of them is cancelled, not finished and not in progress (see `item_timelines`). A column named there is not a column of the board: the other three markers cannot name it, and the cumulative flow has no band for it.
     """
     backlog: str
+    cancelled: NotRequired[list[str]]
     columns: list[Column]
     committed: str
     done: str
@@ -2653,13 +2699,16 @@ def advance_lifecycle(lifecycle: Lifecycle, stage: Stage, date: datetime.date | 
 def sample_roadmap() -> Roadmap:
     """The checkout roadmap that matches the sample backlog and `make demo`."""
 
-def item_timelines(items: list[Item], workflow: Workflow, today: datetime.date | str, *, counting: Counting | None = "elapsed") -> Timelines:
+def item_timelines(items: list[Item], workflow: Workflow, today: datetime.date | str, *, counting: Counting | None = "elapsed", unmapped: Unmapped | None = "error") -> Timelines:
     """Each item's path through the workflow: when it first entered every column,
     its cycle time (committed → done), lead time (created → done), blocked days
-    and current column, read on `today`.
+    and current column, read on `today`; items in a `cancelled` status of the
+    workflow are cancelled, not in progress. A status in no column is an error
+    unless `unmapped` is "ignore"; anything after `today` is an error.
     
     Keyword options (None = the default):
         counting: How spans become days: "elapsed" (the default: calendar days, same day = 0, as jira-agile-metrics), "inclusive" (same day = 1) or "exact" (fractional days).
+        unmapped: A status that no column maps and `cancelled` does not name: "error" (the default) refuses it, naming the item and the status; "ignore" leaves the item where it was, as jira-agile-metrics does, and lists it in `unmapped_statuses`.
     """
 
 def throughput(timelines: Timelines | TimelinesDict, *, end: datetime.date | str | None = None, measure: Measure | None = "items", period: FlowPeriod | None = "week", start: datetime.date | str | None = None) -> Throughput:
@@ -2675,10 +2724,21 @@ def throughput(timelines: Timelines | TimelinesDict, *, end: datetime.date | str
 
 def cumulative_flow(timelines: Timelines | TimelinesDict, *, measure: Measure | None = "items") -> CumulativeFlow:
     """Cumulative flow per day: per column, the items (or points) that had reached
-    it or a later column.
+    it or a later column and were not cancelled; cancelled ones counted apart.
     
     Keyword options (None = the default):
         measure: Count "items" (the default) or their "points".
+    """
+
+def cancelled_work(timelines: Timelines | TimelinesDict, *, end: datetime.date | str | None = None, measure: Measure | None = "items", period: FlowPeriod | None = "week", start: datetime.date | str | None = None) -> CancelledWork:
+    """Cancelled items (or points) per period, per column they left, and after work
+    started (waste), with the list of cancelled items.
+    
+    Keyword options (None = the default):
+        end: The last day of the range; by default the last finish.
+        measure: Count "items" (the default) or their "points".
+        period: The period: "day", "week" (ISO, Monday to Sunday; the default) or `"week_<weekday>"` for weeks closing on that day ("week_monday").
+        start: The first day of the range; by default the first finish.
     """
 
 def wip(timelines: Timelines | TimelinesDict, *, measure: Measure | None = "items") -> Wip:

@@ -31,7 +31,7 @@ record!(
 
 record!(
     /// The result of `cumulative_flow`: per column, items that had reached it by each day.
-    CumulativeFlow(pmkit::flow::CumulativeFlow) { dates, columns, counts }
+    CumulativeFlow(pmkit::flow::CumulativeFlow) { dates, columns, counts, cancelled }
     methods {
         /// One band per column: `cumulative_flow_chart(self, **options)`.
         #[pyo3(signature = (**options))]
@@ -43,6 +43,12 @@ record!(
             crate::chart::chart_with(py, pmkit::chart::cumulative_flow_chart, &self.0, options)
         }
     }
+);
+
+record!(
+    /// The result of `cancelled_work`: items (or points) cancelled per period, per
+    /// column left and after work started, with the cancelled items.
+    CancelledWork(pmkit::flow::CancelledWork) { period, ends, values, by_column, wasted, items }
 );
 
 record!(
@@ -69,6 +75,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Timelines>()?;
     m.add_class::<Throughput>()?;
     m.add_class::<CumulativeFlow>()?;
+    m.add_class::<CancelledWork>()?;
     m.add_class::<Wip>()?;
     m.add_class::<NetFlow>()?;
     m.add_class::<AgeingItem>()?;

@@ -242,6 +242,13 @@ impl DateScale {
         let room = (self.range.1 - self.range.0).abs();
         let fits_at = |count: usize, spacing: f64| count as f64 * spacing <= room + spacing * 0.5;
         let fits = |count: usize| fits_at(count, day_spacing);
+        // Centuries of days (a year typed 4052): when yearly labels would overlap more
+        // than two to one, label every 2, 5, 10 … years, found year by year rather than
+        // by walking millions of days.
+        let years = self.days as f64 / 365.2425;
+        if years * month_spacing > 2.0 * room + month_spacing {
+            return self.year_ticks(room, month_spacing);
+        }
         let days: Vec<usize> = (0..self.days).collect();
         for step in DAY_STEPS {
             let picked: Vec<usize> = days.iter().copied().step_by(step as usize).collect();
@@ -293,6 +300,39 @@ impl DateScale {
             }
         }
         self.day_ticks(&[0])
+    }
+
+    /// Ticks on the 1st of January of every `step`th year (2, 5, 10, 20, 50 … the first
+    /// that fits), labelled by the year.
+    fn year_ticks(&self, room: f64, spacing: f64) -> Vec<DateTick> {
+        let first = self.start.year();
+        let last = self
+            .date_at(self.days - 1)
+            .map_or(first, |date| date.year());
+        let new_years = |step: i32| {
+            (first..=last)
+                .filter(move |year| year.rem_euclid(step) == 0)
+                .filter_map(|year| NaiveDate::from_ymd_opt(year, 1, 1))
+                .filter(|date| *date >= self.start)
+        };
+        let mut chosen = 10_000;
+        for step in [2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] {
+            let count = (last - first) / step + 1;
+            if f64::from(count) * spacing <= room + spacing * 0.5 {
+                chosen = step;
+                break;
+            }
+        }
+        let ticks: Vec<DateTick> = new_years(chosen)
+            .filter_map(|date| {
+                let index = usize::try_from(self.index_of(date)).ok()?;
+                self.tick(index, date.year().to_string())
+            })
+            .collect();
+        if ticks.is_empty() {
+            return self.day_ticks(&[0]);
+        }
+        ticks
     }
 
     fn day_ticks(&self, indices: &[usize]) -> Vec<DateTick> {
@@ -469,6 +509,18 @@ mod tests {
             .map(|t| t.label)
             .collect();
         assert_eq!(labels, ["2024", "2025", "2026", "2027", "2028"]);
+        // Found by the items_json fuzz target: 3,600 years of days in 600 px took
+        // seconds; labels every 500 years, found year by year.
+        let scale = DateScale::new(date("2026-01-05"), 1_300_000, (0.0, 600.0));
+        let labels: Vec<String> = scale
+            .ticks(50.0, 70.0)
+            .into_iter()
+            .map(|t| t.label)
+            .collect();
+        assert_eq!(
+            labels,
+            ["2500", "3000", "3500", "4000", "4500", "5000", "5500"]
+        );
     }
 
     #[test]

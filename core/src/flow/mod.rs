@@ -7,6 +7,8 @@
 //! time and blocked days. The team-level functions take those [`Timelines`]:
 //! [`throughput`], [`cumulative_flow`], [`wip`], [`net_flow`], [`ageing_wip`]; and
 //! [`durations`] collects cycle or lead times for [`percentiles`] and [`histogram`].
+//! Work a workflow names as cancelled leaves all of these and is counted apart by
+//! [`cancelled_work`].
 //!
 //! With [`Counting::Elapsed`] (the default) every number matches jira-agile-metrics
 //! 0.24 on the same data; where pmkit departs from it, the function's documentation
@@ -23,6 +25,7 @@
 //! # Ok::<(), pmkit::Error>(())
 //! ```
 
+mod cancelled;
 mod model;
 mod options;
 mod period;
@@ -32,6 +35,7 @@ mod team;
 mod timeline;
 
 pub use crate::stats::{percentiles, Percentile};
+pub use cancelled::*;
 pub use model::*;
 pub use options::*;
 pub use period::*;

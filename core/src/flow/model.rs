@@ -214,11 +214,17 @@ pub struct Column {
 }
 
 /// The ordered columns of a board, and which of them mark the backlog, the point of
-/// commitment (work started) and done.
+/// commitment (work started) and done, and which statuses mean the work was cancelled.
 ///
 /// Columns before `committed` are the backlog side; `committed` up to (not including)
 /// `done` are work in progress; `done` and any columns after it are finished.
 /// jira-agile-metrics' defaults are the first, second and last columns.
+///
+/// `cancelled` names the statuses of withdrawn work ("Won't Do", "Cancelled"), or a
+/// column holding them: an item whose latest status is one of them is cancelled, not
+/// finished and not in progress (see [`item_timelines`](super::item_timelines)). A
+/// column named there is not a column of the board: the other three markers cannot
+/// name it, and the cumulative flow has no band for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Workflow {
@@ -230,6 +236,19 @@ pub struct Workflow {
     pub committed: String,
     /// The name of the first finished column: cycle and lead time end here.
     pub done: String,
+    /// Statuses that mean the item was withdrawn ("Won't Do"), or the name of a column
+    /// holding such statuses; matched without regard to case. Empty by default.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cancelled: Vec<String>,
+}
+
+/// Where a status puts an item: a board column (by index), or out of the flow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// The column at this index of the board (cancelled columns left out).
+    Column(usize),
+    /// A cancelled status: the item was withdrawn.
+    Cancelled,
 }
 
 /// A validated workflow: column positions and a status → column lookup.
@@ -239,32 +258,39 @@ pub(crate) struct Board {
     pub backlog: usize,
     pub committed: usize,
     pub done: usize,
-    /// (status, column), scanned in order: boards have a few dozen statuses at most,
+    /// (status, place), scanned in order: boards have a few dozen statuses at most,
     /// where comparing strings beats hashing them.
-    exact: Vec<(String, usize)>,
-    folded: HashMap<String, usize>,
+    exact: Vec<(String, Place)>,
+    folded: HashMap<String, Place>,
 }
 
 impl Board {
     pub fn new(workflow: &Workflow) -> Result<Self> {
-        if workflow.columns.len() < 3 {
+        // A `cancelled` entry naming a column makes that whole column cancelled.
+        let cancelled_column = |column: &Column| workflow.cancelled.contains(&column.name);
+        let board_columns = workflow
+            .columns
+            .iter()
+            .filter(|column| !cancelled_column(column))
+            .count();
+        if board_columns < 3 {
             return Err(Error::invalid(
                 "workflow.columns",
                 format!(
-                    "has {} columns; a workflow needs at least a backlog, a work-in-progress and a done column",
-                    workflow.columns.len()
+                    "has {board_columns} columns besides cancelled ones; a workflow needs at least a backlog, a work-in-progress and a done column"
                 ),
             ));
         }
         let mut exact = Vec::new();
         let mut folded = HashMap::new();
-        let mut names = Vec::with_capacity(workflow.columns.len());
+        let mut names = Vec::with_capacity(board_columns);
+        let mut seen = Vec::with_capacity(workflow.columns.len());
         for (index, column) in workflow.columns.iter().enumerate() {
             let field = format!("workflow.columns[{index}]");
             if column.name.trim().is_empty() {
                 return Err(Error::invalid(format!("{field}.name"), "is empty"));
             }
-            if names.contains(&column.name) {
+            if seen.contains(&&column.name) {
                 return Err(Error::invalid(
                     format!("{field}.name"),
                     format!(
@@ -273,18 +299,47 @@ impl Board {
                     ),
                 ));
             }
+            seen.push(&column.name);
             input::non_empty(&format!("{field}.statuses"), &column.statuses)?;
+            let place = if cancelled_column(column) {
+                Place::Cancelled
+            } else {
+                Place::Column(names.len())
+            };
             for (position, status) in column.statuses.iter().enumerate() {
                 let key = status.to_lowercase();
-                if folded.insert(key, index).is_some() {
+                if folded.insert(key, place).is_some() {
                     return Err(Error::invalid(
                         format!("{field}.statuses[{position}]"),
                         format!("{status:?} is mapped to another column too; a status belongs to one column"),
                     ));
                 }
-                exact.push((status.clone(), index));
+                exact.push((status.clone(), place));
             }
-            names.push(column.name.clone());
+            if place != Place::Cancelled {
+                names.push(column.name.clone());
+            }
+        }
+        for (position, status) in workflow.cancelled.iter().enumerate() {
+            if seen.contains(&status) {
+                continue; // a cancelled column, read above
+            }
+            if status.trim().is_empty() {
+                return Err(Error::invalid(
+                    format!("workflow.cancelled[{position}]"),
+                    "is empty",
+                ));
+            }
+            match folded.insert(status.to_lowercase(), Place::Cancelled) {
+                None | Some(Place::Cancelled) => exact.push((status.clone(), Place::Cancelled)),
+                Some(Place::Column(column)) => {
+                    let name = names.get(column).cloned().unwrap_or_default();
+                    return Err(Error::invalid(
+                        format!("workflow.cancelled[{position}]"),
+                        format!("{status:?} is mapped to the column {name:?} too; a cancelled status belongs to no column"),
+                    ));
+                }
+            }
         }
         let position = |field: &str, name: &str| {
             names.iter().position(|n| n == name).ok_or_else(|| {
@@ -325,13 +380,13 @@ impl Board {
         })
     }
 
-    /// The column a status maps to, ignoring case; `None` for an unmapped status.
-    pub fn column_of(&self, status: &str) -> Option<usize> {
+    /// Where a status puts an item, ignoring case; `None` for an unmapped status.
+    pub fn place_of(&self, status: &str) -> Option<Place> {
         // The exact lookup spares a lowercase copy for the usual, well-cased status.
         self.exact
             .iter()
             .find(|(name, _)| name == status)
-            .map(|(_, column)| *column)
+            .map(|(_, place)| *place)
             .or_else(|| self.folded.get(&status.to_lowercase()).copied())
     }
 
@@ -363,15 +418,45 @@ mod tests {
             backlog: "Backlog".into(),
             committed: "Doing".into(),
             done: "Done".into(),
+            cancelled: vec![],
         }
+    }
+
+    #[test]
+    fn cancelled_statuses_and_columns_leave_the_board() {
+        let mut wf = workflow();
+        wf.cancelled = vec!["Won't Do".into()];
+        let board = Board::new(&wf).unwrap();
+        assert_eq!(board.place_of("won't do"), Some(Place::Cancelled));
+        assert_eq!(board.names.len(), 3);
+        // A column named in `cancelled`: its statuses are cancelled, and it is no band.
+        let mut wf = workflow();
+        wf.columns
+            .push(column("Withdrawn", &["Cancelled", "Duplicate"]));
+        wf.cancelled = vec!["Withdrawn".into(), "Rejected".into()];
+        let board = Board::new(&wf).unwrap();
+        assert_eq!(board.names, ["Backlog", "Doing", "Done"]);
+        for status in ["DUPLICATE", "Rejected", "cancelled"] {
+            assert_eq!(board.place_of(status), Some(Place::Cancelled), "{status}");
+        }
+        // A cancelled status that a column maps too is ambiguous.
+        let mut wf = workflow();
+        wf.cancelled = vec!["closed".into()];
+        let err = Board::new(&wf).unwrap_err();
+        assert_eq!(err.field(), "workflow.cancelled[0]");
+        assert!(err.reason().contains("\"Done\""), "{err}");
+        // The done marker cannot name a cancelled column.
+        let mut wf = workflow();
+        wf.cancelled = vec!["Done".into()];
+        assert_eq!(Board::new(&wf).unwrap_err().field(), "workflow.columns");
     }
 
     #[test]
     fn statuses_match_without_case() {
         let board = Board::new(&workflow()).unwrap();
-        assert_eq!(board.column_of("in progress"), Some(1));
-        assert_eq!(board.column_of("CLOSED"), Some(2));
-        assert_eq!(board.column_of("Cancelled"), None);
+        assert_eq!(board.place_of("in progress"), Some(Place::Column(1)));
+        assert_eq!(board.place_of("CLOSED"), Some(Place::Column(2)));
+        assert_eq!(board.place_of("Cancelled"), None);
         assert!(board.outside_work(0) && !board.outside_work(1) && board.outside_work(2));
     }
 

@@ -19,6 +19,43 @@ pub struct TimelinesOptions {
     /// How spans become days: "elapsed" (the default: calendar days, same day = 0, as
     /// jira-agile-metrics), "inclusive" (same day = 1) or "exact" (fractional days).
     pub counting: Counting,
+    /// A status that no column maps and `cancelled` does not name: "error" (the
+    /// default) refuses it, naming the item and the status; "ignore" leaves the item
+    /// where it was, as jira-agile-metrics does, and lists it in `unmapped_statuses`.
+    pub unmapped: Unmapped,
+}
+
+/// The other options at their defaults: `item_timelines(…, Counting::Exact)` reads as
+/// it always did.
+impl From<Counting> for TimelinesOptions {
+    fn from(counting: Counting) -> Self {
+        TimelinesOptions {
+            counting,
+            ..TimelinesOptions::default()
+        }
+    }
+}
+
+impl From<&TimelinesOptions> for TimelinesOptions {
+    fn from(options: &TimelinesOptions) -> Self {
+        options.clone()
+    }
+}
+
+/// What [`item_timelines`](super::item_timelines) does with a status no column maps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Unmapped {
+    /// An error naming the field (`items[3].transitions[2].to`) and the status: an
+    /// unknown status would otherwise leave an item where it was, perhaps in progress
+    /// forever (the default).
+    #[default]
+    Error,
+    /// Moves to it are ignored (the item stays where it was) and the status is listed
+    /// in [`Timelines::unmapped_statuses`](super::Timelines::unmapped_statuses), as in
+    /// jira-agile-metrics.
+    Ignore,
 }
 
 /// The options of [`throughput`](super::throughput).
@@ -131,6 +168,17 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!((err.kind(), err.field()), (ErrorKind::Parse, "counting"));
+        let err =
+            crate::json::options::<_, TimelinesOptions>(serde_json::json!({"unmapped": "warn"}))
+                .unwrap_err();
+        assert_eq!((err.kind(), err.field()), (ErrorKind::Parse, "unmapped"));
+        let options: TimelinesOptions =
+            crate::json::options(serde_json::json!({"unmapped": "ignore"})).unwrap();
+        assert_eq!(options.unmapped, Unmapped::Ignore);
+        assert_eq!(
+            TimelinesOptions::from(Counting::Exact).unmapped,
+            Unmapped::Error
+        );
         assert_eq!(
             serde_json::to_value(DurationsOptions::default()).unwrap(),
             serde_json::json!({"kind": "cycle_time"})

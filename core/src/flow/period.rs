@@ -2,6 +2,8 @@
 //! periods: a day, or a week closing on a chosen weekday ([`Period`], shared with
 //! analytics; flow refuses months).
 
+use std::collections::BTreeMap;
+
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +12,49 @@ use crate::calendar::add_days;
 use crate::{Error, Result};
 
 pub use crate::calendar::Period;
+
+/// The most numbers one flow result may hold (columns × days of a cumulative flow,
+/// groups × periods of a throughput): 20 million, 160 MB of `f64`. A decade of daily
+/// flow on a 20-column board is 73,000; the cap stops a stray year (a transition typed
+/// in 4052) from asking for gigabytes before anything is allocated.
+pub const MAX_FLOW_CELLS: usize = 20_000_000;
+
+/// The longest span of days a flow result covers: 36,525 days, 100 years (the roadmap
+/// chart's limit too). Longer is a typing slip, not a history (a transition in 4052),
+/// and every daily series over it would hold millions of values.
+pub const MAX_FLOW_SPAN_DAYS: i64 = 36_525;
+
+/// An [`Error::OutOfRange`] on `field` if `first` to `last` is longer than
+/// [`MAX_FLOW_SPAN_DAYS`].
+pub(super) fn check_span(field: &str, first: NaiveDate, last: NaiveDate) -> Result<()> {
+    let days = (last - first).num_days() + 1;
+    if days > MAX_FLOW_SPAN_DAYS {
+        return Err(Error::out_of_range(
+            field,
+            format!(
+                "runs from {first} to {last}, {days} days; flow metrics cover at most \
+                 {MAX_FLOW_SPAN_DAYS} days (100 years): check for a date far from the others"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// An [`Error::OutOfRange`] on `field` if `rows` series of `length` values exceed
+/// [`MAX_FLOW_CELLS`].
+pub(super) fn check_cells(field: &str, rows: usize, length: usize, what: &str) -> Result<()> {
+    let cells = rows.saturating_mul(length);
+    if cells > MAX_FLOW_CELLS {
+        return Err(Error::out_of_range(
+            field,
+            format!(
+                "would need {rows} {what} × {length} periods = {cells} numbers, above the limit of {MAX_FLOW_CELLS}; \
+                 check for a date far from the others, or use a longer period"
+            ),
+        ));
+    }
+    Ok(())
+}
 
 /// `period` if flow metrics can count in it: a day or a week.
 ///
@@ -76,6 +121,13 @@ pub(super) fn period_ends(
     Ok(ends)
 }
 
+/// How many periods run from the one holding `first` to the one holding `last`, at
+/// most: counted before [`period_ends`] allocates them.
+pub(super) fn span_periods(period: Period, first: NaiveDate, last: NaiveDate) -> usize {
+    let days = usize::try_from((last - first).num_days()).unwrap_or(0);
+    days / period.days().max(1) as usize + 2
+}
+
 /// Days since 0001-01-01 (day 1, a Monday): plain integers for the per-item loops,
 /// where date arithmetic would cost more than the counting itself.
 pub(super) fn day_number(day: NaiveDate) -> i64 {
@@ -108,4 +160,84 @@ pub(super) fn period_index(period: Period, first_end: i64, day: i64) -> Option<u
     usize::try_from(end - first_end)
         .ok()
         .map(|days| days / period.days() as usize)
+}
+
+/// Items (or points) per period, in total and per group, of events `(item, day, group)`
+/// (a finish and its type, a cancellation and its column): periods from the one holding
+/// `start` (default: the first event) to the one holding `end` (default: the last),
+/// with no gaps. Events outside the range are left out; an event without a group
+/// counts in the total only.
+pub(super) struct Tally {
+    pub ends: Vec<NaiveDate>,
+    pub values: Vec<f64>,
+    pub groups: BTreeMap<String, Vec<f64>>,
+}
+
+impl Tally {
+    pub(super) fn of<'a, I>(
+        events: impl Fn() -> I,
+        period: Period,
+        measure: Measure,
+        start: Option<NaiveDate>,
+        end: Option<NaiveDate>,
+    ) -> Result<Tally>
+    where
+        I: Iterator<Item = (&'a ItemTimeline, NaiveDate, Option<&'a str>)>,
+    {
+        if let (Some(start), Some(end)) = (start, end) {
+            if end < start {
+                return Err(Error::invalid(
+                    "end",
+                    format!("{end} is before start {start}"),
+                ));
+            }
+        }
+        let first = start.or_else(|| events().map(|(_, day, _)| day).min());
+        let last = end.or_else(|| events().map(|(_, day, _)| day).max());
+        let ends = match (first, last) {
+            (Some(first), Some(last)) if first <= last => {
+                let field = if start.is_some() || end.is_some() {
+                    "start"
+                } else {
+                    "timelines"
+                };
+                check_span(field, first, last)?;
+                check_cells("timelines", 1, span_periods(period, first, last), "series")?;
+                period_ends(period, first, last)?
+            }
+            _ => Vec::new(),
+        };
+        let mut values = vec![0.0; ends.len()];
+        let mut groups: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+        if let Some(&first_end) = ends.first() {
+            let first_end = day_number(first_end);
+            for (item, day, group) in events() {
+                let Some(index) = period_index(period, first_end, day_number(day)) else {
+                    continue;
+                };
+                let Some(slot) = values.get_mut(index) else {
+                    continue;
+                };
+                let weight = measure.weight(item);
+                *slot += weight;
+                let Some(group) = group else {
+                    continue;
+                };
+                // Look up before inserting, so the name is copied once per group, not per item.
+                if !groups.contains_key(group) {
+                    check_cells("timelines", groups.len() + 2, ends.len(), "series")?;
+                    groups.insert(group.to_owned(), vec![0.0; ends.len()]);
+                }
+                let per_group = groups.get_mut(group);
+                if let Some(slot) = per_group.and_then(|values| values.get_mut(index)) {
+                    *slot += weight;
+                }
+            }
+        }
+        Ok(Tally {
+            ends,
+            values,
+            groups,
+        })
+    }
 }

@@ -29,6 +29,7 @@ pub fn sample_workflow() -> Workflow {
         backlog: "Backlog".to_owned(),
         committed: "In Progress".to_owned(),
         done: "Done".to_owned(),
+        cancelled: Vec::new(),
     }
 }
 
@@ -123,8 +124,11 @@ pub fn synthetic_items(
             });
         }
         let mut blocked = Vec::new();
-        if let (0, Some(first)) = (blocked_roll, transitions.first()) {
-            let start = first.at.0 + Duration::hours(1);
+        let flag_start = transitions
+            .first()
+            .map(|first| first.at.0 + Duration::hours(1));
+        // A flag set after today would be a flag from the future: not made.
+        if let (0, Some(start)) = (blocked_roll, flag_start.filter(|s| *s < end_of_today)) {
             let end = start + Duration::days(blocked_days as i64);
             blocked.push(Blocked {
                 start: Moment(start),

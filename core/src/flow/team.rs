@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::period::{
-    check_period, day_number, from_day_number, period_ends, period_index, Measure, Period,
+    check_cells, check_period, check_span, day_number, from_day_number, period_ends, span_periods,
+    Measure, Period, Tally,
 };
 use super::timeline::{Counting, Timelines};
 use crate::{Error, Result};
@@ -34,10 +35,13 @@ pub struct Throughput {
 /// from the one holding `start` (default: the first finish) to the one holding `end`
 /// (default: the last finish), with no gaps: empty periods are 0, so the values are a
 /// ready throughput history for the `pmkit::forecast` functions. Finishes outside the
-/// range are left out. No finished item and no range gives empty lists.
+/// range are left out. No finished item and no range gives empty lists. Cancelled
+/// items are not throughput: [`cancelled_work`](super::cancelled_work) counts them.
 ///
 /// **Errors**: a month for `period` ([`Error::Parse`](crate::Error::Parse): flow counts
-/// days and weeks); `end` before `start`; malformed `timelines`.
+/// days and weeks); `end` before `start`; malformed `timelines`; finishes (or `start` to
+/// `end`) spanning more than [`MAX_FLOW_SPAN_DAYS`](super::MAX_FLOW_SPAN_DAYS) (100 years),
+/// or more than [`MAX_FLOW_CELLS`](super::MAX_FLOW_CELLS) numbers (types × periods).
 ///
 /// ```
 /// use pmkit::flow::{item_timelines, sample_items, sample_today, sample_workflow, throughput, Counting, Measure, Period};
@@ -57,50 +61,21 @@ pub fn throughput(
 ) -> Result<Throughput> {
     let period = check_period(period)?;
     timelines.check()?;
-    if let (Some(start), Some(end)) = (start, end) {
-        if end < start {
-            return Err(Error::invalid(
-                "end",
-                format!("{end} is before start {start}"),
-            ));
-        }
-    }
     let finished = || {
         timelines
             .items
             .iter()
-            .filter(|item| item.cycle_time.is_some())
-            .filter_map(|item| item.done_on.map(|day| (item, day)))
+            .filter(|item| item.cycle_time.is_some() && item.cancelled_on.is_none())
+            .filter_map(|item| {
+                item.done_on
+                    .map(|day| (item, day, Some(item.item_type.as_str())))
+            })
     };
-    let first = start.or_else(|| finished().map(|(_, day)| day).min());
-    let last = end.or_else(|| finished().map(|(_, day)| day).max());
-    let ends = match (first, last) {
-        (Some(first), Some(last)) if first <= last => period_ends(period, first, last)?,
-        _ => Vec::new(),
-    };
-    let mut values = vec![0.0; ends.len()];
-    let mut by_type: BTreeMap<String, Vec<f64>> = BTreeMap::new();
-    if let Some(&first_end) = ends.first() {
-        let first_end = day_number(first_end);
-        for (item, day) in finished() {
-            let Some(index) = period_index(period, first_end, day_number(day)) else {
-                continue;
-            };
-            let Some(slot) = values.get_mut(index) else {
-                continue;
-            };
-            let weight = measure.weight(item);
-            *slot += weight;
-            // Look up before inserting, so the type name is copied once per type, not per item.
-            if !by_type.contains_key(&item.item_type) {
-                by_type.insert(item.item_type.clone(), vec![0.0; ends.len()]);
-            }
-            let per_type = by_type.get_mut(&item.item_type);
-            if let Some(slot) = per_type.and_then(|values| values.get_mut(index)) {
-                *slot += weight;
-            }
-        }
-    }
+    let Tally {
+        ends,
+        values,
+        groups: by_type,
+    } = Tally::of(finished, period, measure, start, end)?;
     Ok(Throughput {
         period,
         ends,
@@ -118,8 +93,12 @@ pub struct CumulativeFlow {
     /// The column names, in workflow order.
     pub columns: Vec<String>,
     /// `counts[c][d]`: items (or points) that had reached column `c` or a later one
-    /// by the end of `dates[d]`.
+    /// by the end of `dates[d]`, and were not cancelled by then.
     pub counts: Vec<Vec<f64>>,
+    /// Items (or points) cancelled by the end of each day, aligned with `dates`: the
+    /// work that left the bands above. Empty when `dates` is.
+    #[serde(default)]
+    pub cancelled: Vec<f64>,
 }
 
 /// Cumulative flow per day: for each column, how many items had reached it (or a
@@ -127,9 +106,16 @@ pub struct CumulativeFlow {
 ///
 /// **Rule** (jira-agile-metrics' `CFDCalculator`): an item that skipped a column is
 /// counted in it from the day it entered the next column it did reach; days run from
-/// the earliest to the latest entry date of any item.
+/// the earliest to the latest entry (or cancellation) date of any item. A cancelled
+/// item leaves every band on the day it was cancelled and is counted in `cancelled`
+/// instead, so it is never work in progress after it; the bands of a board without
+/// cancelled work never go down, and the done band goes down only when a finished
+/// item is later cancelled.
 ///
-/// **Errors**: malformed `timelines`.
+/// **Errors**: malformed `timelines`; dates spanning more than
+/// [`MAX_FLOW_SPAN_DAYS`](super::MAX_FLOW_SPAN_DAYS) (100 years) or more than
+/// [`MAX_FLOW_CELLS`](super::MAX_FLOW_CELLS) numbers (columns × days) to produce
+/// ([`Error::OutOfRange`] on `timelines`).
 ///
 /// ```
 /// use pmkit::flow::{cumulative_flow, item_timelines, sample_items, sample_today, sample_workflow, Counting, Measure};
@@ -139,16 +125,25 @@ pub struct CumulativeFlow {
 /// // Every column's band is at least as high as the next one's.
 /// let last = cfd.dates.len() - 1;
 /// assert!(cfd.counts[0][last] >= cfd.counts[1][last]);
+/// assert_eq!(cfd.cancelled[last], 0.0); // the sample board cancels nothing
 /// # Ok::<(), pmkit::Error>(())
 /// ```
 pub fn cumulative_flow(timelines: &Timelines, measure: Measure) -> Result<CumulativeFlow> {
+    flow_counts(timelines, measure).map(|(cfd, _)| cfd)
+}
+
+/// The cumulative flow, and per day the items (or points) cancelled after they had
+/// reached the committed column (cumulative): the WIP that left without finishing.
+fn flow_counts(timelines: &Timelines, measure: Measure) -> Result<(CumulativeFlow, Vec<f64>)> {
     timelines.check()?;
     let columns = timelines.columns.len();
     // One pass over the items (each a separate allocation, so the slow part) gathers
     // every item's reached day per column, right to left so that a skipped column takes
-    // the next reached column's day; the counting then runs on this flat array.
+    // the next reached column's day, and its cancellation day; the counting then runs
+    // on these flat arrays.
     const NOT_REACHED: i64 = i64::MIN;
     let mut reached_days = Vec::with_capacity(timelines.items.len() * columns);
+    let mut cancelled_days = Vec::with_capacity(timelines.items.len());
     let (mut first, mut last) = (i64::MAX, i64::MIN);
     for item in &timelines.items {
         let start = reached_days.len();
@@ -164,46 +159,81 @@ pub fn cumulative_flow(timelines: &Timelines, measure: Measure) -> Result<Cumula
                 *slot = reached;
             }
         }
+        let cancelled = item.cancelled_on.map_or(NOT_REACHED, day_number);
+        if cancelled != NOT_REACHED {
+            first = first.min(cancelled);
+            last = last.max(cancelled);
+        }
+        cancelled_days.push(cancelled);
     }
     let (Some(first_day), Some(last_day)) = (from_day_number(first), from_day_number(last)) else {
-        return Ok(CumulativeFlow {
+        let cfd = CumulativeFlow {
             dates: Vec::new(),
             columns: timelines.columns.clone(),
             counts: vec![Vec::new(); columns],
-        });
+            cancelled: Vec::new(),
+        };
+        return Ok((cfd, Vec::new()));
     };
+    // Three more rows than the columns: the cancelled and withdrawn series, and WIP.
+    check_span("timelines", first_day, last_day)?;
+    let days = span_periods(Period::Day, first_day, last_day);
+    check_cells("timelines", columns + 3, days, "columns and series")?;
     let dates = period_ends(Period::Day, first_day, last_day)?;
+    // Changes per day first, summed into running totals at the end.
     let mut counts = vec![vec![0.0; dates.len()]; columns];
-    for (item, days) in timelines
+    let mut cancelled = vec![0.0; dates.len()];
+    let mut withdrawn = vec![0.0; dates.len()];
+    let index_of = |day: i64| usize::try_from(day - first).ok();
+    for ((item, days), &cancelled_day) in timelines
         .items
         .iter()
         .zip(reached_days.chunks_exact(columns.max(1)))
+        .zip(&cancelled_days)
     {
         let weight = measure.weight(item);
+        let cancelled_at = (cancelled_day != NOT_REACHED)
+            .then(|| index_of(cancelled_day))
+            .flatten();
         for (row, &day) in counts.iter_mut().zip(days) {
-            if day == NOT_REACHED {
+            // A band reached after the cancellation (only in hand-made timelines) is
+            // never counted.
+            if day == NOT_REACHED || (cancelled_day != NOT_REACHED && day > cancelled_day) {
                 continue;
             }
-            if let Some(slot) = usize::try_from(day - first)
-                .ok()
-                .and_then(|index| row.get_mut(index))
-            {
+            if let Some(slot) = index_of(day).and_then(|index| row.get_mut(index)) {
                 *slot += weight;
+            }
+            if let Some(slot) = cancelled_at.and_then(|index| row.get_mut(index)) {
+                *slot -= weight;
+            }
+        }
+        if let Some(index) = cancelled_at {
+            if let Some(slot) = cancelled.get_mut(index) {
+                *slot += weight;
+            }
+            let committed = days.get(timelines.committed).copied();
+            if committed.is_some_and(|day| day != NOT_REACHED && day <= cancelled_day) {
+                if let Some(slot) = withdrawn.get_mut(index) {
+                    *slot += weight;
+                }
             }
         }
     }
-    for row in &mut counts {
+    for row in counts.iter_mut().chain([&mut cancelled, &mut withdrawn]) {
         let mut total = 0.0;
         for value in row.iter_mut() {
             total += *value;
             *value = total;
         }
     }
-    Ok(CumulativeFlow {
+    let cfd = CumulativeFlow {
         dates,
         columns: timelines.columns.clone(),
         counts,
-    })
+        cancelled,
+    };
+    Ok((cfd, withdrawn))
 }
 
 /// The result of [`wip`].
@@ -260,6 +290,10 @@ pub struct NetFlow {
 /// Arrivals (commitments) and departures (finishes) per period, from the
 /// [`cumulative_flow`] (jira-agile-metrics' `NetFlowChartCalculator`).
 ///
+/// An item cancelled after it was committed is a departure on the day it was
+/// cancelled (it left the work in progress without finishing), so the net flows add
+/// up to the WIP at the end.
+///
 /// The first period's arrivals and departures include everything before it, as in
 /// jira-agile-metrics. jira-agile-metrics labels a week by the day before it starts
 /// (`label='left'`); pmkit gives its last day.
@@ -278,7 +312,7 @@ pub struct NetFlow {
 /// ```
 pub fn net_flow(timelines: &Timelines, period: Period, measure: Measure) -> Result<NetFlow> {
     let period = check_period(period)?;
-    let cfd = cumulative_flow(timelines, measure)?;
+    let (cfd, withdrawn) = flow_counts(timelines, measure)?;
     let (Some(&first), Some(&last)) = (cfd.dates.first(), cfd.dates.last()) else {
         return Ok(NetFlow {
             period,
@@ -289,12 +323,18 @@ pub fn net_flow(timelines: &Timelines, period: Period, measure: Measure) -> Resu
         });
     };
     let ends = period_ends(period, first, last)?;
+    // A band plus the committed work cancelled by each day: what reached it and left
+    // without finishing is still an arrival, and a departure when it left.
     let changes = |column: usize| -> Vec<f64> {
-        let band = cfd
+        let band: Vec<f64> = cfd
             .counts
             .get(column)
             .map(Vec::as_slice)
-            .unwrap_or_default();
+            .unwrap_or_default()
+            .iter()
+            .zip(&withdrawn)
+            .map(|(count, gone)| count + gone)
+            .collect();
         let mut before = 0.0;
         ends.iter()
             .map(|end| {
@@ -339,8 +379,8 @@ pub struct AgeingItem {
     pub age_days: f64,
 }
 
-/// The items in progress on `today` (committed, not done) with their age and column,
-/// in input order (jira-agile-metrics' `AgeingWIPChartCalculator`).
+/// The items in progress on `today` (committed, neither done nor cancelled) with their
+/// age and column, in input order (jira-agile-metrics' `AgeingWIPChartCalculator`).
 ///
 /// pmkit dates the start as cycle time does (the first committed..done column the item
 /// entered); jira-agile-metrics uses the committed column only, and drops an item that
@@ -362,7 +402,8 @@ pub fn ageing_wip(timelines: &Timelines) -> Result<Vec<AgeingItem>> {
     let today = timelines.today;
     let mut open = Vec::new();
     for item in &timelines.items {
-        let (Some(started), None) = (item.committed_on, item.done_on) else {
+        let (Some(started), None, None) = (item.committed_on, item.done_on, item.cancelled_on)
+        else {
             continue;
         };
         if today < started {
@@ -507,6 +548,36 @@ mod tests {
         .unwrap();
         assert_eq!(cut.values.len(), 9);
         assert_eq!(cut.values.iter().sum::<f64>(), 1.0);
+    }
+
+    #[test]
+    fn a_stray_year_is_refused_before_allocating() {
+        // Found by the items_json fuzz target: a transition typed in the far future
+        // asked for millions of days. 0001 to 9999 on four columns is above the cap.
+        let mut far = finished("A", "2026-03-02", "2026-03-03");
+        far.created = Moment::parse("created", "0001-01-01").unwrap();
+        far.transitions[1].at = Moment::parse("at", "9999-12-30").unwrap();
+        let today = day("9999-12-31");
+        let t = item_timelines(&[far], &sample_workflow(), today, Counting::Elapsed).unwrap();
+        let err = cumulative_flow(&t, Measure::Items).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field()),
+            (ErrorKind::OutOfRange, "timelines")
+        );
+        assert!(err.reason().contains("at most 36525 days"), "{err}");
+        // Throughput spans the finishes only: one finish is one week.
+        let weekly = throughput(&t, Period::WEEK, Measure::Items, None, None).unwrap();
+        assert_eq!(weekly.values, [1.0]);
+        // A range asked for is named as such.
+        let far = Some(day("2200-01-01"));
+        let err = throughput(
+            &t,
+            Period::WEEK,
+            Measure::Items,
+            Some(day("2026-01-01")),
+            far,
+        );
+        assert_eq!(err.unwrap_err().field(), "start");
     }
 
     #[test]

@@ -11,12 +11,7 @@ fn item_timelines(args: &Value) -> pmkit::Result<Value> {
     let workflow: flow::Workflow = serde_arg(args, "workflow");
     let today = pmkit::input::date("today", str_arg(args, "today"))?;
     let options: flow::TimelinesOptions = options_arg(args, &["items", "workflow", "today"])?;
-    json(flow::item_timelines(
-        &items,
-        &workflow,
-        today,
-        options.counting,
-    ))
+    json(flow::item_timelines(&items, &workflow, today, options))
 }
 
 /// The timelines argument and the options of a function over timelines.
@@ -33,6 +28,13 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
         "throughput" => {
             over_timelines(args).and_then(|(timelines, o): (_, flow::ThroughputOptions)| {
                 json(flow::throughput(
+                    &timelines, o.period, o.measure, o.start, o.end,
+                ))
+            })
+        }
+        "cancelled_work" => {
+            over_timelines(args).and_then(|(timelines, o): (_, flow::ThroughputOptions)| {
+                json(flow::cancelled_work(
                     &timelines, o.period, o.measure, o.start, o.end,
                 ))
             })

@@ -200,11 +200,25 @@ pub fn cumulative_flow_chart(flow: &CumulativeFlow, options: &ChartOptions) -> C
     frame.y_axis(&y, "Cumulative count");
     frame.x_axis_dates(&x, "Day (counts at the end of each day)");
 
+    // One point per pixel column at most: a span of years has more days than the plot
+    // has pixels, and drawing each would only make the SVG large and slow. The last day
+    // of each pixel column is kept (the count at that pixel's right edge).
     let xs: Vec<f64> = flow
         .dates
         .iter()
         .map(|&date| x.day_end(usize::try_from(x.index_of(date)).unwrap_or(0)))
         .collect();
+    let keep: Vec<usize> = (0..xs.len())
+        .filter(|&i| match (xs.get(i), xs.get(i + 1)) {
+            (Some(here), Some(next)) => here.floor() != next.floor(),
+            _ => true,
+        })
+        .collect();
+    let pick = |row: &[f64]| -> Vec<(f64, f64)> {
+        keep.iter()
+            .filter_map(|&i| Some((*xs.get(i)?, y.map(*row.get(i)?))))
+            .collect()
+    };
     let origin = (x.day_start(0), y.map(0.0));
     let zeros = vec![0.0; flow.dates.len()];
     for (column, name) in flow.columns.iter().enumerate() {
@@ -213,8 +227,8 @@ pub fn cumulative_flow_chart(flow: &CumulativeFlow, options: &ChartOptions) -> C
         };
         let bottom = tops.get(column + 1).unwrap_or(&zeros);
         let mut outline = vec![origin];
-        outline.extend(xs.iter().zip(top).map(|(&px, &v)| (px, y.map(v))));
-        outline.extend(xs.iter().zip(bottom).rev().map(|(&px, &v)| (px, y.map(v))));
+        outline.extend(pick(top));
+        outline.extend(pick(bottom).into_iter().rev());
         frame.svg.group(&[]);
         frame.svg.element(
             "title",

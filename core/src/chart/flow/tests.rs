@@ -19,6 +19,7 @@ fn small_flow() -> CumulativeFlow {
         dates: vec![day(2), day(3)],
         columns: vec!["Backlog".into(), "Doing".into(), "Done".into()],
         counts: vec![vec![2.0, 3.0], vec![1.0, 2.0], vec![0.0, 1.0]],
+        cancelled: vec![0.0, 0.0],
     }
 }
 
@@ -189,6 +190,8 @@ fn finished(key: &str, done: Option<u32>, cycle_time: Option<f64>) -> ItemTimeli
         lead_time: cycle_time,
         blocked_days: 0.0,
         column: None,
+        cancelled_on: None,
+        cancelled_from: None,
     }
 }
 
@@ -437,4 +440,27 @@ fn ordinals_and_days_read_well() {
     assert_eq!(days(1.0), "1 day");
     assert_eq!(days(9.5), "9.5 days");
     assert_eq!(keys_list(&["a"; 8]), "a, a, a, a, a, a and 2 more");
+}
+
+#[test]
+fn years_of_days_draw_one_point_per_pixel() {
+    // Found by the items_json fuzz target: 3,600 years of daily flow took seconds and
+    // megabytes of SVG; the plot keeps the last day of each pixel column.
+    let days = 200_000;
+    let first = day(2);
+    let flow = CumulativeFlow {
+        dates: (0..days).map(|d| first + chrono::Days::new(d)).collect(),
+        columns: vec!["Backlog".into(), "Doing".into(), "Done".into()],
+        counts: (0..3)
+            .map(|c| (0..days).map(|d| (d / (c + 1)) as f64).collect())
+            .collect(),
+        cancelled: vec![0.0; days as usize],
+    };
+    let chart = cumulative_flow_chart(&flow, &ChartOptions::default());
+    assert!(chart.svg.len() < 200_000, "{} bytes", chart.svg.len());
+    assert!(
+        chart.description.contains("200000 days"),
+        "{}",
+        chart.description
+    );
 }

@@ -129,6 +129,7 @@ fn the_items_feed_flow_metrics() {
         backlog: "Backlog".into(),
         committed: "Doing".into(),
         done: "Done".into(),
+        cancelled: vec![],
     };
     let today = chrono::NaiveDate::from_ymd_opt(2024, 3, 31).unwrap();
     let timelines = item_timelines(&import.items, &workflow, today, Counting::Elapsed).unwrap();
