@@ -124,17 +124,26 @@ fn the_items_feed_flow_metrics() {
         columns: vec![
             column("Backlog", &["To Do"]),
             column("Doing", &["In Progress", "In Review"]),
-            column("Done", &["Done", "Won't Do"]),
+            column("Done", &["Done"]),
         ],
         backlog: "Backlog".into(),
         committed: "Doing".into(),
         done: "Done".into(),
-        cancelled: vec![],
+        // Withdrawn, not done: such an item leaves WIP and is never a finished one.
+        cancelled: vec!["Won't Do".into()],
     };
     let today = chrono::NaiveDate::from_ymd_opt(2024, 3, 31).unwrap();
     let timelines = item_timelines(&import.items, &workflow, today, Counting::Elapsed).unwrap();
     // PAY-2: In Progress 5 March → Done 14 March = 9 days.
     assert_eq!(timelines.items[0].cycle_time, Some(9.0));
+    let wont_do = import
+        .items
+        .iter()
+        .position(|item| item.status.as_deref() == Some("Won't Do"))
+        .unwrap();
+    let cancelled = &timelines.items[wont_do];
+    assert!(cancelled.cancelled_on.is_some(), "{cancelled:?}");
+    assert_eq!((cancelled.cycle_time, cancelled.done_on), (None, None));
 }
 
 #[test]
