@@ -118,6 +118,8 @@ macro_rules! record {
         impl $name {
             $(
                 #[getter]
+                // A getter is named after its field, which may be `new` (new users).
+                #[allow(clippy::new_ret_no_self, clippy::wrong_self_convention)]
                 fn $field<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
                     $crate::record::to_python(py, &self.0.$field)
                 }

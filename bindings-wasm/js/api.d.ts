@@ -2630,6 +2630,10 @@ export interface RetentionSettings {
    */
   start_event?: EventLabel | null;
   /**
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+   */
+  tz?: Zone | null;
+  /**
    * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
    */
   unit?: TimeUnitName | null;
@@ -3856,6 +3860,48 @@ export interface Usage {
 }
 
 /**
+ * New, returning, resurrecting and dormant users per calendar period (PostHog's lifecycle chart, Social Capital's growth accounting).
+ */
+export interface UserLifecycle {
+  /**
+   * Users active in the period: `new + returning + resurrecting`.
+   */
+  active: number[];
+  /**
+   * Whether the log covers the whole period (the first and last may be partial).
+   */
+  complete: boolean[];
+  /**
+   * Users active in the period before and not in this one, as a positive count (PostHog draws it below the axis; 0 in the first period).
+   */
+  dormant: number[];
+  /**
+   * Users whose first period in the log it is (every user of the first period).
+   */
+  new: number[];
+  /**
+   * The period users are classified in.
+   */
+  period: Period;
+  /**
+   * First day of each period.
+   */
+  period_starts: string[];
+  /**
+   * `(new + resurrecting) / dormant`: users gained per user lost; `None` when no user went dormant (the first period, or no losses).
+   */
+  quick_ratio: (number | null)[];
+  /**
+   * Users active in the period, not in the one before, but in an earlier one.
+   */
+  resurrecting: number[];
+  /**
+   * Users active in the period and in the one before.
+   */
+  returning: number[];
+}
+
+/**
  * The inputs of a value / effort score, on any scale the team uses consistently.
  */
 export interface ValueEffortInputs {
@@ -4099,6 +4145,11 @@ export interface WsjfInputs {
 }
 
 export type ZTestVariance = "pooled" | "unpooled";
+
+/**
+ * An IANA time zone name ("America/New_York") or a fixed UTC offset ("+05:30").
+ */
+export type Zone = string;
 
 /** The core's `LevelOptions`: the options of `npsInterval` and every function that takes them. */
 export type LevelOptions = NpsIntervalOptions;
@@ -5433,6 +5484,10 @@ export function kanoSummary(functional: string[], dysfunctional: string[]): Kano
 /** The options of `activeUsers`; every one may be left out. */
 export interface ActiveUsersOptions {
   /**
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   */
+  tz?: Zone | null;
+  /**
    * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
    */
   unit?: TimeUnitName | null;
@@ -5460,6 +5515,10 @@ export function activeUsers(userIds: UserIds, times: Times, options?: ActiveUser
 
 /** The options of `activeUserCounts`; every one may be left out. */
 export interface ActiveUserCountsOptions {
+  /**
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   */
+  tz?: Zone | null;
   /**
    * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
    */
@@ -5496,6 +5555,10 @@ export interface ActivityChurnOptions {
    */
   period?: Period | null;
   /**
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   */
+  tz?: Zone | null;
+  /**
    * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
    */
   unit?: TimeUnitName | null;
@@ -5527,6 +5590,10 @@ export interface ActivityChurnCountsOptions {
    */
   period?: Period | null;
   /**
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   */
+  tz?: Zone | null;
+  /**
    * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
    */
   unit?: TimeUnitName | null;
@@ -5550,6 +5617,10 @@ export interface FeatureAdoptionOptions {
    * @defaultValue `"week"`
    */
   period?: Period | null;
+  /**
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   */
+  tz?: Zone | null;
   /**
    * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
    */
@@ -5580,6 +5651,10 @@ export interface FeatureAdoptionCountsOptions {
    */
   period?: Period | null;
   /**
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   */
+  tz?: Zone | null;
+  /**
    * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
    */
   unit?: TimeUnitName | null;
@@ -5604,6 +5679,10 @@ export interface EventFunnelOptions {
    * @defaultValue `"sequential"`
    */
   order?: FunnelOrder | null;
+  /**
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   */
+  tz?: Zone | null;
   /**
    * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
    */
@@ -5637,6 +5716,10 @@ export interface EventFunnelCountsOptions {
    * @defaultValue `"sequential"`
    */
   order?: FunnelOrder | null;
+  /**
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   */
+  tz?: Zone | null;
   /**
    * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
    */
@@ -5685,6 +5768,10 @@ export interface RetentionOptions {
    * The event that puts a user in a cohort: a code, or a name when `events` holds names (the result's `options` then report the name); default any event.
    */
   startEvent?: number | null;
+  /**
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   */
+  tz?: Zone | null;
   /**
    * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
    */
@@ -5739,6 +5826,10 @@ export interface RetentionCountsOptions {
    */
   startEvent?: number | null;
   /**
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   */
+  tz?: Zone | null;
+  /**
    * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
    */
   unit?: TimeUnitName | null;
@@ -5768,6 +5859,10 @@ export interface StickinessHistogramOptions {
    */
   period?: Period | null;
   /**
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   */
+  tz?: Zone | null;
+  /**
    * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
    */
   unit?: TimeUnitName | null;
@@ -5793,6 +5888,10 @@ export interface StickinessCountsOptions {
    */
   period?: Period | null;
   /**
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   */
+  tz?: Zone | null;
+  /**
    * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
    */
   unit?: TimeUnitName | null;
@@ -5809,6 +5908,66 @@ export interface StickinessCountsOptions {
  */
 export function stickinessCounts(userIds: UserIds, times: Times, options?: StickinessCountsOptions | null): Counts;
 
+/** The options of `userLifecycle`; every one may be left out. */
+export interface UserLifecycleOptions {
+  /**
+   * The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
+   * @defaultValue `"week"`
+   */
+  period?: Period | null;
+  /**
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   */
+  tz?: Zone | null;
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   * @defaultValue `0`
+   */
+  utcOffsetMinutes?: number | null;
+}
+
+/**
+ * The lifecycle of users per calendar `period`: each active user is new (first
+ * period in the log), returning (also active the period before) or
+ * resurrecting (back after a gap); users active the period before but not in
+ * this one are dormant. With the growth quick ratio
+ * `(new + resurrecting) / dormant` (null/None when no one went dormant).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function userLifecycle(userIds: UserIds, times: Times, options?: UserLifecycleOptions | null): UserLifecycle;
+
+/** The options of `userLifecycleCounts`; every one may be left out. */
+export interface UserLifecycleCountsOptions {
+  /**
+   * The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
+   * @defaultValue `"week"`
+   */
+  period?: Period | null;
+  /**
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   */
+  tz?: Zone | null;
+  /**
+   * The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+   */
+  unit?: TimeUnitName | null;
+  /**
+   * The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+   * @defaultValue `0`
+   */
+  utcOffsetMinutes?: number | null;
+}
+
+/**
+ * Partial counts of `user_lifecycle` for a shard of users.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function userLifecycleCounts(userIds: UserIds, times: Times, options?: UserLifecycleCountsOptions | null): Counts;
+
 /**
  * The sum of partial counts from shards partitioned by user (each user in one
  * shard), of one metric made with the same options and event names.
@@ -5820,7 +5979,7 @@ export function mergeCounts(parts: readonly Counts[]): Counts;
  * The metric that (merged) partial counts describe.
  * @throws {PmkitError} on bad input, naming the parameter.
  */
-export function finishCounts(counts: Counts): ActiveUsers | Retention | Churn | Adoption | Funnel | StickinessHistogram;
+export function finishCounts(counts: Counts): ActiveUsers | Retention | Churn | Adoption | Funnel | StickinessHistogram | UserLifecycle;
 
 /** The options of `encodeIds`; every one may be left out. */
 export interface EncodeIdsOptions {

@@ -120,8 +120,7 @@ fn adoption_counts(
         user_ids,
         times,
         events,
-        options.unit,
-        options.utc_offset_minutes,
+        super::Clock::of(options.unit, options.utc_offset_minutes, options.tz),
         &work,
     )?;
     counts.feature = label;
@@ -180,8 +179,7 @@ fn funnel_counts(
         user_ids,
         times,
         events,
-        options.unit,
-        options.utc_offset_minutes,
+        super::Clock::of(options.unit, options.utc_offset_minutes, options.tz),
         &work,
     )?;
     counts.steps = labels;

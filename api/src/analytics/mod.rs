@@ -24,7 +24,7 @@
 use pmkit::analytics::{
     self as core, ActiveUsersOptions, ActivityChurnOptions, EventFunnelOptions, EventLog,
     EventValue, FeatureAdoptionOptions, IdMap, RetentionOptions, StickinessOptions, TimeUnit,
-    TimeValue, UserIdValue,
+    TimeValue, UserIdValue, UserLifecycleOptions, Zone,
 };
 use pmkit::{Error, Result};
 use std::borrow::Cow;
@@ -142,6 +142,22 @@ macro_rules! analytics {
             fn stickiness_counts / stickinessCounts (user_ids: $crate::UserIds, times: $crate::Times; options: pmkit::analytics::StickinessOptions) -> $crate::analytics::Partial {
                 $crate::analytics::stickiness_counts(&user_ids, &times, &options)
                     .map(|counts| $crate::analytics::Partial::of(pmkit::analytics::Counts::StickinessHistogram(counts)))
+            }
+            /// The lifecycle of users per calendar `period`: each active user is new (first
+            /// period in the log), returning (also active the period before) or
+            /// resurrecting (back after a gap); users active the period before but not in
+            /// this one are dormant. With the growth quick ratio
+            /// `(new + resurrecting) / dormant` (null/None when no one went dormant).
+            fn user_lifecycle / userLifecycle (user_ids: $crate::UserIds, times: $crate::Times; options: pmkit::analytics::UserLifecycleOptions) -> pmkit::analytics::UserLifecycle {
+                user_ids
+                    .not_empty()
+                    .and_then(|()| $crate::analytics::user_lifecycle_counts(&user_ids, &times, &options))
+                    .and_then(|counts| counts.finish())
+            }
+            /// Partial counts of `user_lifecycle` for a shard of users.
+            fn user_lifecycle_counts / userLifecycleCounts (user_ids: $crate::UserIds, times: $crate::Times; options: pmkit::analytics::UserLifecycleOptions) -> $crate::analytics::Partial {
+                $crate::analytics::user_lifecycle_counts(&user_ids, &times, &options)
+                    .map(|counts| $crate::analytics::Partial::of(pmkit::analytics::Counts::UserLifecycle(counts)))
             }
             /// The sum of partial counts from shards partitioned by user (each user in one
             /// shard), of one metric made with the same options and event names.
@@ -261,6 +277,41 @@ pub fn same_names(
     }
 }
 
+/// How a metric reads the `times` column: the options' `unit`, `utc_offset_minutes`
+/// and `tz`, which every analytics options struct carries.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Clock {
+    /// The unit option (the column's own unit wins: [`Times::unit`]).
+    pub unit: Option<TimeUnit>,
+    /// A fixed offset of calendar days from UTC, in minutes.
+    pub utc_offset_minutes: i64,
+    /// A time zone of calendar days.
+    pub tz: Option<Zone>,
+}
+
+impl Clock {
+    /// The clock of an options struct's three fields.
+    pub fn of(unit: Option<TimeUnit>, utc_offset_minutes: i64, tz: Option<Zone>) -> Clock {
+        Clock {
+            unit,
+            utc_offset_minutes,
+            tz,
+        }
+    }
+
+    /// `log` read on this clock's calendar days.
+    fn read<'a, U: UserIdValue, T: TimeValue, E: EventValue>(
+        &self,
+        log: EventLog<'a, U, T, E>,
+    ) -> Result<EventLog<'a, U, T, E>> {
+        let log = log.with_utc_offset_minutes(self.utc_offset_minutes)?;
+        match self.tz {
+            Some(zone) => log.with_time_zone(zone),
+            None => Ok(log),
+        }
+    }
+}
+
 /// A metric run over an event log of any column types.
 trait LogWork: Sync {
     type Output: Send;
@@ -293,6 +344,7 @@ log_work!(ActiveCounts(ActiveUsersOptions) -> core::ActiveUserCounts = core::act
 log_work!(ChurnCounts(ActivityChurnOptions) -> core::ChurnCounts = core::activity_churn_counts);
 log_work!(StickinessCounts(StickinessOptions) -> core::StickinessCounts = core::stickiness_counts);
 log_work!(RetentionCounts(RetentionOptions) -> core::RetentionCounts = core::retention_counts);
+log_work!(LifecycleCounts(UserLifecycleOptions) -> core::UserLifecycleCounts = core::user_lifecycle_counts);
 
 /// The partial counts of `active_users` over the columns.
 pub fn active_user_counts(
@@ -303,8 +355,7 @@ pub fn active_user_counts(
     over_log(
         user_ids,
         times,
-        options.unit,
-        options.utc_offset_minutes,
+        Clock::of(options.unit, options.utc_offset_minutes, options.tz),
         &ActiveCounts(options),
     )
 }
@@ -318,8 +369,7 @@ pub fn activity_churn_counts(
     over_log(
         user_ids,
         times,
-        options.unit,
-        options.utc_offset_minutes,
+        Clock::of(options.unit, options.utc_offset_minutes, options.tz),
         &ChurnCounts(options),
     )
 }
@@ -333,9 +383,22 @@ pub fn stickiness_counts(
     over_log(
         user_ids,
         times,
-        options.unit,
-        options.utc_offset_minutes,
+        Clock::of(options.unit, options.utc_offset_minutes, options.tz),
         &StickinessCounts(options),
+    )
+}
+
+/// The partial counts of `user_lifecycle` over the columns.
+pub fn user_lifecycle_counts(
+    user_ids: &UserIds<'_>,
+    times: &Times<'_>,
+    options: &UserLifecycleOptions,
+) -> Result<core::UserLifecycleCounts> {
+    over_log(
+        user_ids,
+        times,
+        Clock::of(options.unit, options.utc_offset_minutes, options.tz),
+        &LifecycleCounts(options),
     )
 }
 
@@ -348,13 +411,12 @@ pub fn stickiness_counts(
 fn over_log<W: LogWork>(
     user_ids: &UserIds<'_>,
     times: &Times<'_>,
-    unit: Option<TimeUnit>,
-    utc_offset_minutes: i64,
+    clock: Clock,
     work: &W,
 ) -> Result<W::Output> {
-    let unit = times.unit(unit)?;
+    let unit = times.unit(clock.unit)?;
     let run = user_ids.run;
-    let offset = utc_offset_minutes;
+    let offset = clock;
     match (&user_ids.values, &times.values) {
         (IdValues::Signed(ids), TimeValues::Whole(times)) => {
             run_on(run, ids.as_slice(), times.as_slice(), unit, offset, work)
@@ -385,10 +447,10 @@ fn run_on<U: UserIdValue, T: TimeValue, W: LogWork>(
     user_ids: &[U],
     times: &[T],
     unit: TimeUnit,
-    utc_offset_minutes: i64,
+    clock: Clock,
     work: &W,
 ) -> Result<W::Output> {
-    let log = EventLog::new(user_ids, times, unit)?.with_utc_offset_minutes(utc_offset_minutes)?;
+    let log = clock.read(EventLog::new(user_ids, times, unit)?)?;
     run_log(run, &log, work)
 }
 
@@ -398,13 +460,12 @@ fn over_log_with_events<W: LogWork>(
     user_ids: &UserIds<'_>,
     times: &Times<'_>,
     events: &EventIds<'_>,
-    unit: Option<TimeUnit>,
-    utc_offset_minutes: i64,
+    clock: Clock,
     work: &W,
 ) -> Result<W::Output> {
-    let unit = times.unit(unit)?;
+    let unit = times.unit(clock.unit)?;
     let run = user_ids.run;
-    let offset = utc_offset_minutes;
+    let offset = clock;
     match (&user_ids.values, &times.values, &events.values) {
         (IdValues::Float(ids), TimeValues::Float(times), EventValues::Float(events)) => {
             let columns = (ids.as_slice(), times.as_slice(), events.as_slice());
@@ -443,11 +504,11 @@ fn run_with_events<U: UserIdValue, T: TimeValue, E: EventValue, W: LogWork>(
     run: Runner,
     (user_ids, times, events): (&[U], &[T], &[E]),
     unit: TimeUnit,
-    utc_offset_minutes: i64,
+    clock: Clock,
     work: &W,
 ) -> Result<W::Output> {
-    let log = EventLog::new(user_ids, times, unit)?
-        .with_utc_offset_minutes(utc_offset_minutes)?
+    let log = clock
+        .read(EventLog::new(user_ids, times, unit)?)?
         .with_events(events)?;
     run_log(run, &log, work)
 }

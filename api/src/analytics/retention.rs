@@ -51,10 +51,10 @@ fn retention_counts_of(
     options.start_event = start.map(|(code, _)| code);
     options.return_event = back.map(|(code, _)| code);
     let work = RetentionCounts(&options);
-    let (unit, offset) = (options.unit, options.utc_offset_minutes);
+    let clock = super::Clock::of(options.unit, options.utc_offset_minutes, options.tz);
     let mut counts = match events {
-        Some(events) => over_log_with_events(user_ids, times, events, unit, offset, &work)?,
-        None => over_log(user_ids, times, unit, offset, &work)?,
+        Some(events) => over_log_with_events(user_ids, times, events, clock, &work)?,
+        None => over_log(user_ids, times, clock, &work)?,
     };
     counts.options.start_event = start.map(|(_, label)| label);
     counts.options.return_event = back.map(|(_, label)| label);

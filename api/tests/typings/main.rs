@@ -196,6 +196,7 @@ impl PartialResult for Returns<pmkit_api::analytics::Finished> {
             "Adoption",
             "Funnel",
             "StickinessHistogram",
+            "UserLifecycle",
         ];
         let options: Vec<Value> = classes
             .iter()

@@ -1557,6 +1557,7 @@ class RetentionSettings(TypedDict):
     period: NotRequired[Period]
     return_event: NotRequired[EventLabel | None]
     start_event: NotRequired[EventLabel | None]
+    tz: NotRequired[Zone | None]
     unit: NotRequired[TimeUnitName | None]
     utc_offset_minutes: NotRequired[int]
 
@@ -2295,6 +2296,42 @@ class Usage(TypedDict):
     dau: float
     mau: float
 
+class UserLifecycleDict(TypedDict):
+    """New, returning, resurrecting and dormant users per calendar period (PostHog's lifecycle chart, Social Capital's growth accounting)."""
+    active: list[int]
+    complete: list[bool]
+    dormant: list[int]
+    new: list[int]
+    period: Period
+    period_starts: list[str]
+    quick_ratio: list[float | None]
+    resurrecting: list[int]
+    returning: list[int]
+
+@final
+class UserLifecycle:
+    """New, returning, resurrecting and dormant users per calendar period (PostHog's lifecycle chart, Social Capital's growth accounting)."""
+    @property
+    def active(self) -> list[int]: ...
+    @property
+    def complete(self) -> list[bool]: ...
+    @property
+    def dormant(self) -> list[int]: ...
+    @property
+    def new(self) -> list[int]: ...
+    @property
+    def period(self) -> Period: ...
+    @property
+    def period_starts(self) -> list[str]: ...
+    @property
+    def quick_ratio(self) -> list[float | None]: ...
+    @property
+    def resurrecting(self) -> list[int]: ...
+    @property
+    def returning(self) -> list[int]: ...
+    def to_dict(self) -> UserLifecycleDict: ...
+    def __eq__(self, other: object) -> bool: ...
+
 class ValueEffortInputs(TypedDict):
     """The inputs of a value / effort score, on any scale the team uses consistently."""
     effort: float
@@ -2456,6 +2493,9 @@ class WsjfInputs(TypedDict):
     user_business_value: float
 
 ZTestVariance = Literal["pooled", "unpooled"]
+
+Zone = str
+"""An IANA time zone name ("America/New_York") or a fixed UTC offset ("+05:30")."""
 
 def net_promoter_score(responses: Numbers) -> NpsResult:
     """Net Promoter Score of answers on 0..=10: 100 × (share of promoters, 9–10,
@@ -3069,7 +3109,7 @@ def kano_summary(functional: list[str], dysfunctional: list[str]) -> KanoSummary
     and the better and worse coefficients.
     """
 
-def active_users(user_ids: UserIds, times: Times, *, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, week: Period | None = "week") -> ActiveUsers:
+def active_users(user_ids: UserIds, times: Times, *, tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, week: Period | None = "week") -> ActiveUsers:
     """DAU, rolling WAU (7 days) and MAU (30 days) per day, DAU/MAU stickiness, and
     distinct users per calendar `week` (ISO by default) and month. Times are
     seconds since the epoch unless `unit` says otherwise (a datetime64 column
@@ -3077,22 +3117,24 @@ def active_users(user_ids: UserIds, times: Times, *, unit: TimeUnitName | None =
     `utc_offset_minutes`. An empty log is an `undefined` error.
     
     Keyword options (None = the default):
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
         week: The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or `"week_<weekday>"` (weeks closing on that day).
     """
 
-def active_user_counts(user_ids: UserIds, times: Times, *, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, week: Period | None = "week") -> Counts:
+def active_user_counts(user_ids: UserIds, times: Times, *, tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, week: Period | None = "week") -> Counts:
     """Partial counts of `active_users` for a shard of users (empty shards
     allowed); merge them with `merge_counts`.
     
     Keyword options (None = the default):
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
         week: The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or `"week_<weekday>"` (weeks closing on that day).
     """
 
-def activity_churn(user_ids: UserIds, times: Times, *, inactive_days: int | None = 30, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Churn:
+def activity_churn(user_ids: UserIds, times: Times, *, inactive_days: int | None = 30, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Churn:
     """Churn from activity: per calendar `period`, the users active in it who had
     no event in the `inactive_days` after it ended (null/None while not yet
     observable), with churn and retention rates.
@@ -3100,21 +3142,23 @@ def activity_churn(user_ids: UserIds, times: Times, *, inactive_days: int | None
     Keyword options (None = the default):
         inactive_days: Days without an event after a period that make an active user churned; default 30.
         period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
 
-def activity_churn_counts(user_ids: UserIds, times: Times, *, inactive_days: int | None = 30, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Counts:
+def activity_churn_counts(user_ids: UserIds, times: Times, *, inactive_days: int | None = 30, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Counts:
     """Partial counts of `activity_churn` for a shard of users.
     
     Keyword options (None = the default):
         inactive_days: Days without an event after a period that make an active user churned; default 30.
         period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
 
-def feature_adoption(user_ids: UserIds, times: Times, events: EventIds, feature: int | str, *, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Adoption:
+def feature_adoption(user_ids: UserIds, times: Times, events: EventIds, feature: int | str, *, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Adoption:
     """Feature adoption per calendar `period`: users of the `feature` event over
     active users, cumulative adoption, and days from a user's first event to
     their first use. `feature` is an event code, or a name when `events` holds
@@ -3124,21 +3168,23 @@ def feature_adoption(user_ids: UserIds, times: Times, events: EventIds, feature:
     
     Keyword options (None = the default):
         period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
 
-def feature_adoption_counts(user_ids: UserIds, times: Times, events: EventIds, feature: int | str, *, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Counts:
+def feature_adoption_counts(user_ids: UserIds, times: Times, events: EventIds, feature: int | str, *, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Counts:
     """Partial counts of `feature_adoption` for a shard of users. An event name the
     shard does not hold counts no one (another shard may hold it).
     
     Keyword options (None = the default):
         period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
 
-def event_funnel(user_ids: UserIds, times: Times, events: EventIds, steps: Sequence[int | str] | NDArray[Any], *, order: FunnelOrder | None = "sequential", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, window_seconds: int | None = 2592000) -> Funnel:
+def event_funnel(user_ids: UserIds, times: Times, events: EventIds, steps: Sequence[int | str] | NDArray[Any], *, order: FunnelOrder | None = "sequential", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, window_seconds: int | None = 2592000) -> Funnel:
     """A conversion funnel: users reaching each of `steps` within `window_seconds`
     (default 30 days) of entering, in order ("sequential") or in any order
     ("any_order"), with per-step and overall conversion and the median seconds
@@ -3147,23 +3193,25 @@ def event_funnel(user_ids: UserIds, times: Times, events: EventIds, steps: Seque
     
     Keyword options (None = the default):
         order: "sequential" (each step after the previous, the default) or "any_order".
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
         window_seconds: Seconds from entering the funnel within which the later steps count; default 30 days (2 592 000).
     """
 
-def event_funnel_counts(user_ids: UserIds, times: Times, events: EventIds, steps: Sequence[int | str] | NDArray[Any], *, order: FunnelOrder | None = "sequential", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, window_seconds: int | None = 2592000) -> Counts:
+def event_funnel_counts(user_ids: UserIds, times: Times, events: EventIds, steps: Sequence[int | str] | NDArray[Any], *, order: FunnelOrder | None = "sequential", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, window_seconds: int | None = 2592000) -> Counts:
     """Partial counts of `event_funnel` for a shard of users. An event name the
     shard does not hold counts no one (another shard may hold it).
     
     Keyword options (None = the default):
         order: "sequential" (each step after the previous, the default) or "any_order".
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
         window_seconds: Seconds from entering the funnel within which the later steps count; default 30 days (2 592 000).
     """
 
-def retention(user_ids: UserIds, times: Times, *, cohorts: Cohorts | None = "first_time", kind: RetentionKind | None = "on", period: Period | None = "week", return_event: int | str | None = None, start_event: int | str | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = None, events: EventIds | None = None) -> Retention:
+def retention(user_ids: UserIds, times: Times, *, cohorts: Cohorts | None = "first_time", kind: RetentionKind | None = "on", period: Period | None = "week", return_event: int | str | None = None, start_event: int | str | None = None, tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = None, events: EventIds | None = None) -> Retention:
     """The retention matrix: cohorts by calendar `period` ("day", "week",
     "week_<weekday>", "month") of first activity ("first_time") or of every
     activity ("recurring"), and the distinct users of each returning in period
@@ -3180,12 +3228,13 @@ def retention(user_ids: UserIds, times: Times, *, cohorts: Cohorts | None = "fir
         period: The cohort and return period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month" (calendar-aligned).
         return_event: The event that counts as returning: a code, or a name when `events` holds names; default any event.
         start_event: The event that puts a user in a cohort: a code, or a name when `events` holds names (the result's `options` then report the name); default any event.
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
         events: The events column (codes, or names), needed by `start_event` and `return_event`.
     """
 
-def retention_counts(user_ids: UserIds, times: Times, *, cohorts: Cohorts | None = "first_time", kind: RetentionKind | None = "on", period: Period | None = "week", return_event: int | str | None = None, start_event: int | str | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = None, events: EventIds | None = None) -> Counts:
+def retention_counts(user_ids: UserIds, times: Times, *, cohorts: Cohorts | None = "first_time", kind: RetentionKind | None = "on", period: Period | None = "week", return_event: int | str | None = None, start_event: int | str | None = None, tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = None, events: EventIds | None = None) -> Counts:
     """Partial counts of `retention` for a shard of users (empty shards allowed).
     An event name the shard does not hold counts no one (another shard may
     hold it).
@@ -3196,26 +3245,53 @@ def retention_counts(user_ids: UserIds, times: Times, *, cohorts: Cohorts | None
         period: The cohort and return period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month" (calendar-aligned).
         return_event: The event that counts as returning: a code, or a name when `events` holds names; default any event.
         start_event: The event that puts a user in a cohort: a code, or a name when `events` holds names; default any event.
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
         events: The events column (codes, or names), needed by `start_event` and `return_event`.
     """
 
-def stickiness_histogram(user_ids: UserIds, times: Times, *, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> StickinessHistogram:
+def stickiness_histogram(user_ids: UserIds, times: Times, *, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> StickinessHistogram:
     """The stickiness histogram: per calendar `period`, the users active on exactly
     k days of it (`users[p][k - 1]`) and on at least k days (`at_least`).
     
     Keyword options (None = the default):
         period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
 
-def stickiness_counts(user_ids: UserIds, times: Times, *, period: Period | None = "week", unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Counts:
+def stickiness_counts(user_ids: UserIds, times: Times, *, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Counts:
     """Partial counts of `stickiness_histogram` for a shard of users.
     
     Keyword options (None = the default):
         period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+    """
+
+def user_lifecycle(user_ids: UserIds, times: Times, *, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> UserLifecycle:
+    """The lifecycle of users per calendar `period`: each active user is new (first
+    period in the log), returning (also active the period before) or
+    resurrecting (back after a gap); users active the period before but not in
+    this one are dormant. With the growth quick ratio
+    `(new + resurrecting) / dormant` (null/None when no one went dormant).
+    
+    Keyword options (None = the default):
+        period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+        unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
+        utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+    """
+
+def user_lifecycle_counts(user_ids: UserIds, times: Times, *, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Counts:
+    """Partial counts of `user_lifecycle` for a shard of users.
+    
+    Keyword options (None = the default):
+        period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
@@ -3225,7 +3301,7 @@ def merge_counts(parts: Sequence[Counts | Mapping[str, Any]]) -> Counts:
     shard), of one metric made with the same options and event names.
     """
 
-def finish_counts(counts: Counts | Mapping[str, Any]) -> ActiveUsers | Retention | Churn | Adoption | Funnel | StickinessHistogram:
+def finish_counts(counts: Counts | Mapping[str, Any]) -> ActiveUsers | Retention | Churn | Adoption | Funnel | StickinessHistogram | UserLifecycle:
     """The metric that (merged) partial counts describe."""
 
 def encode_ids(values: Sequence[str] | NDArray[Any], *, known: list[str] | None = []) -> EncodedIds:

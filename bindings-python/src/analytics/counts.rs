@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
 use super::metrics::{ActiveUsers, Retention};
-use super::more::{Adoption, Churn, Funnel, StickinessHistogram};
+use super::more::{Adoption, Churn, Funnel, StickinessHistogram, UserLifecycle};
 use crate::errors::IntoPy;
 use crate::record::{from_python, to_python};
 use pmkit::analytics as core;
@@ -52,6 +52,7 @@ pub(super) fn finished(
         core::Metric::StickinessHistogram(value) => {
             Py::new(py, StickinessHistogram(value))?.into_any()
         }
+        core::Metric::UserLifecycle(value) => Py::new(py, UserLifecycle(value))?.into_any(),
     })
 }
 

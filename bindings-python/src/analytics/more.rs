@@ -1,5 +1,5 @@
 //! The result classes of the described `activity_churn`, `feature_adoption`,
-//! `event_funnel` and `stickiness_histogram` (adoption and funnels report event names
+//! `event_funnel`, `stickiness_histogram` and `user_lifecycle` (adoption and funnels report event names
 //! when the call was given names: `named_record!`).
 
 use pyo3::prelude::*;
@@ -41,10 +41,18 @@ record!(
     }
 );
 
+record!(
+    /// The result of `user_lifecycle`: new, returning, resurrecting and dormant users per period, and the quick ratio.
+    UserLifecycle(core::UserLifecycle) {
+        period, period_starts, complete, new, returning, resurrecting, dormant, active, quick_ratio
+    }
+);
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Churn>()?;
     m.add_class::<Adoption>()?;
     m.add_class::<Funnel>()?;
     m.add_class::<StickinessHistogram>()?;
+    m.add_class::<UserLifecycle>()?;
     Ok(())
 }

@@ -9,6 +9,7 @@ use std::fmt::Display;
 
 use serde::{Deserialize, Serialize};
 
+use super::zone::Zone;
 use crate::{input, Error, Result};
 
 /// The unit of the `times` column.
@@ -312,8 +313,9 @@ pub const MAX_UTC_OFFSET_MINUTES: i64 = 18 * 60;
 /// [`Error::OutOfRange`] naming `times[i]`).
 ///
 /// Calendar days are UTC days unless [`EventLog::with_utc_offset_minutes`] sets a
-/// fixed offset (`+120` for UTC+02:00): a day then runs from local midnight to local
-/// midnight. Offsets do not follow daylight-saving changes.
+/// fixed offset (`+120` for UTC+02:00) or [`EventLog::with_time_zone`] a time zone: a
+/// day then runs from local midnight to local midnight. A fixed offset does not follow
+/// daylight-saving changes; an IANA zone does.
 ///
 /// Not serializable: it borrows the caller's columns, which stay where they are.
 ///
@@ -334,6 +336,8 @@ pub struct EventLog<'a, U, T, E = u32> {
     pub(crate) events: Option<&'a [E]>,
     pub(crate) unit: TimeUnit,
     pub(crate) utc_offset_minutes: i64,
+    /// The time zone of calendar days, when not a fixed offset.
+    pub(crate) zone: Option<Zone>,
     /// At most this many threads for the passes over a large log (`None`: one per core).
     pub(crate) max_threads: Option<usize>,
 }
@@ -351,6 +355,7 @@ impl<'a, U: UserIdValue, T: TimeValue> EventLog<'a, U, T, u32> {
             events: None,
             unit,
             utc_offset_minutes: 0,
+            zone: None,
             max_threads: None,
         })
     }
@@ -368,6 +373,7 @@ impl<'a, U: UserIdValue, T: TimeValue, E: EventValue> EventLog<'a, U, T, E> {
             events: Some(events),
             unit: self.unit,
             utc_offset_minutes: self.utc_offset_minutes,
+            zone: self.zone,
             max_threads: self.max_threads,
         })
     }
@@ -385,6 +391,12 @@ impl<'a, U: UserIdValue, T: TimeValue, E: EventValue> EventLog<'a, U, T, E> {
                 format!("{minutes} is beyond ±{MAX_UTC_OFFSET_MINUTES} (±18 hours)"),
             ));
         }
+        if let (Some(zone), true) = (self.zone, minutes != 0) {
+            return Err(Error::invalid(
+                "utc_offset_minutes",
+                format!("is {minutes}, but the log is read in time zone {} already; give one or the other", zone.name()),
+            ));
+        }
         if minutes != 0 && self.unit == TimeUnit::Days {
             return Err(Error::invalid(
                 "utc_offset_minutes",
@@ -396,6 +408,58 @@ impl<'a, U: UserIdValue, T: TimeValue, E: EventValue> EventLog<'a, U, T, E> {
         }
         self.utc_offset_minutes = minutes;
         Ok(self)
+    }
+
+    /// The same log read on the calendar days of `zone` (an IANA zone follows
+    /// daylight-saving changes, so its days last 23 to 25 hours), instead of UTC or a
+    /// fixed offset. Only the day of each event changes; times (funnel windows) stay
+    /// absolute.
+    ///
+    /// ```
+    /// use pmkit::analytics::{active_users, ActiveUsersOptions, EventLog, TimeUnit, Zone};
+    ///
+    /// // 2024-03-10T04:30Z and 2024-03-11T03:30Z: 23:30 on 9 March (EST) and 23:30 on
+    /// // 10 March (EDT) in New York, two UTC days but also two local days apart.
+    /// let (users, times) = ([1u64, 2], [1_710_045_000i64, 1_710_127_800]);
+    /// let log = EventLog::new(&users, &times, TimeUnit::Seconds)?
+    ///     .with_time_zone(Zone::parse("tz", "America/New_York")?)?;
+    /// let active = active_users(&log, &ActiveUsersOptions::default())?;
+    /// assert_eq!(active.days[0].to_string(), "2024-03-09");
+    /// assert_eq!(active.dau, [1, 1]);
+    /// # Ok::<(), pmkit::Error>(())
+    /// ```
+    ///
+    /// **Errors**: a log already read at a non-zero `utc_offset_minutes` (one or the
+    /// other), or one whose unit is [`TimeUnit::Days`] (day numbers are already local);
+    /// both [`Error::InvalidInput`] naming `tz`.
+    pub fn with_time_zone(mut self, zone: Zone) -> Result<Self> {
+        if self.utc_offset_minutes != 0 {
+            return Err(Error::invalid(
+                "tz",
+                format!(
+                    "is {}, but utc_offset_minutes is {} too; give one or the other",
+                    zone.name(),
+                    self.utc_offset_minutes
+                ),
+            ));
+        }
+        if self.unit == TimeUnit::Days {
+            return Err(Error::invalid(
+                "tz",
+                format!(
+                    "{} applies to timestamps, but the times are day numbers (unit \"days\"), \
+                     which are already calendar days",
+                    zone.name()
+                ),
+            ));
+        }
+        self.zone = Some(zone);
+        Ok(self)
+    }
+
+    /// The time zone set by [`EventLog::with_time_zone`], if any.
+    pub fn time_zone(&self) -> Option<Zone> {
+        self.zone
     }
 
     /// The same log, read with at most `threads` threads. By default a large log (a

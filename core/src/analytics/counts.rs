@@ -11,6 +11,7 @@ use super::churn::{Churn, ChurnCounts};
 use super::funnel::{Funnel, FunnelCounts};
 use super::retention::{Retention, RetentionCounts};
 use super::stickiness::{StickinessCounts, StickinessHistogram};
+use super::user_lifecycle::{UserLifecycle, UserLifecycleCounts};
 use crate::{Error, Result};
 
 /// Partial counts of one metric for a shard of users.
@@ -29,6 +30,8 @@ pub enum Counts {
     EventFunnel(FunnelCounts),
     /// From [`stickiness_counts`](super::stickiness_counts).
     StickinessHistogram(StickinessCounts),
+    /// From [`user_lifecycle_counts`](super::user_lifecycle_counts).
+    UserLifecycle(UserLifecycleCounts),
 }
 
 /// A finished metric: what [`Counts::finish`] gives.
@@ -47,6 +50,8 @@ pub enum Metric {
     EventFunnel(Funnel),
     /// See [`stickiness_histogram`](super::stickiness_histogram).
     StickinessHistogram(StickinessHistogram),
+    /// See [`user_lifecycle`](super::user_lifecycle).
+    UserLifecycle(UserLifecycle),
 }
 
 impl Counts {
@@ -59,6 +64,7 @@ impl Counts {
             Counts::FeatureAdoption(_) => "feature_adoption",
             Counts::EventFunnel(_) => "event_funnel",
             Counts::StickinessHistogram(_) => "stickiness_histogram",
+            Counts::UserLifecycle(_) => "user_lifecycle",
         }
     }
 
@@ -78,6 +84,9 @@ impl Counts {
             }
             (Counts::EventFunnel(mine), Counts::EventFunnel(theirs)) => mine.merge(theirs, field),
             (Counts::StickinessHistogram(mine), Counts::StickinessHistogram(theirs)) => {
+                mine.merge(theirs, field)
+            }
+            (Counts::UserLifecycle(mine), Counts::UserLifecycle(theirs)) => {
                 mine.merge(theirs, field)
             }
             (mine, theirs) => Err(Error::invalid(
@@ -102,6 +111,7 @@ impl Counts {
             Counts::FeatureAdoption(counts) => Metric::FeatureAdoption(counts.finish()?),
             Counts::EventFunnel(counts) => Metric::EventFunnel(counts.finish()?),
             Counts::StickinessHistogram(counts) => Metric::StickinessHistogram(counts.finish()?),
+            Counts::UserLifecycle(counts) => Metric::UserLifecycle(counts.finish()?),
         })
     }
 }

@@ -74,6 +74,16 @@ impl IdMap {
         Ok(IdMap { ids, codes })
     }
 
+    /// A map of `ids` known to be distinct (numbered by [`super::encode_text`]).
+    pub(crate) fn from_distinct(ids: Vec<String>) -> IdMap {
+        let mut codes = FastMap::default();
+        codes.reserve(ids.len());
+        for (code, id) in ids.iter().enumerate() {
+            codes.insert(id.clone(), code as u32);
+        }
+        IdMap { ids, codes }
+    }
+
     /// The codes of `values`, giving each id not seen before the next free code.
     ///
     /// **Errors**: more than 2^32 distinct ids ([`Error::OutOfRange`] naming `ids`).

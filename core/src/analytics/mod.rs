@@ -35,6 +35,8 @@ mod calendar;
 mod churn;
 mod columns;
 mod counts;
+mod encode;
+mod encoded_log;
 mod funnel;
 mod ids;
 mod options;
@@ -44,6 +46,8 @@ mod rows;
 mod sample;
 mod series;
 mod stickiness;
+mod user_lifecycle;
+mod zone;
 
 pub use active_users::*;
 pub use adoption::*;
@@ -51,15 +55,19 @@ pub use calendar::{Period, MAX_DAY, MIN_DAY};
 pub use churn::*;
 pub use columns::*;
 pub use counts::*;
+pub use encode::{encode_text, EncodedText, TextColumn};
+pub use encoded_log::{Breakdown, EncodedLog, Segment, DEFAULT_MAX_SEGMENTS, MAX_SEGMENTS};
 pub use funnel::*;
 pub use ids::*;
 pub use options::{
     ActiveUsersOptions, ActivityChurnOptions, EventFunnelOptions, FeatureAdoptionOptions,
-    StickinessOptions,
+    StickinessOptions, UserLifecycleOptions,
 };
 pub use retention::*;
 pub use sample::*;
 pub use stickiness::*;
+pub use user_lifecycle::*;
+pub use zone::Zone;
 
 // docs/analytics.md's Rust examples run as doc tests.
 #[doc = include_str!("../../../docs/analytics.md")]

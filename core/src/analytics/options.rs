@@ -31,6 +31,8 @@ pub struct ActiveUsersOptions {
     /// The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     #[serde(deserialize_with = "deserialize_offset")]
     pub utc_offset_minutes: i64,
+    /// An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+    pub tz: Option<super::Zone>,
 }
 
 impl Default for ActiveUsersOptions {
@@ -39,6 +41,7 @@ impl Default for ActiveUsersOptions {
             week: Period::WEEK,
             unit: None,
             utc_offset_minutes: 0,
+            tz: None,
         }
     }
 }
@@ -62,6 +65,8 @@ pub struct ActivityChurnOptions {
     /// The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     #[serde(deserialize_with = "deserialize_offset")]
     pub utc_offset_minutes: i64,
+    /// An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+    pub tz: Option<super::Zone>,
 }
 
 impl Default for ActivityChurnOptions {
@@ -71,6 +76,7 @@ impl Default for ActivityChurnOptions {
             inactive_days: DEFAULT_INACTIVE_DAYS,
             unit: None,
             utc_offset_minutes: 0,
+            tz: None,
         }
     }
 }
@@ -91,6 +97,8 @@ pub struct FeatureAdoptionOptions {
     /// The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     #[serde(deserialize_with = "deserialize_offset")]
     pub utc_offset_minutes: i64,
+    /// An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+    pub tz: Option<super::Zone>,
 }
 
 impl Default for FeatureAdoptionOptions {
@@ -99,6 +107,7 @@ impl Default for FeatureAdoptionOptions {
             period: Period::WEEK,
             unit: None,
             utc_offset_minutes: 0,
+            tz: None,
         }
     }
 }
@@ -121,6 +130,8 @@ pub struct EventFunnelOptions {
     /// The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     #[serde(deserialize_with = "deserialize_offset")]
     pub utc_offset_minutes: i64,
+    /// An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+    pub tz: Option<super::Zone>,
 }
 
 impl Default for EventFunnelOptions {
@@ -130,6 +141,7 @@ impl Default for EventFunnelOptions {
             order: FunnelOrder::default(),
             unit: None,
             utc_offset_minutes: 0,
+            tz: None,
         }
     }
 }
@@ -150,6 +162,8 @@ pub struct StickinessOptions {
     /// The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     #[serde(deserialize_with = "deserialize_offset")]
     pub utc_offset_minutes: i64,
+    /// An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+    pub tz: Option<super::Zone>,
 }
 
 impl Default for StickinessOptions {
@@ -158,6 +172,38 @@ impl Default for StickinessOptions {
             period: Period::WEEK,
             unit: None,
             utc_offset_minutes: 0,
+            tz: None,
+        }
+    }
+}
+
+/// The options of [`user_lifecycle`](super::user_lifecycle) and
+/// [`user_lifecycle_counts`](super::user_lifecycle_counts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct UserLifecycleOptions {
+    /// The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
+    #[serde(deserialize_with = "deserialize_period")]
+    pub period: Period,
+    /// The unit of `times` (see [`TimeUnit`]); default seconds (Python: a datetime64 column's own unit).
+    #[serde(deserialize_with = "deserialize_unit")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<UnitName>"))]
+    pub unit: Option<TimeUnit>,
+    /// The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
+    #[serde(deserialize_with = "deserialize_offset")]
+    pub utc_offset_minutes: i64,
+    /// An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+    pub tz: Option<super::Zone>,
+}
+
+impl Default for UserLifecycleOptions {
+    fn default() -> Self {
+        UserLifecycleOptions {
+            period: Period::WEEK,
+            unit: None,
+            utc_offset_minutes: 0,
+            tz: None,
         }
     }
 }

@@ -14,6 +14,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use super::calendar::{MAX_DAY, MIN_DAY};
 use super::columns::{bad_value, EventLog, EventValue, TimeUnit, TimeValue, UserIdValue};
 use super::parallel;
+use super::zone::{OffsetCache, Zone};
 use crate::{Error, Result};
 
 /// A fast hasher for integer keys (a folded 128-bit multiply, as foldhash and FxHash do):
@@ -68,6 +69,9 @@ pub(crate) struct Prepared<'a, U, T, E> {
     pub last_day: i64,
     /// `utc_offset_minutes` in units of `times`.
     offset_units: i64,
+    /// In a time zone: each row's time on the zone's wall clock, read for days instead
+    /// of `times` (with `offset_units` 0).
+    local: Option<Vec<i64>>,
     /// Threads for the passes over this log (1 for small logs and on WebAssembly).
     pub threads: usize,
 }
@@ -90,18 +94,14 @@ impl Bounds {
     /// searched only after a failure.
     fn of<U: UserIdValue, T: TimeValue, E: EventValue>(
         log: &EventLog<'_, U, T, E>,
+        local: Option<&[i64]>,
         range: std::ops::Range<usize>,
         with_events: bool,
     ) -> Bounds {
-        let (mut min, mut max, mut times_valid) = (i64::MAX, i64::MIN, true);
-        for &value in log.times.get(range.clone()).unwrap_or(&[]) {
-            let time = value.time();
-            times_valid &= time.is_ok();
-            let time = time.unwrap_or(0);
-            min = min.min(time);
-            max = max.max(time);
-        }
-        let times = (min, max);
+        let (times, times_valid) = match local {
+            Some(local) => time_range(local.get(range.clone()).unwrap_or(&[])),
+            None => time_range(log.times.get(range.clone()).unwrap_or(&[])),
+        };
         let (mut min, mut max, mut ids_valid) = (u64::MAX, 0u64, true);
         for &value in log.user_ids.get(range.clone()).unwrap_or(&[]) {
             let id = value.user_id();
@@ -140,6 +140,65 @@ impl Bounds {
             events_valid: self.events_valid && other.events_valid,
         }
     }
+}
+
+/// The smallest and largest of `times`, and whether every one was valid.
+fn time_range<T: TimeValue>(times: &[T]) -> ((i64, i64), bool) {
+    let (mut min, mut max, mut valid) = (i64::MAX, i64::MIN, true);
+    for &value in times {
+        let time = value.time();
+        valid &= time.is_ok();
+        let time = time.unwrap_or(0);
+        min = min.min(time);
+        max = max.max(time);
+    }
+    ((min, max), valid)
+}
+
+/// Each row's time moved to `zone`'s wall clock (`time + offset`, in the log's unit),
+/// so that whole days of it are the zone's calendar days; one part of the rows per
+/// thread, each with its own [`OffsetCache`].
+///
+/// **Errors**: an invalid time ([`Error::InvalidInput`] naming `times[i]`); a time so
+/// far out that the shift overflows ([`Error::OutOfRange`] naming `times[i]`).
+fn local_times<U: UserIdValue, T: TimeValue, E: EventValue>(
+    log: &EventLog<'_, U, T, E>,
+    zone: Zone,
+    threads: usize,
+) -> Result<Vec<i64>> {
+    let per_second = log.unit.per_second().unwrap_or(1);
+    let parts = parallel::map(parallel::split(0..log.len(), threads), |range| {
+        let mut cache = OffsetCache::new(zone);
+        let start = range.start;
+        let mut local = Vec::with_capacity(range.len());
+        for (index, &value) in log.times.get(range).unwrap_or(&[]).iter().enumerate() {
+            let row = start + index;
+            let time = value
+                .time()
+                .map_err(|why| bad_value("times", row, value, why))?;
+            let offset = cache.offset_seconds(time.div_euclid(per_second));
+            let shifted = offset
+                .checked_mul(per_second)
+                .and_then(|offset| time.checked_add(offset))
+                .ok_or_else(|| {
+                    Error::out_of_range(
+                        format!("times[{row}]"),
+                        format!(
+                            "{value} {} is too far from 1970 to read in {}",
+                            log.unit,
+                            zone.name()
+                        ),
+                    )
+                })?;
+            local.push(shifted);
+        }
+        Ok(local)
+    });
+    let mut local = Vec::with_capacity(log.len());
+    for part in parts {
+        local.extend(part?);
+    }
+    Ok(local)
 }
 
 /// The dense users of `ids`, whose smallest and largest ids are `min` and `max`, after
@@ -223,11 +282,17 @@ pub(crate) fn prepare<'a, U: UserIdValue, T: TimeValue, E: EventValue>(
         None => 0,
     };
     let (low, high) = time_bounds(log.unit, offset_units);
+    let threads = parallel::threads_for(log.len(), log.max_threads);
+    // In a time zone the offset varies by row: the rows' local times are computed once
+    // and read instead of `times` (whose offset is then 0).
+    let local = match log.zone {
+        Some(zone) => Some(local_times(log, zone, threads)?),
+        None => None,
+    };
     // The checking pass, one contiguous part of the rows per thread; the bounds of the
     // parts combine exactly (minima, maxima, and-ed validity) into the whole log's.
-    let threads = parallel::threads_for(log.len(), log.max_threads);
     let parts = parallel::map(parallel::split(0..log.len(), threads), |range| {
-        Bounds::of(log, range, with_events)
+        Bounds::of(log, local.as_deref(), range, with_events)
     });
     let Some(bounds) = parts.into_iter().reduce(Bounds::and) else {
         return Ok(None);
@@ -239,6 +304,10 @@ pub(crate) fn prepare<'a, U: UserIdValue, T: TimeValue, E: EventValue>(
             let time = value
                 .time()
                 .map_err(|why| bad_value("times", index, value, why))?;
+            let time = local
+                .as_ref()
+                .and_then(|local| local.get(index).copied())
+                .unwrap_or(time);
             if time < low || time > high {
                 let side = if time < low {
                     "before 1970-01-01"
@@ -275,6 +344,7 @@ pub(crate) fn prepare<'a, U: UserIdValue, T: TimeValue, E: EventValue>(
         first_day: (min + offset_units).div_euclid(per_day),
         last_day: (max + offset_units).div_euclid(per_day),
         offset_units,
+        local,
         threads,
     }))
 }
@@ -310,15 +380,33 @@ impl<'a, U: UserIdValue, T: TimeValue, E: EventValue> Prepared<'a, U, T, E> {
     fn rows<const PER_DAY: u64>(
         &self,
         range: std::ops::Range<usize>,
+        visit: impl FnMut(usize, u32, u32),
+    ) {
+        match &self.local {
+            Some(local) => {
+                let times = local.get(range.clone()).unwrap_or(&[]);
+                self.rows_of::<PER_DAY, i64>(range, times, visit);
+            }
+            None => {
+                let times = self.log.times.get(range.clone()).unwrap_or(&[]);
+                self.rows_of::<PER_DAY, T>(range, times, visit);
+            }
+        }
+    }
+
+    /// [`Prepared::rows`] over `times`, the rows' times in `range` (raw or local).
+    fn rows_of<const PER_DAY: u64, X: TimeValue>(
+        &self,
+        range: std::ops::Range<usize>,
+        times: &[X],
         mut visit: impl FnMut(usize, u32, u32),
     ) {
         let first_row = range.start;
         let ids = self.log.user_ids.get(range.clone()).unwrap_or(&[]);
-        let times = self.log.times.get(range.clone()).unwrap_or(&[]);
         let offset = self.offset_units;
         // `prepare` checked that every `time + offset` is ≥ 0 and on a day ≥ first_day.
         let first = self.first_day as u64;
-        let day = move |time: T| -> u32 {
+        let day = move |time: X| -> u32 {
             let local = time.time().unwrap_or(0).wrapping_add(offset) as u64;
             (local / PER_DAY).wrapping_sub(first) as u32
         };

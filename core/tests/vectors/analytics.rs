@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::{f64s_arg, json, opt, options_arg, serde_arg};
 use pmkit::analytics::{
     self as analytics, ActiveUsersOptions, ActivityChurnOptions, EventFunnelOptions, EventLog,
-    FeatureAdoptionOptions, RetentionOptions, StickinessOptions,
+    FeatureAdoptionOptions, RetentionOptions, StickinessOptions, UserLifecycleOptions,
 };
 
 fn empty_log_error() -> pmkit::Error {
@@ -19,21 +19,39 @@ fn log<'a>(
     times: &'a [f64],
     unit: Option<analytics::TimeUnit>,
     utc_offset_minutes: i64,
+    tz: Option<analytics::Zone>,
 ) -> pmkit::Result<EventLog<'a, f64, f64>> {
-    EventLog::new(ids, times, unit.unwrap_or_default())?.with_utc_offset_minutes(utc_offset_minutes)
+    let log = EventLog::new(ids, times, unit.unwrap_or_default())?
+        .with_utc_offset_minutes(utc_offset_minutes)?;
+    match tz {
+        Some(zone) => log.with_time_zone(zone),
+        None => Ok(log),
+    }
 }
 
 fn active_counts(args: &Value) -> pmkit::Result<analytics::ActiveUserCounts> {
     let (ids, times) = (f64s_arg(args, "user_ids"), f64s_arg(args, "times"));
     let options: ActiveUsersOptions = options_arg(args, &["user_ids", "times"])?;
-    let log = log(&ids, &times, options.unit, options.utc_offset_minutes)?;
+    let log = log(
+        &ids,
+        &times,
+        options.unit,
+        options.utc_offset_minutes,
+        options.tz,
+    )?;
     analytics::active_user_counts(&log, &options)
 }
 
 fn retention_counts(args: &Value) -> pmkit::Result<analytics::RetentionCounts> {
     let (ids, times) = (f64s_arg(args, "user_ids"), f64s_arg(args, "times"));
     let options: RetentionOptions = options_arg(args, &["user_ids", "times", "events"])?;
-    let log = log(&ids, &times, options.unit, options.utc_offset_minutes)?;
+    let log = log(
+        &ids,
+        &times,
+        options.unit,
+        options.utc_offset_minutes,
+        options.tz,
+    )?;
     match opt(args, "events") {
         Some(_) => {
             let events = f64s_arg(args, "events");
@@ -51,7 +69,13 @@ fn code(field: &str, value: f64) -> pmkit::Result<u32> {
 fn churn_counts(args: &Value) -> pmkit::Result<analytics::ChurnCounts> {
     let (ids, times) = (f64s_arg(args, "user_ids"), f64s_arg(args, "times"));
     let options: ActivityChurnOptions = options_arg(args, &["user_ids", "times"])?;
-    let log = log(&ids, &times, options.unit, options.utc_offset_minutes)?;
+    let log = log(
+        &ids,
+        &times,
+        options.unit,
+        options.utc_offset_minutes,
+        options.tz,
+    )?;
     analytics::activity_churn_counts(&log, &options)
 }
 
@@ -63,7 +87,14 @@ fn adoption_counts(args: &Value) -> pmkit::Result<analytics::AdoptionCounts> {
     );
     let options: FeatureAdoptionOptions =
         options_arg(args, &["user_ids", "times", "events", "feature"])?;
-    let log = log(&ids, &times, options.unit, options.utc_offset_minutes)?.with_events(&events)?;
+    let log = log(
+        &ids,
+        &times,
+        options.unit,
+        options.utc_offset_minutes,
+        options.tz,
+    )?
+    .with_events(&events)?;
     let feature = code("feature", crate::f64_arg(args, "feature"))?;
     analytics::feature_adoption_counts(&log, feature, &options)
 }
@@ -75,7 +106,14 @@ fn funnel_counts(args: &Value) -> pmkit::Result<analytics::FunnelCounts> {
         f64s_arg(args, "events"),
     );
     let options: EventFunnelOptions = options_arg(args, &["user_ids", "times", "events", "steps"])?;
-    let log = log(&ids, &times, options.unit, options.utc_offset_minutes)?.with_events(&events)?;
+    let log = log(
+        &ids,
+        &times,
+        options.unit,
+        options.utc_offset_minutes,
+        options.tz,
+    )?
+    .with_events(&events)?;
     let steps = f64s_arg(args, "steps")
         .iter()
         .enumerate()
@@ -87,8 +125,27 @@ fn funnel_counts(args: &Value) -> pmkit::Result<analytics::FunnelCounts> {
 fn stickiness_counts(args: &Value) -> pmkit::Result<analytics::StickinessCounts> {
     let (ids, times) = (f64s_arg(args, "user_ids"), f64s_arg(args, "times"));
     let options: StickinessOptions = options_arg(args, &["user_ids", "times"])?;
-    let log = log(&ids, &times, options.unit, options.utc_offset_minutes)?;
+    let log = log(
+        &ids,
+        &times,
+        options.unit,
+        options.utc_offset_minutes,
+        options.tz,
+    )?;
     analytics::stickiness_counts(&log, &options)
+}
+
+fn lifecycle_counts(args: &Value) -> pmkit::Result<analytics::UserLifecycleCounts> {
+    let (ids, times) = (f64s_arg(args, "user_ids"), f64s_arg(args, "times"));
+    let options: UserLifecycleOptions = options_arg(args, &["user_ids", "times"])?;
+    let log = log(
+        &ids,
+        &times,
+        options.unit,
+        options.utc_offset_minutes,
+        options.tz,
+    )?;
+    analytics::user_lifecycle_counts(&log, &options)
 }
 
 fn is_empty(args: &Value) -> bool {
@@ -130,6 +187,11 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
         "stickiness_histogram" => json(stickiness_counts(args).and_then(|c| c.finish())),
         "stickiness_counts" => {
             json(stickiness_counts(args).map(analytics::Counts::StickinessHistogram))
+        }
+        "user_lifecycle" if is_empty(args) => Err(empty_log_error()),
+        "user_lifecycle" => json(lifecycle_counts(args).and_then(|c| c.finish())),
+        "user_lifecycle_counts" => {
+            json(lifecycle_counts(args).map(analytics::Counts::UserLifecycle))
         }
         "merge_counts" => json(analytics::merge_counts(
             &serde_arg::<Vec<analytics::Counts>>(args, "parts"),
