@@ -14,10 +14,11 @@
 //! [`EventLog`](pmkit::analytics::EventLog) over the columns' slices and runs the
 //! metric through the binding's [`Runner`] (Python releases the GIL around it).
 //!
-//! Made to be extended (issue 14) without touching the table: an Arrow PyCapsule column
-//! is one more borrowed source for [`Values::borrowed`] (its buffer, like numpy's), and
-//! an `EventLog` encoded once would be one more parameter type built from these columns
-//! whose slices the same [`crate::analytics`] functions read.
+//! Python also reads Arrow PyCapsule columns (polars, pyarrow, pandas Arrow dtypes):
+//! an int64 or timestamp buffer in one chunk is one more borrowed source for
+//! [`Values::borrowed`], like numpy's; text is numbered once. An `EventLog` encoded once
+//! would be one more parameter type built from these columns whose slices the same
+//! [`crate::analytics`] functions read.
 
 use pmkit::analytics::TimeUnit;
 use pmkit::{Error, Result};
@@ -135,6 +136,12 @@ pub struct Times<'a> {
     /// The column's own unit and how to name the column in an error
     /// (`"datetime64[ns]"`, `"Python datetimes"`), or `None` for plain numbers.
     pub own_unit: Option<(TimeUnit, String)>,
+    /// The time zone the column carries, as the caller's library spells it (an IANA
+    /// name such as `"America/New_York"`, `"UTC"`, or a fixed offset `"+05:30"`): an
+    /// Arrow timestamp's zone or a time-zone-aware pandas column's. The values are UTC
+    /// instants either way; this only says which calendar the caller's data lives in.
+    /// `None` for naive columns, numbers and JavaScript.
+    pub zone: Option<String>,
 }
 
 impl Times<'_> {

@@ -14,6 +14,17 @@ class _SupportsArray(Protocol):
 
     def __array__(self) -> NDArray[Any]: ...
 
+class _ArrowArray(Protocol):
+    """An Arrow array through the PyCapsule interface: pyarrow and nanoarrow arrays."""
+
+    def __arrow_c_array__(self, requested_schema: object | None = None) -> tuple[object, object]: ...
+
+class _ArrowStream(Protocol):
+    """An Arrow stream through the PyCapsule interface: polars and pandas Series, pyarrow
+    chunked arrays, DuckDB results."""
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+
 __version__: str
 
 # ---------------------------------------------------------------- errors
@@ -47,12 +58,12 @@ class CsvWriter(Protocol):
     """A table that writes itself as CSV text (a polars DataFrame)."""
     def write_csv(self) -> str | None: ...
 
-UserIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray
-"""An event log's user ids, one per event: a numpy array (int64 and uint64 read without a copy), a pandas or polars Series, or a list; whole numbers 0 or more, or text ids (numbered once)."""
-Times = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.datetime64] | NDArray[np.object_] | Sequence[int] | Sequence[datetime.datetime] | Sequence[datetime.date] | _SupportsArray
-"""An event log's times, one per event: whole numbers of the `unit` option since the epoch (int64 read without a copy), datetime64 (its own unit, without a copy), time-zone-aware pandas or polars datetimes (read as UTC instants), or a list of Python datetimes (aware, or naive read as UTC) or dates."""
-EventIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray
-"""An event log's events, one per event: event codes (whole numbers 0 or more), or event names (numbered once; the metric's event parameters are then names too)."""
+UserIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray | _ArrowArray | _ArrowStream
+"""An event log's user ids, one per event: an Arrow column (polars, pyarrow, pandas Arrow dtypes, DuckDB, nanoarrow: integers, or text of any layout, categoricals included), a numpy array (int64 and uint64 read without a copy), a pandas Series, or a list; whole numbers 0 or more, or text ids (numbered once)."""
+Times = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.datetime64] | NDArray[np.object_] | Sequence[int] | Sequence[datetime.datetime] | Sequence[datetime.date] | _SupportsArray | _ArrowArray | _ArrowStream
+"""An event log's times, one per event: Arrow timestamps of any unit and zone, date32 and date64 (their own unit), whole numbers of the `unit` option since the epoch (int64 read without a copy), datetime64 (its own unit, without a copy), time-zone-aware pandas or polars datetimes (read as UTC instants), or a list of Python datetimes (aware, or naive read as UTC) or dates."""
+EventIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray | _ArrowArray | _ArrowStream
+"""An event log's events, one per event (numpy, Arrow, Series or list): event codes (whole numbers 0 or more), or event names (numbered once; the metric's event parameters are then names too)."""
 
 class ActiveUsersDict(TypedDict):
     """Active users per day, per calendar week and per calendar month."""

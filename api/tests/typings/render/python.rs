@@ -262,12 +262,12 @@ pub fn python(api: &Api) -> String {
          class CsvWriter(Protocol):\n    \
              \"\"\"A table that writes itself as CSV text (a polars DataFrame).\"\"\"\n    \
              def write_csv(self) -> str | None: ...\n\n\
-         UserIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray\n\
-         \"\"\"An event log's user ids, one per event: a numpy array (int64 and uint64 read without a copy), a pandas or polars Series, or a list; whole numbers 0 or more, or text ids (numbered once).\"\"\"\n\
-         Times = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.datetime64] | NDArray[np.object_] | Sequence[int] | Sequence[datetime.datetime] | Sequence[datetime.date] | _SupportsArray\n\
-         \"\"\"An event log's times, one per event: whole numbers of the `unit` option since the epoch (int64 read without a copy), datetime64 (its own unit, without a copy), time-zone-aware pandas or polars datetimes (read as UTC instants), or a list of Python datetimes (aware, or naive read as UTC) or dates.\"\"\"\n\
-         EventIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray\n\
-         \"\"\"An event log's events, one per event: event codes (whole numbers 0 or more), or event names (numbered once; the metric's event parameters are then names too).\"\"\"\n",
+         UserIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray | _ArrowArray | _ArrowStream\n\
+         \"\"\"An event log's user ids, one per event: an Arrow column (polars, pyarrow, pandas Arrow dtypes, DuckDB, nanoarrow: integers, or text of any layout, categoricals included), a numpy array (int64 and uint64 read without a copy), a pandas Series, or a list; whole numbers 0 or more, or text ids (numbered once).\"\"\"\n\
+         Times = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.datetime64] | NDArray[np.object_] | Sequence[int] | Sequence[datetime.datetime] | Sequence[datetime.date] | _SupportsArray | _ArrowArray | _ArrowStream\n\
+         \"\"\"An event log's times, one per event: Arrow timestamps of any unit and zone, date32 and date64 (their own unit), whole numbers of the `unit` option since the epoch (int64 read without a copy), datetime64 (its own unit, without a copy), time-zone-aware pandas or polars datetimes (read as UTC instants), or a list of Python datetimes (aware, or naive read as UTC) or dates.\"\"\"\n\
+         EventIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray | _ArrowArray | _ArrowStream\n\
+         \"\"\"An event log's events, one per event (numpy, Arrow, Series or list): event codes (whole numbers 0 or more), or event names (numbered once; the metric's event parameters are then names too).\"\"\"\n",
     );
     for name in api.all_reached() {
         let schema = &api.definitions[&name];
