@@ -14,10 +14,11 @@
 //! [`EventLog`](pmkit::analytics::EventLog) over the columns' slices and runs the
 //! metric through the binding's [`Runner`] (Python releases the GIL around it).
 //!
-//! Made to be extended (issue 14) without touching the table: an Arrow PyCapsule column
-//! is one more borrowed source for [`Values::borrowed`] (its buffer, like numpy's), and
-//! an `EventLog` encoded once would be one more parameter type built from these columns
-//! whose slices the same [`crate::analytics`] functions read.
+//! Python also reads Arrow PyCapsule columns (polars, pyarrow, pandas Arrow dtypes):
+//! an int64 or timestamp buffer in one chunk is one more borrowed source for
+//! [`Values::borrowed`], like numpy's; text is numbered once. An `EventLog` encoded once
+//! would be one more parameter type built from these columns whose slices the same
+//! [`crate::analytics`] functions read.
 
 use pmkit::analytics::TimeUnit;
 use pmkit::{Error, Result};
@@ -74,6 +75,8 @@ pub enum IdValues<'a> {
     Unsigned(Values<'a, u64>),
     /// Numbers as JavaScript passes them: whole, ≥ 0, at most 2^53 (checked by the core).
     Float(Values<'a, f64>),
+    /// Dense codes (an `EventLog`'s own users).
+    Codes(Values<'a, u32>),
 }
 
 /// The `user_ids` column of an event log, and how the binding runs work on it.
@@ -92,6 +95,7 @@ impl UserIds<'_> {
             IdValues::Signed(values) => values.as_slice().len(),
             IdValues::Unsigned(values) => values.as_slice().len(),
             IdValues::Float(values) => values.as_slice().len(),
+            IdValues::Codes(values) => values.as_slice().len(),
         }
     }
 
@@ -135,6 +139,12 @@ pub struct Times<'a> {
     /// The column's own unit and how to name the column in an error
     /// (`"datetime64[ns]"`, `"Python datetimes"`), or `None` for plain numbers.
     pub own_unit: Option<(TimeUnit, String)>,
+    /// The time zone the column carries, as the caller's library spells it (an IANA
+    /// name such as `"America/New_York"`, `"UTC"`, or a fixed offset `"+05:30"`): an
+    /// Arrow timestamp's zone or a time-zone-aware pandas column's. The values are UTC
+    /// instants either way; this only says which calendar the caller's data lives in.
+    /// `None` for naive columns, numbers and JavaScript.
+    pub zone: Option<String>,
 }
 
 impl Times<'_> {
@@ -160,6 +170,8 @@ pub enum EventValues<'a> {
     Whole(Values<'a, i64>),
     /// Event codes as JavaScript passes them (checked by the core).
     Float(Values<'a, f64>),
+    /// Codes numbered by an `EventLog`.
+    Codes(Values<'a, u32>),
 }
 
 /// The `events` column of an event log: a code per event, and, when the column held

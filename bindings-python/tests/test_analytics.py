@@ -202,25 +202,34 @@ def test_named_counts_merge_across_shards_whatever_their_row_order() -> None:
     assert unnamed.finish() == pmkit.retention(["a", "b"], [0, 0], unit="days")
 
 
-def test_time_zone_aware_pandas_times_are_utc_instants() -> None:
+def test_time_zone_aware_pandas_times_count_their_own_zones_days() -> None:
     naive = pd.Series(pd.to_datetime(["2022-01-10 00:30", "2022-01-11 23:30"]))
     expected = pmkit.active_users([1, 2], naive)
     assert pmkit.active_users([1, 2], naive.dt.tz_localize("UTC")) == expected
     assert pmkit.active_users([1, 2], pd.DatetimeIndex(naive).tz_localize("UTC")) == expected
-    # 00:30 in Berlin (UTC+01:00 in January) is 23:30 UTC on the day before.
+    # 00:30 in Berlin (UTC+01:00 in January) is 23:30 UTC on the day before: the
+    # column's own zone counts Berlin days, tz="UTC" UTC days.
     berlin = naive.dt.tz_localize("Europe/Berlin")
-    assert pmkit.active_users([1, 2], berlin).days == ["2022-01-09", "2022-01-10", "2022-01-11"]
-    assert pmkit.active_users([1, 2], berlin, utc_offset_minutes=60).days == ["2022-01-10", "2022-01-11"]
+    assert pmkit.active_users([1, 2], berlin).days == ["2022-01-10", "2022-01-11"]
+    assert pmkit.active_users([1, 2], berlin, tz="UTC").days == ["2022-01-09", "2022-01-10", "2022-01-11"]
+    assert pmkit.active_users([1, 2], berlin, utc_offset_minutes=0).days == ["2022-01-10", "2022-01-11"]
+    # A zone on a day of a daylight-saving change: 23:30 local on both sides of it.
+    # 00:30 EDT on 11 March is 23:30 on 10 March at a fixed UTC−05:00.
+    new_york = pd.Series(pd.to_datetime(["2024-03-09 23:30", "2024-03-11 00:30"])).dt.tz_localize("America/New_York")
+    assert pmkit.active_users([1, 2], new_york).days == ["2024-03-09", "2024-03-10", "2024-03-11"]
+    assert pmkit.active_users([1, 2], new_york, utc_offset_minutes=-300).days == ["2024-03-09", "2024-03-10"]
     with pytest.raises(pmkit.InvalidInputError) as raised:
         pmkit.active_users([1, 2], pd.Series(pd.to_datetime(["2022-01-10", None])).dt.tz_localize("UTC"))
     assert raised.value.field == "times[1]"
 
 
-def test_time_zone_aware_polars_times_are_utc_instants() -> None:
+def test_time_zone_aware_polars_times_count_their_own_zones_days() -> None:
     polars = pytest.importorskip("polars")
     berlin = polars.Series("t", [datetime.datetime(2022, 1, 10, 0, 30)]).dt.replace_time_zone("Europe/Berlin")
-    assert pmkit.active_users([1], berlin).days == ["2022-01-09"]
+    assert pmkit.active_users([1], berlin).days == ["2022-01-10"]
+    assert pmkit.active_users([1], berlin, tz="UTC").days == ["2022-01-09"]
     assert pmkit.active_users([1], berlin, utc_offset_minutes=60).days == ["2022-01-10"]
+    assert pmkit.active_users([1], berlin, tz="Asia/Tokyo").days == ["2022-01-10"]
 
 
 def test_python_datetimes_and_dates() -> None:

@@ -2630,7 +2630,7 @@ export interface RetentionSettings {
    */
   start_event?: EventLabel | null;
   /**
-   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
    */
   tz?: Zone | null;
   /**
@@ -5484,7 +5484,7 @@ export function kanoSummary(functional: string[], dysfunctional: string[]): Kano
 /** The options of `activeUsers`; every one may be left out. */
 export interface ActiveUsersOptions {
   /**
-   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
    */
   tz?: Zone | null;
   /**
@@ -5516,7 +5516,7 @@ export function activeUsers(userIds: UserIds, times: Times, options?: ActiveUser
 /** The options of `activeUserCounts`; every one may be left out. */
 export interface ActiveUserCountsOptions {
   /**
-   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
    */
   tz?: Zone | null;
   /**
@@ -5555,7 +5555,7 @@ export interface ActivityChurnOptions {
    */
   period?: Period | null;
   /**
-   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
    */
   tz?: Zone | null;
   /**
@@ -5590,7 +5590,7 @@ export interface ActivityChurnCountsOptions {
    */
   period?: Period | null;
   /**
-   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
    */
   tz?: Zone | null;
   /**
@@ -5618,7 +5618,7 @@ export interface FeatureAdoptionOptions {
    */
   period?: Period | null;
   /**
-   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
    */
   tz?: Zone | null;
   /**
@@ -5651,7 +5651,7 @@ export interface FeatureAdoptionCountsOptions {
    */
   period?: Period | null;
   /**
-   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
    */
   tz?: Zone | null;
   /**
@@ -5680,7 +5680,7 @@ export interface EventFunnelOptions {
    */
   order?: FunnelOrder | null;
   /**
-   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
    */
   tz?: Zone | null;
   /**
@@ -5717,7 +5717,7 @@ export interface EventFunnelCountsOptions {
    */
   order?: FunnelOrder | null;
   /**
-   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
    */
   tz?: Zone | null;
   /**
@@ -5769,7 +5769,7 @@ export interface RetentionOptions {
    */
   startEvent?: number | null;
   /**
-   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
    */
   tz?: Zone | null;
   /**
@@ -5826,7 +5826,7 @@ export interface RetentionCountsOptions {
    */
   startEvent?: number | null;
   /**
-   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
    */
   tz?: Zone | null;
   /**
@@ -5859,7 +5859,7 @@ export interface StickinessHistogramOptions {
    */
   period?: Period | null;
   /**
-   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
    */
   tz?: Zone | null;
   /**
@@ -5888,7 +5888,7 @@ export interface StickinessCountsOptions {
    */
   period?: Period | null;
   /**
-   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
    */
   tz?: Zone | null;
   /**
@@ -5916,7 +5916,7 @@ export interface UserLifecycleOptions {
    */
   period?: Period | null;
   /**
-   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
    */
   tz?: Zone | null;
   /**
@@ -5948,7 +5948,7 @@ export interface UserLifecycleCountsOptions {
    */
   period?: Period | null;
   /**
-   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default none (UTC).
+   * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
    */
   tz?: Zone | null;
   /**

@@ -299,6 +299,34 @@ impl Clock {
         }
     }
 
+    /// This clock, or, when it names neither a zone nor an offset, the zone the `times`
+    /// column carries (an Arrow timestamp's or a time-zone-aware pandas column's): an
+    /// aware column is read on its own calendar days unless the call says otherwise.
+    ///
+    /// **Errors**: a column zone pmkit cannot read ([`Error::Parse`] naming `times`,
+    /// suggesting `tz`).
+    fn or_column_zone(self, times: &Times<'_>) -> Result<Clock> {
+        if self.tz.is_some() || self.utc_offset_minutes != 0 {
+            return Ok(self);
+        }
+        let Some(name) = &times.zone else {
+            return Ok(self);
+        };
+        let zone = Zone::parse("times", name).map_err(|_| {
+            Error::parse(
+                "times",
+                format!(
+                    "carry the time zone {name:?}, which is not an IANA name or a fixed offset; \
+                     give tz (\"UTC\" for UTC days) to say which days to count"
+                ),
+            )
+        })?;
+        Ok(Clock {
+            tz: Some(zone),
+            ..self
+        })
+    }
+
     /// `log` read on this clock's calendar days.
     fn read<'a, U: UserIdValue, T: TimeValue, E: EventValue>(
         &self,
@@ -416,7 +444,7 @@ fn over_log<W: LogWork>(
 ) -> Result<W::Output> {
     let unit = times.unit(clock.unit)?;
     let run = user_ids.run;
-    let offset = clock;
+    let offset = clock.or_column_zone(times)?;
     match (&user_ids.values, &times.values) {
         (IdValues::Signed(ids), TimeValues::Whole(times)) => {
             run_on(run, ids.as_slice(), times.as_slice(), unit, offset, work)
@@ -438,6 +466,13 @@ fn over_log<W: LogWork>(
         (IdValues::Float(ids), TimeValues::Whole(times)) => {
             let ids = core::whole_numbers("user_ids", ids.as_slice())?;
             run_on(run, &ids, times.as_slice(), unit, offset, work)
+        }
+        (IdValues::Codes(ids), TimeValues::Whole(times)) => {
+            run_on(run, ids.as_slice(), times.as_slice(), unit, offset, work)
+        }
+        (IdValues::Codes(ids), TimeValues::Float(times)) => {
+            let times = core::whole_numbers("times", times.as_slice())?;
+            run_on(run, ids.as_slice(), &times, unit, offset, work)
         }
     }
 }
@@ -465,9 +500,14 @@ fn over_log_with_events<W: LogWork>(
 ) -> Result<W::Output> {
     let unit = times.unit(clock.unit)?;
     let run = user_ids.run;
-    let offset = clock;
+    let offset = clock.or_column_zone(times)?;
     match (&user_ids.values, &times.values, &events.values) {
         (IdValues::Float(ids), TimeValues::Float(times), EventValues::Float(events)) => {
+            let columns = (ids.as_slice(), times.as_slice(), events.as_slice());
+            run_with_events(run, columns, unit, offset, work)
+        }
+        // An `EventLog`'s own columns: codes and whole times, read as they are.
+        (IdValues::Codes(ids), TimeValues::Whole(times), EventValues::Codes(events)) => {
             let columns = (ids.as_slice(), times.as_slice(), events.as_slice());
             run_with_events(run, columns, unit, offset, work)
         }
@@ -483,6 +523,13 @@ fn over_log_with_events<W: LogWork>(
                 EventValues::Float(values) => {
                     Cow::Owned(core::whole_numbers("events", values.as_slice())?)
                 }
+                EventValues::Codes(values) => Cow::Owned(
+                    values
+                        .as_slice()
+                        .iter()
+                        .map(|&code| i64::from(code))
+                        .collect(),
+                ),
             };
             match ids {
                 IdValues::Signed(ids) => {
@@ -494,6 +541,9 @@ fn over_log_with_events<W: LogWork>(
                 IdValues::Float(ids) => {
                     let ids = core::whole_numbers("user_ids", ids.as_slice())?;
                     run_with_events(run, (&ids, &times, &events), unit, offset, work)
+                }
+                IdValues::Codes(ids) => {
+                    run_with_events(run, (ids.as_slice(), &times, &events), unit, offset, work)
                 }
             }
         }
@@ -530,6 +580,7 @@ fn run_log<U: UserIdValue, T: TimeValue, E: EventValue, W: LogWork>(
 }
 
 mod events;
+pub mod log;
 mod retention;
 
 pub use events::{

@@ -11,6 +11,7 @@ fn columns(ids: Vec<i64>, days: Vec<i64>) -> (UserIds<'static>, Times<'static>) 
     let times = Times {
         values: TimeValues::Whole(Values::owned(days)),
         own_unit: None,
+        zone: None,
     };
     (user_ids, times)
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import Any, Literal, Mapping, NotRequired, Protocol, Sequence, TypedDict, final
+from typing import Any, Generic, Literal, Mapping, NotRequired, Protocol, Sequence, TypedDict, TypeVar, final, overload
 
 import numpy as np
 from numpy.typing import NDArray
@@ -13,6 +13,17 @@ class _SupportsArray(Protocol):
     """Anything numpy reads as an array through ``__array__``: pandas and polars Series."""
 
     def __array__(self) -> NDArray[Any]: ...
+
+class _ArrowArray(Protocol):
+    """An Arrow array through the PyCapsule interface: pyarrow and nanoarrow arrays."""
+
+    def __arrow_c_array__(self, requested_schema: object | None = None) -> tuple[object, object]: ...
+
+class _ArrowStream(Protocol):
+    """An Arrow stream through the PyCapsule interface: polars and pandas Series, pyarrow
+    chunked arrays, DuckDB results."""
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
 
 __version__: str
 
@@ -47,12 +58,12 @@ class CsvWriter(Protocol):
     """A table that writes itself as CSV text (a polars DataFrame)."""
     def write_csv(self) -> str | None: ...
 
-UserIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray
-"""An event log's user ids, one per event: a numpy array (int64 and uint64 read without a copy), a pandas or polars Series, or a list; whole numbers 0 or more, or text ids (numbered once)."""
-Times = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.datetime64] | NDArray[np.object_] | Sequence[int] | Sequence[datetime.datetime] | Sequence[datetime.date] | _SupportsArray
-"""An event log's times, one per event: whole numbers of the `unit` option since the epoch (int64 read without a copy), datetime64 (its own unit, without a copy), time-zone-aware pandas or polars datetimes (read as UTC instants), or a list of Python datetimes (aware, or naive read as UTC) or dates."""
-EventIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray
-"""An event log's events, one per event: event codes (whole numbers 0 or more), or event names (numbered once; the metric's event parameters are then names too)."""
+UserIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray | _ArrowArray | _ArrowStream
+"""An event log's user ids, one per event: an Arrow column (polars, pyarrow, pandas Arrow dtypes, DuckDB, nanoarrow: integers, or text of any layout, categoricals included), a numpy array (int64 and uint64 read without a copy), a pandas Series, or a list; whole numbers 0 or more, or text ids (numbered once)."""
+Times = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.datetime64] | NDArray[np.object_] | Sequence[int] | Sequence[datetime.datetime] | Sequence[datetime.date] | _SupportsArray | _ArrowArray | _ArrowStream
+"""An event log's times, one per event: Arrow timestamps of any unit and zone, date32 and date64 (their own unit), whole numbers of the `unit` option since the epoch (int64 read without a copy), datetime64 (its own unit, without a copy), time-zone-aware pandas or polars datetimes (read as UTC instants), or a list of Python datetimes (aware, or naive read as UTC) or dates."""
+EventIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray | _ArrowArray | _ArrowStream
+"""An event log's events, one per event (numpy, Arrow, Series or list): event codes (whole numbers 0 or more), or event names (numbered once; the metric's event parameters are then names too)."""
 
 class ActiveUsersDict(TypedDict):
     """Active users per day, per calendar week and per calendar month."""
@@ -3117,7 +3128,7 @@ def active_users(user_ids: UserIds, times: Times, *, tz: Zone | None = None, uni
     `utc_offset_minutes`. An empty log is an `undefined` error.
     
     Keyword options (None = the default):
-        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
         week: The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or `"week_<weekday>"` (weeks closing on that day).
@@ -3128,7 +3139,7 @@ def active_user_counts(user_ids: UserIds, times: Times, *, tz: Zone | None = Non
     allowed); merge them with `merge_counts`.
     
     Keyword options (None = the default):
-        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
         week: The calendar week of the weekly counts: "week" (ISO, Monday–Sunday, the default) or `"week_<weekday>"` (weeks closing on that day).
@@ -3142,7 +3153,7 @@ def activity_churn(user_ids: UserIds, times: Times, *, inactive_days: int | None
     Keyword options (None = the default):
         inactive_days: Days without an event after a period that make an active user churned; default 30.
         period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
-        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
@@ -3153,7 +3164,7 @@ def activity_churn_counts(user_ids: UserIds, times: Times, *, inactive_days: int
     Keyword options (None = the default):
         inactive_days: Days without an event after a period that make an active user churned; default 30.
         period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
-        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
@@ -3168,7 +3179,7 @@ def feature_adoption(user_ids: UserIds, times: Times, events: EventIds, feature:
     
     Keyword options (None = the default):
         period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
-        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
@@ -3179,7 +3190,7 @@ def feature_adoption_counts(user_ids: UserIds, times: Times, events: EventIds, f
     
     Keyword options (None = the default):
         period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
-        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
@@ -3193,7 +3204,7 @@ def event_funnel(user_ids: UserIds, times: Times, events: EventIds, steps: Seque
     
     Keyword options (None = the default):
         order: "sequential" (each step after the previous, the default) or "any_order".
-        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
         window_seconds: Seconds from entering the funnel within which the later steps count; default 30 days (2 592 000).
@@ -3205,7 +3216,7 @@ def event_funnel_counts(user_ids: UserIds, times: Times, events: EventIds, steps
     
     Keyword options (None = the default):
         order: "sequential" (each step after the previous, the default) or "any_order".
-        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
         window_seconds: Seconds from entering the funnel within which the later steps count; default 30 days (2 592 000).
@@ -3228,7 +3239,7 @@ def retention(user_ids: UserIds, times: Times, *, cohorts: Cohorts | None = "fir
         period: The cohort and return period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month" (calendar-aligned).
         return_event: The event that counts as returning: a code, or a name when `events` holds names; default any event.
         start_event: The event that puts a user in a cohort: a code, or a name when `events` holds names (the result's `options` then report the name); default any event.
-        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
         events: The events column (codes, or names), needed by `start_event` and `return_event`.
@@ -3245,7 +3256,7 @@ def retention_counts(user_ids: UserIds, times: Times, *, cohorts: Cohorts | None
         period: The cohort and return period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month" (calendar-aligned).
         return_event: The event that counts as returning: a code, or a name when `events` holds names; default any event.
         start_event: The event that puts a user in a cohort: a code, or a name when `events` holds names; default any event.
-        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
         events: The events column (codes, or names), needed by `start_event` and `return_event`.
@@ -3257,7 +3268,7 @@ def stickiness_histogram(user_ids: UserIds, times: Times, *, period: Period | No
     
     Keyword options (None = the default):
         period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
-        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
@@ -3267,7 +3278,7 @@ def stickiness_counts(user_ids: UserIds, times: Times, *, period: Period | None 
     
     Keyword options (None = the default):
         period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
-        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
@@ -3281,7 +3292,7 @@ def user_lifecycle(user_ids: UserIds, times: Times, *, period: Period | None = "
     
     Keyword options (None = the default):
         period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
-        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
@@ -3291,7 +3302,7 @@ def user_lifecycle_counts(user_ids: UserIds, times: Times, *, period: Period | N
     
     Keyword options (None = the default):
         period: The period: "day", "week" (ISO, the default), `"week_<weekday>"` or "month".
-        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+        tz: An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
         unit: The unit of `times` (see `TimeUnit`); default seconds (Python: a datetime64 column's own unit).
         utc_offset_minutes: The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     """
@@ -3512,6 +3523,100 @@ def product_dashboard(file: ProductFile | str, *, height: int | None = 400, them
         today: The day backlog health is computed on; by default the file's `today`, else its latest backlog date.
         width: Chart width in pixels, a whole number from 240 to 4000.
     """
+
+_R = TypeVar("_R")
+
+@final
+class Segment(Generic[_R]):
+    """The metric over the events of one property value."""
+    @property
+    def value(self) -> str: ...
+    @property
+    def other(self) -> bool: ...
+    @property
+    def events(self) -> int: ...
+    @property
+    def result(self) -> _R: ...
+
+@final
+class Breakdown(Generic[_R]):
+    """A metric over the whole log (``total``) and per value of a property (``segments``, most events first, the values beyond ``max_segments`` pooled last as ``other``)."""
+    @property
+    def by(self) -> str: ...
+    @property
+    def total(self) -> _R: ...
+    @property
+    def segments(self) -> list[Segment[_R]]: ...
+
+@final
+class EventLog:
+    """An event log read once: user ids and event names (text or integers) numbered, times in one unit, and property columns to break metrics down by. Every analytics function over ``user_ids, times`` is a method, at integer speed however many metrics follow; ``by="plan"`` gives a :class:`Breakdown`."""
+    def __new__(cls, user_ids: UserIds, times: Times, *, events: EventIds | None = None, properties: Mapping[str, EventIds] | None = None, unit: TimeUnitName | None = None) -> EventLog: ...
+    @classmethod
+    def from_frame(cls, frame: Any, *, user: str, time: str, event: str | None = None, properties: Sequence[str] | None = None, unit: TimeUnitName | None = None) -> EventLog: ...
+    def __len__(self) -> int: ...
+    @property
+    def users(self) -> int: ...
+    @property
+    def event_names(self) -> list[str] | None: ...
+    @property
+    def properties(self) -> list[str]: ...
+    @overload
+    def active_users(self, *, by: None = None, max_segments: int | None = None, tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, week: Period | None = "week") -> ActiveUsers: ...
+    @overload
+    def active_users(self, *, by: str, max_segments: int | None = None, tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, week: Period | None = "week") -> Breakdown[ActiveUsers]: ...
+    @overload
+    def active_user_counts(self, *, by: None = None, max_segments: int | None = None, tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, week: Period | None = "week") -> Counts: ...
+    @overload
+    def active_user_counts(self, *, by: str, max_segments: int | None = None, tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, week: Period | None = "week") -> Breakdown[Counts]: ...
+    @overload
+    def activity_churn(self, *, by: None = None, max_segments: int | None = None, inactive_days: int | None = 30, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Churn: ...
+    @overload
+    def activity_churn(self, *, by: str, max_segments: int | None = None, inactive_days: int | None = 30, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Breakdown[Churn]: ...
+    @overload
+    def activity_churn_counts(self, *, by: None = None, max_segments: int | None = None, inactive_days: int | None = 30, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Counts: ...
+    @overload
+    def activity_churn_counts(self, *, by: str, max_segments: int | None = None, inactive_days: int | None = 30, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Breakdown[Counts]: ...
+    @overload
+    def feature_adoption(self, feature: int | str, *, by: None = None, max_segments: int | None = None, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Adoption: ...
+    @overload
+    def feature_adoption(self, feature: int | str, *, by: str, max_segments: int | None = None, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Breakdown[Adoption]: ...
+    @overload
+    def feature_adoption_counts(self, feature: int | str, *, by: None = None, max_segments: int | None = None, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Counts: ...
+    @overload
+    def feature_adoption_counts(self, feature: int | str, *, by: str, max_segments: int | None = None, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Breakdown[Counts]: ...
+    @overload
+    def event_funnel(self, steps: Sequence[int | str] | NDArray[Any], *, by: None = None, max_segments: int | None = None, order: FunnelOrder | None = "sequential", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, window_seconds: int | None = 2592000) -> Funnel: ...
+    @overload
+    def event_funnel(self, steps: Sequence[int | str] | NDArray[Any], *, by: str, max_segments: int | None = None, order: FunnelOrder | None = "sequential", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, window_seconds: int | None = 2592000) -> Breakdown[Funnel]: ...
+    @overload
+    def event_funnel_counts(self, steps: Sequence[int | str] | NDArray[Any], *, by: None = None, max_segments: int | None = None, order: FunnelOrder | None = "sequential", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, window_seconds: int | None = 2592000) -> Counts: ...
+    @overload
+    def event_funnel_counts(self, steps: Sequence[int | str] | NDArray[Any], *, by: str, max_segments: int | None = None, order: FunnelOrder | None = "sequential", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0, window_seconds: int | None = 2592000) -> Breakdown[Counts]: ...
+    @overload
+    def retention(self, *, by: None = None, max_segments: int | None = None, cohorts: Cohorts | None = "first_time", kind: RetentionKind | None = "on", period: Period | None = "week", return_event: int | str | None = None, start_event: int | str | None = None, tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = None) -> Retention: ...
+    @overload
+    def retention(self, *, by: str, max_segments: int | None = None, cohorts: Cohorts | None = "first_time", kind: RetentionKind | None = "on", period: Period | None = "week", return_event: int | str | None = None, start_event: int | str | None = None, tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = None) -> Breakdown[Retention]: ...
+    @overload
+    def retention_counts(self, *, by: None = None, max_segments: int | None = None, cohorts: Cohorts | None = "first_time", kind: RetentionKind | None = "on", period: Period | None = "week", return_event: int | str | None = None, start_event: int | str | None = None, tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = None) -> Counts: ...
+    @overload
+    def retention_counts(self, *, by: str, max_segments: int | None = None, cohorts: Cohorts | None = "first_time", kind: RetentionKind | None = "on", period: Period | None = "week", return_event: int | str | None = None, start_event: int | str | None = None, tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = None) -> Breakdown[Counts]: ...
+    @overload
+    def stickiness_histogram(self, *, by: None = None, max_segments: int | None = None, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> StickinessHistogram: ...
+    @overload
+    def stickiness_histogram(self, *, by: str, max_segments: int | None = None, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Breakdown[StickinessHistogram]: ...
+    @overload
+    def stickiness_counts(self, *, by: None = None, max_segments: int | None = None, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Counts: ...
+    @overload
+    def stickiness_counts(self, *, by: str, max_segments: int | None = None, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Breakdown[Counts]: ...
+    @overload
+    def user_lifecycle(self, *, by: None = None, max_segments: int | None = None, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> UserLifecycle: ...
+    @overload
+    def user_lifecycle(self, *, by: str, max_segments: int | None = None, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Breakdown[UserLifecycle]: ...
+    @overload
+    def user_lifecycle_counts(self, *, by: None = None, max_segments: int | None = None, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Counts: ...
+    @overload
+    def user_lifecycle_counts(self, *, by: str, max_segments: int | None = None, period: Period | None = "week", tz: Zone | None = None, unit: TimeUnitName | None = None, utc_offset_minutes: int | None = 0) -> Breakdown[Counts]: ...
 
 # ---------------------------------------------------------------- generated by pmkit-api: end
 

@@ -6,6 +6,7 @@ use numpy::PyReadonlyArray1;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
+use super::arrow::Nulls;
 use crate::errors::{to_py, IntoPy};
 use pmkit::analytics::{IdMap, TimeUnit};
 
@@ -152,6 +153,7 @@ pub fn user_ids_named<'py>(field: &str, value: &Bound<'py, PyAny>) -> PyResult<I
 pub fn times_with_own_unit<'py>(
     field: &str,
     value: &Bound<'py, PyAny>,
+    nulls: &mut Nulls,
 ) -> PyResult<(Column<'py, i64>, Option<(TimeUnit, String)>)> {
     let array = array(field, &utc_instants(value)?)?;
     let (kind, _) = dtype_kind(&array)?;
@@ -171,11 +173,23 @@ pub fn times_with_own_unit<'py>(
             })?;
         let column = Column::Borrowed(array.call_method1("view", ("int64",))?.extract()?);
         // NaT is i64::MIN in every unit: say so rather than quote the number.
-        if let Some(index) = column.slice()?.iter().position(|&time| time == i64::MIN) {
-            return Err(to_py(pmkit::Error::invalid(
-                format!("{field}[{index}]"),
-                format!("NaT (missing time) at {field}[{index}]; drop or fill rows without a time"),
-            )));
+        let mut missing = column.slice()?.iter().enumerate();
+        match nulls {
+            Nulls::Fail => {
+                if let Some((index, _)) = missing.find(|(_, &time)| time == i64::MIN) {
+                    return Err(to_py(pmkit::Error::invalid(
+                        format!("{field}[{index}]"),
+                        format!(
+                            "NaT (missing time) at {field}[{index}]; drop or fill rows without a time"
+                        ),
+                    )));
+                }
+            }
+            Nulls::Collect(rows) => rows.extend(
+                missing
+                    .filter(|(_, &time)| time == i64::MIN)
+                    .map(|(index, _)| index),
+            ),
         }
         return Ok((column, Some((own, format!("datetime64[{name}]")))));
     }
@@ -185,6 +199,30 @@ pub fn times_with_own_unit<'py>(
         }
     }
     Ok((signed(field, &array)?, None))
+}
+
+/// The time zone of a time-zone-aware pandas column (a dtype with a `tz`): its IANA
+/// name (`"America/New_York"`), `"UTC"`, or a fixed offset as Arrow spells it
+/// (`"+05:30"`); `None` for naive columns and everything else.
+pub fn pandas_zone(value: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    let Ok(tz) = value.getattr("dtype").and_then(|dtype| dtype.getattr("tz")) else {
+        return Ok(None);
+    };
+    if tz.is_none() {
+        return Ok(None);
+    }
+    // zoneinfo's ZoneInfo (and pytz's zones) say their IANA name as `key` / `zone`.
+    for name in ["key", "zone"] {
+        if let Ok(key) = tz.getattr(name).and_then(|key| key.extract::<String>()) {
+            return Ok(Some(key));
+        }
+    }
+    let text = tz.str()?.to_string();
+    // `datetime.timezone(timedelta(hours=5, minutes=30))` prints as "UTC+05:30".
+    Ok(Some(match text.strip_prefix("UTC") {
+        Some(offset) if offset.starts_with(['+', '-']) => offset.to_owned(),
+        _ => text,
+    }))
 }
 
 /// `value`, or for a time-zone-aware pandas column (`datetime64[ns, UTC]`, a dtype with

@@ -1,72 +1,33 @@
 //! The described analytics functions (`pmkit_api::analytics!`) for Python: how their
 //! column parameters are read (dedicated [`Reader`]s for `UserIds`, `Times` and
-//! `EventIds`, through the readers of [`super::columns`]: they keep numpy's borrow, so
-//! they carry the GIL token's lifetime) and how partial counts come back (the `Counts`
+//! `EventIds`, through [`super::read`]: they keep numpy's or Arrow's borrow, so they
+//! carry the GIL token's lifetime) and how partial counts come back (the `Counts`
 //! class).
 
 use pyo3::prelude::*;
 
-use super::columns::{self, Column, Ids};
+use super::arrow::Nulls;
+use super::columns;
 use super::counts::{counts_arg, finished, Counts};
 use super::more::{Adoption, Funnel};
+use super::read;
 use crate::convert::{python_functions, FromPy, IntoPython, ReadDedicated, Reader};
-use pmkit_api::columns::{EventValues, IdValues, TimeValues, Values, Work};
 
 pmkit_api::analytics!(python_functions);
 
-/// Numpy's read-only borrow of a contiguous array, as a column's values.
-struct NumpyBorrow<'py, T: numpy::Element>(numpy::PyReadonlyArray1<'py, T>);
-
-impl<T: numpy::Element> AsRef<[T]> for NumpyBorrow<'_, T> {
-    fn as_ref(&self) -> &[T] {
-        // `values` only wraps arrays whose slice it has read.
-        self.0.as_slice().unwrap_or(&[])
-    }
-}
-
-/// A column's values: the numpy borrow itself when the array is contiguous (the
-/// readers make it so), else one copy.
-fn values<'py, T: numpy::Element + Clone + 'py>(column: Column<'py, T>) -> Values<'py, T> {
-    match column {
-        Column::Borrowed(array) => match array.as_slice() {
-            Ok(_) => Values::borrowed(NumpyBorrow(array)),
-            Err(_) => Values::owned(array.as_array().to_vec()),
-        },
-        Column::Owned(values) => Values::owned(values),
-    }
-}
-
-/// Runs a metric with the GIL released, so other Python threads (Dask's threaded
-/// scheduler) run while the core counts; the columns stay borrowed meanwhile.
-fn detached(work: Work<'_>) {
-    Python::attach(|py| py.detach(work));
-}
-
-/// `user_ids`: int64 and uint64 arrays borrowed, other integers converted, floats
-/// checked to be whole, text ids numbered once (see `columns::user_ids_named`).
+/// `user_ids`: Arrow columns, numpy arrays, Series and lists (see `read::user_ids`); a
+/// null is an error naming its row.
 impl<'py> ReadDedicated<'py, pmkit_api::UserIds<'py>> for Reader<pmkit_api::UserIds<'py>> {
     fn read(&self, field: &str, value: &Bound<'py, PyAny>) -> PyResult<pmkit_api::UserIds<'py>> {
-        let values = match columns::user_ids_named(field, value)? {
-            Ids::Signed(column) => IdValues::Signed(values(column)),
-            Ids::Unsigned(column) => IdValues::Unsigned(values(column)),
-        };
-        Ok(pmkit_api::UserIds {
-            values,
-            run: detached,
-        })
+        read::user_ids(field, value, &mut Nulls::Fail)
     }
 }
 
-/// `times`: datetime64 viewed as int64 in its own unit, aware pandas datetimes at their
-/// UTC instants, Python datetimes and dates, or whole numbers in the `unit` option
-/// (see `columns::times_with_own_unit`).
+/// `times`: Arrow timestamps, dates and integers, numpy datetime64 and numbers, Python
+/// datetimes and dates (see `read::times`); a null or NaT is an error naming its row.
 impl<'py> ReadDedicated<'py, pmkit_api::Times<'py>> for Reader<pmkit_api::Times<'py>> {
     fn read(&self, field: &str, value: &Bound<'py, PyAny>) -> PyResult<pmkit_api::Times<'py>> {
-        let (column, own_unit) = columns::times_with_own_unit(field, value)?;
-        Ok(pmkit_api::Times {
-            values: TimeValues::Whole(values(column)),
-            own_unit,
-        })
+        read::times(field, value, &mut Nulls::Fail)
     }
 }
 
@@ -106,15 +67,11 @@ impl IntoPython for pmkit_api::analytics::Finished {
     }
 }
 
-/// `events`: integer codes (int64 borrowed), or text names numbered once, whose map the
-/// metric's event parameters are read against.
+/// `events`: integer codes or text names, Arrow or numpy (see `read::events`); a null
+/// is an error naming its row.
 impl<'py> ReadDedicated<'py, pmkit_api::EventIds<'py>> for Reader<pmkit_api::EventIds<'py>> {
     fn read(&self, field: &str, value: &Bound<'py, PyAny>) -> PyResult<pmkit_api::EventIds<'py>> {
-        let (codes, names) = columns::event_column(field, value)?;
-        Ok(pmkit_api::EventIds {
-            values: EventValues::Whole(values(codes)),
-            names,
-        })
+        read::events(field, value, &mut Nulls::Fail)
     }
 }
 

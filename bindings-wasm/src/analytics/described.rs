@@ -33,6 +33,7 @@ impl FromJs for pmkit_api::Times<'static> {
         Ok(pmkit_api::Times {
             values: TimeValues::Float(Values::owned(numbers(field, value)?)),
             own_unit: None,
+            zone: None,
         })
     }
 }

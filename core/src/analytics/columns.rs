@@ -457,6 +457,11 @@ impl<'a, U: UserIdValue, T: TimeValue, E: EventValue> EventLog<'a, U, T, E> {
         Ok(self)
     }
 
+    /// The log's columns: `user_ids`, `times` and `events` (if any).
+    pub fn columns(&self) -> (&'a [U], &'a [T], Option<&'a [E]>) {
+        (self.user_ids, self.times, self.events)
+    }
+
     /// The time zone set by [`EventLog::with_time_zone`], if any.
     pub fn time_zone(&self) -> Option<Zone> {
         self.zone

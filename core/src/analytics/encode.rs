@@ -178,6 +178,35 @@ pub fn encode_text<C: TextColumn + ?Sized>(
     Ok(EncodedText { codes, map })
 }
 
+/// Numbers a column of integers (event codes, a numeric property) like
+/// [`encode_text`], each distinct value named by its decimal text.
+///
+/// **Errors**: more than 2^32 distinct values ([`Error::OutOfRange`] naming `field`).
+///
+/// ```
+/// use pmkit::analytics::encode_integers;
+/// let tiers = encode_integers("tier", &[3, 1, 3])?;
+/// assert_eq!((tiers.codes, tiers.map.ids()), (vec![0, 1, 0], &["3".to_owned(), "1".to_owned()][..]));
+/// # Ok::<(), pmkit::Error>(())
+/// ```
+pub fn encode_integers(field: &str, values: &[i64]) -> Result<EncodedText> {
+    let mut codes_of: super::rows::FastMap<i64, u32> = super::rows::FastMap::default();
+    let mut names = Vec::new();
+    let mut codes = Vec::with_capacity(values.len());
+    for &value in values {
+        let next = u32::try_from(names.len()).map_err(|_| too_many(field))?;
+        let code = *codes_of.entry(value).or_insert_with(|| {
+            names.push(value.to_string());
+            next
+        });
+        codes.push(code);
+    }
+    Ok(EncodedText {
+        codes,
+        map: IdMap::from_distinct(names),
+    })
+}
+
 /// Local codes for the rows of `range`.
 fn number_part<'c, C: TextColumn + ?Sized>(
     field: &str,

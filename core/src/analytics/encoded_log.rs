@@ -112,6 +112,42 @@ impl EncodedLog {
         Ok(self)
     }
 
+    /// The same log with event codes already numbered (by a binding's reader): `codes`
+    /// index into `names`.
+    ///
+    /// **Errors**: a length other than the log's, or a code beyond `names`
+    /// ([`Error::InvalidInput`] naming `events` / `events[i]`).
+    pub fn with_event_codes(mut self, codes: Vec<u32>, names: IdMap) -> Result<EncodedLog> {
+        self.same_length("events", codes.len())?;
+        within("events", &codes, &names)?;
+        self.events = Some(EncodedText { codes, map: names });
+        Ok(self)
+    }
+
+    /// [`EncodedLog::with_property`] for values already numbered: `codes` index into
+    /// `values`.
+    ///
+    /// **Errors**: as [`EncodedLog::with_property`]; a code beyond `values`.
+    pub fn with_property_codes(
+        mut self,
+        name: &str,
+        codes: Vec<u32>,
+        values: IdMap,
+    ) -> Result<EncodedLog> {
+        let field = format!("properties.{name}");
+        if self.properties.iter().any(|(known, _)| known == name) {
+            return Err(Error::invalid(
+                field,
+                "is given twice; name each property once",
+            ));
+        }
+        self.same_length(&field, codes.len())?;
+        within(&field, &codes, &values)?;
+        self.properties
+            .push((name.to_owned(), EncodedText { codes, map: values }));
+        Ok(self)
+    }
+
     /// The same log with a property column `name` (plan, country, variant …), one value
     /// per row, which [`EncodedLog::breakdown`] segments by. Numbers and booleans are
     /// given as their text (`"3"`, `"true"`).
@@ -274,6 +310,18 @@ impl EncodedLog {
             total,
             segments,
         })
+    }
+}
+
+/// Fails naming `field[i]` at the first code that `map` does not hold.
+fn within(field: &str, codes: &[u32], map: &IdMap) -> Result<()> {
+    let count = map.len();
+    match codes.iter().position(|&code| code as usize >= count) {
+        Some(row) => Err(Error::invalid(
+            format!("{field}[{row}]"),
+            format!("is code {}, but only {count} values are named", codes[row]),
+        )),
+        None => Ok(()),
     }
 }
 

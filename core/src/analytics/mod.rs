@@ -55,7 +55,7 @@ pub use calendar::{Period, MAX_DAY, MIN_DAY};
 pub use churn::*;
 pub use columns::*;
 pub use counts::*;
-pub use encode::{encode_text, EncodedText, TextColumn};
+pub use encode::{encode_integers, encode_text, EncodedText, TextColumn};
 pub use encoded_log::{Breakdown, EncodedLog, Segment, DEFAULT_MAX_SEGMENTS, MAX_SEGMENTS};
 pub use funnel::*;
 pub use ids::*;

@@ -31,7 +31,7 @@ pub struct ActiveUsersOptions {
     /// The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     #[serde(deserialize_with = "deserialize_offset")]
     pub utc_offset_minutes: i64,
-    /// An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+    /// An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
     pub tz: Option<super::Zone>,
 }
 
@@ -65,7 +65,7 @@ pub struct ActivityChurnOptions {
     /// The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     #[serde(deserialize_with = "deserialize_offset")]
     pub utc_offset_minutes: i64,
-    /// An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+    /// An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
     pub tz: Option<super::Zone>,
 }
 
@@ -97,7 +97,7 @@ pub struct FeatureAdoptionOptions {
     /// The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     #[serde(deserialize_with = "deserialize_offset")]
     pub utc_offset_minutes: i64,
-    /// An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+    /// An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
     pub tz: Option<super::Zone>,
 }
 
@@ -130,7 +130,7 @@ pub struct EventFunnelOptions {
     /// The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     #[serde(deserialize_with = "deserialize_offset")]
     pub utc_offset_minutes: i64,
-    /// An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+    /// An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
     pub tz: Option<super::Zone>,
 }
 
@@ -162,7 +162,7 @@ pub struct StickinessOptions {
     /// The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     #[serde(deserialize_with = "deserialize_offset")]
     pub utc_offset_minutes: i64,
-    /// An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+    /// An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
     pub tz: Option<super::Zone>,
 }
 
@@ -193,7 +193,7 @@ pub struct UserLifecycleOptions {
     /// The fixed offset from UTC, in whole minutes, whose calendar days are counted; default 0.
     #[serde(deserialize_with = "deserialize_offset")]
     pub utc_offset_minutes: i64,
-    /// An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+    /// An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
     pub tz: Option<super::Zone>,
 }
 

@@ -88,7 +88,7 @@ pub struct RetentionOptions {
         skip_serializing_if = "super::options::is_zero"
     )]
     pub utc_offset_minutes: i64,
-    /// An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default none (UTC).
+    /// An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utc_offset_minutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tz: Option<super::Zone>,
 }

@@ -262,12 +262,12 @@ pub fn python(api: &Api) -> String {
          class CsvWriter(Protocol):\n    \
              \"\"\"A table that writes itself as CSV text (a polars DataFrame).\"\"\"\n    \
              def write_csv(self) -> str | None: ...\n\n\
-         UserIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray\n\
-         \"\"\"An event log's user ids, one per event: a numpy array (int64 and uint64 read without a copy), a pandas or polars Series, or a list; whole numbers 0 or more, or text ids (numbered once).\"\"\"\n\
-         Times = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.datetime64] | NDArray[np.object_] | Sequence[int] | Sequence[datetime.datetime] | Sequence[datetime.date] | _SupportsArray\n\
-         \"\"\"An event log's times, one per event: whole numbers of the `unit` option since the epoch (int64 read without a copy), datetime64 (its own unit, without a copy), time-zone-aware pandas or polars datetimes (read as UTC instants), or a list of Python datetimes (aware, or naive read as UTC) or dates.\"\"\"\n\
-         EventIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray\n\
-         \"\"\"An event log's events, one per event: event codes (whole numbers 0 or more), or event names (numbered once; the metric's event parameters are then names too).\"\"\"\n",
+         UserIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray | _ArrowArray | _ArrowStream\n\
+         \"\"\"An event log's user ids, one per event: an Arrow column (polars, pyarrow, pandas Arrow dtypes, DuckDB, nanoarrow: integers, or text of any layout, categoricals included), a numpy array (int64 and uint64 read without a copy), a pandas Series, or a list; whole numbers 0 or more, or text ids (numbered once).\"\"\"\n\
+         Times = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.datetime64] | NDArray[np.object_] | Sequence[int] | Sequence[datetime.datetime] | Sequence[datetime.date] | _SupportsArray | _ArrowArray | _ArrowStream\n\
+         \"\"\"An event log's times, one per event: Arrow timestamps of any unit and zone, date32 and date64 (their own unit), whole numbers of the `unit` option since the epoch (int64 read without a copy), datetime64 (its own unit, without a copy), time-zone-aware pandas or polars datetimes (read as UTC instants), or a list of Python datetimes (aware, or naive read as UTC) or dates.\"\"\"\n\
+         EventIds = NDArray[np.integer[Any]] | NDArray[np.floating[Any]] | NDArray[np.str_] | NDArray[np.object_] | Sequence[int] | Sequence[str] | _SupportsArray | _ArrowArray | _ArrowStream\n\
+         \"\"\"An event log's events, one per event (numpy, Arrow, Series or list): event codes (whole numbers 0 or more), or event names (numbered once; the metric's event parameters are then names too).\"\"\"\n",
     );
     for name in api.all_reached() {
         let schema = &api.definitions[&name];
@@ -390,6 +390,77 @@ pub fn python(api: &Api) -> String {
         }
         out.push_str(&py_doc(&doc, "    "));
     }
+    out.push_str(&py_event_log(api, &records));
+    out
+}
+
+/// The `EventLog` class: a method for every function over `user_ids, times` (and
+/// `events`), without those parameters, with `by` and `max_segments`; `by` given, the
+/// result is a `Breakdown` of the function's (two overloads say which).
+fn py_event_log(api: &Api, records: &BTreeSet<String>) -> String {
+    let mut out = String::from(
+        "\n_R = TypeVar(\"_R\")\n\n\
+         @final\n\
+         class Segment(Generic[_R]):\n    \
+             \"\"\"The metric over the events of one property value.\"\"\"\n    \
+             @property\n    def value(self) -> str: ...\n    \
+             @property\n    def other(self) -> bool: ...\n    \
+             @property\n    def events(self) -> int: ...\n    \
+             @property\n    def result(self) -> _R: ...\n\n\
+         @final\n\
+         class Breakdown(Generic[_R]):\n    \
+             \"\"\"A metric over the whole log (``total``) and per value of a property (``segments``, most events first, the values beyond ``max_segments`` pooled last as ``other``).\"\"\"\n    \
+             @property\n    def by(self) -> str: ...\n    \
+             @property\n    def total(self) -> _R: ...\n    \
+             @property\n    def segments(self) -> list[Segment[_R]]: ...\n\n\
+         @final\n\
+         class EventLog:\n    \
+             \"\"\"An event log read once: user ids and event names (text or integers) numbered, times in one unit, and property columns to break metrics down by. Every analytics function over ``user_ids, times`` is a method, at integer speed however many metrics follow; ``by=\"plan\"`` gives a :class:`Breakdown`.\"\"\"\n    \
+             def __new__(cls, user_ids: UserIds, times: Times, *, events: EventIds | None = None, properties: Mapping[str, EventIds] | None = None, unit: TimeUnitName | None = None) -> EventLog: ...\n    \
+             @classmethod\n    def from_frame(cls, frame: Any, *, user: str, time: str, event: str | None = None, properties: Sequence[str] | None = None, unit: TimeUnitName | None = None) -> EventLog: ...\n    \
+             def __len__(self) -> int: ...\n    \
+             @property\n    def users(self) -> int: ...\n    \
+             @property\n    def event_names(self) -> list[str] | None: ...\n    \
+             @property\n    def properties(self) -> list[str]: ...\n",
+    );
+    for function in &api.functions {
+        let names: Vec<&str> = function.params.iter().map(|p| p.name.as_str()).collect();
+        let skip = match names.as_slice() {
+            ["user_ids", "times", "events", ..] => 3,
+            ["user_ids", "times", ..] => 2,
+            _ => continue,
+        };
+        let mut params = vec!["self".to_owned()];
+        params.extend(
+            function.params[skip..]
+                .iter()
+                .map(|p| format!("{}: {}", p.name, py_param_type(&p.kind, records))),
+        );
+        let keywords: Vec<String> = py_keywords(api, function, records)
+            .into_iter()
+            .filter(|keyword| !keyword.starts_with("events:") && keyword != "*")
+            .collect();
+        let returns = match ref_name(&function.returns) {
+            Some(name) if records.contains(name) => name.to_owned(),
+            _ => py_type(&function.returns, records),
+        };
+        for (by, result) in [
+            ("by: None = None", returns.clone()),
+            ("by: str", format!("Breakdown[{returns}]")),
+        ] {
+            let mut all = params.clone();
+            all.push("*".to_owned());
+            all.push(by.to_owned());
+            all.push("max_segments: int | None = None".to_owned());
+            all.extend(keywords.iter().cloned());
+            let _ = writeln!(
+                out,
+                "    @overload\n    def {}({}) -> {result}: ...",
+                function.name,
+                all.join(", ")
+            );
+        }
+    }
     out
 }
 
@@ -405,9 +476,10 @@ pub fn stub_only_names(api: &Api) -> String {
                 .or_else(|| rest.split_once("(Protocol)"))
                 .map(|(name, _)| name)
         } else {
+            // Private names (`_R`, a type variable) are not checked by stubtest.
             line.split_once(" = ")
                 .map(|(name, _)| name)
-                .filter(|name| !name.contains(' '))
+                .filter(|name| !name.contains(' ') && !name.starts_with('_'))
         };
         if let Some(name) = name {
             let _ = writeln!(out, "pmkit._pmkit.{name}");
