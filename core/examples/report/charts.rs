@@ -32,7 +32,7 @@ fn sample_charts(options: &ChartOptions) -> pmkit::Result<Vec<Chart>> {
     let timelines = sample_timelines()?;
     let events = sample_events();
     let log = EventLog::new(&events.user_ids, &events.times, events.unit)?;
-    Ok(vec![
+    Ok([
         burndown_chart(&report, options),
         burnup_chart(&report, options),
         velocity_chart(&sample_sprint_history(), options),
@@ -45,7 +45,10 @@ fn sample_charts(options: &ChartOptions) -> pmkit::Result<Vec<Chart>> {
             &active_users(&log, &ActiveUsersOptions::default())?,
             options,
         ),
-    ])
+    ]
+    .into_iter()
+    .chain(crate::evidence::charts(options)?)
+    .collect())
 }
 
 /// A page that shows every chart, to look at them together in a browser.
