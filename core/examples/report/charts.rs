@@ -82,11 +82,17 @@ pub fn write_charts(out: &mut String, dir: &Path) -> Result<(), String> {
     let charts = sample_charts(&ChartOptions::default()).map_err(|err| err.to_string())?;
     std::fs::create_dir_all(dir).map_err(|err| format!("{}: {err}", dir.display()))?;
     heading(out, &format!("Charts — {} SVG files", charts.len()));
+    // One column for the titles, as wide as the longest.
+    let width = charts
+        .iter()
+        .map(|chart| chart.title.chars().count())
+        .max()
+        .unwrap_or(0);
     for chart in &charts {
         let path = dir.join(format!("{}.svg", chart.kind));
         std::fs::write(&path, &chart.svg).map_err(|err| format!("{}: {err}", path.display()))?;
         let shown = path.canonicalize().unwrap_or(path);
-        outln!(out, "  {:<34} {}", chart.title, shown.display());
+        outln!(out, "  {:<width$} {}", chart.title, shown.display());
     }
     let index = dir.join("index.html");
     std::fs::write(&index, index_page(&charts))
@@ -94,7 +100,7 @@ pub fn write_charts(out: &mut String, dir: &Path) -> Result<(), String> {
     let shown = index.canonicalize().unwrap_or(index);
     outln!(
         out,
-        "  {:<34} {}",
+        "  {:<width$} {}",
         "All of them on one page",
         shown.display()
     );

@@ -96,8 +96,11 @@ pub fn print_evidence(out: &mut String) -> pmkit::Result<()> {
         out,
         "  verdict: {}{}",
         result.verdict.as_str().replace('_', " "),
-        match (result.verdict, result.days_left) {
-            (Verdict::KeepRunning, Some(days)) => format!(" ({days} more days at 400 users a day)"),
+        match (result.verdict, result.days_left, result.winner) {
+            (Verdict::KeepRunning, Some(days), _) => {
+                format!(" ({days} more days at 400 users a day)")
+            }
+            (Verdict::Winner, _, Some(1)) => " (ship B)".to_owned(),
             _ => String::new(),
         }
     );
