@@ -83,6 +83,14 @@ def main() -> None:
     ]
     for which, model in enumerate(charts):
         write("charts", f"chart-{which}", bytes([which]) + text([model, options]).encode())
+    # The charts added later take first bytes 252, 253 and 254 (see targets.rs).
+    later = [
+        pmkit.compare_conversions([1000, 1000, 1000], [100, 130, 95]),
+        pmkit.fit_sbg([1000, 631, 468, 382, 326, 289, 262, 241], periods=5),
+        pmkit.mrr_movements(["a", "b", "a", "b", "c"], ["2026-01-05", "2026-01-09", "2026-02-03", "2026-02-20", "2026-02-11"], [50.0, 30.0, 80.0, 0.0, 20.0]),
+    ]
+    for which, model in zip((252, 253, 254), later):
+        write("charts", f"chart-{which}", bytes([which]) + text([model, options]).encode())
 
 
 if __name__ == "__main__":

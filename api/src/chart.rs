@@ -58,6 +58,21 @@ macro_rules! chart {
             fn retention_chart / retentionChart (retention: $crate::Json<pmkit::analytics::Retention>; options: pmkit::chart::ChartOptions) -> pmkit::chart::Chart {
                 options.checked().map(|options| pmkit::chart::retention_chart(&retention, &options))
             }
+            /// An experiment (a `compare_conversions` result): the conversion rate per
+            /// variant as bars, the control first, each with its interval as a whisker.
+            fn experiment_chart / experimentChart (result: $crate::Json<pmkit::stats::ConversionComparison>; options: pmkit::chart::ChartOptions) -> pmkit::chart::Chart {
+                options.checked().map(|options| pmkit::chart::experiment_chart(&result, &options))
+            }
+            /// A retention projection (a `fit_sbg` result): observed survival as dots, the
+            /// model's survival as a line, dashed where it projects.
+            fn retention_projection_chart / retentionProjectionChart (fit: $crate::Json<pmkit::metrics::SbgFit>; options: pmkit::chart::ChartOptions) -> pmkit::chart::Chart {
+                options.checked().map(|options| pmkit::chart::retention_projection_chart(&fit, &options))
+            }
+            /// The MRR waterfall of `mrr_movements` months: start, new, expansion,
+            /// reactivation, contraction, churned and end per month (at most 120 months).
+            fn mrr_chart / mrrChart (months: $crate::Json<Vec<pmkit::metrics::MrrMonth>>; options: pmkit::chart::ChartOptions) -> pmkit::chart::Chart {
+                options.checked().map(|options| pmkit::chart::mrr_chart(&months, &options))
+            }
             /// Daily, weekly and monthly active users (an `active_users` result) over the days.
             fn active_users_chart / activeUsersChart (active: $crate::Json<pmkit::analytics::ActiveUsers>; options: pmkit::chart::ChartOptions) -> pmkit::chart::Chart {
                 options.checked().map(|options| pmkit::chart::active_users_chart(&active, &options))

@@ -53,9 +53,19 @@ macro_rules! metrics {
                 pmkit::metrics::average_revenue_per_user(revenue, customers)
             }
             /// Customer lifetime value: `average_purchase_value` × `purchase_frequency` ×
-            /// `customer_lifespan` × `margin` (1.0, the revenue CLV, by default).
+            /// `customer_lifespan` × `margin` (1.0, the revenue CLV, by default); with
+            /// `sbg_alpha` and `sbg_beta` (a `fit_sbg` result) the lifespan is the expected
+            /// paying periods within `customer_lifespan` periods, discounted at `discount_rate`.
             fn customer_lifetime_value / customerLifetimeValue (average_purchase_value: f64, purchase_frequency: f64, customer_lifespan: f64; options: pmkit::metrics::LifetimeValueOptions) -> f64 {
                 pmkit::metrics::customer_lifetime_value(average_purchase_value, purchase_frequency, customer_lifespan, &options)
+            }
+            /// Fits the shifted-beta-geometric retention model (Fader & Hardie 2007) to a
+            /// survival curve (`survivors[t]` still active at the start of period t, the
+            /// cohort size first) by maximum likelihood: α, β, the log-likelihood, survival
+            /// and retention rates projected `periods` (12) further, the expected lifetime
+            /// and the discounted expected (residual) lifetime at `discount_rate` (0.10).
+            fn fit_sbg / fitSbg (survivors: Vec<u64>; options: pmkit::metrics::SbgOptions) -> pmkit::metrics::SbgFit {
+                pmkit::metrics::fit_sbg(&survivors, &options)
             }
             /// Market share: `product_revenue` / `total_market`, as a fraction.
             fn market_share / marketShare (product_revenue: f64, total_market: f64) -> f64 {

@@ -383,12 +383,33 @@ impl FromPy for pmkit_api::CsvText {
 
 /// A core value in its JSON form: dicts, lists and scalars, or a pmkit result object
 /// (anything with `to_dict()`, such as a `SprintReport` passed on to a chart), read
-/// through its dict.
+/// through its dict; so is each element of a list of them (the months of
+/// `mrr_movements` passed on to `mrr_chart`).
 impl<T: DeserializeOwned> FromPy for pmkit_api::Json<T> {
     fn from_py(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Self> {
-        if !value.is_instance_of::<PyDict>() && value.hasattr("to_dict")? {
+        let is_result = |item: &Bound<'_, PyAny>| -> PyResult<bool> {
+            Ok(!item.is_instance_of::<PyDict>() && item.hasattr("to_dict")?)
+        };
+        if is_result(value)? {
             let plain = value.call_method0("to_dict")?;
             return crate::record::from_python(field, &plain).map(pmkit_api::Json);
+        }
+        if let Ok(list) = value.cast::<pyo3::types::PyList>() {
+            let mut any_result = false;
+            for item in list.iter() {
+                any_result |= is_result(&item)?;
+            }
+            if any_result {
+                let plain = pyo3::types::PyList::empty(value.py());
+                for item in list.iter() {
+                    if is_result(&item)? {
+                        plain.append(item.call_method0("to_dict")?)?;
+                    } else {
+                        plain.append(item)?;
+                    }
+                }
+                return crate::record::from_python(field, plain.as_any()).map(pmkit_api::Json);
+            }
         }
         crate::record::from_python(field, value).map(pmkit_api::Json)
     }

@@ -152,6 +152,15 @@ for (const scheme of ["light", "dark"]) {
       assert.ok(shown, `${metric} is shown`);
       assert.equal(shown.text, text, metric);
     }
+    // KPIs with counts show their interval: a bar and the words, from the core's numbers.
+    const intervals = Object.fromEntries(await page.$$eval("#kpi-cards .card", (items) =>
+      items.map((item) => [item.dataset.key, item.querySelector(".card-interval .card-note")?.textContent ?? null])));
+    for (const reading of want.scorecard.readings) {
+      assert.equal(intervals[reading.metric] !== null, Boolean(reading.interval), reading.metric);
+    }
+    const churn = want.scorecard.readings.find((r) => r.metric === "churn_rate");
+    assert.ok(churn.interval, "the sample has a churn interval");
+    assert.match(intervals.churn_rate, /^95% interval [\d.]+% to [\d.]+% \(wilson\)$/);
     const mrr = cards.find((c) => c.key === "monthly_recurring_revenue");
     assert.equal(mrr.text, "$1,688/month"); // 49×4 + 99×4 + 199×3 + 499
 

@@ -532,7 +532,7 @@ export interface Chart {
   width: number;
 }
 
-export type ChartKind = "burndown" | "burnup" | "velocity" | "cumulative_flow" | "cycle_time" | "forecast" | "roadmap" | "retention" | "active_users";
+export type ChartKind = "burndown" | "burnup" | "velocity" | "cumulative_flow" | "cycle_time" | "forecast" | "roadmap" | "retention" | "active_users" | "experiment" | "retention_projection" | "mrr_movements";
 
 /**
  * Churn and retention rates per period, from activity.
@@ -1624,6 +1624,10 @@ export interface KpiReading {
    * The formula used, in words.
    */
   formula: string;
+  /**
+   * The value's 95 % confidence interval, where the KPI is a share of counts (Wilson: conversion, funnel, CSAT share, feature adoption, churn, retention, defect escape) or an NPS (the multinomial Wald interval); absent elsewhere.
+   */
+  interval?: Interval | null;
   /**
    * Which metric.
    */
@@ -3006,6 +3010,64 @@ export interface SampleSize {
   users_per_variant: number;
 }
 
+/**
+ * A shifted-beta-geometric fit of a survival curve and what it projects.
+ */
+export interface SbgFit {
+  /**
+   * The observed share still active at the start of each period t = 0..=observed_periods.
+   */
+  actual_survival: number[];
+  /**
+   * α of the Beta(α, β) spread of churn probabilities (the maximum-likelihood estimate).
+   */
+  alpha: number;
+  /**
+   * Whether α or β reached `SBG_PARAMETER_RANGE`: the likelihood still rose towards the edge (nearly constant retention sends both towards infinity), so the parameters are a bound, though the projected curve remains the best fit found.
+   */
+  at_bound: boolean;
+  /**
+   * β of the Beta(α, β) spread of churn probabilities.
+   */
+  beta: number;
+  /**
+   * The discount rate per period the discounted lifetimes use.
+   */
+  discount_rate: number;
+  /**
+   * The discounted expected lifetime (DEL) of a new customer in periods, payments at the start of each period, the first undiscounted: Σ_{t≥0} S(t) / (1 + d)^t = ₂F₁(1, β; α + β; 1 / (1 + d)).
+   */
+  discounted_expected_lifetime: number;
+  /**
+   * The discounted expected residual lifetime (DERL) of a customer still active after the last observed period (n = observed_periods renewals), just before the next renewal decision: Σ_{t>n} S(t) / S(n) / (1 + d)^(t−n−1) = (β + n) / (α + β + n) · ₂F₁(1, β + n + 1; α + β + n + 1; 1 / (1 + d)).
+   */
+  discounted_expected_residual_lifetime: number;
+  /**
+   * The expected lifetime of a new customer in periods, E[T] = (α + β − 1) / (α − 1); `None` when α ≤ 1, where the mean is infinite (a few customers stay for ever).
+   */
+  expected_lifetime?: number | null;
+  /**
+   * The log-likelihood at (α, β).
+   */
+  log_likelihood: number;
+  /**
+   * The periods observed: survivors had `observed_periods + 1` entries.
+   */
+  observed_periods: number;
+  /**
+   * The projected survivors of the cohort (cohort size × S(t)) for the projected periods t = observed_periods + 1..=observed_periods + periods.
+   */
+  projected_survivors: number[];
+  /**
+   * The model's retention rate r(t) = S(t) / S(t − 1) for t = 1..=observed_periods + periods.
+   */
+  retention_rates: number[];
+  /**
+   * The model's survival S(t) for t = 0..=observed_periods + periods (S(0) = 1): fitted over the observed periods, projected beyond.
+   */
+  survival: number[];
+}
+
 export type ScalePreset = "fibonacci" | "modified_fibonacci" | "powers_of_two" | "linear" | "t_shirt";
 
 /**
@@ -4163,6 +4225,9 @@ export type RoiOptions = ReturnOnInvestmentOptions;
 /** The core's `LifetimeValueOptions`: the options of `customerLifetimeValue` and every function that takes them. */
 export type LifetimeValueOptions = CustomerLifetimeValueOptions;
 
+/** The core's `SbgOptions`: the options of `fitSbg` and every function that takes them. */
+export type SbgOptions = FitSbgOptions;
+
 /** The core's `ChurnOptions`: the options of `churnRate` and every function that takes them. */
 export type ChurnOptions = ChurnRateOptions;
 
@@ -4345,18 +4410,57 @@ export function averageRevenuePerUser(revenue: number, customers: number | bigin
 /** The options of `customerLifetimeValue`; every one may be left out. */
 export interface CustomerLifetimeValueOptions {
   /**
+   * The discount rate per period of the sBG variant (0, no discounting, by default): a payment t periods away counts 1 / (1 + rate)^t.
+   * @defaultValue `0.0`
+   */
+  discountRate?: number | null;
+  /**
    * The gross margin as a fraction in 0..=1: 1.0 (the default) is the revenue CLV, a margin such as 0.6 the profit CLV.
    * @defaultValue `1.0`
    */
   margin?: number | null;
+  /**
+   * α of a shifted-beta-geometric retention fit (`fit_sbg`); given with `sbgBeta`, the lifespan is the fit's expected paying periods within `customer_lifespan` periods, discounted by `discountRate`.
+   */
+  sbgAlpha?: number | null;
+  /**
+   * β of the shifted-beta-geometric retention fit; given with `sbgAlpha`.
+   */
+  sbgBeta?: number | null;
 }
 
 /**
  * Customer lifetime value: `averagePurchaseValue` × `purchaseFrequency` ×
- * `customerLifespan` × `margin` (1.0, the revenue CLV, by default).
+ * `customerLifespan` × `margin` (1.0, the revenue CLV, by default); with
+ * `sbgAlpha` and `sbgBeta` (a `fit_sbg` result) the lifespan is the expected
+ * paying periods within `customerLifespan` periods, discounted at `discountRate`.
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function customerLifetimeValue(averagePurchaseValue: number, purchaseFrequency: number, customerLifespan: number, options?: CustomerLifetimeValueOptions | null): number;
+
+/** The options of `fitSbg`; every one may be left out. */
+export interface FitSbgOptions {
+  /**
+   * The discount rate per period for the discounted lifetimes (0.10 by default, at least 0.0001): 0.10 values a payment one period away at 1 / 1.10.
+   * @defaultValue `0.1`
+   */
+  discountRate?: number | null;
+  /**
+   * How many periods to project beyond the observed ones (12 by default, at most 10,000).
+   * @defaultValue `12`
+   */
+  periods?: number | null;
+}
+
+/**
+ * Fits the shifted-beta-geometric retention model (Fader & Hardie 2007) to a
+ * survival curve (`survivors[t]` still active at the start of period t, the
+ * cohort size first) by maximum likelihood: α, β, the log-likelihood, survival
+ * and retention rates projected `periods` (12) further, the expected lifetime
+ * and the discounted expected (residual) lifetime at `discountRate` (0.10).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function fitSbg(survivors: Numbers, options?: FitSbgOptions | null): SbgFit;
 
 /**
  * Market share: `productRevenue` / `totalMarket`, as a fraction.
@@ -6400,6 +6504,84 @@ export interface RetentionChartOptions {
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function retentionChart(retention: Retention, options?: RetentionChartOptions | null): Chart;
+
+/** The options of `experimentChart`; every one may be left out. */
+export interface ExperimentChartOptions {
+  /**
+   * Height in pixels, a whole number from 160 to 4000.
+   * @defaultValue `400`
+   */
+  height?: number | null;
+  /**
+   * The colour theme: "light" or "dark".
+   * @defaultValue `"light"`
+   */
+  theme?: Theme | null;
+  /**
+   * Width in pixels, a whole number from 240 to 4000.
+   * @defaultValue `720`
+   */
+  width?: number | null;
+}
+
+/**
+ * An experiment (a `compare_conversions` result): the conversion rate per
+ * variant as bars, the control first, each with its interval as a whisker.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function experimentChart(result: ConversionComparison, options?: ExperimentChartOptions | null): Chart;
+
+/** The options of `retentionProjectionChart`; every one may be left out. */
+export interface RetentionProjectionChartOptions {
+  /**
+   * Height in pixels, a whole number from 160 to 4000.
+   * @defaultValue `400`
+   */
+  height?: number | null;
+  /**
+   * The colour theme: "light" or "dark".
+   * @defaultValue `"light"`
+   */
+  theme?: Theme | null;
+  /**
+   * Width in pixels, a whole number from 240 to 4000.
+   * @defaultValue `720`
+   */
+  width?: number | null;
+}
+
+/**
+ * A retention projection (a `fit_sbg` result): observed survival as dots, the
+ * model's survival as a line, dashed where it projects.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function retentionProjectionChart(fit: SbgFit, options?: RetentionProjectionChartOptions | null): Chart;
+
+/** The options of `mrrChart`; every one may be left out. */
+export interface MrrChartOptions {
+  /**
+   * Height in pixels, a whole number from 160 to 4000.
+   * @defaultValue `400`
+   */
+  height?: number | null;
+  /**
+   * The colour theme: "light" or "dark".
+   * @defaultValue `"light"`
+   */
+  theme?: Theme | null;
+  /**
+   * Width in pixels, a whole number from 240 to 4000.
+   * @defaultValue `720`
+   */
+  width?: number | null;
+}
+
+/**
+ * The MRR waterfall of `mrr_movements` months: start, new, expansion,
+ * reactivation, contraction, churned and end per month (at most 120 months).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function mrrChart(months: MrrMonth[], options?: MrrChartOptions | null): Chart;
 
 /** The options of `activeUsersChart`; every one may be left out. */
 export interface ActiveUsersChartOptions {

@@ -163,6 +163,37 @@ function card(key, label, text, value, note) {
   return item;
 }
 
+/**
+ * A KPI's confidence interval: a bar over the metric's whole scale (0–100 % for a share,
+ * −100 to 100 for an NPS) with the interval shaded and the value marked, and the
+ * interval in words, which is what screen readers get.
+ */
+function intervalBar(reading) {
+  const { low, high, level, method } = reading.interval;
+  const score = reading.unit === "score";
+  const [min, max] = score ? [-100, 100] : [0, 1];
+  const at = (value) => `${(((value - min) / (max - min)) * 100).toFixed(2)}%`;
+  const show = (value) => (score ? number(value) : percent(value));
+  const box = document.createElement("div");
+  box.className = "card-interval";
+  const bar = document.createElement("span");
+  bar.className = "interval-bar";
+  bar.setAttribute("aria-hidden", "true");
+  const range = document.createElement("span");
+  range.className = "interval-range";
+  range.style.left = at(low);
+  range.style.width = `calc(${at(high)} - ${at(low)})`;
+  const mark = document.createElement("span");
+  mark.className = "interval-value";
+  mark.style.left = at(reading.value);
+  bar.append(range, mark);
+  const words = document.createElement("span");
+  words.className = "card-note";
+  words.textContent = `${number(level * 100, 0)}% interval ${show(low)} to ${show(high)} (${method})`;
+  box.append(bar, words);
+  return box;
+}
+
 function renderKpis(scorecard) {
   const list = $("kpi-cards");
   list.replaceChildren();
@@ -171,6 +202,7 @@ function renderKpis(scorecard) {
   for (const reading of scorecard.readings) {
     const item = card(reading.metric, reading.name, formatReading(reading, scorecard.currency),
       reading.value, reading.note);
+    if (reading.interval) item.append(intervalBar(reading));
     if (reading.formula) {
       // A disclosure, not a tooltip: reachable by keyboard and read by screen readers.
       const formula = document.createElement("details");

@@ -11,8 +11,10 @@ use pmkit::chart::*;
 use pmkit::dashboard::{dashboard, jira_default_statuses, ProductFile};
 use pmkit::flow::*;
 use pmkit::forecast::WhenForecast;
+use pmkit::metrics::{MrrMonth, SbgFit};
 use pmkit::roadmap::Roadmap;
 use pmkit::scorecard::{scorecard, ProductSnapshot};
+use pmkit::stats::ConversionComparison;
 use pmkit::sprint::{sprint_report, CountBy, SprintLog, SprintOutcome, SprintReport};
 use pmkit::tracker::{import_jira_csv, JiraCsvImportOptions};
 use pmkit::work::{backlog_health, Backlog, Framework, HealthOptions, UnestimatedPolicy};
@@ -247,7 +249,21 @@ pub fn charts(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(rest) else {
         return;
     };
-    let chart = match which % 9 {
+    // The charts added later take the top first bytes, so 0..=251 pick as before.
+    let chart = match which {
+        252 => chart_input::<ConversionComparison>(text).map(|(m, o)| experiment_chart(&m, &o)),
+        253 => chart_input::<SbgFit>(text).map(|(m, o)| retention_projection_chart(&m, &o)),
+        254 => chart_input::<Vec<MrrMonth>>(text).map(|(m, o)| mrr_chart(&m, &o)),
+        _ => earlier_charts(which, text),
+    };
+    if let Some(chart) = chart {
+        assert_svg_finite("chart", &chart.svg);
+    }
+}
+
+/// The first nine charts, picked by `which % 9`.
+fn earlier_charts(which: u8, text: &str) -> Option<Chart> {
+    match which % 9 {
         0 => chart_input::<CumulativeFlow>(text).map(|(m, o)| cumulative_flow_chart(&m, &o)),
         1 => chart_input::<Timelines>(text).map(|(m, o)| cycle_time_chart(&m, &o)),
         2 => chart_input::<SprintReport>(text).map(|(m, o)| burndown_chart(&m, &o)),
@@ -260,8 +276,5 @@ pub fn charts(data: &[u8]) {
         6 => chart_input::<WhenForecast>(text).map(|(m, o)| forecast_chart(&m, &o)),
         7 => chart_input::<ActiveUsers>(text).map(|(m, o)| active_users_chart(&m, &o)),
         _ => chart_input::<Retention>(text).map(|(m, o)| retention_chart(&m, &o)),
-    };
-    if let Some(chart) = chart {
-        assert_svg_finite("chart", &chart.svg);
     }
 }

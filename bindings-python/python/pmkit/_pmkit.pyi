@@ -408,7 +408,7 @@ class Chart:
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the SVG document to ``path`` as UTF-8; I/O errors raise ``OSError``."""
 
-ChartKind = Literal["burndown", "burnup", "velocity", "cumulative_flow", "cycle_time", "forecast", "roadmap", "retention", "active_users"]
+ChartKind = Literal["burndown", "burnup", "velocity", "cumulative_flow", "cycle_time", "forecast", "roadmap", "retention", "active_users", "experiment", "retention_projection", "mrr_movements"]
 
 class ChurnDict(TypedDict):
     """Churn and retention rates per period, from activity."""
@@ -499,6 +499,8 @@ class ConversionComparison:
     def winner(self) -> int | None: ...
     def to_dict(self) -> ConversionComparisonDict: ...
     def __eq__(self, other: object) -> bool: ...
+    def chart(self, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+        """The conversion rate per variant with its interval: :func:`experiment_chart` of it."""
 
 class ConversionVariant(TypedDict):
     """One variant's result in `ConversionComparison`."""
@@ -1030,6 +1032,7 @@ class KpiIndicator(TypedDict):
 class KpiReading(TypedDict):
     """One KPI of the scorecard."""
     formula: str
+    interval: NotRequired[IntervalDict | None]
     metric: MetricId
     name: str
     note: NotRequired[str | None]
@@ -1816,6 +1819,56 @@ class SampleSize:
     def to_dict(self) -> SampleSizeDict: ...
     def __eq__(self, other: object) -> bool: ...
 
+class SbgFitDict(TypedDict):
+    """A shifted-beta-geometric fit of a survival curve and what it projects."""
+    actual_survival: list[float]
+    alpha: float
+    at_bound: bool
+    beta: float
+    discount_rate: float
+    discounted_expected_lifetime: float
+    discounted_expected_residual_lifetime: float
+    expected_lifetime: NotRequired[float | None]
+    log_likelihood: float
+    observed_periods: int
+    projected_survivors: list[float]
+    retention_rates: list[float]
+    survival: list[float]
+
+@final
+class SbgFit:
+    """A shifted-beta-geometric fit of a survival curve and what it projects."""
+    @property
+    def actual_survival(self) -> list[float]: ...
+    @property
+    def alpha(self) -> float: ...
+    @property
+    def at_bound(self) -> bool: ...
+    @property
+    def beta(self) -> float: ...
+    @property
+    def discount_rate(self) -> float: ...
+    @property
+    def discounted_expected_lifetime(self) -> float: ...
+    @property
+    def discounted_expected_residual_lifetime(self) -> float: ...
+    @property
+    def expected_lifetime(self) -> float | None: ...
+    @property
+    def log_likelihood(self) -> float: ...
+    @property
+    def observed_periods(self) -> int: ...
+    @property
+    def projected_survivors(self) -> list[float]: ...
+    @property
+    def retention_rates(self) -> list[float]: ...
+    @property
+    def survival(self) -> list[float]: ...
+    def to_dict(self) -> SbgFitDict: ...
+    def __eq__(self, other: object) -> bool: ...
+    def chart(self, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+        """Observed vs modelled survival: :func:`retention_projection_chart` of this fit."""
+
 ScalePreset = Literal["fibonacci", "modified_fibonacci", "powers_of_two", "linear", "t_shirt"]
 
 class Scenario(TypedDict):
@@ -2566,12 +2619,29 @@ def mrr_movements(customers: Sequence[str] | NDArray[Any], dates: Sequence[datet
 def average_revenue_per_user(revenue: float, customers: int) -> float:
     """Average revenue per user: `revenue` / `customers`."""
 
-def customer_lifetime_value(average_purchase_value: float, purchase_frequency: float, customer_lifespan: float, *, margin: float | None = 1.0) -> float:
+def customer_lifetime_value(average_purchase_value: float, purchase_frequency: float, customer_lifespan: float, *, discount_rate: float | None = 0.0, margin: float | None = 1.0, sbg_alpha: float | None = None, sbg_beta: float | None = None) -> float:
     """Customer lifetime value: `average_purchase_value` × `purchase_frequency` ×
-    `customer_lifespan` × `margin` (1.0, the revenue CLV, by default).
+    `customer_lifespan` × `margin` (1.0, the revenue CLV, by default); with
+    `sbg_alpha` and `sbg_beta` (a `fit_sbg` result) the lifespan is the expected
+    paying periods within `customer_lifespan` periods, discounted at `discount_rate`.
     
     Keyword options (None = the default):
+        discount_rate: The discount rate per period of the sBG variant (0, no discounting, by default): a payment t periods away counts 1 / (1 + rate)^t.
         margin: The gross margin as a fraction in 0..=1: 1.0 (the default) is the revenue CLV, a margin such as 0.6 the profit CLV.
+        sbg_alpha: α of a shifted-beta-geometric retention fit (`fit_sbg`); given with `sbg_beta`, the lifespan is the fit's expected paying periods within `customer_lifespan` periods, discounted by `discount_rate`.
+        sbg_beta: β of the shifted-beta-geometric retention fit; given with `sbg_alpha`.
+    """
+
+def fit_sbg(survivors: WholeNumbers, *, discount_rate: float | None = 0.1, periods: int | None = 12) -> SbgFit:
+    """Fits the shifted-beta-geometric retention model (Fader & Hardie 2007) to a
+    survival curve (`survivors[t]` still active at the start of period t, the
+    cohort size first) by maximum likelihood: α, β, the log-likelihood, survival
+    and retention rates projected `periods` (12) further, the expected lifetime
+    and the discounted expected (residual) lifetime at `discount_rate` (0.10).
+    
+    Keyword options (None = the default):
+        discount_rate: The discount rate per period for the discounted lifetimes (0.10 by default, at least 0.0001): 0.10 values a payment one period away at 1 / 1.10.
+        periods: How many periods to project beyond the observed ones (12 by default, at most 10,000).
     """
 
 def market_share(product_revenue: float, total_market: float) -> float:
@@ -3479,6 +3549,36 @@ def roadmap_chart(roadmap: Roadmap, today: datetime.date | str, *, height: int |
 
 def retention_chart(retention: Retention | RetentionDict, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
     """The retention matrix (a `retention` result) as a cohort heatmap.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def experiment_chart(result: ConversionComparison | ConversionComparisonDict, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """An experiment (a `compare_conversions` result): the conversion rate per
+    variant as bars, the control first, each with its interval as a whisker.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def retention_projection_chart(fit: SbgFit | SbgFitDict, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """A retention projection (a `fit_sbg` result): observed survival as dots, the
+    model's survival as a line, dashed where it projects.
+    
+    Keyword options (None = the default):
+        height: Height in pixels, a whole number from 160 to 4000.
+        theme: The colour theme: "light" or "dark".
+        width: Width in pixels, a whole number from 240 to 4000.
+    """
+
+def mrr_chart(months: Sequence[MrrMonth | MrrMonthDict], *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
+    """The MRR waterfall of `mrr_movements` months: start, new, expansion,
+    reactivation, contraction, churned and end per month (at most 120 months).
     
     Keyword options (None = the default):
         height: Height in pixels, a whole number from 160 to 4000.

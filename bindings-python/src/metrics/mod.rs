@@ -57,6 +57,27 @@ record!(
     }
 );
 
+record!(
+    /// The result of `fit_sbg`: the shifted-beta-geometric fit of a survival curve, its
+    /// projection and the lifetimes it implies.
+    SbgFit(pmkit::metrics::SbgFit) {
+        alpha, beta, log_likelihood, at_bound, observed_periods, actual_survival, survival,
+        retention_rates, projected_survivors, expected_lifetime, discount_rate,
+        discounted_expected_lifetime, discounted_expected_residual_lifetime
+    }
+    methods {
+        /// Observed vs modelled survival: `retention_projection_chart(self, **options)`.
+        #[pyo3(signature = (**options))]
+        fn chart(
+            &self,
+            py: Python<'_>,
+            options: Option<&Bound<'_, pyo3::types::PyDict>>,
+        ) -> PyResult<crate::chart::Chart> {
+            crate::chart::chart_with(py, pmkit::chart::retention_projection_chart, &self.0, options)
+        }
+    }
+);
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NpsResult>()?;
     m.add_class::<FunnelConversion>()?;
@@ -65,5 +86,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<StakeholderEngagement>()?;
     m.add_class::<MetricInfo>()?;
     m.add_class::<MrrMonth>()?;
+    m.add_class::<SbgFit>()?;
     register_functions(m)
 }

@@ -32,7 +32,7 @@ fn sample_charts(options: &ChartOptions) -> pmkit::Result<Vec<Chart>> {
     let timelines = sample_timelines()?;
     let events = sample_events();
     let log = EventLog::new(&events.user_ids, &events.times, events.unit)?;
-    Ok(vec![
+    Ok([
         burndown_chart(&report, options),
         burnup_chart(&report, options),
         velocity_chart(&sample_sprint_history(), options),
@@ -45,7 +45,10 @@ fn sample_charts(options: &ChartOptions) -> pmkit::Result<Vec<Chart>> {
             &active_users(&log, &ActiveUsersOptions::default())?,
             options,
         ),
-    ])
+    ]
+    .into_iter()
+    .chain(crate::evidence::charts(options)?)
+    .collect())
 }
 
 /// A page that shows every chart, to look at them together in a browser.
@@ -79,11 +82,17 @@ pub fn write_charts(out: &mut String, dir: &Path) -> Result<(), String> {
     let charts = sample_charts(&ChartOptions::default()).map_err(|err| err.to_string())?;
     std::fs::create_dir_all(dir).map_err(|err| format!("{}: {err}", dir.display()))?;
     heading(out, &format!("Charts — {} SVG files", charts.len()));
+    // One column for the titles, as wide as the longest.
+    let width = charts
+        .iter()
+        .map(|chart| chart.title.chars().count())
+        .max()
+        .unwrap_or(0);
     for chart in &charts {
         let path = dir.join(format!("{}.svg", chart.kind));
         std::fs::write(&path, &chart.svg).map_err(|err| format!("{}: {err}", path.display()))?;
         let shown = path.canonicalize().unwrap_or(path);
-        outln!(out, "  {:<34} {}", chart.title, shown.display());
+        outln!(out, "  {:<width$} {}", chart.title, shown.display());
     }
     let index = dir.join("index.html");
     std::fs::write(&index, index_page(&charts))
@@ -91,7 +100,7 @@ pub fn write_charts(out: &mut String, dir: &Path) -> Result<(), String> {
     let shown = index.canonicalize().unwrap_or(index);
     outln!(
         out,
-        "  {:<34} {}",
+        "  {:<width$} {}",
         "All of them on one page",
         shown.display()
     );

@@ -1,7 +1,8 @@
 //! `make demo`: a readable report on a sample product — the two role profiles side by
 //! side, the source's worked example, and every KPI of both roles with its value, unit
-//! and formula; then the delivery, flow and analytics of the sample product, whose
-//! charts it writes as SVG files into `target/pmkit-demo/`.
+//! and formula (with its 95 % interval where it has counts); then the delivery, flow and
+//! analytics of the sample product, an experiment, a retention projection and MRR
+//! movements, whose charts it writes as SVG files into `target/pmkit-demo/`.
 //!
 //! Run: `cargo run --release -p pmkit --example report [-- path/to/product.json]`.
 //! Without a path it uses the bundled `sample_product.json`; a file must have the
@@ -10,6 +11,7 @@
 mod analytics;
 mod charts;
 mod delivery;
+mod evidence;
 mod flow;
 
 use std::fmt::Write as _;
@@ -64,6 +66,7 @@ fn run() -> Result<(), String> {
     delivery::print_roadmap(&mut out).map_err(|err| format!("sample roadmap: {err}"))?;
     flow::print_flow(&mut out).map_err(|err| format!("sample board: {err}"))?;
     analytics::print_analytics(&mut out).map_err(|err| format!("sample events: {err}"))?;
+    evidence::print_evidence(&mut out).map_err(|err| format!("sample evidence: {err}"))?;
     charts::write_charts(&mut out, &charts::output_dir())?;
     // One write, and a closed pipe (`make demo | head`) is not an error.
     match std::io::stdout().write_all(out.as_bytes()) {
@@ -271,6 +274,20 @@ fn print_reading(out: &mut String, reading: &KpiReading, currency: &str) {
     }
     if let Some(note) = &reading.note {
         outln!(out, "      ({note})");
+    }
+    if let Some(interval) = &reading.interval {
+        let bound = |value: f64| match reading.unit {
+            Unit::Fraction => format!("{:.1} %", value * 100.0),
+            _ => format!("{value:.1}"),
+        };
+        outln!(
+            out,
+            "      {:.0} % interval {} – {} ({})",
+            interval.level * 100.0,
+            bound(interval.low),
+            bound(interval.high),
+            interval.method
+        );
     }
 }
 

@@ -334,6 +334,16 @@ impl Frame {
     /// Horizontal gridlines and labels at each tick of `y`, and `label` rotated along
     /// the left edge (not in compact charts).
     pub(crate) fn y_axis(&mut self, y: &LinearScale, label: &str) {
+        self.y_axis_with(y, label, |tick| y.label(tick));
+    }
+
+    /// [`Frame::y_axis`] with the tick labels written by `tick_label` (percentages).
+    pub(crate) fn y_axis_with(
+        &mut self,
+        y: &LinearScale,
+        label: &str,
+        tick_label: impl Fn(f64) -> String,
+    ) {
         let (palette, sizes) = (self.palette, self.sizes);
         self.svg.group(&[
             ("font-size", &num(sizes.tick)),
@@ -352,7 +362,7 @@ impl Frame {
             self.svg.text(
                 self.plot.x - 6.0,
                 at + sizes.tick / 3.0,
-                &y.label(tick),
+                &tick_label(tick),
                 &[],
             );
         }
@@ -409,6 +419,12 @@ impl Frame {
             .filter(|(index, _)| index % every == 0)
             .map(|(index, text)| (x.center(index), fit(&truncate(text, 12), room, size)))
             .collect();
+        self.x_labels(&marks, label);
+    }
+
+    /// Number labels at the ticks of a linear x scale (periods), and `label` below.
+    pub(crate) fn x_axis_linear(&mut self, x: &LinearScale, label: &str) {
+        let marks: Vec<(f64, String)> = x.ticks.iter().map(|&t| (x.map(t), x.label(t))).collect();
         self.x_labels(&marks, label);
     }
 

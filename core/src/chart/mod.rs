@@ -35,6 +35,7 @@
 //! ```
 
 mod analytics;
+mod evidence;
 mod flow;
 mod forecast;
 mod frame;
@@ -45,6 +46,7 @@ mod svg;
 mod theme;
 
 pub use analytics::{active_users_chart, retention_chart};
+pub use evidence::{experiment_chart, mrr_chart, retention_projection_chart, MAX_WATERFALL_MONTHS};
 pub use flow::{cumulative_flow_chart, cycle_time_chart};
 pub use forecast::forecast_chart;
 pub use roadmap::roadmap_chart;
@@ -110,6 +112,12 @@ named_enum!(
         Retention = "retention",
         /// [`active_users_chart`].
         ActiveUsers = "active_users",
+        /// [`experiment_chart`].
+        Experiment = "experiment",
+        /// [`retention_projection_chart`].
+        RetentionProjection = "retention_projection",
+        /// [`mrr_chart`].
+        MrrMovements = "mrr_movements",
     }
 );
 

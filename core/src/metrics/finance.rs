@@ -27,13 +27,31 @@ pub struct LifetimeValueOptions {
     /// The gross margin as a fraction in 0..=1: 1.0 (the default) is the revenue CLV,
     /// a margin such as 0.6 the profit CLV.
     pub margin: f64,
+    /// α of a shifted-beta-geometric retention fit (`fit_sbg`); given with `sbg_beta`,
+    /// the lifespan is the fit's expected paying periods within `customer_lifespan`
+    /// periods, discounted by `discount_rate`.
+    pub sbg_alpha: Option<f64>,
+    /// β of the shifted-beta-geometric retention fit; given with `sbg_alpha`.
+    pub sbg_beta: Option<f64>,
+    /// The discount rate per period of the sBG variant (0, no discounting, by default):
+    /// a payment t periods away counts 1 / (1 + rate)^t.
+    pub discount_rate: f64,
 }
 
 impl Default for LifetimeValueOptions {
     fn default() -> Self {
-        LifetimeValueOptions { margin: 1.0 }
+        LifetimeValueOptions {
+            margin: 1.0,
+            sbg_alpha: None,
+            sbg_beta: None,
+            discount_rate: 0.0,
+        }
     }
 }
+
+/// The most periods the sBG variant of [`customer_lifetime_value`] sums over
+/// (`customer_lifespan` as a horizon).
+pub const MAX_CLV_HORIZON_PERIODS: f64 = 100_000.0;
 
 /// Return on investment: the net return per unit of money invested.
 ///
@@ -175,17 +193,29 @@ pub fn average_revenue_per_user(revenue: f64, customers: u64) -> Result<f64> {
 /// **Formula**: `CLV = average_purchase_value × purchase_frequency × customer_lifespan
 /// × margin`, with `purchase_frequency` in purchases per period and
 /// `customer_lifespan` in the same periods (purchases per year and years, or per
-/// month and months). **Variant** ([`LifetimeValueOptions::margin`]): 1.0 gives the revenue CLV; a gross
-/// margin (0.6) gives the profit CLV. **Unit**: money per customer. This is the simple
-/// (undiscounted) model; it does not discount future purchases.
+/// month and months). **Variants**: [`LifetimeValueOptions::margin`] 1.0 gives the
+/// revenue CLV, a gross margin (0.6) the profit CLV. This simple model does not
+/// discount future purchases. With a retention fit
+/// ([`LifetimeValueOptions::sbg_alpha`] and `sbg_beta`, from
+/// [`fit_sbg`](super::fit_sbg)) the lifespan is no longer a guess:
+/// `customer_lifespan` becomes the horizon H (whole periods of the fit) and the
+/// lifespan the expected paying periods within it, each discounted,
+/// `Σ_{t=0..H−1} S(t) / (1 + discount_rate)^t` with S the fit's survival (payment at
+/// the start of each period; as H grows this tends to Fader & Hardie's DEL, the fit's
+/// `discounted_expected_lifetime`). **Unit**: money per customer.
 ///
 /// **Errors**: an input negative or not finite
 /// ([`InvalidInput`](crate::Error::InvalidInput)); `margin` outside 0..=1
 /// ([`OutOfRange`](crate::Error::OutOfRange)); a result too large for an `f64`
-/// ([`OutOfRange`](crate::Error::OutOfRange)).
+/// ([`OutOfRange`](crate::Error::OutOfRange)). With the sBG variant: only one of
+/// `sbg_alpha` and `sbg_beta` given, or `discount_rate` without them
+/// ([`InvalidInput`](crate::Error::InvalidInput)); α or β not positive, the horizon not
+/// a whole number or above [`MAX_CLV_HORIZON_PERIODS`], a discount rate negative.
 ///
 /// **Source**: Shopify, "Customer Lifetime Value (CLV)"; Harvard Business School
-/// Online, "What Is Customer Lifetime Value?" (value × frequency × lifespan).
+/// Online, "What Is Customer Lifetime Value?" (value × frequency × lifespan). The sBG
+/// variant: Fader & Hardie (2010), "Customer-Base Valuation in a Contractual Setting",
+/// *Marketing Science* 29(1), 85–93 (E(CLV) = m · DEL).
 ///
 /// ```
 /// use pmkit::metrics::{customer_lifetime_value, LifetimeValueOptions};
@@ -194,8 +224,12 @@ pub fn average_revenue_per_user(revenue: f64, customers: u64) -> Result<f64> {
 /// let revenue = LifetimeValueOptions::default();
 /// assert_eq!(customer_lifetime_value(300.0, 5.0, 2.0, &revenue)?, 3_000.0);
 /// // At a 40 % gross margin, $1,200 of profit.
-/// let profit = LifetimeValueOptions { margin: 0.4 };
+/// let profit = LifetimeValueOptions { margin: 0.4, ..LifetimeValueOptions::default() };
 /// assert!((customer_lifetime_value(300.0, 5.0, 2.0, &profit)? - 1_200.0).abs() < 1e-9);
+/// // A $100 yearly subscription, retention fitted by sBG (α = 1, β = 1: S(t) = 1 / (t + 1)),
+/// // over 2 years undiscounted: 100 × (1 + 1/2) = 150.
+/// let sbg = LifetimeValueOptions { sbg_alpha: Some(1.0), sbg_beta: Some(1.0), ..LifetimeValueOptions::default() };
+/// assert!((customer_lifetime_value(100.0, 1.0, 2.0, &sbg)? - 150.0).abs() < 1e-9);
 /// # Ok::<(), pmkit::Error>(())
 /// ```
 pub fn customer_lifetime_value(
@@ -215,10 +249,57 @@ pub fn customer_lifetime_value(
             format!("{margin} is outside 0..=1; give the margin as a fraction (0.4 = 40 %)"),
         ));
     }
+    let lifespan = match (options.sbg_alpha, options.sbg_beta) {
+        (None, None) if options.discount_rate == 0.0 => customer_lifespan,
+        (None, None) => return Err(Error::invalid(
+            "discount_rate",
+            "applies to the sBG variant only; give sbg_alpha and sbg_beta too, or leave it at 0",
+        )),
+        (Some(alpha), Some(beta)) => {
+            sbg_paying_periods(alpha, beta, customer_lifespan, options.discount_rate)?
+        }
+        (Some(_), None) => {
+            return Err(Error::invalid(
+                "sbg_beta",
+                "is missing; give both sbg_alpha and sbg_beta",
+            ))
+        }
+        (None, Some(_)) => {
+            return Err(Error::invalid(
+                "sbg_alpha",
+                "is missing; give both sbg_alpha and sbg_beta",
+            ))
+        }
+    };
     representable(
         "customer_lifespan",
-        average_purchase_value * purchase_frequency * customer_lifespan * margin,
+        average_purchase_value * purchase_frequency * lifespan * margin,
     )
+}
+
+/// The expected paying periods within `horizon` periods of a new customer under an
+/// sBG retention fit, each discounted: Σ_{t=0..H−1} S(t) / (1 + rate)^t.
+fn sbg_paying_periods(alpha: f64, beta: f64, horizon: f64, rate: f64) -> Result<f64> {
+    input::positive("sbg_alpha", alpha)?;
+    input::positive("sbg_beta", beta)?;
+    input::non_negative("discount_rate", rate)?;
+    if horizon.fract() != 0.0 || horizon > MAX_CLV_HORIZON_PERIODS {
+        return Err(Error::out_of_range(
+            "customer_lifespan",
+            format!(
+                "{horizon} is not a whole number of periods up to {MAX_CLV_HORIZON_PERIODS}; with sbg_alpha and sbg_beta it is the horizon in the fit's periods"
+            ),
+        ));
+    }
+    let discount = 1.0 / (1.0 + rate);
+    let mut sum = 0.0;
+    let mut weight = 1.0; // S(t) / (1 + rate)^t, starting at t = 0
+    for t in 0..horizon as u64 {
+        sum += weight;
+        let t = t as f64;
+        weight *= (beta + t) / (alpha + beta + t) * discount;
+    }
+    Ok(sum)
 }
 
 /// Market share: the product's part of its whole market.
@@ -311,7 +392,15 @@ mod tests {
         lifespan: f64,
         margin: f64,
     ) -> Result<f64> {
-        customer_lifetime_value(value, frequency, lifespan, &LifetimeValueOptions { margin })
+        customer_lifetime_value(
+            value,
+            frequency,
+            lifespan,
+            &LifetimeValueOptions {
+                margin,
+                ..LifetimeValueOptions::default()
+            },
+        )
     }
     use crate::ErrorKind;
 
@@ -477,5 +566,44 @@ mod tests {
             (err.kind(), err.field()),
             (ErrorKind::InvalidInput, "actual")
         );
+    }
+
+    #[test]
+    fn lifetime_value_with_an_sbg_fit() {
+        let sbg = |alpha, beta, rate| LifetimeValueOptions {
+            sbg_alpha: alpha,
+            sbg_beta: beta,
+            discount_rate: rate,
+            ..LifetimeValueOptions::default()
+        };
+        // α = β = 1: S(t) = 1 / (t + 1); 3 periods at 10 %: 1 + 0.5 / 1.1 + (1/3) / 1.21.
+        let expected = 1.0 + 0.5 / 1.1 + 1.0 / 3.0 / 1.21;
+        let clv = customer_lifetime_value(10.0, 1.0, 3.0, &sbg(Some(1.0), Some(1.0), 0.1)).unwrap();
+        assert!((clv - 10.0 * expected).abs() < 1e-12);
+        // A long horizon tends to the fit's DEL.
+        let fit = crate::metrics::fit_sbg(
+            &[1000, 631, 468, 382, 326, 289, 262, 241],
+            &crate::metrics::SbgOptions::default(),
+        )
+        .unwrap();
+        let options = sbg(Some(fit.alpha), Some(fit.beta), 0.1);
+        let clv = customer_lifetime_value(1.0, 1.0, 100_000.0, &options).unwrap();
+        assert!((clv - fit.discounted_expected_lifetime).abs() < 1e-9);
+        for (options, field) in [
+            (sbg(Some(1.0), None, 0.0), "sbg_beta"),
+            (sbg(None, Some(1.0), 0.0), "sbg_alpha"),
+            (sbg(None, None, 0.1), "discount_rate"),
+            (sbg(Some(-1.0), Some(1.0), 0.0), "sbg_alpha"),
+            (sbg(Some(1.0), Some(0.0), 0.0), "sbg_beta"),
+            (sbg(Some(1.0), Some(1.0), -0.1), "discount_rate"),
+        ] {
+            let err = customer_lifetime_value(1.0, 1.0, 3.0, &options).unwrap_err();
+            assert_eq!(err.field(), field);
+        }
+        for horizon in [2.5, 100_001.0] {
+            let err = customer_lifetime_value(1.0, 1.0, horizon, &sbg(Some(1.0), Some(1.0), 0.0))
+                .unwrap_err();
+            assert_eq!(err.field(), "customer_lifespan");
+        }
     }
 }

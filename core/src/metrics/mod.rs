@@ -13,6 +13,7 @@
 //! | finance | ROI, product revenue, MRR, ARPU, customer lifetime value, market share, forecast attainment |
 //! | mrr | MRR movements: new, expansion, contraction, churn, reactivation; NRR, GRR, quick ratio |
 //! | growth | conversion, funnel conversion, feature adoption, stickiness, churn, retention |
+//! | retention_projection | the shifted-beta-geometric fit of a survival curve: projected retention, lifetimes (DEL, DERL) |
 //! | delivery | time to market, team velocity, backlog completion, sprint burndown |
 //! | quality | defect density, defect escape rate |
 //! | stakeholder | stakeholder engagement |
@@ -24,6 +25,7 @@ mod growth;
 mod mrr;
 mod nps_interval;
 mod quality;
+mod retention_projection;
 mod satisfaction;
 mod stakeholder;
 
@@ -34,6 +36,7 @@ pub use growth::*;
 pub use mrr::*;
 pub use nps_interval::*;
 pub use quality::*;
+pub use retention_projection::*;
 pub use satisfaction::*;
 pub use stakeholder::*;
 

@@ -35,6 +35,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::metrics::{self as m, MetricId, MetricInfo, Unit};
 use crate::roles::Role;
+use crate::stats::{proportion_interval, Interval, LevelOptions, ProportionIntervalOptions};
 use crate::{input, Result};
 
 /// One KPI of the scorecard.
@@ -56,6 +57,11 @@ pub struct KpiReading {
     /// What the headline value summarises, where the metric has more than one number
     /// ("mean of the last 3 sprints", "overall, first step to last").
     pub note: Option<String>,
+    /// The value's 95 % confidence interval, where the KPI is a share of counts (Wilson:
+    /// conversion, funnel, CSAT share, feature adoption, churn, retention, defect
+    /// escape) or an NPS (the multinomial Wald interval); absent elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval: Option<Interval>,
 }
 
 /// Every KPI computed for one product.
@@ -108,6 +114,7 @@ pub fn scorecard(snapshot: &ProductSnapshot) -> Result<Scorecard> {
                     formula: info.formula.to_string(),
                     owners: info.owners.to_vec(),
                     note,
+                    interval: interval(snapshot, metric)?,
                 });
             }
             None => missing.push(metric),
@@ -315,7 +322,10 @@ fn evaluate(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<(f64,
                     p.average_purchase_value,
                     p.purchase_frequency,
                     p.customer_lifespan,
-                    &m::LifetimeValueOptions { margin: p.margin },
+                    &m::LifetimeValueOptions {
+                        margin: p.margin,
+                        ..m::LifetimeValueOptions::default()
+                    },
                 ),
                 "purchases",
             )?,
@@ -336,6 +346,64 @@ fn evaluate(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<(f64,
             None => None,
         },
     })
+}
+
+/// The 95 % interval of a KPI that has counts behind it (called once its value was
+/// computed, so the inputs are valid), `None` for the others. Backlog completion is
+/// left out: its inputs may be points, which are not independent trials.
+fn interval(snapshot: &ProductSnapshot, metric: MetricId) -> Result<Option<Interval>> {
+    let s = snapshot;
+    let share = |successes: u64, trials: u64, section: &str| {
+        proportion_interval(successes, trials, &ProportionIntervalOptions::default())
+            .map(Some)
+            .map_err(|err| locate(err, section))
+    };
+    match metric {
+        MetricId::NetPromoterScore => match &s.nps_responses {
+            Some(r) => m::nps_interval(r, &LevelOptions::default())
+                .map(Some)
+                .map_err(|e| locate(e, "nps_responses")),
+            None => Ok(None),
+        },
+        MetricId::CustomerSatisfactionScore => match &s.csat_responses {
+            Some(r) => {
+                let satisfied_min = m::CsatOptions::default().satisfied_min as f64;
+                let satisfied = r.iter().filter(|&&answer| answer >= satisfied_min).count();
+                share(satisfied as u64, r.len() as u64, "csat_responses")
+            }
+            None => Ok(None),
+        },
+        MetricId::ConversionRate | MetricId::FunnelConversion => match &s.funnel {
+            Some(f) => {
+                let (first, last) = f.ends().map_err(|e| locate(e, "funnel"))?;
+                share(last, first, "funnel")
+            }
+            None => Ok(None),
+        },
+        MetricId::FeatureAdoptionRate => match &s.adoption {
+            Some(a) => share(a.feature_users, a.active_users, "adoption"),
+            None => Ok(None),
+        },
+        MetricId::ChurnRate => match &s.customers {
+            Some(c) => share(c.lost, c.at_start, "customers"),
+            None => Ok(None),
+        },
+        MetricId::CustomerRetentionRate => match &s.customers {
+            Some(c) => {
+                let at_end = c.at_end().map_err(|e| locate(e, "customers"))?;
+                share(at_end.saturating_sub(c.new), c.at_start, "customers")
+            }
+            None => Ok(None),
+        },
+        MetricId::DefectEscapeRate => match &s.quality {
+            Some(q) => {
+                let all = q.found_in_production.saturating_add(q.found_before_release);
+                share(q.found_in_production, all, "quality")
+            }
+            None => Ok(None),
+        },
+        _ => Ok(None),
+    }
 }
 
 /// Renames an error's field from the metric function's parameter to where the value
@@ -420,6 +488,42 @@ mod tests {
         assert_eq!(value(MetricId::TeamVelocity), (33.0 + 30.0 + 36.0) / 3.0);
         assert_eq!(value(MetricId::TimeToMarket), 163.0);
         assert_eq!(value(MetricId::NetPromoterScore), 35.0); // 10 promoters, 3 detractors of 20
+    }
+
+    #[test]
+    fn shares_and_nps_carry_intervals() {
+        let card = scorecard(&sample_snapshot()).unwrap();
+        let interval = |id| card.get(id).unwrap().interval.clone();
+        // Churn: 24 of 800, Wilson at 95 %.
+        let churn = interval(MetricId::ChurnRate).unwrap();
+        let expected = proportion_interval(24, 800, &ProportionIntervalOptions::default()).unwrap();
+        assert_eq!(churn, expected);
+        assert_eq!(churn.value, card.get(MetricId::ChurnRate).unwrap().value);
+        let nps = interval(MetricId::NetPromoterScore).unwrap();
+        assert_eq!((nps.value, nps.method.as_str()), (35.0, "wald"));
+        for id in [
+            MetricId::CustomerSatisfactionScore,
+            MetricId::ConversionRate,
+            MetricId::FunnelConversion,
+            MetricId::FeatureAdoptionRate,
+            MetricId::CustomerRetentionRate,
+            MetricId::DefectEscapeRate,
+        ] {
+            let reading = card.get(id).unwrap();
+            let interval = reading.interval.as_ref().unwrap();
+            assert!((interval.value - reading.value).abs() < 1e-12, "{id:?}");
+            assert!(interval.low <= interval.value && interval.value <= interval.high);
+        }
+        for id in [
+            MetricId::TeamVelocity,
+            MetricId::ReturnOnInvestment,
+            MetricId::BacklogCompletionRate,
+        ] {
+            assert_eq!(interval(id), None);
+        }
+        // Readings without an interval serialize as before.
+        let json = serde_json::to_value(card.get(MetricId::TeamVelocity).unwrap()).unwrap();
+        assert!(json.get("interval").is_none());
     }
 
     #[test]

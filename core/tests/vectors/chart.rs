@@ -71,6 +71,11 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
         "roadmap_chart" => roadmap_chart(args),
         "retention_chart" => draw(args, "retention", c::retention_chart),
         "active_users_chart" => draw(args, "active", c::active_users_chart),
+        "experiment_chart" => draw(args, "result", c::experiment_chart),
+        "retention_projection_chart" => draw(args, "fit", c::retention_projection_chart),
+        "mrr_chart" => draw(args, "months", |months: &Vec<_>, options| {
+            c::mrr_chart(months, options)
+        }),
         // The flow samples the chart cases build on (no other dispatcher serves them).
         "sample_items" => json(Ok(pmkit::flow::sample_items())),
         "sample_workflow" => json(Ok(pmkit::flow::sample_workflow())),

@@ -57,6 +57,12 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
                 )?,
             ))
         })(),
+        "fit_sbg" => (|| {
+            json(m::fit_sbg(
+                &pmkit::input::counts("survivors", &f64s_arg(a, "survivors"))?,
+                &options_arg(a, &["survivors"])?,
+            ))
+        })(),
         "market_share" => json(m::market_share(
             f64_arg(a, "product_revenue"),
             f64_arg(a, "total_market"),

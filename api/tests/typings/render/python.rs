@@ -93,7 +93,14 @@ fn py_param_type(kind: &ParamKind, records: &BTreeSet<String>) -> String {
         // A result class passed back in is read through its `to_dict()`.
         ParamKind::Json(schema) => match ref_name(schema) {
             Some(name) if records.contains(name) => format!("{name} | {name}Dict"),
-            _ => py_type(schema, records),
+            // A list of results passed back in (the months of `mrr_movements`): each
+            // element read through its `to_dict()`.
+            _ => match schema.get("items").and_then(ref_name) {
+                Some(name) if records.contains(name) && schema["type"] == "array" => {
+                    format!("Sequence[{name} | {name}Dict]")
+                }
+                _ => py_type(schema, records),
+            },
         },
         ParamKind::JsonOrText(schema) => format!("{} | str", py_type(schema, records)),
         // The result class itself (borrowed, no copy), or its dict.
@@ -189,6 +196,16 @@ const CHART_METHODS: &[(&str, &str, &str)] = &[
         "Retention",
         "retention_chart",
         "The cohort heatmap: :func:`retention_chart` of this result.",
+    ),
+    (
+        "ConversionComparison",
+        "experiment_chart",
+        "The conversion rate per variant with its interval: :func:`experiment_chart` of it.",
+    ),
+    (
+        "SbgFit",
+        "retention_projection_chart",
+        "Observed vs modelled survival: :func:`retention_projection_chart` of this fit.",
     ),
 ];
 
