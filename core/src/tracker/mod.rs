@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 mod jira_csv;
 mod jira_dates;
 mod jira_json;
+mod jira_months;
 
 pub use jira_csv::{import_jira_csv, JiraCsvImportOptions};
 pub use jira_json::{

@@ -91,7 +91,10 @@ fn type_name(text: &str) -> String {
 /// `3/12/2024 10:15`; numeric dates are month first unless some date of the file has
 /// a first number above 12 (then day first for the whole file); when every numeric date
 /// is ambiguous a warning says they were read month first. `date_format` replaces all
-/// of this. Month names are English, as Jira writes them in CSV.
+/// of this. Month names and AM/PM markers may be in any of the exporting user's
+/// languages that pmkit knows (English, French, German, Spanish, Portuguese, Italian, Dutch, Nordic, Polish, Russian, CJK) (`12/janv./24 3:15 PM`,
+/// `12/Dez/24`, `12/dic/24 3:15 p. m.`); an unknown name is an error naming the line,
+/// the column and the text, never a guess.
 ///
 /// Statuses map to categories through `statuses`, which the caller supplies: pmkit
 /// does not guess whether "Closed" means done or cancelled. The CSV is read per
