@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::jira_dates::{DateReader, NumericOrder};
-use super::{roadmap_epic, sprint_named, ImportWarning, TrackerImport, TrackerSprint};
+use super::{
+    roadmap_epic, sprint_named, unread_columns, ImportWarning, TrackerImport, TrackerSprint,
+};
 use crate::flow::{Item, Moment, Transition};
 use crate::work::csv::read_records;
 use crate::work::{Backlog, EstimateScale, StatusCategory, StatusMap, Story};
@@ -148,17 +150,7 @@ pub fn import_jira_csv(
     }
     let mut warnings = Vec::new();
     let unread = columns.unread();
-    if !unread.is_empty() {
-        warnings.push(ImportWarning::new(
-            None,
-            "header",
-            format!(
-                "{} column(s) not read (pmkit has no field for them): {}",
-                unread.len(),
-                unread.join(", ")
-            ),
-        ));
-    }
+    warnings.extend(unread_columns(&unread));
     let order = match &options.date_format {
         Some(_) => NumericOrder::MonthFirst,
         None => {
