@@ -3930,6 +3930,33 @@ export interface TrackerFields {
 }
 
 /**
+ * A tracker export read for the dashboard.
+ */
+export interface TrackerFile {
+  /**
+   * The product file (backlog, and a board with its history when the export has one); `None` while some status has no category (see `statuses`).
+   */
+  file?: ProductFile | null;
+  /**
+   * The export's format.
+   */
+  format: TrackerFormat;
+  /**
+   * Every status of the export, in order of appearance, with its category.
+   */
+  statuses: TrackerStatus[];
+  /**
+   * The import's warnings, and the dashboard's own (a board not drawn, and why).
+   */
+  warnings: ImportWarning[];
+}
+
+/**
+ * Which tracker export a text is.
+ */
+export type TrackerFormat = "jira_csv" | "jira_json" | "linear_csv";
+
+/**
  * The result of a tracker import: flow items, backlog, epics, sub-tasks, sprints and warnings (see the [module documentation).
  */
 export interface TrackerImport {
@@ -3999,6 +4026,24 @@ export interface TrackerSprint {
    * The tracker's state (`"closed"`, `"active"`, `"future"`), lowercased.
    */
   state?: string | null;
+}
+
+/**
+ * A status found in an export, and where its category came from.
+ */
+export interface TrackerStatus {
+  /**
+   * Its category; `None` when nothing says (a status met only in a changelog, or a Jira CSV status neither given nor one of Jira's defaults).
+   */
+  category?: StatusCategory | null;
+  /**
+   * Whether the category came from the caller's `statuses` (or, for a Jira CSV, pmkit's defaults), not from the tracker's category or the dates.
+   */
+  given: boolean;
+  /**
+   * The status as the export names it.
+   */
+  name: string;
 }
 
 /**
@@ -4371,6 +4416,9 @@ export type ChartOptions = BurndownChartOptions;
 
 /** The core's `JiraCsvOptions`: the options of `productFileFromJiraCsv` and every function that takes them. */
 export type JiraCsvOptions = ProductFileFromJiraCsvOptions;
+
+/** The core's `TrackerFileOptions`: the options of `trackerProductFile` and every function that takes them. */
+export type TrackerFileOptions = TrackerProductFileOptions;
 
 /** The core's `DashboardOptions`: the options of `productDashboard` and every function that takes them. */
 export type DashboardOptions = ProductDashboardOptions;
@@ -6573,6 +6621,33 @@ export interface ProductFileFromJiraCsvOptions {
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function productFileFromJiraCsv(text: string, options?: ProductFileFromJiraCsvOptions | null): ProductFile;
+
+/** The options of `trackerProductFile`; every one may be left out. */
+export interface TrackerProductFileOptions {
+  /**
+   * The export's format; `None` (the default) detects it from the text.
+   */
+  format?: TrackerFormat | null;
+  /**
+   * Status name → "to_do", "in_progress", "done" or "cancelled", over the defaults (Jira's built-in workflow statuses for a Jira CSV; the tracker's own categories, or the issues' dates for Linear). Empty by default.
+   * @defaultValue `{}`
+   */
+  statuses?: Record<string, StatusCategory> | null;
+  /**
+   * The day the dashboard is as of; `None` (the default) is the latest day in the export.
+   */
+  today?: Date | string | null;
+}
+
+/**
+ * A tracker export (a Jira CSV, Jira REST search pages, or a Linear CSV;
+ * `format` detects it by default) as a product file for the dashboard, with
+ * the import's `warnings` and every status found with its category (`None`
+ * while unmapped: then `file` is absent or has no board). Map the statuses in
+ * `statuses` and call again.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function trackerProductFile(text: string, options?: TrackerProductFileOptions | null): TrackerFile;
 
 /** The options of `productDashboard`; every one may be left out. */
 export interface ProductDashboardOptions {

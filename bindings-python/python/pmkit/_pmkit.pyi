@@ -2303,6 +2303,16 @@ class TrackerFields(TypedDict):
     updated_at: NotRequired[str | None]
     watchers: NotRequired[list[str]]
 
+class TrackerFile(TypedDict):
+    """A tracker export read for the dashboard."""
+    file: NotRequired[ProductFile | None]
+    format: TrackerFormat
+    statuses: list[TrackerStatus]
+    warnings: list[ImportWarning]
+
+TrackerFormat = Literal["jira_csv", "jira_json", "linear_csv"]
+"""Which tracker export a text is."""
+
 class TrackerImportDict(TypedDict):
     """The result of a tracker import: flow items, backlog, epics, sub-tasks, sprints and warnings (see the [module documentation)."""
     backlog: Backlog
@@ -2341,6 +2351,12 @@ class TrackerSprint(TypedDict):
     name: str
     start: NotRequired[Moment | None]
     state: NotRequired[str | None]
+
+class TrackerStatus(TypedDict):
+    """A status found in an export, and where its category came from."""
+    category: NotRequired[StatusCategory | None]
+    given: bool
+    name: str
 
 Transition = TypedDict("Transition", {"at": Moment, "from": NotRequired[str | None], "to": str})
 """One move of an item from a status to another."""
@@ -3518,6 +3534,19 @@ def product_file_from_jira_csv(text: str, *, statuses: dict[str, StatusCategory]
     
     Keyword options (None = the default):
         statuses: Status name → "to_do", "in_progress", "done" or "cancelled"; by default Jira's built-in workflow statuses.
+    """
+
+def tracker_product_file(text: str, *, format: TrackerFormat | None = None, statuses: dict[str, StatusCategory] | None = ..., today: datetime.date | str | None = None) -> TrackerFile:
+    """A tracker export (a Jira CSV, Jira REST search pages, or a Linear CSV;
+    `format` detects it by default) as a product file for the dashboard, with
+    the import's `warnings` and every status found with its category (`None`
+    while unmapped: then `file` is absent or has no board). Map the statuses in
+    `statuses` and call again.
+    
+    Keyword options (None = the default):
+        format: The export's format; `None` (the default) detects it from the text.
+        statuses: Status name → "to_do", "in_progress", "done" or "cancelled", over the defaults (Jira's built-in workflow statuses for a Jira CSV; the tracker's own categories, or the issues' dates for Linear). Empty by default.
+        today: The day the dashboard is as of; `None` (the default) is the latest day in the export.
     """
 
 def product_dashboard(file: ProductFile | str, *, height: int | None = 400, theme: Theme | None = "light", today: datetime.date | str | None = None, width: int | None = 720) -> Dashboard:
