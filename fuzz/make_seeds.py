@@ -68,6 +68,24 @@ def main() -> None:
         "PAY-2,\"Refunds, partial\",Won't Do,,2024-01-15,2024-02-01,,\n"
         "PAY-3,Coupons,In Progress,5,2024-01-16,,,\n"))
 
+    write("linear_csv", "sample", (
+        "ID,Team,Title,Description,Status,Estimate,Priority,Project ID,Project,Labels,Cycle Number,Cycle Name,Cycle Start,Cycle End,Created,Started,Completed,Canceled,Parent issue\n"
+        "ENG-1,Eng,Save card,\"Acceptance criteria:\n- stored\",Done,3,High,p1,Cards,\"Bug, Web\",7,,2024-03-04T00:00:00.000Z,2024-03-18T00:00:00.000Z,2024-03-04T10:15:00.000Z,2024-03-05T09:30:00.000Z,2024-03-08T16:00:00.000Z,,\n"
+        "ENG-2,Eng,'=Refunds,,Canceled,,No priority,,,,,,,,2024-03-06T08:00:00.000Z,,,2024-03-07T12:00:00.000Z,ENG-1\n"))
+    write("github_json", "sample", text({
+        "issues": [
+            {"number": 1, "title": "Save card", "state": "closed", "state_reason": "completed",
+             "labels": [{"name": "in review"}], "milestone": {"title": "Sprint 3", "due_on": "2024-03-15T07:00:00Z"},
+             "created_at": "2024-03-04T10:15:00Z", "closed_at": "2024-03-08T16:00:00Z"},
+            {"number": 2, "title": "Refunds", "state": "open", "created_at": "2024-03-05T10:15:00Z",
+             "pull_request": {"url": "https://api.github.com/repos/o/r/pulls/2"}}],
+        "options": {"status_labels": ["In review"], "timelines": {"1": [
+            {"event": "moved_columns_in_project", "created_at": "2024-03-05T09:30:00Z", "project_card": {"column_name": "In progress"}},
+            {"__typename": "LabeledEvent", "createdAt": "2024-03-06T09:30:00Z", "label": {"name": "in review"}},
+            {"event": "closed", "created_at": "2024-03-08T16:00:00Z", "state_reason": "completed"},
+            {"event": "reopened", "created_at": "2024-03-08T17:00:00Z"},
+            {"event": "closed", "created_at": "2024-03-08T18:00:00Z"}]}}}))
+
     options = {"width": 720, "height": 400, "theme": "light"}
     timelines = pmkit.item_timelines(items, workflow, "2026-02-20")
     report = pmkit.sprint_report(pmkit.sample_sprint())

@@ -29,6 +29,14 @@ macro_rules! dashboard {
                     .and_then(|statuses| pmkit::dashboard::ProductFile::from_jira_csv(&text, statuses.as_ref()))
                     .map($crate::Json)
             }
+            /// A tracker export (a Jira CSV, Jira REST search pages, or a Linear CSV;
+            /// `format` detects it by default) as a product file for the dashboard, with
+            /// the import's `warnings` and every status found with its category (`None`
+            /// while unmapped: then `file` is absent or has no board). Map the statuses in
+            /// `statuses` and call again.
+            fn tracker_product_file / trackerProductFile (text: String; options: pmkit::dashboard::TrackerFileOptions) -> $crate::Json<pmkit::dashboard::TrackerFile> {
+                pmkit::dashboard::tracker_product_file(&text, &options).map($crate::Json)
+            }
             /// Every number and chart of the dashboard for a product file (an object in its
             /// JSON form, or JSON text), its charts drawn with the options' size and theme.
             fn product_dashboard / productDashboard (file: $crate::JsonOrText<pmkit::dashboard::ProductFile>; options: pmkit::dashboard::DashboardOptions) -> pmkit::dashboard::Dashboard {

@@ -59,6 +59,24 @@ macro_rules! work {
             fn import_jira_json / importJiraJson (pages: $crate::JsonOrText<pmkit::tracker::JiraPages>; options: pmkit::tracker::JiraJsonImportOptions) -> pmkit::tracker::TrackerImport {
                 pmkit::tracker::import_jira_json(&pages, &options)
             }
+            /// Everything in Linear's CSV export: the issues as a `backlog`, projects as
+            /// `epics`, cycles as `sprints`, flow `items` built from Created, Started,
+            /// Completed and Canceled (Linear's CSV has no status history: lead and cycle
+            /// times are exact, time in each status approximate, as a warning says), and
+            /// `warnings`. A status not in `statuses` takes the category its dates say.
+            fn import_linear_csv / importLinearCsv (source: $crate::CsvText; options: pmkit::tracker::LinearCsvImportOptions) -> pmkit::tracker::TrackerImport {
+                pmkit::tracker::import_linear_csv(&source.0, &options)
+            }
+            /// GitHub issues (`GET /repos/{owner}/{repo}/issues?state=all`: a list, or a list
+            /// of pages, as objects or JSON text) and their `timelines` by issue number, as
+            /// a tracker import: statuses from project column moves, Projects v2 status
+            /// changes and status labels, closed as completed → `closed_status` (done), as
+            /// not planned → `not_planned_status` (cancelled); `warnings` for pull requests
+            /// left out, issues without timelines, possibly truncated pages and unmapped
+            /// statuses.
+            fn import_github_issues / importGithubIssues (issues: $crate::JsonOrText<pmkit::tracker::GithubIssues>; options: pmkit::tracker::GithubImportOptions) -> pmkit::tracker::TrackerImport {
+                pmkit::tracker::import_github_issues(&issues, &options)
+            }
             /// A backlog from its JSON text, checked as every backlog is.
             fn backlog_from_json / backlogFromJson (text: String) -> pmkit::work::Backlog {
                 pmkit::work::Backlog::from_json(&text)

@@ -47,7 +47,7 @@ PENDING: frozenset[str] = frozenset()
 
 # Functions whose first parameter may be a path: a text without a line break is read as
 # one, so a missing file is FileNotFoundError, as Python's own I/O (and pandas) raise.
-READS_PATHS: frozenset[str] = frozenset({"import_jira_csv"})
+READS_PATHS: frozenset[str] = frozenset({"import_jira_csv", "import_linear_csv"})
 
 
 def exported() -> list[tuple[str, Callable[..., Any]]]:

@@ -339,7 +339,7 @@ test("a malformed file: the message names the field and the reason", { timeout: 
 
 test("a Jira CSV export: the backlog, nothing invented", { timeout: 60_000 }, async () => {
   const { context, page, problems } = await openPage(browser, base, "dark");
-  const label = page.getByLabel("Open a product file (.json) or a Jira CSV export (.csv)");
+  const label = page.getByLabel("Open a product file (.json), a Jira export (.csv or REST .json) or a Linear CSV");
   await label.setInputFiles({ name: "jira.csv", mimeType: "text/csv", buffer: Buffer.from(JIRA) });
   await page.waitForSelector("body[data-loaded='jira.csv']");
   assert.equal(await page.textContent("#product-name"), "APP");
@@ -351,7 +351,91 @@ test("a Jira CSV export: the backlog, nothing invented", { timeout: 60_000 }, as
   assert.equal(Number(await value("backlog-completion")), want.health.completion_rate);
   assert.equal(want.health.completion_rate, 1 / 3); // APP-1 done; APP-3, APP-4 open
   assert.match(await page.textContent("#absent"), /Not in this file: KPI inputs, current sprint/);
+  // What the CSV lacks is said: no status history.
+  assert.equal(await page.isHidden("#import"), false);
+  assert.match(await page.textContent("#import-warnings"), /no status history/);
   await page.screenshot({ path: path.join(shots, "jira-dark.png"), fullPage: true });
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+const UNMAPPED = "Issue key,Summary,Status,Story Points,Created,Resolved\n" +
+  "OPS-1,Rotate keys,Shipped,3,12/janv./26 9:15 AM,20/janv./26 4:40 PM\n" +
+  "OPS-2,Patch hosts,Parked,2,13/janv./26 10:00 AM,\n" +
+  "OPS-3,Renew certificates,To Do,5,14/janv./26 11:30 AM,\n";
+
+test("a Jira CSV with statuses pmkit does not know: mapped in the page, then read", { timeout: 60_000 }, async () => {
+  const { context, page, problems } = await openPage(browser, base, "light");
+  await page.setInputFiles("#file-input", { name: "ops.csv", mimeType: "text/csv", buffer: Buffer.from(UNMAPPED) });
+  await page.waitForSelector("body[data-unmapped='ops.csv']");
+  assert.equal(await page.isHidden("#dashboard"), true);
+  assert.equal(await page.isHidden("#import"), false);
+  const rows = await page.$$eval("#status-rows tr", (items) => items.map((row) => [row.dataset.status, row.className]));
+  assert.deepEqual(rows, [["Shipped", "unmapped"], ["Parked", "unmapped"]]);
+  assert.match(await page.textContent("#import-warnings"), /2 status\(es\) have no category: Shipped, Parked/);
+  assert.deepEqual(await page.evaluate(unreadable), []);
+  await page.screenshot({ path: path.join(shots, "statuses-unmapped-light.png"), fullPage: true });
+
+  await page.getByLabel("Category of Shipped").selectOption("done");
+  await page.getByLabel("Category of Parked").selectOption("cancelled");
+  await page.click("#apply-statuses");
+  await page.waitForSelector("body[data-loaded='ops.csv']");
+  assert.equal(await page.textContent("#product-name"), "OPS");
+  const want = pmkit.productDashboard(pmkit.trackerProductFile(UNMAPPED, { statuses: { Shipped: "done", Parked: "cancelled" } }).file).backlog;
+  const value = (key) => page.getAttribute(`#delivery-cards [data-key=${key}] .card-value`, "data-value");
+  assert.equal(Number(await value("backlog-open")), 1); // OPS-3; OPS-2 is cancelled
+  assert.equal(want.totals.cancelled.stories, 1);
+  const mapped = await page.$$eval("#status-rows tr", (items) => items.map((row) => [row.dataset.status, row.querySelector("select").value]));
+  assert.deepEqual(mapped.slice(0, 2), [["Shipped", "done"], ["Parked", "cancelled"]]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** A Jira Cloud search page with changelogs: "In Review" appears only in histories. */
+const PAGE = JSON.stringify({
+  startAt: 0, maxResults: 50, total: 3, names: { customfield_10016: "Story point estimate" },
+  issues: [
+    { key: "PAY-1", fields: { summary: "Save a card", issuetype: { name: "Story" }, customfield_10016: 3,
+      status: { name: "Done", statusCategory: { key: "done" } }, created: "2026-03-02T09:00:00.000+0100" },
+    changelog: { total: 2, maxResults: 100, histories: [
+      { created: "2026-03-10T16:00:00.000+0100", items: [{ field: "status", fromString: "In Review", toString: "Done" }] },
+      { created: "2026-03-03T10:00:00.000+0100", items: [{ field: "status", fromString: "To Do", toString: "In Review" }] }] } },
+    { key: "PAY-2", fields: { summary: "Refunds", issuetype: { name: "Story" }, customfield_10016: 5,
+      status: { name: "In Progress", statusCategory: { key: "indeterminate" } }, created: "2026-03-04T09:00:00.000+0100" },
+    changelog: { total: 1, maxResults: 100, histories: [
+      { created: "2026-03-12T09:00:00.000+0100", items: [{ field: "status", fromString: "To Do", toString: "In Progress" }] }] } },
+    { key: "PAY-3", fields: { summary: "Wallets", issuetype: { name: "Story" },
+      status: { name: "To Do", statusCategory: { key: "new" } }, created: "2026-03-05T09:00:00.000+0100" },
+    changelog: { total: 140, maxResults: 100, histories: [] } },
+  ],
+});
+
+for (const scheme of ["light", "dark"]) {
+  test(`Jira REST pages in the ${scheme} theme: the notes, a status mapped, then the board`, { timeout: 60_000 }, async () => {
+    const { context, page, problems } = await openPage(browser, base, scheme);
+    await page.setInputFiles("#file-input", { name: "search.json", mimeType: "application/json", buffer: Buffer.from(PAGE) });
+    await page.waitForSelector("body[data-loaded='search.json']");
+    const notes = await page.textContent("#import-warnings");
+    assert.match(notes, /PAY-3 changelog: the changelog holds 0 of 140 changes/);
+    assert.match(notes, /In Review has no category/);
+    // The backlog is shown; the board waits for In Review.
+    assert.equal(await page.isHidden("#dashboard"), false);
+    assert.equal(await page.$("#delivery-cards [data-key=cycle-time]"), null);
+    const review = page.locator("#status-rows tr[data-status='In Review']");
+    assert.equal(await review.getAttribute("class"), "unmapped");
+    await page.getByLabel("Category of In Review").selectOption("in_progress");
+    await page.click("#apply-statuses");
+    await page.waitForSelector("#delivery-cards [data-key=cycle-time]");
+    const file = pmkit.trackerProductFile(PAGE, { statuses: { "In Review": "in_progress", "To Do": "to_do", "In Progress": "in_progress", Done: "done" } }).file;
+    const want = pmkit.productDashboard(file, { theme: scheme });
+    assert.equal(want.flow.cycle_time[1].value, 7); // 3 → 10 March
+    assert.equal(Number(await page.getAttribute("#delivery-cards [data-key=cycle-time] .card-value", "data-value")), 7);
+    const kinds = await page.$$eval("#chart-list figure", (items) => items.map((figure) => figure.dataset.chart));
+    assert.deepEqual(kinds, want.charts.map((chart) => chart.kind));
+    assert.ok(kinds.includes("cumulative_flow"), kinds.join());
+    assert.deepEqual(await page.evaluate(unreadable), []);
+    await page.screenshot({ path: path.join(shots, `jira-json-${scheme}.png`), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

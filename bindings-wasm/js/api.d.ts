@@ -1163,6 +1163,194 @@ export interface FunnelInputs {
 export type FunnelOrder = "sequential" | "any_order";
 
 /**
+ * One event of an issue's timeline (REST `issues/{number}/timeline` or `issues/{number}/events`, or a GraphQL `timelineItems` node). Only the fields the importer reads are kept; events of other kinds (comments, references) are skipped.
+ */
+export interface GithubEvent {
+  /**
+   * When it happened (GraphQL: `createdAt`).
+   */
+  created_at?: string | null;
+  /**
+   * Its kind: `"labeled"`, `"unlabeled"`, `"closed"`, `"reopened"`, `"added_to_project"`, `"moved_columns_in_project"`, `"removed_from_project"`, `"project_v2_item_status_changed"` … (GraphQL: `__typename`, `"ClosedEvent"`).
+   */
+  event?: string | null;
+  /**
+   * The label added or removed.
+   */
+  label?: GithubLabel | null;
+  /**
+   * A Projects v2 status change's old status (GraphQL: `previousStatus`).
+   */
+  previous_status?: string | null;
+  /**
+   * The classic project card: `column_name`, `previous_column_name`, `project_id`.
+   */
+  project_card?: GithubProjectCard | null;
+  /**
+   * Why it was closed (`"completed"`, `"not_planned"`; GraphQL: `stateReason`, upper case).
+   */
+  state_reason?: string | null;
+  /**
+   * A Projects v2 status change's new status (`null` when cleared).
+   */
+  status?: string | null;
+}
+
+/**
+ * One issue of `GET /repos/{owner}/{repo}/issues`.
+ */
+export interface GithubIssue {
+  /**
+   * Who it is assigned to (the first assignee).
+   */
+  assignee?: GithubUser | null;
+  /**
+   * Its text (Markdown).
+   */
+  body?: string | null;
+  /**
+   * When it was last closed.
+   */
+  closed_at?: string | null;
+  /**
+   * When it was opened (`"2024-03-04T10:15:00Z"`).
+   */
+  created_at: string;
+  /**
+   * GitHub's global id.
+   */
+  id?: number | null;
+  /**
+   * Its labels (objects with `name`, or names).
+   */
+  labels?: GithubLabel[];
+  /**
+   * Its milestone.
+   */
+  milestone?: GithubMilestone | null;
+  /**
+   * Its number in the repository (`42`, shown `#42`).
+   */
+  number: number;
+  /**
+   * Present on pull requests, which the issues endpoint lists too.
+   */
+  pull_request?: GithubPullRequestRef | null;
+  /**
+   * `"open"` or `"closed"`.
+   */
+  state: string;
+  /**
+   * Why it was closed: `"completed"`, `"not_planned"`, `"duplicate"`, or `"reopened"`.
+   */
+  state_reason?: string | null;
+  /**
+   * Its title.
+   */
+  title: string;
+  /**
+   * Its issue type (organisations' issue types).
+   */
+  type?: GithubNamed | null;
+  /**
+   * When it last changed.
+   */
+  updated_at?: string | null;
+  /**
+   * Who opened it.
+   */
+  user?: GithubUser | null;
+}
+
+/**
+ * What `GET /repos/{owner}/{repo}/issues?state=all` returns (a list of issues), or a list of such pages.
+ */
+export type GithubIssues = GithubIssue[] | GithubIssue[][];
+
+/**
+ * A label: an object with a name (REST, GraphQL), or its name.
+ */
+export type GithubLabel = GithubNamed | string;
+
+/**
+ * A milestone, read as a sprint.
+ */
+export interface GithubMilestone {
+  /**
+   * When it was closed.
+   */
+  closed_at?: string | null;
+  /**
+   * Its description.
+   */
+  description?: string | null;
+  /**
+   * When it is due.
+   */
+  due_on?: string | null;
+  /**
+   * Its number.
+   */
+  number?: number | null;
+  /**
+   * `"open"` or `"closed"`.
+   */
+  state?: string | null;
+  /**
+   * Its title.
+   */
+  title: string;
+}
+
+/**
+ * Anything GitHub names (a label, an issue type).
+ */
+export interface GithubNamed {
+  /**
+   * Its name.
+   */
+  name: string;
+}
+
+/**
+ * A classic project card, as a timeline event carries it.
+ */
+export interface GithubProjectCard {
+  /**
+   * The column it is in after the event.
+   */
+  column_name?: string | null;
+  /**
+   * The column it left (`moved_columns_in_project`).
+   */
+  previous_column_name?: string | null;
+  /**
+   * The project's id.
+   */
+  project_id?: number | null;
+}
+
+/**
+ * The `pull_request` mark of an issue that is a pull request.
+ */
+export interface GithubPullRequestRef {
+  /**
+   * The pull request's API address.
+   */
+  url?: string | null;
+}
+
+/**
+ * A user.
+ */
+export interface GithubUser {
+  /**
+   * The login.
+   */
+  login: string;
+}
+
+/**
  * How many people hold a role in a country: a lower bound, with its source.
  */
 export interface Headcount {
@@ -3808,6 +3996,33 @@ export interface TrackerFields {
 }
 
 /**
+ * A tracker export read for the dashboard.
+ */
+export interface TrackerFile {
+  /**
+   * The product file (backlog, and a board with its history when the export has one); `None` while some status has no category (see `statuses`).
+   */
+  file?: ProductFile | null;
+  /**
+   * The export's format.
+   */
+  format: TrackerFormat;
+  /**
+   * Every status of the export, in order of appearance, with its category.
+   */
+  statuses: TrackerStatus[];
+  /**
+   * The import's warnings, and the dashboard's own (a board not drawn, and why).
+   */
+  warnings: ImportWarning[];
+}
+
+/**
+ * Which tracker export a text is.
+ */
+export type TrackerFormat = "jira_csv" | "jira_json" | "linear_csv";
+
+/**
  * The result of a tracker import: flow items, backlog, epics, sub-tasks, sprints and warnings (see the [module documentation).
  */
 export interface TrackerImport {
@@ -3877,6 +4092,24 @@ export interface TrackerSprint {
    * The tracker's state (`"closed"`, `"active"`, `"future"`), lowercased.
    */
   state?: string | null;
+}
+
+/**
+ * A status found in an export, and where its category came from.
+ */
+export interface TrackerStatus {
+  /**
+   * Its category; `None` when nothing says (a status met only in a changelog, or a Jira CSV status neither given nor one of Jira's defaults).
+   */
+  category?: StatusCategory | null;
+  /**
+   * Whether the category came from the caller's `statuses` (or, for a Jira CSV, pmkit's defaults), not from the tracker's category or the dates.
+   */
+  given: boolean;
+  /**
+   * The status as the export names it.
+   */
+  name: string;
 }
 
 /**
@@ -4264,6 +4497,12 @@ export type JiraCsvImportOptions = ImportJiraCsvOptions;
 /** The core's `JiraJsonImportOptions`: the options of `importJiraJson` and every function that takes them. */
 export type JiraJsonImportOptions = ImportJiraJsonOptions;
 
+/** The core's `LinearCsvImportOptions`: the options of `importLinearCsv` and every function that takes them. */
+export type LinearCsvImportOptions = ImportLinearCsvOptions;
+
+/** The core's `GithubImportOptions`: the options of `importGithubIssues` and every function that takes them. */
+export type GithubImportOptions = ImportGithubIssuesOptions;
+
 /** The core's `InvestOptions`: the options of `investFindings` and every function that takes them. */
 export type InvestOptions = InvestFindingsOptions;
 
@@ -4293,6 +4532,9 @@ export type ChartOptions = BurndownChartOptions;
 
 /** The core's `JiraCsvOptions`: the options of `productFileFromJiraCsv` and every function that takes them. */
 export type JiraCsvOptions = ProductFileFromJiraCsvOptions;
+
+/** The core's `TrackerFileOptions`: the options of `trackerProductFile` and every function that takes them. */
+export type TrackerFileOptions = TrackerProductFileOptions;
 
 /** The core's `DashboardOptions`: the options of `productDashboard` and every function that takes them. */
 export type DashboardOptions = ProductDashboardOptions;
@@ -5317,6 +5559,90 @@ export interface ImportJiraJsonOptions {
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function importJiraJson(pages: JiraPages | string, options?: ImportJiraJsonOptions | null): TrackerImport;
+
+/** The options of `importLinearCsv`; every one may be left out. */
+export interface ImportLinearCsvOptions {
+  /**
+   * The team's estimate scale: every estimate must be a card weight of it. `None` (the default) checks no scale.
+   */
+  scale?: EstimateScale | null;
+  /**
+   * The status a finished item is given from Started until Completed or Canceled: the CSV does not say which started statuses it went through. "In Progress" by default.
+   * @defaultValue `"In Progress"`
+   */
+  startedStatus?: string | null;
+  /**
+   * Status name → category ("to_do", "in_progress", "done", "cancelled"). A status not named here takes the category its issue's dates say (Canceled → cancelled, Completed → done, Started → in_progress, otherwise to_do), and a warning lists each status so read. Empty by default.
+   * @defaultValue `{}`
+   */
+  statuses?: Record<string, string> | null;
+  /**
+   * The status a flow item is given from Created until Started (or until it was completed or canceled without being started): the CSV does not say which unstarted status it waited in. "Todo" by default.
+   * @defaultValue `"Todo"`
+   */
+  unstartedStatus?: string | null;
+}
+
+/**
+ * Everything in Linear's CSV export: the issues as a `backlog`, projects as
+ * `epics`, cycles as `sprints`, flow `items` built from Created, Started,
+ * Completed and Canceled (Linear's CSV has no status history: lead and cycle
+ * times are exact, time in each status approximate, as a warning says), and
+ * `warnings`. A status not in `statuses` takes the category its dates say.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function importLinearCsv(source: string, options?: ImportLinearCsvOptions | null): TrackerImport;
+
+/** The options of `importGithubIssues`; every one may be left out. */
+export interface ImportGithubIssuesOptions {
+  /**
+   * The status of an issue closed as completed (category done). "Closed" by default.
+   * @defaultValue `"Closed"`
+   */
+  closedStatus?: string | null;
+  /**
+   * Whether pull requests (which the issues endpoint lists too) are imported as items; by default they are left out, and a warning counts them.
+   * @defaultValue `false`
+   */
+  includePullRequests?: boolean | null;
+  /**
+   * The status of an issue closed as not planned or duplicate (category cancelled). "Not planned" by default.
+   * @defaultValue `"Not planned"`
+   */
+  notPlannedStatus?: string | null;
+  /**
+   * The status of an open issue outside any column or status label (category to do). "Open" by default.
+   * @defaultValue `"Open"`
+   */
+  openStatus?: string | null;
+  /**
+   * Labels that are statuses (`"in progress"`, `"status: review"`), compared without case: adding one moves the issue into it, removing the current one moves it back. Empty by default (statuses then come from project columns only).
+   * @defaultValue `[]`
+   */
+  statusLabels?: string[] | null;
+  /**
+   * Category ("to_do", "in_progress", "done", "cancelled") of each project column, Projects v2 status and status label, by name (compared without case). A name not listed is in progress, with a warning naming it. Empty by default.
+   * @defaultValue `{}`
+   */
+  statuses?: Record<string, string> | null;
+  /**
+   * Each issue's timeline by issue number (`"42"` or `"#42"`): every page of `GET /repos/{owner}/{repo}/issues/{number}/timeline` (or its `/events`, or the GraphQL `timelineItems` nodes), in any order. An issue without one goes from `openStatus` to its closing status at `closed_at`, and a warning says so.
+   * @defaultValue `{}`
+   */
+  timelines?: Record<string, GithubEvent[]> | null;
+}
+
+/**
+ * GitHub issues (`GET /repos/{owner}/{repo}/issues?state=all`: a list, or a list
+ * of pages, as objects or JSON text) and their `timelines` by issue number, as
+ * a tracker import: statuses from project column moves, Projects v2 status
+ * changes and status labels, closed as completed → `closedStatus` (done), as
+ * not planned → `notPlannedStatus` (cancelled); `warnings` for pull requests
+ * left out, issues without timelines, possibly truncated pages and unmapped
+ * statuses.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function importGithubIssues(issues: GithubIssues | string, options?: ImportGithubIssuesOptions | null): TrackerImport;
 
 /**
  * A backlog from its JSON text, checked as every backlog is.
@@ -6636,6 +6962,33 @@ export interface ProductFileFromJiraCsvOptions {
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function productFileFromJiraCsv(text: string, options?: ProductFileFromJiraCsvOptions | null): ProductFile;
+
+/** The options of `trackerProductFile`; every one may be left out. */
+export interface TrackerProductFileOptions {
+  /**
+   * The export's format; `None` (the default) detects it from the text.
+   */
+  format?: TrackerFormat | null;
+  /**
+   * Status name → "to_do", "in_progress", "done" or "cancelled", over the defaults (Jira's built-in workflow statuses for a Jira CSV; the tracker's own categories, or the issues' dates for Linear). Empty by default.
+   * @defaultValue `{}`
+   */
+  statuses?: Record<string, StatusCategory> | null;
+  /**
+   * The day the dashboard is as of; `None` (the default) is the latest day in the export.
+   */
+  today?: Date | string | null;
+}
+
+/**
+ * A tracker export (a Jira CSV, Jira REST search pages, or a Linear CSV;
+ * `format` detects it by default) as a product file for the dashboard, with
+ * the import's `warnings` and every status found with its category (`None`
+ * while unmapped: then `file` is absent or has no board). Map the statuses in
+ * `statuses` and call again.
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export function trackerProductFile(text: string, options?: TrackerProductFileOptions | null): TrackerFile;
 
 /** The options of `productDashboard`; every one may be left out. */
 export interface ProductDashboardOptions {

@@ -4,7 +4,7 @@
 import init, {
   sampleProductFile,
   productFileFromJson,
-  productFileFromJiraCsv,
+  trackerProductFile,
   productDashboard,
 } from "./pkg/pmkit.js";
 
@@ -84,7 +84,7 @@ function formatReading(reading, currency) {
 function advice(err) {
   const message = err && err.message ? err.message : String(err);
   if (/EOF while parsing a value at line 1 column 0|is empty/.test(message)) {
-    return "The file is empty. Choose a product file (.json) or a Jira CSV export (.csv).";
+    return "The file is empty. Choose a product file (.json), a Jira export (.csv or REST .json) or a Linear CSV.";
   }
   if (err && err.kind === "parse" && /JSON|expected value|key must be a string/.test(message)) {
     return "This is not a valid product file: the JSON below is broken where it says. " +
@@ -343,9 +343,14 @@ function render() {
 }
 
 /** Reads a product file and shows it; an error is shown in #error, and the dashboard
- * that was showing stays (never a blank page). */
-function show(source, read) {
+ * that was showing stays (never a blank page). The import notes stay only for the
+ * tracker export they describe. */
+function show(source, read, imported = null) {
   clearError();
+  if (!imported) {
+    tracker = null;
+    $("import").hidden = true;
+  }
   const before = current;
   try {
     current = { file: read(), source };
@@ -357,11 +362,103 @@ function show(source, read) {
   }
 }
 
-/** A Jira CSV by extension, or by content: a JSON file starts with "{". */
+/** A CSV by extension, or by content: a JSON file starts with "{" or "[". */
 function looksLikeCsv(name, text) {
   if (/\.csv$/i.test(name)) return true;
   if (/\.json$/i.test(name)) return false;
-  return !text.replace(/^\uFEFF/, "").trimStart().startsWith("{");
+  return !/^[{[]/.test(text.replace(/^\uFEFF/, "").trimStart());
+}
+
+/** Jira REST search pages (an object with "issues", or a list), not a product file.
+ * Text that is not JSON is read as a product file, whose reader says where it breaks. */
+function looksLikeJiraPages(text) {
+  try {
+    const value = JSON.parse(text);
+    return Array.isArray(value) || (value !== null && typeof value === "object" && "issues" in value);
+  } catch {
+    return false;
+  }
+}
+
+// ---- tracker exports: what the import says, and the status mapping -------------------
+
+/** The tracker export shown: its name, text, the statuses the user mapped, and what
+ * pmkit read from it. */
+let tracker = null;
+
+const CATEGORIES = [["to_do", "To do"], ["in_progress", "In progress"], ["done", "Done"], ["cancelled", "Cancelled"]];
+const FORMATS = { jira_csv: "a Jira CSV export", jira_json: "Jira REST pages", linear_csv: "a Linear CSV export" };
+
+function renderImport() {
+  const { source, read } = tracker;
+  const list = $("import-warnings");
+  list.replaceChildren(...read.warnings.map((warning) => {
+    const item = document.createElement("li");
+    const field = document.createElement("span");
+    field.className = "warning-field";
+    field.textContent = (warning.item ? `${warning.item} ` : "") + warning.field;
+    item.append(field, `: ${warning.reason}`);
+    return item;
+  }));
+  const unmapped = read.statuses.filter((status) => status.category == null).length;
+  $("import-summary").textContent = `${source} is ${FORMATS[read.format]}: ` +
+    `${plural(read.warnings.length, "note")}, ${read.statuses.length} status${read.statuses.length === 1 ? "" : "es"}` +
+    (unmapped ? `, ${unmapped} without a category.` : ".");
+  $("status-rows").replaceChildren(...read.statuses.map((status, index) => {
+    const row = document.createElement("tr");
+    row.dataset.status = status.name;
+    if (status.category == null) row.className = "unmapped";
+    const name = document.createElement("td");
+    name.textContent = status.name;
+    const choice = document.createElement("td");
+    const select = document.createElement("select");
+    select.id = `status-${index}`;
+    select.setAttribute("aria-label", `Category of ${status.name}`);
+    if (status.category == null) select.append(new Option("Choose…", "", true, true));
+    for (const [value, label] of CATEGORIES) {
+      select.append(new Option(label, value, false, value === status.category));
+    }
+    choice.append(select);
+    const by = document.createElement("td");
+    by.textContent = status.category == null ? "nothing yet" : status.given ? "mapping" : "the export";
+    row.append(name, choice, by);
+    return row;
+  }));
+  $("import").hidden = false;
+}
+
+/** Reads a tracker export with the statuses mapped so far and shows what it says; the
+ * dashboard follows once every status has a category. */
+function showTracker(source, text, statuses) {
+  clearError();
+  let read;
+  try {
+    read = trackerProductFile(text, { statuses });
+  } catch (err) {
+    showError(source, err);
+    return;
+  }
+  tracker = { source, text, statuses, read };
+  renderImport();
+  if (read.file) {
+    delete document.body.dataset.unmapped;
+    show(source, () => read.file, tracker);
+  } else {
+    $("status").textContent = `Map the statuses of ${source} below to read it.`;
+    document.body.dataset.unmapped = source;
+    $("import").scrollIntoView({ block: "nearest" });
+  }
+}
+
+function applyStatuses(event) {
+  event.preventDefault();
+  if (!tracker) return;
+  const statuses = { ...tracker.statuses };
+  for (const row of $("status-rows").querySelectorAll("tr")) {
+    const value = row.querySelector("select").value;
+    if (value) statuses[row.dataset.status] = value;
+  }
+  showTracker(tracker.source, tracker.text, statuses);
 }
 
 async function openFile(file) {
@@ -373,12 +470,13 @@ async function openFile(file) {
     showError(file.name, err);
     return;
   }
-  show(file.name, () =>
-    looksLikeCsv(file.name, text) ? productFileFromJiraCsv(text, null) : productFileFromJson(text));
+  if (looksLikeCsv(file.name, text) || looksLikeJiraPages(text)) showTracker(file.name, text, {});
+  else show(file.name, () => productFileFromJson(text));
 }
 
 function wire() {
   $("load-sample").addEventListener("click", () => show("the sample product", sampleProductFile));
+  $("status-map").addEventListener("submit", applyStatuses);
   $("file-input").addEventListener("change", (event) => {
     openFile(event.target.files[0]);
     // Choosing the same file again reloads it.

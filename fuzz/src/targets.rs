@@ -16,7 +16,10 @@ use pmkit::roadmap::Roadmap;
 use pmkit::scorecard::{scorecard, ProductSnapshot};
 use pmkit::stats::ConversionComparison;
 use pmkit::sprint::{sprint_report, CountBy, SprintLog, SprintOutcome, SprintReport};
-use pmkit::tracker::{import_jira_csv, JiraCsvImportOptions};
+use pmkit::tracker::{
+    import_github_issues, import_jira_csv, import_linear_csv, GithubImportOptions, GithubIssues,
+    JiraCsvImportOptions, LinearCsvImportOptions,
+};
 use pmkit::work::{backlog_health, Backlog, Framework, HealthOptions, UnestimatedPolicy};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -231,6 +234,48 @@ pub fn jira_csv(data: &[u8]) {
         &backlog.point_totals(UnestimatedPolicy::Exclude),
     );
     assert_finite("items", &import.items);
+}
+
+/// A Linear CSV export: an error, or a backlog whose JSON reads back equal and whose
+/// items and totals are finite.
+pub fn linear_csv(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(import) = import_linear_csv(text, &LinearCsvImportOptions::default()) else {
+        return;
+    };
+    let backlog = &import.backlog;
+    let again = Backlog::from_json(&backlog.to_json()).expect("a backlog reads its own JSON");
+    assert_eq!(&again, backlog);
+    assert_finite("items", &import.items);
+}
+
+/// GitHub issues and their timelines, as JSON `{"issues": …, "options": …}`: an error,
+/// or items whose JSON is finite and whose transitions are oldest first.
+pub fn github_json(data: &[u8]) {
+    #[derive(Deserialize)]
+    struct Input {
+        issues: serde_json::Value,
+        #[serde(default)]
+        options: Option<GithubImportOptions>,
+    }
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(input) = serde_json::from_str::<Input>(text) else {
+        return;
+    };
+    let Ok(issues) = GithubIssues::from_value(input.issues) else {
+        return;
+    };
+    let Ok(import) = import_github_issues(&issues, &input.options.unwrap_or_default()) else {
+        return;
+    };
+    assert_finite("items", &import.items);
+    for item in &import.items {
+        assert!(item.transitions.windows(2).all(|pair| pair[0].at <= pair[1].at), "{}", item.key);
+    }
 }
 
 /// The model and options, if the text holds them. The options are not checked: a Rust

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use pmkit_fuzz::targets;
 
-const TARGETS: [(&str, fn(&[u8])); 9] = [
+const TARGETS: [(&str, fn(&[u8])); 11] = [
     ("moment", targets::moment),
     ("backlog_json", targets::backlog_json),
     ("roadmap_json", targets::roadmap_json),
@@ -15,6 +15,8 @@ const TARGETS: [(&str, fn(&[u8])); 9] = [
     ("sprint_log_json", targets::sprint_log_json),
     ("product_file_json", targets::product_file_json),
     ("jira_csv", targets::jira_csv),
+    ("linear_csv", targets::linear_csv),
+    ("github_json", targets::github_json),
     ("charts", targets::charts),
 ];
 

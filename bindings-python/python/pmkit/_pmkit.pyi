@@ -813,6 +813,67 @@ class FunnelInputs(TypedDict):
 FunnelOrder = Literal["sequential", "any_order"]
 """In which order a funnel's steps must happen."""
 
+class GithubEvent(TypedDict):
+    """One event of an issue's timeline (REST `issues/{number}/timeline` or `issues/{number}/events`, or a GraphQL `timelineItems` node). Only the fields the importer reads are kept; events of other kinds (comments, references) are skipped."""
+    created_at: NotRequired[str | None]
+    event: NotRequired[str | None]
+    label: NotRequired[GithubLabel | None]
+    previous_status: NotRequired[str | None]
+    project_card: NotRequired[GithubProjectCard | None]
+    state_reason: NotRequired[str | None]
+    status: NotRequired[str | None]
+
+class GithubIssue(TypedDict):
+    """One issue of `GET /repos/{owner}/{repo}/issues`."""
+    assignee: NotRequired[GithubUser | None]
+    body: NotRequired[str | None]
+    closed_at: NotRequired[str | None]
+    created_at: str
+    id: NotRequired[int | None]
+    labels: NotRequired[list[GithubLabel]]
+    milestone: NotRequired[GithubMilestone | None]
+    number: int
+    pull_request: NotRequired[GithubPullRequestRef | None]
+    state: str
+    state_reason: NotRequired[str | None]
+    title: str
+    type: NotRequired[GithubNamed | None]
+    updated_at: NotRequired[str | None]
+    user: NotRequired[GithubUser | None]
+
+GithubIssues = list[GithubIssue] | list[list[GithubIssue]]
+"""What `GET /repos/{owner}/{repo}/issues?state=all` returns (a list of issues), or a list of such pages."""
+
+GithubLabel = GithubNamed | str
+"""A label: an object with a name (REST, GraphQL), or its name."""
+
+class GithubMilestone(TypedDict):
+    """A milestone, read as a sprint."""
+    closed_at: NotRequired[str | None]
+    description: NotRequired[str | None]
+    due_on: NotRequired[str | None]
+    number: NotRequired[int | None]
+    state: NotRequired[str | None]
+    title: str
+
+class GithubNamed(TypedDict):
+    """Anything GitHub names (a label, an issue type)."""
+    name: str
+
+class GithubProjectCard(TypedDict):
+    """A classic project card, as a timeline event carries it."""
+    column_name: NotRequired[str | None]
+    previous_column_name: NotRequired[str | None]
+    project_id: NotRequired[int | None]
+
+class GithubPullRequestRef(TypedDict):
+    """The `pull_request` mark of an issue that is a pull request."""
+    url: NotRequired[str | None]
+
+class GithubUser(TypedDict):
+    """A user."""
+    login: str
+
 class HeadcountDict(TypedDict):
     """How many people hold a role in a country: a lower bound, with its source."""
     at_least: int
@@ -2307,6 +2368,16 @@ class TrackerFields(TypedDict):
     updated_at: NotRequired[str | None]
     watchers: NotRequired[list[str]]
 
+class TrackerFile(TypedDict):
+    """A tracker export read for the dashboard."""
+    file: NotRequired[ProductFile | None]
+    format: TrackerFormat
+    statuses: list[TrackerStatus]
+    warnings: list[ImportWarning]
+
+TrackerFormat = Literal["jira_csv", "jira_json", "linear_csv"]
+"""Which tracker export a text is."""
+
 class TrackerImportDict(TypedDict):
     """The result of a tracker import: flow items, backlog, epics, sub-tasks, sprints and warnings (see the [module documentation)."""
     backlog: Backlog
@@ -2345,6 +2416,12 @@ class TrackerSprint(TypedDict):
     name: str
     start: NotRequired[Moment | None]
     state: NotRequired[str | None]
+
+class TrackerStatus(TypedDict):
+    """A status found in an export, and where its category came from."""
+    category: NotRequired[StatusCategory | None]
+    given: bool
+    name: str
 
 Transition = TypedDict("Transition", {"at": Moment, "from": NotRequired[str | None], "to": str})
 """One move of an item from a status to another."""
@@ -3046,6 +3123,39 @@ def import_jira_json(pages: JiraPages | str, *, cancelled_resolutions: list[str]
         statuses: Status name → category ("to_do", "in_progress", "done", "cancelled"). A status not named here takes Jira's own status category (new → to_do, indeterminate → in_progress, done → done), with a warning naming it. Empty by default.
     """
 
+def import_linear_csv(source: str | os.PathLike[str] | CsvFrame | CsvWriter, *, scale: EstimateScale | None = None, started_status: str | None = "In Progress", statuses: dict[str, str] | None = ..., unstarted_status: str | None = "Todo") -> TrackerImport:
+    """Everything in Linear's CSV export: the issues as a `backlog`, projects as
+    `epics`, cycles as `sprints`, flow `items` built from Created, Started,
+    Completed and Canceled (Linear's CSV has no status history: lead and cycle
+    times are exact, time in each status approximate, as a warning says), and
+    `warnings`. A status not in `statuses` takes the category its dates say.
+    
+    Keyword options (None = the default):
+        scale: The team's estimate scale: every estimate must be a card weight of it. `None` (the default) checks no scale.
+        started_status: The status a finished item is given from Started until Completed or Canceled: the CSV does not say which started statuses it went through. "In Progress" by default.
+        statuses: Status name → category ("to_do", "in_progress", "done", "cancelled"). A status not named here takes the category its issue's dates say (Canceled → cancelled, Completed → done, Started → in_progress, otherwise to_do), and a warning lists each status so read. Empty by default.
+        unstarted_status: The status a flow item is given from Created until Started (or until it was completed or canceled without being started): the CSV does not say which unstarted status it waited in. "Todo" by default.
+    """
+
+def import_github_issues(issues: GithubIssues | str, *, closed_status: str | None = "Closed", include_pull_requests: bool | None = False, not_planned_status: str | None = "Not planned", open_status: str | None = "Open", status_labels: list[str] | None = [], statuses: dict[str, str] | None = ..., timelines: dict[str, list[GithubEvent]] | None = ...) -> TrackerImport:
+    """GitHub issues (`GET /repos/{owner}/{repo}/issues?state=all`: a list, or a list
+    of pages, as objects or JSON text) and their `timelines` by issue number, as
+    a tracker import: statuses from project column moves, Projects v2 status
+    changes and status labels, closed as completed → `closed_status` (done), as
+    not planned → `not_planned_status` (cancelled); `warnings` for pull requests
+    left out, issues without timelines, possibly truncated pages and unmapped
+    statuses.
+    
+    Keyword options (None = the default):
+        closed_status: The status of an issue closed as completed (category done). "Closed" by default.
+        include_pull_requests: Whether pull requests (which the issues endpoint lists too) are imported as items; by default they are left out, and a warning counts them.
+        not_planned_status: The status of an issue closed as not planned or duplicate (category cancelled). "Not planned" by default.
+        open_status: The status of an open issue outside any column or status label (category to do). "Open" by default.
+        status_labels: Labels that are statuses (`"in progress"`, `"status: review"`), compared without case: adding one moves the issue into it, removing the current one moves it back. Empty by default (statuses then come from project columns only).
+        statuses: Category ("to_do", "in_progress", "done", "cancelled") of each project column, Projects v2 status and status label, by name (compared without case). A name not listed is in progress, with a warning naming it. Empty by default.
+        timelines: Each issue's timeline by issue number (`"42"` or `"#42"`): every page of `GET /repos/{owner}/{repo}/issues/{number}/timeline` (or its `/events`, or the GraphQL `timelineItems` nodes), in any order. An issue without one goes from `open_status` to its closing status at `closed_at`, and a warning says so.
+    """
+
 def backlog_from_json(text: str) -> Backlog:
     """A backlog from its JSON text, checked as every backlog is."""
 
@@ -3611,6 +3721,19 @@ def product_file_from_jira_csv(text: str, *, statuses: dict[str, StatusCategory]
     
     Keyword options (None = the default):
         statuses: Status name → "to_do", "in_progress", "done" or "cancelled"; by default Jira's built-in workflow statuses.
+    """
+
+def tracker_product_file(text: str, *, format: TrackerFormat | None = None, statuses: dict[str, StatusCategory] | None = ..., today: datetime.date | str | None = None) -> TrackerFile:
+    """A tracker export (a Jira CSV, Jira REST search pages, or a Linear CSV;
+    `format` detects it by default) as a product file for the dashboard, with
+    the import's `warnings` and every status found with its category (`None`
+    while unmapped: then `file` is absent or has no board). Map the statuses in
+    `statuses` and call again.
+    
+    Keyword options (None = the default):
+        format: The export's format; `None` (the default) detects it from the text.
+        statuses: Status name → "to_do", "in_progress", "done" or "cancelled", over the defaults (Jira's built-in workflow statuses for a Jira CSV; the tracker's own categories, or the issues' dates for Linear). Empty by default.
+        today: The day the dashboard is as of; `None` (the default) is the latest day in the export.
     """
 
 def product_dashboard(file: ProductFile | str, *, height: int | None = 400, theme: Theme | None = "light", today: datetime.date | str | None = None, width: int | None = 720) -> Dashboard:

@@ -179,7 +179,9 @@ impl ProductFile {
     }
 
     /// A backlog-only product file from a Jira CSV export ([`import_jira_csv`]'s
-    /// backlog: epics and sub-tasks are not backlog stories; its warnings are not kept).
+    /// backlog: epics and sub-tasks are not backlog stories). Its warnings are not kept
+    /// here: [`tracker_product_file`](super::tracker_product_file) gives them, with the
+    /// statuses found, and reads Jira REST pages and Linear exports too.
     ///
     /// Statuses map through `statuses`, or [`jira_default_statuses`] when `None`. The
     /// product is named after the first issue key's project ("PAY" for "PAY-12"), and
@@ -215,10 +217,7 @@ impl ProductFile {
         let first = backlog.stories().first().ok_or_else(|| {
             Error::undefined("text", "has a header but no issues; export some issues")
         })?;
-        let product = match first.id.rsplit_once('-') {
-            Some((project, _)) if !project.is_empty() => project.to_owned(),
-            _ => first.id.clone(),
-        };
+        let product = project_of(&first.id);
         let today = backlog
             .stories()
             .iter()
@@ -231,6 +230,15 @@ impl ProductFile {
             backlog: Some(backlog),
             ..ProductFile::default()
         })
+    }
+}
+
+/// The project an issue key belongs to: "PAY" for "PAY-12" (the key itself when it has
+/// no prefix).
+pub(super) fn project_of(key: &str) -> String {
+    match key.rsplit_once('-') {
+        Some((project, _)) if !project.is_empty() => project.to_owned(),
+        _ => key.to_owned(),
     }
 }
 

@@ -28,6 +28,7 @@
 
 mod file;
 mod sample;
+mod tracker;
 
 // docs/dashboard.md's Rust example runs as a doc test.
 #[doc = include_str!("../../../docs/dashboard.md")]
@@ -36,6 +37,9 @@ pub struct DashboardDoctests;
 
 pub use file::{jira_default_statuses, FlowData, ProductFile, SECTIONS};
 pub use sample::sample_product_file;
+pub use tracker::{
+    tracker_product_file, TrackerFile, TrackerFileOptions, TrackerFormat, TrackerStatus,
+};
 
 use chrono::{Datelike, NaiveDate};
 

@@ -1,7 +1,8 @@
 //! What every tracker importer gives back: flow items, a backlog, sprints and the
 //! warnings about what the export did not say.
 //!
-//! A tracker import ([`import_jira_csv`]) reads an
+//! A tracker import ([`import_jira_csv`], [`import_jira_json`], [`import_linear_csv`],
+//! [`import_github_issues`]) reads an
 //! export once and hands each part to the module that works on it:
 //!
 //! - [`TrackerImport::items`]: each issue's status history in exactly the form
@@ -21,15 +22,23 @@
 
 use serde::{Deserialize, Serialize};
 
+mod github;
 mod jira_csv;
 mod jira_dates;
 mod jira_json;
+mod jira_months;
+mod linear_csv;
 
+pub use github::{
+    import_github_issues, GithubEvent, GithubImportOptions, GithubIssue, GithubIssues, GithubLabel,
+    GithubMilestone, GithubNamed, GithubProjectCard, GithubPullRequestRef, GithubUser,
+};
 pub use jira_csv::{import_jira_csv, JiraCsvImportOptions};
 pub use jira_json::{
     import_jira_json, JiraChangeItem, JiraChangelog, JiraHistory, JiraIssue, JiraJsonImportOptions,
     JiraPage, JiraPages, MAX_ISSUES, MAX_JSON_BYTES,
 };
+pub use linear_csv::{import_linear_csv, LinearCsvImportOptions};
 
 use crate::flow::{Item, Moment};
 use crate::roadmap::RoadmapItem;
@@ -170,6 +179,53 @@ pub(crate) fn roadmap_epic(story: Story) -> RoadmapItem {
         lane: None,
         estimate: story.estimate,
     }
+}
+
+/// The one warning naming the columns an import did not read, if any.
+pub(crate) fn unread_columns(unread: &[String]) -> Option<ImportWarning> {
+    (!unread.is_empty()).then(|| {
+        ImportWarning::new(
+            None,
+            "header",
+            format!(
+                "{} column(s) not read (pmkit has no field for them): {}",
+                unread.len(),
+                unread.join(", ")
+            ),
+        )
+    })
+}
+
+/// The story's description and the acceptance criteria in it (a Gherkin block or an
+/// "Acceptance criteria" list); criteria that cannot be read are a warning, none kept.
+pub(crate) fn describe(
+    story: &mut Story,
+    description: Option<String>,
+    warnings: &mut Vec<ImportWarning>,
+) {
+    story.description = description;
+    if let Some(description) = &story.description {
+        match crate::work::description::criteria_in(description) {
+            Ok(criteria) => story.acceptance_criteria = criteria,
+            Err(reason) => warnings.push(ImportWarning::new(
+                Some(&story.id),
+                "Description",
+                format!("holds acceptance criteria that could not be read ({reason}); none kept"),
+            )),
+        }
+    }
+}
+
+/// Checks a story read from CSV row `field` (`line 4`): its own errors are reported on
+/// the row, naming the story field in the message.
+pub(crate) fn validate_row(story: &Story, field: &str) -> crate::Result<()> {
+    story.validate().map_err(|err| match err {
+        crate::Error::InvalidInput {
+            reason,
+            field: name,
+        } => crate::Error::invalid(field, format!("{name} {reason}")),
+        other => crate::Error::parse(field, other.to_string()),
+    })
 }
 
 /// The sprint named `name` in `sprints`, added at the end when new.

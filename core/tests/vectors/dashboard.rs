@@ -27,6 +27,8 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
                     statuses.as_ref(),
                 ))
             }),
+        "tracker_product_file" => options_arg::<d::TrackerFileOptions>(args, &["text"])
+            .and_then(|options| json(d::tracker_product_file(str_arg(args, "text"), &options))),
         "product_dashboard" => {
             file(args).and_then(|file| json(d::dashboard(&file, None, &ChartOptions::default())))
         }

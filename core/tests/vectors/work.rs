@@ -249,6 +249,19 @@ pub fn call(function: &str, args: &Value) -> Option<pmkit::Result<Value>> {
             let options: pmkit::tracker::JiraJsonImportOptions = options_arg(args, &["pages"])?;
             pmkit::tracker::import_jira_json(&pages, &options)
         })()),
+        "import_linear_csv" => json((|| {
+            let options: pmkit::tracker::LinearCsvImportOptions = options_arg(args, &["source"])?;
+            pmkit::tracker::import_linear_csv(str_arg(args, "source"), &options)
+        })()),
+        "import_github_issues" => json((|| {
+            // Read as the bindings read it: the issues as JSON text.
+            let text = opt(args, "issues")
+                .map(Value::to_string)
+                .unwrap_or_default();
+            let issues = pmkit::tracker::GithubIssues::from_text(&text)?;
+            let options: pmkit::tracker::GithubImportOptions = options_arg(args, &["issues"])?;
+            pmkit::tracker::import_github_issues(&issues, &options)
+        })()),
         "sample_backlog" => json(Ok(w::sample_backlog())),
         _ => return None,
     })

@@ -313,19 +313,7 @@ impl Columns {
             Story::new(key, summary).map_err(|err| Error::parse(&field, err.to_string()))?;
         story.status = statuses.status(&field, cell(self.status))?;
         story.issue_type = optional(self.issue_type);
-        story.description = optional(self.description);
-        if let Some(description) = &story.description {
-            match crate::work::description::criteria_in(description) {
-                Ok(criteria) => story.acceptance_criteria = criteria,
-                Err(reason) => warnings.push(ImportWarning::new(
-                    Some(key),
-                    "Description",
-                    format!(
-                        "holds acceptance criteria that could not be read ({reason}); none kept"
-                    ),
-                )),
-            }
-        }
+        crate::tracker::describe(&mut story, optional(self.description), &mut warnings);
         let parent = self
             .parents
             .iter()
@@ -382,13 +370,7 @@ impl Columns {
         story.tracker.created_at = timed(created);
         story.tracker.resolved_at = timed(resolved);
         story.tracker.updated_at = date(self.updated, "Updated")?.map(|(at, _)| at);
-        story.validate().map_err(|err| match err {
-            Error::InvalidInput {
-                reason,
-                field: name,
-            } => Error::invalid(&field, format!("{name} {reason}")),
-            other => Error::parse(&field, other.to_string()),
-        })?;
+        crate::tracker::validate_row(&story, &field)?;
         Ok(Row {
             line: record.line,
             story,

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::jira_dates::{DateReader, NumericOrder};
-use super::{roadmap_epic, sprint_named, ImportWarning, TrackerImport, TrackerSprint};
+use super::{
+    roadmap_epic, sprint_named, unread_columns, ImportWarning, TrackerImport, TrackerSprint,
+};
 use crate::flow::{Item, Moment, Transition};
 use crate::work::csv::read_records;
 use crate::work::{Backlog, EstimateScale, StatusCategory, StatusMap, Story};
@@ -91,7 +93,10 @@ fn type_name(text: &str) -> String {
 /// `3/12/2024 10:15`; numeric dates are month first unless some date of the file has
 /// a first number above 12 (then day first for the whole file); when every numeric date
 /// is ambiguous a warning says they were read month first. `date_format` replaces all
-/// of this. Month names are English, as Jira writes them in CSV.
+/// of this. Month names and AM/PM markers may be in any of the exporting user's
+/// languages that pmkit knows (English, French, German, Spanish, Portuguese, Italian, Dutch, Nordic, Polish, Russian, CJK) (`12/janv./24 3:15 PM`,
+/// `12/Dez/24`, `12/dic/24 3:15 p. m.`); an unknown name is an error naming the line,
+/// the column and the text, never a guess.
 ///
 /// Statuses map to categories through `statuses`, which the caller supplies: pmkit
 /// does not guess whether "Closed" means done or cancelled. The CSV is read per
@@ -145,17 +150,7 @@ pub fn import_jira_csv(
     }
     let mut warnings = Vec::new();
     let unread = columns.unread();
-    if !unread.is_empty() {
-        warnings.push(ImportWarning::new(
-            None,
-            "header",
-            format!(
-                "{} column(s) not read (pmkit has no field for them): {}",
-                unread.len(),
-                unread.join(", ")
-            ),
-        ));
-    }
+    warnings.extend(unread_columns(&unread));
     let order = match &options.date_format {
         Some(_) => NumericOrder::MonthFirst,
         None => {

@@ -225,6 +225,53 @@ fn numeric_dates_follow_the_file() {
 }
 
 #[test]
+fn month_names_in_the_exporting_users_language() {
+    // A French user's Jira Cloud export (CLDR abbreviations with periods, `sept.`),
+    // a Spanish one's (`p.\u{a0}m.`), and a German Data Center one's (older JRE names).
+    let french = import(
+        "Issue key,Summary,Status,Created,Updated,Resolved\n\
+         PAY-1,Régler,Done,12/janv./24 3:15 PM,02/févr./24 9:00 AM,01/févr./24 10:30 AM\n\
+         PAY-2,Payer,To Do,28/sept./24 11:05 AM,03/déc./24 12:10 PM,\n",
+    );
+    let a = &french.backlog.stories()[0];
+    assert_eq!(
+        a.tracker.created_at.unwrap().to_string(),
+        "2024-01-12 15:15:00"
+    );
+    assert_eq!(
+        a.tracker.resolved_at.unwrap().to_string(),
+        "2024-02-01 10:30:00"
+    );
+    let b = &french.backlog.stories()[1];
+    assert_eq!(
+        b.tracker.created_at.unwrap().to_string(),
+        "2024-09-28 11:05:00"
+    );
+    assert_eq!(
+        b.tracker.updated_at.unwrap().to_string(),
+        "2024-12-03 12:10:00"
+    );
+    let spanish =
+        import("Issue key,Summary,Status,Created\nPAY-1,Pagar,To Do,12/dic/24 3:15 p.\u{a0}m.\n");
+    assert_eq!(spanish.items[0].created.to_string(), "2024-12-12T15:15:00");
+    let german = import("Issue key,Summary,Status,Created\nPAY-1,Zahlen,To Do,12/Dez/24 15:15\nPAY-2,Sparen,To Do,03/Mär/24 08:00\n");
+    assert_eq!(german.items[1].created.to_string(), "2024-03-03T08:00:00");
+    // A month in a language pmkit does not read (Finnish) fails, naming line, column and text.
+    let err = import_jira_csv(
+        "Issue key,Summary,Status,Created,Resolved\nPAY-1,a,Done,12/tammi/24,\nPAY-2,b,Done,12/Jan/24,12/loka/24 3:15 PM\n",
+        &statuses(),
+        &JiraCsvImportOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!((err.kind(), err.field()), (ErrorKind::Parse, "line 2"));
+    assert!(err.reason().contains("Created \"12/tammi/24\""), "{err}");
+    assert!(
+        err.reason().contains("\"tammi\" is not a month name"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_bad_row_fails_the_whole_import_naming_its_line() {
     let good = "PAY-1,S,Done,3\n";
     let cases = [
