@@ -60,6 +60,7 @@ mod roles;
 mod scorecard;
 mod sprint;
 mod stats;
+pub mod table;
 mod work;
 
 pub use columns::{Event, EventIds, Times, UserIds};

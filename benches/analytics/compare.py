@@ -99,7 +99,12 @@ def active_pandas(ids, ts):
 
 
 def active_polars(ids, ts):
-    pairs = pl.DataFrame({"user_id": ids, "day": ts // 86_400}).unique().sort("day")
+    return active_polars_pairs(pl.DataFrame({"user_id": ids, "day": ts // 86_400}))
+
+
+def active_polars_pairs(pairs: pl.DataFrame):
+    """Rolling DAU and MAU from a frame of `user_id` and `day` (day numbers)."""
+    pairs = pairs.unique().sort("day")
     dau = pairs.group_by("day").agg(pl.len().alias("dau")).sort("day")
     mau = (
         pairs.group_by_dynamic("day", every="1i", period="30i", offset="-30i", closed="right", label="right")
@@ -279,13 +284,19 @@ def main() -> None:
     section = "\n".join(lines)
     print(section)
     if not args.no_write:
-        text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-        if BEGIN in text:
-            head, rest = text.split(BEGIN, 1)
-            text = head + section + rest.split(END, 1)[1]
-        else:
-            text = text.rstrip("\n") + "\n\n" + section + "\n"
-        README.write_text(text, encoding="utf-8")
+        write_section(section, BEGIN, END)
+
+
+def write_section(section: str, begin: str, end: str) -> None:
+    """Puts `section` (which starts with `begin` and ends with `end`) into benches/README.md,
+    in place of the one between those markers, or at the end."""
+    text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
+    if begin in text:
+        head, rest = text.split(begin, 1)
+        text = head + section + rest.split(end, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    README.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ mod dates;
 mod errors;
 mod flow;
 mod forecast;
+mod frames;
 mod metrics;
 mod record;
 mod roadmap;

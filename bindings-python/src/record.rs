@@ -18,6 +18,22 @@
 //!     }
 //! );
 //! ```
+//!
+//! Two more optional parts, before `methods`:
+//!
+//! - A field marked `: date` (`days: date`) reads as `datetime.date` (or a list of
+//!   them) instead of the ISO text of the JSON form; `to_dict()` keeps the JSON form.
+//! - `with table` gives the class `to_arrow()`, `to_polars()`, `to_pandas()` (each
+//!   with `wide=False`) and `_repr_html_()`, from the core type's
+//!   [`Tabular`](pmkit_api::table::Tabular) impl (see [`crate::frames`]):
+//!
+//! ```text
+//! record!(
+//!     /// Docs.
+//!     Churn(core::Churn) { period, period_starts: date, active, last_day: date }
+//!     with table
+//! );
+//! ```
 
 use pyo3::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
@@ -39,6 +55,29 @@ pub fn from_python<T: DeserializeOwned>(field: &str, value: &Bound<'_, PyAny>) -
     let mut depythonizer = pythonize::Depythonizer::from_object(value);
     pmkit::json::from_deserializer(field, &mut depythonizer).map_err(crate::errors::to_py)
 }
+
+/// A field holding dates (`NaiveDate`, a list or option of them) as `datetime.date`
+/// objects.
+pub fn dates<'py, T>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>>
+where
+    T: Clone + IntoPyObject<'py>,
+{
+    use pyo3::IntoPyObjectExt;
+    value.clone().into_bound_py_any(py)
+}
+
+/// A field's Python value: its serde form, or `datetime.date`s for a field marked
+/// `: date` in `record!`.
+macro_rules! field_value {
+    ($py:expr, $value:expr) => {
+        $crate::record::to_python($py, $value)
+    };
+    ($py:expr, $value:expr, date) => {
+        $crate::record::dates($py, $value)
+    };
+}
+
+pub(crate) use field_value;
 
 /// Nesting deeper than this is an error: the reader below is recursive, and a dict
 /// nested 10,000 deep (or a cyclic one) must not overflow the stack.
@@ -106,7 +145,8 @@ where
 
 macro_rules! record {
     (
-        $(#[$meta:meta])* $name:ident($core:ty) { $($field:ident),* $(,)? }
+        $(#[$meta:meta])* $name:ident($core:ty) { $($field:ident $(: $conv:ident)?),* $(,)? }
+        $(with $with:ident)?
         $(methods { $($method:tt)* })?
     ) => {
         $(#[$meta])*
@@ -121,9 +161,34 @@ macro_rules! record {
                 // A getter is named after its field, which may be `new` (new users).
                 #[allow(clippy::new_ret_no_self, clippy::wrong_self_convention)]
                 fn $field<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                    $crate::record::to_python(py, &self.0.$field)
+                    $crate::record::field_value!(py, &self.0.$field $(, $conv)?)
                 }
             )*
+
+            $(
+                #[doc = concat!("The result as an Arrow ", stringify!($with), " (PyCapsule): the long form, or the wide one.")]
+                #[pyo3(signature = (*, wide = false))]
+                fn to_arrow<'py>(&self, py: Python<'py>, wide: bool) -> PyResult<Bound<'py, PyAny>> {
+                    $crate::frames::frame(py, &self.0, None, wide, $crate::frames::Frame::Arrow)
+                }
+
+                /// The result as a polars DataFrame: the long form, or the wide one.
+                #[pyo3(signature = (*, wide = false))]
+                fn to_polars<'py>(&self, py: Python<'py>, wide: bool) -> PyResult<Bound<'py, PyAny>> {
+                    $crate::frames::frame(py, &self.0, None, wide, $crate::frames::Frame::Polars)
+                }
+
+                /// The result as a pandas DataFrame: the long form, or the wide one.
+                #[pyo3(signature = (*, wide = false))]
+                fn to_pandas<'py>(&self, py: Python<'py>, wide: bool) -> PyResult<Bound<'py, PyAny>> {
+                    $crate::frames::frame(py, &self.0, None, wide, $crate::frames::Frame::Pandas)
+                }
+
+                /// The long form as an HTML table, for Jupyter.
+                fn _repr_html_(&self) -> String {
+                    $crate::frames::html(stringify!($name), &pmkit_api::table::Tabular::table(&self.0, None))
+                }
+            )?
 
             /// The value in its JSON form (the same shape in Rust, Python and JavaScript).
             fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -22,7 +22,7 @@ def test_defaults_are_weekly_first_time_on_retention() -> None:
     assert matrix.options == {
         "period": "week", "cohorts": "first_time", "kind": "on", "start_event": None, "return_event": None
     }
-    assert matrix.cohort_starts == ["2022-01-10", "2022-01-17", "2022-01-24"]
+    assert matrix.cohort_starts == [datetime.date(2022, 1, 10), datetime.date(2022, 1, 17), datetime.date(2022, 1, 24)]
     assert matrix.counts[0] == [2, 0, 1]
     assert matrix.counts[1][2] is None  # cannot exist yet, not zero
     assert "Retention(options=" in repr(matrix)
@@ -113,7 +113,7 @@ def test_counts_pickle_merge_and_finish() -> None:
 def test_sample_events() -> None:
     sample = pmkit.sample_events()
     active = pmkit.active_users(sample.user_ids, sample.times)
-    assert active.days[0] == "2026-01-05" and active.days[-1] == "2026-03-01"
+    assert active.days[0] == datetime.date(2026, 1, 5) and active.days[-1] == datetime.date(2026, 3, 1)
     weekly = pmkit.retention(sample.user_ids, sample.times)
     assert weekly.last_period_complete
     assert len(weekly.cohort_starts) == 8
@@ -210,14 +210,14 @@ def test_time_zone_aware_pandas_times_count_their_own_zones_days() -> None:
     # 00:30 in Berlin (UTC+01:00 in January) is 23:30 UTC on the day before: the
     # column's own zone counts Berlin days, tz="UTC" UTC days.
     berlin = naive.dt.tz_localize("Europe/Berlin")
-    assert pmkit.active_users([1, 2], berlin).days == ["2022-01-10", "2022-01-11"]
-    assert pmkit.active_users([1, 2], berlin, tz="UTC").days == ["2022-01-09", "2022-01-10", "2022-01-11"]
-    assert pmkit.active_users([1, 2], berlin, utc_offset_minutes=0).days == ["2022-01-10", "2022-01-11"]
+    assert pmkit.active_users([1, 2], berlin).days == [datetime.date(2022, 1, 10), datetime.date(2022, 1, 11)]
+    assert pmkit.active_users([1, 2], berlin, tz="UTC").days == [datetime.date(2022, 1, 9), datetime.date(2022, 1, 10), datetime.date(2022, 1, 11)]
+    assert pmkit.active_users([1, 2], berlin, utc_offset_minutes=0).days == [datetime.date(2022, 1, 10), datetime.date(2022, 1, 11)]
     # A zone on a day of a daylight-saving change: 23:30 local on both sides of it.
     # 00:30 EDT on 11 March is 23:30 on 10 March at a fixed UTC−05:00.
     new_york = pd.Series(pd.to_datetime(["2024-03-09 23:30", "2024-03-11 00:30"])).dt.tz_localize("America/New_York")
-    assert pmkit.active_users([1, 2], new_york).days == ["2024-03-09", "2024-03-10", "2024-03-11"]
-    assert pmkit.active_users([1, 2], new_york, utc_offset_minutes=-300).days == ["2024-03-09", "2024-03-10"]
+    assert pmkit.active_users([1, 2], new_york).days == [datetime.date(2024, 3, 9), datetime.date(2024, 3, 10), datetime.date(2024, 3, 11)]
+    assert pmkit.active_users([1, 2], new_york, utc_offset_minutes=-300).days == [datetime.date(2024, 3, 9), datetime.date(2024, 3, 10)]
     with pytest.raises(pmkit.InvalidInputError) as raised:
         pmkit.active_users([1, 2], pd.Series(pd.to_datetime(["2022-01-10", None])).dt.tz_localize("UTC"))
     assert raised.value.field == "times[1]"
@@ -226,16 +226,16 @@ def test_time_zone_aware_pandas_times_count_their_own_zones_days() -> None:
 def test_time_zone_aware_polars_times_count_their_own_zones_days() -> None:
     polars = pytest.importorskip("polars")
     berlin = polars.Series("t", [datetime.datetime(2022, 1, 10, 0, 30)]).dt.replace_time_zone("Europe/Berlin")
-    assert pmkit.active_users([1], berlin).days == ["2022-01-10"]
-    assert pmkit.active_users([1], berlin, tz="UTC").days == ["2022-01-09"]
-    assert pmkit.active_users([1], berlin, utc_offset_minutes=60).days == ["2022-01-10"]
-    assert pmkit.active_users([1], berlin, tz="Asia/Tokyo").days == ["2022-01-10"]
+    assert pmkit.active_users([1], berlin).days == [datetime.date(2022, 1, 10)]
+    assert pmkit.active_users([1], berlin, tz="UTC").days == [datetime.date(2022, 1, 9)]
+    assert pmkit.active_users([1], berlin, utc_offset_minutes=60).days == [datetime.date(2022, 1, 10)]
+    assert pmkit.active_users([1], berlin, tz="Asia/Tokyo").days == [datetime.date(2022, 1, 10)]
 
 
 def test_python_datetimes_and_dates() -> None:
     plus_one = datetime.timezone(datetime.timedelta(hours=1))
     aware = [datetime.datetime(2022, 1, 10, 0, 30, tzinfo=plus_one), datetime.datetime(2022, 1, 10, 12, 0, tzinfo=datetime.timezone.utc)]
-    assert pmkit.active_users([1, 2], aware).days == ["2022-01-09", "2022-01-10"]
+    assert pmkit.active_users([1, 2], aware).days == [datetime.date(2022, 1, 9), datetime.date(2022, 1, 10)]
     naive = [datetime.datetime(2022, 1, 10, 0, 30), datetime.datetime(2022, 1, 10, 12, 0)]
     assert pmkit.active_users([1, 2], naive).dau == [2]  # naive datetimes are read as UTC
     dates = [datetime.date(2022, 1, 10), datetime.date(2022, 1, 12)]
@@ -413,4 +413,4 @@ def test_options_are_keywords_read_by_the_core() -> None:
     with pytest.raises(pmkit.InvalidInputError) as raised:
         pmkit.activity_churn(USERS, DAYS, unit="days", utc_offset_minutes=1.5)
     assert raised.value.field == "utc_offset_minutes"
-    assert pmkit.active_users([1, 2], [0, 86_400], utc_offset_minutes=60.0).days == ["1970-01-01", "1970-01-02"]
+    assert pmkit.active_users([1, 2], [0, 86_400], utc_offset_minutes=60.0).days == [datetime.date(1970, 1, 1), datetime.date(1970, 1, 2)]

@@ -299,3 +299,24 @@ def test_arrow_results_keep_their_python_dates() -> None:
     expected = pmkit.retention(users, stamps).to_dict()
     assert pmkit.retention(pa.array(users), pa.array(stamps)).to_dict() == expected
     assert pmkit.retention(pl.Series(users), pl.Series(stamps)).to_dict() == expected
+
+
+def test_long_text_columns_are_numbered_by_parts_with_the_same_results() -> None:
+    # From 65,536 rows, user ids are partitioned by hash and numbered on every core.
+    rng = np.random.default_rng(11)
+    people = [str(uuid.UUID(int=int(i))) for i in rng.integers(0, 2**63, 20_000)]
+    users = [people[int(i)] for i in rng.integers(0, len(people), 150_000)]
+    times = START + rng.integers(0, 90 * SECONDS_PER_DAY, len(users))
+    expected = [
+        pmkit.retention(np.array(users), times, unit="s").to_dict(),
+        pmkit.active_users(np.array(users), times, unit="s").to_dict(),
+    ]
+    for column in (pa.array(users), _chunked(pa.array(users, pa.string_view()), 5), pl.Series(users)):
+        got = [
+            pmkit.retention(column, times, unit="s").to_dict(),
+            pmkit.active_users(column, times, unit="s").to_dict(),
+        ]
+        assert got == expected
+    with pytest.raises(pmkit.InvalidInputError) as raised:
+        pmkit.retention(pa.array(users[:99_999] + [None] + users[100_000:]), times, unit="s")
+    assert raised.value.field == "user_ids[99999]"

@@ -7,6 +7,8 @@ import os
 from typing import Any, Generic, Literal, Mapping, NotRequired, Protocol, Sequence, TypedDict, TypeVar, final, overload
 
 import numpy as np
+import pandas as _pandas  # type: ignore[import-untyped, unused-ignore]  # typed with pandas-stubs
+import polars as _polars
 from numpy.typing import NDArray
 
 class _SupportsArray(Protocol):
@@ -84,13 +86,13 @@ class ActiveUsers:
     @property
     def dau(self) -> list[int]: ...
     @property
-    def days(self) -> list[str]: ...
+    def days(self) -> list[datetime.date]: ...
     @property
     def mau(self) -> list[int]: ...
     @property
     def monthly(self) -> list[int]: ...
     @property
-    def months(self) -> list[str]: ...
+    def months(self) -> list[datetime.date]: ...
     @property
     def stickiness(self) -> list[float | None]: ...
     @property
@@ -100,9 +102,18 @@ class ActiveUsers:
     @property
     def weekly(self) -> list[int]: ...
     @property
-    def weeks(self) -> list[str]: ...
+    def weeks(self) -> list[datetime.date]: ...
     def to_dict(self) -> ActiveUsersDict: ...
     def __eq__(self, other: object) -> bool: ...
+    def to_arrow(self, *, wide: bool = False) -> _ArrowStream:
+        """The result as an Arrow table (``__arrow_c_stream__``: pass it to ``pyarrow.table``,
+        ``polars.DataFrame`` or DuckDB): the long form, or the wide one."""
+    def to_polars(self, *, wide: bool = False) -> _polars.DataFrame:
+        """The result as a polars DataFrame: the long form, or the wide one."""
+    def to_pandas(self, *, wide: bool = False) -> _pandas.DataFrame:
+        """The result as a pandas DataFrame: the long form, or the wide one."""
+    def _repr_html_(self) -> str:
+        """The long form as an HTML table, for Jupyter."""
     def chart(self, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
         """DAU, WAU and MAU over the days: :func:`active_users_chart` of this result."""
 
@@ -169,13 +180,22 @@ class Adoption:
     @property
     def period(self) -> Period: ...
     @property
-    def period_starts(self) -> list[str]: ...
+    def period_starts(self) -> list[datetime.date]: ...
     @property
     def rate(self) -> list[float | None]: ...
     @property
     def users(self) -> list[int]: ...
     def to_dict(self) -> AdoptionDict: ...
     def __eq__(self, other: object) -> bool: ...
+    def to_arrow(self, *, wide: bool = False) -> _ArrowStream:
+        """The result as an Arrow table (``__arrow_c_stream__``: pass it to ``pyarrow.table``,
+        ``polars.DataFrame`` or DuckDB): the long form, or the wide one."""
+    def to_polars(self, *, wide: bool = False) -> _polars.DataFrame:
+        """The result as a polars DataFrame: the long form, or the wide one."""
+    def to_pandas(self, *, wide: bool = False) -> _pandas.DataFrame:
+        """The result as a pandas DataFrame: the long form, or the wide one."""
+    def _repr_html_(self) -> str:
+        """The long form as an HTML table, for Jupyter."""
 
 class AdoptionInputs(TypedDict):
     """Feature adoption inputs."""
@@ -433,15 +453,24 @@ class Churn:
     @property
     def inactive_days(self) -> int: ...
     @property
-    def last_day(self) -> str: ...
+    def last_day(self) -> datetime.date: ...
     @property
     def period(self) -> Period: ...
     @property
-    def period_starts(self) -> list[str]: ...
+    def period_starts(self) -> list[datetime.date]: ...
     @property
     def retention_rate(self) -> list[float | None]: ...
     def to_dict(self) -> ChurnDict: ...
     def __eq__(self, other: object) -> bool: ...
+    def to_arrow(self, *, wide: bool = False) -> _ArrowStream:
+        """The result as an Arrow table (``__arrow_c_stream__``: pass it to ``pyarrow.table``,
+        ``polars.DataFrame`` or DuckDB): the long form, or the wide one."""
+    def to_polars(self, *, wide: bool = False) -> _polars.DataFrame:
+        """The result as a polars DataFrame: the long form, or the wide one."""
+    def to_pandas(self, *, wide: bool = False) -> _pandas.DataFrame:
+        """The result as a pandas DataFrame: the long form, or the wide one."""
+    def _repr_html_(self) -> str:
+        """The long form as an HTML table, for Jupyter."""
 
 ChurnMethod = Literal["start", "average", "serviced"]
 """The denominator of `churn_rate`."""
@@ -779,6 +808,15 @@ class Funnel:
     def window_seconds(self) -> int: ...
     def to_dict(self) -> FunnelDict: ...
     def __eq__(self, other: object) -> bool: ...
+    def to_arrow(self, *, wide: bool = False) -> _ArrowStream:
+        """The result as an Arrow table (``__arrow_c_stream__``: pass it to ``pyarrow.table``,
+        ``polars.DataFrame`` or DuckDB): the long form, or the wide one."""
+    def to_polars(self, *, wide: bool = False) -> _polars.DataFrame:
+        """The result as a polars DataFrame: the long form, or the wide one."""
+    def to_pandas(self, *, wide: bool = False) -> _pandas.DataFrame:
+        """The result as a pandas DataFrame: the long form, or the wide one."""
+    def _repr_html_(self) -> str:
+        """The long form as an HTML table, for Jupyter."""
 
 class FunnelConversionDict(TypedDict):
     """The result of `funnel_conversion`: how many people move from each step to the next.
@@ -1605,11 +1643,11 @@ class Retention:
     @property
     def cohort_sizes(self) -> list[int]: ...
     @property
-    def cohort_starts(self) -> list[str]: ...
+    def cohort_starts(self) -> list[datetime.date]: ...
     @property
     def counts(self) -> list[list[int | None]]: ...
     @property
-    def last_day(self) -> str: ...
+    def last_day(self) -> datetime.date: ...
     @property
     def last_period_complete(self) -> bool: ...
     @property
@@ -1618,6 +1656,15 @@ class Retention:
     def rates(self) -> list[list[float | None]]: ...
     def to_dict(self) -> RetentionDict: ...
     def __eq__(self, other: object) -> bool: ...
+    def to_arrow(self, *, wide: bool = False) -> _ArrowStream:
+        """The result as an Arrow table (``__arrow_c_stream__``: pass it to ``pyarrow.table``,
+        ``polars.DataFrame`` or DuckDB): the long form, or the wide one."""
+    def to_polars(self, *, wide: bool = False) -> _polars.DataFrame:
+        """The result as a polars DataFrame: the long form, or the wide one."""
+    def to_pandas(self, *, wide: bool = False) -> _pandas.DataFrame:
+        """The result as a pandas DataFrame: the long form, or the wide one."""
+    def _repr_html_(self) -> str:
+        """The long form as an HTML table, for Jupyter."""
     def chart(self, *, height: int | None = 400, theme: Theme | None = "light", width: int | None = 720) -> Chart:
         """The cohort heatmap: :func:`retention_chart` of this result."""
 
@@ -2249,11 +2296,20 @@ class StickinessHistogram:
     @property
     def period_days(self) -> list[int]: ...
     @property
-    def period_starts(self) -> list[str]: ...
+    def period_starts(self) -> list[datetime.date]: ...
     @property
     def users(self) -> list[list[int]]: ...
     def to_dict(self) -> StickinessHistogramDict: ...
     def __eq__(self, other: object) -> bool: ...
+    def to_arrow(self, *, wide: bool = False) -> _ArrowStream:
+        """The result as an Arrow table (``__arrow_c_stream__``: pass it to ``pyarrow.table``,
+        ``polars.DataFrame`` or DuckDB): the long form, or the wide one."""
+    def to_polars(self, *, wide: bool = False) -> _polars.DataFrame:
+        """The result as a polars DataFrame: the long form, or the wide one."""
+    def to_pandas(self, *, wide: bool = False) -> _pandas.DataFrame:
+        """The result as a pandas DataFrame: the long form, or the wide one."""
+    def _repr_html_(self) -> str:
+        """The long form as an HTML table, for Jupyter."""
 
 class Story(TypedDict):
     """A backlog item, usually a user story.

@@ -11,8 +11,9 @@ use pmkit::analytics as core;
 record!(
     /// The result of `active_users`: DAU, rolling WAU and MAU, stickiness, calendar weeks and months.
     ActiveUsers(core::ActiveUsers) {
-        days, dau, wau, mau, stickiness, week, weeks, weekly, months, monthly
+        days: date, dau, wau, mau, stickiness, week, weeks: date, weekly, months: date, monthly
     }
+    with table
     methods {
         /// DAU, WAU and MAU over the days: `active_users_chart(self, **options)`.
         #[pyo3(signature = (**options))]
@@ -29,10 +30,11 @@ record!(
 named_record!(
     /// The result of `retention`: the cohort matrix as counts and rates, and the weighted average.
     Retention(core::Retention) {
-        cohort_starts, cohort_sizes, counts, rates, average, average_returned,
-        average_cohort_users, last_day, last_period_complete
+        cohort_starts: date, cohort_sizes, counts, rates, average, average_returned,
+        average_cohort_users, last_day: date, last_period_complete
     }
     named { options }
+    with table
     methods {
         /// The cohort heatmap: `retention_chart(self, **options)`.
         #[pyo3(signature = (**options))]

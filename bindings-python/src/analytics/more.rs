@@ -11,18 +11,21 @@ use pmkit::analytics as core;
 record!(
     /// The result of `activity_churn`: per period, active users and those who then stayed away.
     Churn(core::Churn) {
-        period, inactive_days, period_starts, active, churned, churn_rate, retention_rate, last_day
+        period, inactive_days, period_starts: date, active, churned, churn_rate, retention_rate,
+        last_day: date
     }
+    with table
 );
 
 named_record!(
     /// The result of `feature_adoption`: feature users over active users per period, and time to first use.
     Adoption(core::Adoption) {
-        period, period_starts, active, users, rate, ever_active, ever_adopted,
+        period, period_starts: date, active, users, rate, ever_active, ever_adopted,
         cumulative_rate, adopters, days_to_first_use, median_days_to_first_use,
         mean_days_to_first_use
     }
     named { feature }
+    with table
 );
 
 named_record!(
@@ -32,13 +35,15 @@ named_record!(
         overall, median_seconds_from_previous
     }
     named { steps }
+    with table
 );
 
 record!(
     /// The result of `stickiness_histogram`: users active on exactly (and at least) k days per period.
     StickinessHistogram(core::StickinessHistogram) {
-        period, period_starts, period_days, complete, active, users, at_least
+        period, period_starts: date, period_days, complete, active, users, at_least
     }
+    with table
 );
 
 record!(

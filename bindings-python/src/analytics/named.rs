@@ -46,8 +46,9 @@ pub fn relabel<'py>(
 
 macro_rules! named_record {
     (
-        $(#[$meta:meta])* $name:ident($core:ty) { $($field:ident),* $(,)? }
+        $(#[$meta:meta])* $name:ident($core:ty) { $($field:ident $(: $conv:ident)?),* $(,)? }
         named { $($named:ident),* $(,)? }
+        $(with $with:ident)?
         $(methods { $($method:tt)* })?
     ) => {
         $(#[$meta])*
@@ -69,9 +70,34 @@ macro_rules! named_record {
             $(
                 #[getter]
                 fn $field<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                    $crate::record::to_python(py, &self.0.$field)
+                    $crate::record::field_value!(py, &self.0.$field $(, $conv)?)
                 }
             )*
+
+            $(
+                #[doc = concat!("The result as an Arrow ", stringify!($with), " (PyCapsule), event names in place of codes: the long form, or the wide one.")]
+                #[pyo3(signature = (*, wide = false))]
+                fn to_arrow<'py>(&self, py: Python<'py>, wide: bool) -> PyResult<Bound<'py, PyAny>> {
+                    $crate::frames::frame(py, &self.0, self.1.as_deref(), wide, $crate::frames::Frame::Arrow)
+                }
+
+                /// The result as a polars DataFrame: the long form, or the wide one.
+                #[pyo3(signature = (*, wide = false))]
+                fn to_polars<'py>(&self, py: Python<'py>, wide: bool) -> PyResult<Bound<'py, PyAny>> {
+                    $crate::frames::frame(py, &self.0, self.1.as_deref(), wide, $crate::frames::Frame::Polars)
+                }
+
+                /// The result as a pandas DataFrame: the long form, or the wide one.
+                #[pyo3(signature = (*, wide = false))]
+                fn to_pandas<'py>(&self, py: Python<'py>, wide: bool) -> PyResult<Bound<'py, PyAny>> {
+                    $crate::frames::frame(py, &self.0, self.1.as_deref(), wide, $crate::frames::Frame::Pandas)
+                }
+
+                /// The long form as an HTML table, for Jupyter.
+                fn _repr_html_(&self) -> String {
+                    $crate::frames::html(stringify!($name), &pmkit_api::table::Tabular::table(&self.0, self.1.as_deref()))
+                }
+            )?
 
             /// The value in its JSON form (the same shape in Rust, Python and JavaScript),
             /// with event names in place of codes when the call was given names.

@@ -169,6 +169,30 @@ const RECORD_METHODS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The methods of a result class with a table (`pmkit_api::table::TABULAR`).
+const FRAME_METHODS: &str = "    def to_arrow(self, *, wide: bool = False) -> _ArrowStream:\n        \
+     \"\"\"The result as an Arrow table (``__arrow_c_stream__``: pass it to ``pyarrow.table``,\n        \
+     ``polars.DataFrame`` or DuckDB): the long form, or the wide one.\"\"\"\n    \
+     def to_polars(self, *, wide: bool = False) -> _polars.DataFrame:\n        \
+     \"\"\"The result as a polars DataFrame: the long form, or the wide one.\"\"\"\n    \
+     def to_pandas(self, *, wide: bool = False) -> _pandas.DataFrame:\n        \
+     \"\"\"The result as a pandas DataFrame: the long form, or the wide one.\"\"\"\n    \
+     def _repr_html_(self) -> str:\n        \
+     \"\"\"The long form as an HTML table, for Jupyter.\"\"\"\n";
+
+/// `py_type`, with dates (and lists and options of them) as `datetime.date`.
+fn py_dated_type(schema: &Value, records: &BTreeSet<String>) -> String {
+    if schema.get("format").and_then(Value::as_str) == Some("date") {
+        return "datetime.date".to_owned();
+    }
+    if types_of(schema).iter().any(|name| name == "array") {
+        if let Some(items) = schema.get("items").filter(|items| is_date(items)) {
+            return format!("list[{}]", py_dated_type(items, records));
+        }
+    }
+    py_type(schema, records)
+}
+
 /// The `.chart(**options)` methods of result classes: the class, the chart function it
 /// calls with itself (its keyword options are the method's) and the method's doc.
 const CHART_METHODS: &[(&str, &str, &str)] = &[
@@ -339,6 +363,7 @@ pub fn python(api: &Api) -> String {
                 if let Some(text) = description(schema) {
                     out.push_str(&py_doc(&text, "    "));
                 }
+                let tabular = pmkit_api::table::TABULAR.contains(&name.as_str());
                 for (field, value, _) in api.properties(schema) {
                     // A field marked `x-pmkit-class` holds result objects, not dicts
                     // (a dashboard's charts).
@@ -347,14 +372,18 @@ pub fn python(api: &Api) -> String {
                     } else {
                         &records
                     };
-                    let _ = writeln!(
-                        out,
-                        "    @property\n    def {field}(self) -> {}: ...",
-                        py_type(value, nested)
-                    );
+                    // The dates of a result with a table read as `datetime.date`.
+                    let ty = match tabular {
+                        true => py_dated_type(value, nested),
+                        false => py_type(value, nested),
+                    };
+                    let _ = writeln!(out, "    @property\n    def {field}(self) -> {ty}: ...");
                 }
                 let _ = writeln!(out, "    def to_dict(self) -> {name}Dict: ...");
                 out.push_str("    def __eq__(self, other: object) -> bool: ...\n");
+                if tabular {
+                    out.push_str(FRAME_METHODS);
+                }
                 for (_, method) in RECORD_METHODS.iter().filter(|(class, _)| *class == name) {
                     let _ = writeln!(out, "    {method}");
                 }

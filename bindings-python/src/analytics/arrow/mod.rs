@@ -22,6 +22,7 @@
 //! (its value in the column is unspecified) so a caller can drop it: that is what
 //! `super::read` offers for a `nulls="drop"` option.
 
+mod partitioned;
 mod text;
 
 use arrow_array::cast::AsArray;

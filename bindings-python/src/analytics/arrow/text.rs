@@ -5,7 +5,8 @@
 //! names. Codes are given in order of first appearance, as the core's `IdMap` gives
 //! them, so event names come back in the same order as from numpy. A dictionary
 //! (categorical) column numbers each dictionary entry the first time a row uses it and
-//! then maps the row's key, never decoding the row's text.
+//! then maps the row's key, never decoding the row's text. A long column of user ids
+//! (not event names) is numbered by parts instead, on every core ([`super::partitioned`]).
 
 use std::collections::hash_map::{Entry, HashMap};
 
@@ -18,6 +19,7 @@ use arrow_array::{Array, ArrayRef, BinaryViewArray, FixedSizeBinaryArray, String
 use arrow_buffer::ArrowNativeType;
 use arrow_schema::DataType;
 
+use super::partitioned;
 use pmkit::{Error, Result};
 
 /// Whether values of `data_type` are text this reader numbers: strings of every layout,
@@ -135,6 +137,10 @@ pub(super) fn number(
     names: Option<&mut Vec<String>>,
 ) -> Result<Vec<i64>> {
     let rows = arrays.iter().map(|array| array.len()).sum();
+    let dictionary = |array: &ArrayRef| matches!(array.data_type(), DataType::Dictionary(..));
+    if names.is_none() && rows >= partitioned::PARTITION_FROM && !arrays.iter().any(dictionary) {
+        return number_many(field, arrays, rows);
+    }
     let mut codes = Vec::with_capacity(rows);
     let mut numbering = Numbering::new();
     for array in arrays {
@@ -173,6 +179,28 @@ pub(super) fn number(
         );
     }
     Ok(codes)
+}
+
+/// The codes of a long column of ids (not names): partitioned by hash and numbered on
+/// every core (at most 8), see [`partitioned`].
+fn number_many(field: &str, arrays: &[ArrayRef], rows: usize) -> Result<Vec<i64>> {
+    let mut columns = Vec::with_capacity(arrays.len());
+    for array in arrays {
+        let bytes = Bytes::of(array.as_ref()).ok_or_else(|| not_text(field, array.as_ref()))?;
+        columns.push((bytes, array.logical_nulls(), array.len()));
+    }
+    let ids = columns.iter().flat_map(|(bytes, nulls, len)| {
+        (0..*len).map(move |row| match nulls {
+            Some(nulls) if nulls.is_null(row) => None,
+            _ => Some(bytes.get(row)),
+        })
+    });
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    // The buffers bound the ids' bytes (offsets and views included), unless a slice of
+    // a larger buffer: then 64 bytes a row, growing beyond if need be.
+    let buffers: usize = arrays.iter().map(|a| a.get_buffer_memory_size()).sum();
+    let bytes = buffers.min(rows.saturating_mul(64));
+    partitioned::number(rows, bytes, ids, threads)
 }
 
 /// The codes of a dictionary chunk, for every key type.
