@@ -98,6 +98,7 @@ pub const TABULAR: &[&str] = &[
     "Funnel",
     "Retention",
     "StickinessHistogram",
+    "UserLifecycle",
 ];
 
 /// A result that reads as a table.

@@ -33,6 +33,7 @@ def _results() -> dict[str, Any]:
         "adoption": pmkit.feature_adoption(USERS, DAYS, EVENTS, "buy", unit="days"),
         "funnel": pmkit.event_funnel(USERS, DAYS, EVENTS, ["view", "cart", "buy"], unit="days"),
         "stickiness": pmkit.stickiness_histogram(USERS, DAYS, unit="days"),
+        "lifecycle": pmkit.user_lifecycle(USERS, DAYS, unit="days"),
     }
 
 
@@ -123,6 +124,14 @@ def test_long_forms_match_the_result_fields() -> None:
     assert first["users"].to_list() == histogram.users[0]
     assert first["at_least"].to_list() == histogram.at_least[0]
     assert first["days"].to_list() == list(range(1, len(histogram.users[0]) + 1))
+    lifecycle = RESULTS["lifecycle"]
+    frame = lifecycle.to_polars()
+    assert frame.columns == [
+        "period_start", "complete", "new", "returning", "resurrecting", "dormant", "active", "quick_ratio"
+    ]
+    assert frame["period_start"].to_list() == lifecycle.period_starts
+    assert frame["dormant"].to_list() == lifecycle.dormant
+    assert frame["quick_ratio"].to_list() == lifecycle.quick_ratio
 
 
 def test_funnel_steps_are_named_when_the_call_gave_names() -> None:

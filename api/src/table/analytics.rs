@@ -2,7 +2,9 @@
 //! `docs/analytics.md` ("Results as DataFrames").
 
 use super::{event_cells, ints, optional_ints, Cells, Table, Tabular};
-use pmkit::analytics::{ActiveUsers, Adoption, Churn, Funnel, Retention, StickinessHistogram};
+use pmkit::analytics::{
+    ActiveUsers, Adoption, Churn, Funnel, Retention, StickinessHistogram, UserLifecycle,
+};
 
 /// One row per cohort and period that can be observed (cells after the log's last day
 /// are left out, not zero): `cohort_start, cohort_size, period, returned, rate`.
@@ -155,5 +157,22 @@ impl Tabular for StickinessHistogram {
             .with("days", Cells::Int(days))
             .with("users", ints(&users))
             .with("at_least", ints(&at_least))
+    }
+}
+
+/// One row per period: `period_start, complete, new, returning, resurrecting, dormant,
+/// active, quick_ratio` (dormant as a positive count; quick ratio missing when no one
+/// went dormant).
+impl Tabular for UserLifecycle {
+    fn table(&self, _names: Option<&[String]>) -> Table {
+        Table::new()
+            .with("period_start", Cells::Date(self.period_starts.clone()))
+            .with("complete", Cells::Bool(self.complete.clone()))
+            .with("new", ints(&self.new))
+            .with("returning", ints(&self.returning))
+            .with("resurrecting", ints(&self.resurrecting))
+            .with("dormant", ints(&self.dormant))
+            .with("active", ints(&self.active))
+            .with("quick_ratio", Cells::Float(self.quick_ratio.clone()))
     }
 }

@@ -2519,7 +2519,7 @@ class UserLifecycle:
     @property
     def period(self) -> Period: ...
     @property
-    def period_starts(self) -> list[str]: ...
+    def period_starts(self) -> list[datetime.date]: ...
     @property
     def quick_ratio(self) -> list[float | None]: ...
     @property
@@ -2528,6 +2528,15 @@ class UserLifecycle:
     def returning(self) -> list[int]: ...
     def to_dict(self) -> UserLifecycleDict: ...
     def __eq__(self, other: object) -> bool: ...
+    def to_arrow(self, *, wide: bool = False) -> _ArrowStream:
+        """The result as an Arrow table (``__arrow_c_stream__``: pass it to ``pyarrow.table``,
+        ``polars.DataFrame`` or DuckDB): the long form, or the wide one."""
+    def to_polars(self, *, wide: bool = False) -> _polars.DataFrame:
+        """The result as a polars DataFrame: the long form, or the wide one."""
+    def to_pandas(self, *, wide: bool = False) -> _pandas.DataFrame:
+        """The result as a pandas DataFrame: the long form, or the wide one."""
+    def _repr_html_(self) -> str:
+        """The long form as an HTML table, for Jupyter."""
 
 class ValueEffortInputs(TypedDict):
     """The inputs of a value / effort score, on any scale the team uses consistently."""

@@ -49,8 +49,9 @@ record!(
 record!(
     /// The result of `user_lifecycle`: new, returning, resurrecting and dormant users per period, and the quick ratio.
     UserLifecycle(core::UserLifecycle) {
-        period, period_starts, complete, new, returning, resurrecting, dormant, active, quick_ratio
+        period, period_starts: date, complete, new, returning, resurrecting, dormant, active, quick_ratio
     }
+    with table
 );
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
