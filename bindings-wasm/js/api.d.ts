@@ -6071,7 +6071,7 @@ export interface FeatureAdoptionOptions {
  * `invalid_input` error naming `feature`.
  * @throws {PmkitError} on bad input, naming the parameter.
  */
-export function featureAdoption(userIds: UserIds, times: Times, events: EventIds, feature: number, options?: FeatureAdoptionOptions | null): Adoption;
+export function featureAdoption(userIds: UserIds, times: Times, events: EventIds, feature: number | string, options?: FeatureAdoptionOptions | null): Adoption;
 
 /** The options of `featureAdoptionCounts`; every one may be left out. */
 export interface FeatureAdoptionCountsOptions {
@@ -6100,7 +6100,7 @@ export interface FeatureAdoptionCountsOptions {
  * shard does not hold counts no one (another shard may hold it).
  * @throws {PmkitError} on bad input, naming the parameter.
  */
-export function featureAdoptionCounts(userIds: UserIds, times: Times, events: EventIds, feature: number, options?: FeatureAdoptionCountsOptions | null): Counts;
+export function featureAdoptionCounts(userIds: UserIds, times: Times, events: EventIds, feature: number | string, options?: FeatureAdoptionCountsOptions | null): Counts;
 
 /** The options of `eventFunnel`; every one may be left out. */
 export interface EventFunnelOptions {
@@ -6137,7 +6137,7 @@ export interface EventFunnelOptions {
  * (the result's `steps` are then those names).
  * @throws {PmkitError} on bad input, naming the parameter.
  */
-export function eventFunnel(userIds: UserIds, times: Times, events: EventIds, steps: Numbers, options?: EventFunnelOptions | null): Funnel;
+export function eventFunnel(userIds: UserIds, times: Times, events: EventIds, steps: Numbers | readonly string[], options?: EventFunnelOptions | null): Funnel;
 
 /** The options of `eventFunnelCounts`; every one may be left out. */
 export interface EventFunnelCountsOptions {
@@ -6171,7 +6171,7 @@ export interface EventFunnelCountsOptions {
  * shard does not hold counts no one (another shard may hold it).
  * @throws {PmkitError} on bad input, naming the parameter.
  */
-export function eventFunnelCounts(userIds: UserIds, times: Times, events: EventIds, steps: Numbers, options?: EventFunnelCountsOptions | null): Counts;
+export function eventFunnelCounts(userIds: UserIds, times: Times, events: EventIds, steps: Numbers | readonly string[], options?: EventFunnelCountsOptions | null): Counts;
 
 /** The options of `retention`; every one may be left out. */
 export interface RetentionOptions {
@@ -6193,11 +6193,11 @@ export interface RetentionOptions {
   /**
    * The event that counts as returning: a code, or a name when `events` holds names; default any event.
    */
-  returnEvent?: number | null;
+  returnEvent?: number | string | null;
   /**
    * The event that puts a user in a cohort: a code, or a name when `events` holds names (the result's `options` then report the name); default any event.
    */
-  startEvent?: number | null;
+  startEvent?: number | string | null;
   /**
    * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
    */
@@ -6250,11 +6250,11 @@ export interface RetentionCountsOptions {
   /**
    * The event that counts as returning: a code, or a name when `events` holds names; default any event.
    */
-  returnEvent?: number | null;
+  returnEvent?: number | string | null;
   /**
    * The event that puts a user in a cohort: a code, or a name when `events` holds names; default any event.
    */
-  startEvent?: number | null;
+  startEvent?: number | string | null;
   /**
    * An IANA time zone ("America/New_York") or fixed offset ("+05:30") whose calendar days are counted, following daylight saving; instead of `utcOffsetMinutes`; default the zone of a time-zone-aware `times` column (Python), else UTC.
    */
@@ -7019,3 +7019,86 @@ export interface ProductDashboardOptions {
  * @throws {PmkitError} on bad input, naming the parameter.
  */
 export function productDashboard(file: ProductFile | string, options?: ProductDashboardOptions | null): Dashboard;
+
+/** The metric over the events of one property value. */
+export interface Segment<R> {
+  /** The property value ("other" for the pooled rest). */
+  value: string;
+  /** Whether this segment pools the values beyond `maxSegments`. */
+  other: boolean;
+  /** Events in the segment. */
+  events: number;
+  /** The metric over them. */
+  result: R;
+}
+
+/** A metric over the whole log (`total`) and per value of a property (`segments`, most events first, the values beyond `maxSegments` pooled last as "other"). */
+export interface Breakdown<R> {
+  by: string;
+  total: R;
+  segments: Segment<R>[];
+}
+
+/** The options of `new EventLog`. */
+export interface EventLogOptions {
+  /** Event names (strings) or codes, one per event. */
+  events?: readonly string[] | Numbers | null;
+  /** Property columns (strings or numbers, one per event) by name, to break metrics down by. */
+  properties?: Record<string, readonly string[] | Numbers> | null;
+  /** The unit of `times`; default seconds. */
+  unit?: TimeUnitName | null;
+}
+
+/** The breakdown options every `EventLog` method takes. */
+export interface BreakdownOptions {
+  /** A property of the log: one result per value, and the total. */
+  by?: string | null;
+  /** At most this many segments before the rest are pooled as "other". @defaultValue `25` */
+  maxSegments?: number | null;
+}
+
+/**
+ * An event log read once: user ids and event names (strings or numbers) numbered, times in one unit, and property columns to break metrics down by. Every analytics function over `userIds, times` is a method; `{ by: "plan" }` gives a `Breakdown`. Call `free()` when done with a large log (wasm memory is not garbage-collected).
+ * @throws {PmkitError} on bad input, naming the parameter.
+ */
+export class EventLog {
+  constructor(userIds: readonly string[] | Numbers, times: Numbers, options?: EventLogOptions | null);
+  /** Releases the log's wasm memory. */
+  free(): void;
+  /** Events in the log. */
+  readonly length: number;
+  /** Distinct users. */
+  readonly users: number;
+  /** Event names in code order (undefined without an events column). */
+  readonly eventNames: string[] | undefined;
+  /** The property names. */
+  readonly properties: string[];
+  activeUsers(options?: Omit<ActiveUsersOptions, "events"> & { by?: null; maxSegments?: number | null } | null): ActiveUsers;
+  activeUsers(options: Omit<ActiveUsersOptions, "events"> & { by: string; maxSegments?: number | null }): Breakdown<ActiveUsers>;
+  activeUserCounts(options?: Omit<ActiveUserCountsOptions, "events"> & { by?: null; maxSegments?: number | null } | null): Counts;
+  activeUserCounts(options: Omit<ActiveUserCountsOptions, "events"> & { by: string; maxSegments?: number | null }): Breakdown<Counts>;
+  activityChurn(options?: Omit<ActivityChurnOptions, "events"> & { by?: null; maxSegments?: number | null } | null): Churn;
+  activityChurn(options: Omit<ActivityChurnOptions, "events"> & { by: string; maxSegments?: number | null }): Breakdown<Churn>;
+  activityChurnCounts(options?: Omit<ActivityChurnCountsOptions, "events"> & { by?: null; maxSegments?: number | null } | null): Counts;
+  activityChurnCounts(options: Omit<ActivityChurnCountsOptions, "events"> & { by: string; maxSegments?: number | null }): Breakdown<Counts>;
+  featureAdoption(feature: number | string, options?: Omit<FeatureAdoptionOptions, "events"> & { by?: null; maxSegments?: number | null } | null): Adoption;
+  featureAdoption(feature: number | string, options: Omit<FeatureAdoptionOptions, "events"> & { by: string; maxSegments?: number | null }): Breakdown<Adoption>;
+  featureAdoptionCounts(feature: number | string, options?: Omit<FeatureAdoptionCountsOptions, "events"> & { by?: null; maxSegments?: number | null } | null): Counts;
+  featureAdoptionCounts(feature: number | string, options: Omit<FeatureAdoptionCountsOptions, "events"> & { by: string; maxSegments?: number | null }): Breakdown<Counts>;
+  eventFunnel(steps: Numbers | readonly string[], options?: Omit<EventFunnelOptions, "events"> & { by?: null; maxSegments?: number | null } | null): Funnel;
+  eventFunnel(steps: Numbers | readonly string[], options: Omit<EventFunnelOptions, "events"> & { by: string; maxSegments?: number | null }): Breakdown<Funnel>;
+  eventFunnelCounts(steps: Numbers | readonly string[], options?: Omit<EventFunnelCountsOptions, "events"> & { by?: null; maxSegments?: number | null } | null): Counts;
+  eventFunnelCounts(steps: Numbers | readonly string[], options: Omit<EventFunnelCountsOptions, "events"> & { by: string; maxSegments?: number | null }): Breakdown<Counts>;
+  retention(options?: Omit<RetentionOptions, "events"> & { by?: null; maxSegments?: number | null } | null): Retention;
+  retention(options: Omit<RetentionOptions, "events"> & { by: string; maxSegments?: number | null }): Breakdown<Retention>;
+  retentionCounts(options?: Omit<RetentionCountsOptions, "events"> & { by?: null; maxSegments?: number | null } | null): Counts;
+  retentionCounts(options: Omit<RetentionCountsOptions, "events"> & { by: string; maxSegments?: number | null }): Breakdown<Counts>;
+  stickinessHistogram(options?: Omit<StickinessHistogramOptions, "events"> & { by?: null; maxSegments?: number | null } | null): StickinessHistogram;
+  stickinessHistogram(options: Omit<StickinessHistogramOptions, "events"> & { by: string; maxSegments?: number | null }): Breakdown<StickinessHistogram>;
+  stickinessCounts(options?: Omit<StickinessCountsOptions, "events"> & { by?: null; maxSegments?: number | null } | null): Counts;
+  stickinessCounts(options: Omit<StickinessCountsOptions, "events"> & { by: string; maxSegments?: number | null }): Breakdown<Counts>;
+  userLifecycle(options?: Omit<UserLifecycleOptions, "events"> & { by?: null; maxSegments?: number | null } | null): UserLifecycle;
+  userLifecycle(options: Omit<UserLifecycleOptions, "events"> & { by: string; maxSegments?: number | null }): Breakdown<UserLifecycle>;
+  userLifecycleCounts(options?: Omit<UserLifecycleCountsOptions, "events"> & { by?: null; maxSegments?: number | null } | null): Counts;
+  userLifecycleCounts(options: Omit<UserLifecycleCountsOptions, "events"> & { by: string; maxSegments?: number | null }): Breakdown<Counts>;
+}

@@ -14,13 +14,51 @@ pub struct Named<T> {
     pub event_names: Option<Vec<String>>,
 }
 
-/// The JSON form of the result (event codes as codes).
+/// The JSON form of the result, its event labels given back as the names the call
+/// was given (JavaScript's `EventLog` methods take names): `steps` (a funnel),
+/// `feature` (adoption) and `options.start_event` / `return_event` (retention), as
+/// Python's result classes relabel them; codes as codes when names were not given.
 impl<T: serde::Serialize> serde::Serialize for Named<T> {
     fn serialize<S: serde::Serializer>(
         &self,
         serializer: S,
     ) -> std::result::Result<S::Ok, S::Error> {
-        self.value.serialize(serializer)
+        let Some(names) = &self.event_names else {
+            return self.value.serialize(serializer);
+        };
+        let mut json = serde_json::to_value(&self.value).map_err(serde::ser::Error::custom)?;
+        if let Some(fields) = json.as_object_mut() {
+            for key in ["steps", "feature"] {
+                if let Some(value) = fields.get_mut(key) {
+                    relabel(value, names);
+                }
+            }
+            if let Some(options) = fields.get_mut("options").and_then(|o| o.as_object_mut()) {
+                for key in ["start_event", "return_event"] {
+                    if let Some(value) = options.get_mut(key) {
+                        relabel(value, names);
+                    }
+                }
+            }
+        }
+        json.serialize(serializer)
+    }
+}
+
+/// `value` (a label or a list of labels) as the names they stand for.
+fn relabel(value: &mut serde_json::Value, names: &[String]) {
+    match value {
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|item| relabel(item, names)),
+        serde_json::Value::Number(number) => {
+            let name = number
+                .as_u64()
+                .and_then(|label| usize::try_from(label).ok())
+                .and_then(|label| names.get(label));
+            if let Some(name) = name {
+                *value = serde_json::Value::String(name.clone());
+            }
+        }
+        _ => {}
     }
 }
 

@@ -382,8 +382,8 @@ fn ts_param_type(kind: &ParamKind) -> String {
         ParamKind::Partial => "Counts".to_owned(),
         ParamKind::Partials => "readonly Counts[]".to_owned(),
         ParamKind::EventIds => "EventIds".to_owned(),
-        ParamKind::Event => "number".to_owned(),
-        ParamKind::Events => "Numbers".to_owned(),
+        ParamKind::Event => "number | string".to_owned(),
+        ParamKind::Events => "Numbers | readonly string[]".to_owned(),
         ParamKind::Date => "Date | string".to_owned(),
         ParamKind::Csv => "string".to_owned(),
         ParamKind::Json(schema) | ParamKind::Record(schema) => ts_type(schema),
@@ -523,6 +523,56 @@ pub fn typescript(api: &Api) -> String {
             ts_type(&function.returns)
         );
     }
+    out.push_str(&ts_event_log(api));
+    out
+}
+
+/// The `EventLog` class: a method for every function over `userIds, times` (and
+/// `events`), without those parameters, whose options also take `by` and
+/// `maxSegments`; with `by` the result is a `Breakdown` (two overloads say which).
+fn ts_event_log(api: &Api) -> String {
+    let mut out = String::from(
+        "\n/** The metric over the events of one property value. */\n\
+         export interface Segment<R> {\n  /** The property value (\"other\" for the pooled rest). */\n  value: string;\n  /** Whether this segment pools the values beyond `maxSegments`. */\n  other: boolean;\n  /** Events in the segment. */\n  events: number;\n  /** The metric over them. */\n  result: R;\n}\n\n\
+         /** A metric over the whole log (`total`) and per value of a property (`segments`, most events first, the values beyond `maxSegments` pooled last as \"other\"). */\n\
+         export interface Breakdown<R> {\n  by: string;\n  total: R;\n  segments: Segment<R>[];\n}\n\n\
+         /** The options of `new EventLog`. */\n\
+         export interface EventLogOptions {\n  /** Event names (strings) or codes, one per event. */\n  events?: readonly string[] | Numbers | null;\n  /** Property columns (strings or numbers, one per event) by name, to break metrics down by. */\n  properties?: Record<string, readonly string[] | Numbers> | null;\n  /** The unit of `times`; default seconds. */\n  unit?: TimeUnitName | null;\n}\n\n\
+         /** The breakdown options every `EventLog` method takes. */\n\
+         export interface BreakdownOptions {\n  /** A property of the log: one result per value, and the total. */\n  by?: string | null;\n  /** At most this many segments before the rest are pooled as \"other\". @defaultValue `25` */\n  maxSegments?: number | null;\n}\n\n\
+         /**\n * An event log read once: user ids and event names (strings or numbers) numbered, times in one unit, and property columns to break metrics down by. Every analytics function over `userIds, times` is a method; `{ by: \"plan\" }` gives a `Breakdown`. Call `free()` when done with a large log (wasm memory is not garbage-collected).\n * @throws {PmkitError} on bad input, naming the parameter.\n */\n\
+         export class EventLog {\n  constructor(userIds: readonly string[] | Numbers, times: Numbers, options?: EventLogOptions | null);\n  /** Releases the log's wasm memory. */\n  free(): void;\n  /** Events in the log. */\n  readonly length: number;\n  /** Distinct users. */\n  readonly users: number;\n  /** Event names in code order (undefined without an events column). */\n  readonly eventNames: string[] | undefined;\n  /** The property names. */\n  readonly properties: string[];\n",
+    );
+    for function in &api.functions {
+        let names: Vec<&str> = function.params.iter().map(|p| p.name.as_str()).collect();
+        let skip = match names.as_slice() {
+            ["user_ids", "times", "events", ..] => 3,
+            ["user_ids", "times", ..] => 2,
+            _ => continue,
+        };
+        let params: Vec<String> = function.params[skip..]
+            .iter()
+            .map(|p| format!("{}: {}", camel(&p.name), ts_param_type(&p.kind)))
+            .collect();
+        let options = if function.options.is_some() {
+            format!("Omit<{}Options, \"events\">", pascal(&function.js_name))
+        } else {
+            "{}".to_owned()
+        };
+        let returns = ts_type(&function.returns);
+        for (by, optional, result) in [
+            ("by?: null", "?", returns.clone()),
+            ("by: string", "", format!("Breakdown<{returns}>")),
+        ] {
+            let mut all = params.clone();
+            all.push(format!(
+                "options{optional}: {options} & {{ {by}; maxSegments?: number | null }}{}",
+                if optional.is_empty() { "" } else { " | null" }
+            ));
+            let _ = writeln!(out, "  {}({}): {result};", function.js_name, all.join(", "));
+        }
+    }
+    out.push_str("}\n");
     out
 }
 

@@ -3,7 +3,7 @@
 //! plain array checked in one pass (see `convert::numbers`), kept as `f64`, the core's
 //! JavaScript number column (each value checked by the core as it is read).
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::convert::{count, from_js_value, js_functions, numbers, numbers_hinted, FromJs};
 use crate::errors::IntoJs;
@@ -82,16 +82,33 @@ fn code(field: &str, value: f64) -> Result<pmkit_api::Event, JsValue> {
         .js()
 }
 
-/// An event parameter: an event code.
+/// An event parameter: an event code, or an event name (a string), which an
+/// `EventLog` with event names reads; the free functions' `events` hold codes, so a
+/// name there is an error naming the parameter.
 impl FromJs for pmkit_api::Event {
     fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        if value.is_string() {
+            return crate::convert::text(field, value).map(pmkit_api::Event::Name);
+        }
         code(field, crate::convert::number(field, &value)?)
     }
 }
 
-/// Event parameters (`steps`): an array or typed array of event codes.
+/// Event parameters (`steps`): an array or typed array of event codes, or an array of
+/// event names.
 impl FromJs for Vec<pmkit_api::Event> {
     fn from_js(field: &str, value: JsValue) -> Result<Self, JsValue> {
+        if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+            if array.get(0).is_string() {
+                return array
+                    .iter()
+                    .enumerate()
+                    .map(|(index, step)| {
+                        pmkit_api::Event::from_js(&format!("{field}[{index}]"), step)
+                    })
+                    .collect();
+            }
+        }
         numbers(field, value)?
             .into_iter()
             .enumerate()

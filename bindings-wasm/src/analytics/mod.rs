@@ -10,6 +10,7 @@
 use wasm_bindgen::prelude::*;
 
 mod described;
+mod log;
 
 #[wasm_bindgen(typescript_custom_section)]
 const ANALYTICS_TYPES: &'static str = r#"
