@@ -17,7 +17,7 @@ WASM_OUT := bindings-wasm/pkg
   cargo-fuzz fuzz-smoke fuzz
 
 demo:
-	cargo run --release -p pmkit --example report -- $(ARGS)
+	cargo run --release -p pmkit-core --example report -- $(ARGS)
 
 test: setup lint rust-test python py-test wasm js-test browser-test package-test wheel-test crate-test
 	@echo "make test: all checks passed"
@@ -186,7 +186,7 @@ wheel-test: wheel
 	  [ -n "$$py" ] || continue; \
 	  env="$(WHEEL_DIR)/venv-$$version"; \
 	  "$$py" -m venv "$$env"; \
-	  "$$env/bin/python" -m pip install --quiet $(WHEEL_OUT)/pmkit-*.whl; \
+	  "$$env/bin/python" -m pip install --quiet $(WHEEL_OUT)/pmkit_core-*.whl; \
 	  (cd $(WHEEL_DIR) && "$(CURDIR)/$$env/bin/python" "$(CURDIR)/bindings-python/wheel-test/smoke.py"); \
 	  tested="$$tested $$version"; \
 	done; \
@@ -209,15 +209,15 @@ CRATE_TEST := target/crate-test
 MSRV = $(shell awk -F'"' '/^rust-version = / { print $$2; exit }' Cargo.toml)
 
 crate-test:
-	RUSTDOCFLAGS="-D warnings" cargo doc -p pmkit --no-deps --quiet
-	cargo publish --dry-run -p pmkit --allow-dirty --quiet
+	RUSTDOCFLAGS="-D warnings" cargo doc -p pmkit-core --no-deps --quiet
+	cargo publish --dry-run -p pmkit-core --allow-dirty --quiet
 	rm -rf $(CRATE_TEST) && mkdir -p $(CRATE_TEST)
 	cp -r core/package-test/src $(CRATE_TEST)/
-	sed 's|PMKIT_PACKAGE|$(CURDIR)/target/package/pmkit-$(CRATE_VERSION)|' \
+	sed 's|PMKIT_PACKAGE|$(CURDIR)/target/package/pmkit-core-$(CRATE_VERSION)|' \
 	  core/package-test/Cargo.toml > $(CRATE_TEST)/Cargo.toml
 	CARGO_TARGET_DIR=$(CURDIR)/target/crate-test-build cargo run --quiet --manifest-path $(CRATE_TEST)/Cargo.toml
 	rustup toolchain install $(MSRV) --profile minimal --no-self-update
-	CARGO_TARGET_DIR=$(CURDIR)/target/msrv cargo +$(MSRV) check -p pmkit --all-features --locked --quiet
+	CARGO_TARGET_DIR=$(CURDIR)/target/msrv cargo +$(MSRV) check -p pmkit-core --all-features --locked --quiet
 
 # The wasm's size, raw and gzipped: as wasm-bindgen emits it, as shipped (name and
 # producers sections removed), and after wasm-opt (binaryen from npm, pinned), which the

@@ -4,7 +4,7 @@
 //! analytics of the sample product, an experiment, a retention projection and MRR
 //! movements, whose charts it writes as SVG files into `target/pmkit-demo/`.
 //!
-//! Run: `cargo run --release -p pmkit --example report [-- path/to/product.json]`.
+//! Run: `cargo run --release -p pmkit-core --example report [-- path/to/product.json]`.
 //! Without a path it uses the bundled `sample_product.json`; a file must have the
 //! same shape (a [`ProductSnapshot`] in JSON).
 

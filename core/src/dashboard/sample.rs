@@ -118,7 +118,7 @@ mod tests {
         assert!(
             have == want,
             "{} is not sample_product_file().to_json(); regenerate it with \
-             `PMKIT_BLESS=1 cargo test -p pmkit --lib dashboard`",
+             `PMKIT_BLESS=1 cargo test -p pmkit-core --lib dashboard`",
             path.display()
         );
     }
