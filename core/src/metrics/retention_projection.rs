@@ -95,7 +95,7 @@ pub struct SbgFit {
     /// The projected survivors of the cohort (cohort size × S(t)) for the projected
     /// periods t = observed_periods + 1..=observed_periods + periods.
     pub projected_survivors: Vec<f64>,
-    /// The expected lifetime of a new customer in periods, E[T] = (α + β − 1) / (α − 1);
+    /// The expected lifetime of a new customer in periods, E\[T\] = (α + β − 1) / (α − 1);
     /// `None` when α ≤ 1, where the mean is infinite (a few customers stay for ever).
     pub expected_lifetime: Option<f64>,
     /// The discount rate per period the discounted lifetimes use.
@@ -118,7 +118,7 @@ pub struct SbgFit {
 /// `survivors[0]` the cohort size, then one entry per observed period (a survival
 /// curve, or a row of a cohort matrix counting the customers still subscribed). What it
 /// returns is described on [`SbgFit`]; the model, its likelihood and its sources are in
-/// the [module docs](self).
+/// `docs/evidence.md` ("Retention projection").
 ///
 /// **Assumptions**: a contractual setting (churn is observed when it happens; a
 /// customer who left does not come back), periods of equal length, each customer's
