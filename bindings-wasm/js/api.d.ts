@@ -3231,7 +3231,7 @@ export interface SbgFit {
    */
   discounted_expected_residual_lifetime: number;
   /**
-   * The expected lifetime of a new customer in periods, E[T] = (α + β − 1) / (α − 1); `None` when α ≤ 1, where the mean is infinite (a few customers stay for ever).
+   * The expected lifetime of a new customer in periods, E\[T\] = (α + β − 1) / (α − 1); `None` when α ≤ 1, where the mean is infinite (a few customers stay for ever).
    */
   expected_lifetime?: number | null;
   /**

@@ -94,6 +94,10 @@ test('bad input is a PmkitError naming the field', () => {
   assert.equal(field(() => log.activeUsers({ by: 3 })), 'by');
   assert.equal(field(() => log.activeUsers({ unit: 'ms' })), 'unit');
   assert.equal(field(() => log.retention({ noSuchOption: 1 })), 'noSuchOption');
+  // A Proxy or a throwing getter is an error, and the instance keeps working.
+  const trap = new Proxy(['a', 'b'], { get(target, key) { if (key === '1') throw new Error('trap'); return Reflect.get(target, key); } });
+  assert.equal(field(() => new pmkit.EventLog(trap, [0, 0])).startsWith('userIds'), true);
+  assert.equal(new pmkit.EventLog(['a'], [0]).users, 1);
   // An event name in the free functions, whose events are codes, is an error.
   assert.equal(field(() => pmkit.eventFunnel([1], [0], [0], ['view'])), 'steps[0]');
 });

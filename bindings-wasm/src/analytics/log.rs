@@ -3,7 +3,6 @@
 //! functions over its columns (`pmkit_api::analytics!` expanded by [`log_methods`]).
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::convert::{numbers, text, type_name};
 use crate::errors::{to_js, IntoJs};
@@ -28,19 +27,19 @@ fn labels(field: &str, value: JsValue) -> Result<EncodedText, JsValue> {
 }
 
 /// The strings of a plain array whose first element is a string (every element must
-/// be one), or `None` for anything else (read as numbers).
+/// be one, else a `PmkitError` naming `field[i]`), or `None` for anything else (read as
+/// numbers). Read through `Reflect` (caught), so a Proxy or a throwing getter is an
+/// error, never an exception unwinding through wasm.
 fn text_array(field: &str, value: &JsValue) -> Result<Option<Vec<String>>, JsValue> {
-    let Some(array) = value.dyn_ref::<js_sys::Array>() else {
-        return Ok(None);
-    };
-    if !array.get(0).is_string() {
+    if !js_sys::Array::is_array(value) {
         return Ok(None);
     }
-    let mut values = Vec::with_capacity(array.length() as usize);
-    for (index, item) in array.iter().enumerate() {
-        values.push(text(&format!("{field}[{index}]"), item)?);
+    let first = js_sys::Reflect::get(value, &JsValue::from(0))
+        .map_err(|_| to_js(pmkit::Error::invalid(field, "could not be read")))?;
+    if !first.is_string() {
+        return Ok(None);
     }
-    Ok(Some(values))
+    crate::convert::from_js_value::<Vec<String>>(field, value.clone()).map(Some)
 }
 
 /// A key of the constructor's options object (`Reflect`, so a throwing getter is an
