@@ -12,14 +12,18 @@
 //! ```text
 //! record!(
 //!     /// Docs.
-//!     SprintReport(core::SprintReport) { sprint_id, dates }
+//!     SalaryBenchmark(core::SalaryBenchmark) { low, high }
 //!     methods {
-//!         fn chart(&self) -> PyResult<crate::chart::Chart> { ... }
+//!         fn position_in_range(&self, salary: f64) -> PyResult<f64> { ... }
 //!     }
 //! );
 //! ```
 //!
-//! Two more optional parts, before `methods`:
+//! Three more optional parts, before `methods`:
+//!
+//! - `chart(pmkit::chart::burndown_chart, "doc")` gives the class a
+//!   `.chart(**options)` method drawing itself with that chart function (its Python
+//!   stub comes from the typings generator's `CHART_METHODS`).
 //!
 //! - A field marked `: date` (`days: date`) reads as `datetime.date` (or a list of
 //!   them) instead of the ISO text of the JSON form; `to_dict()` keeps the JSON form.
@@ -147,6 +151,7 @@ macro_rules! record {
     (
         $(#[$meta:meta])* $name:ident($core:ty) { $($field:ident $(: $conv:ident)?),* $(,)? }
         $(with $with:ident)?
+        $(chart($chart:path, $chart_doc:literal))?
         $(methods { $($method:tt)* })?
     ) => {
         $(#[$meta])*
@@ -206,6 +211,17 @@ macro_rules! record {
                 self.0 == other.0
             }
 
+            $(
+                #[doc = $chart_doc]
+                #[pyo3(signature = (**options))]
+                fn chart(
+                    &self,
+                    py: Python<'_>,
+                    options: Option<&Bound<'_, pyo3::types::PyDict>>,
+                ) -> PyResult<$crate::chart::Chart> {
+                    $crate::chart::chart_with(py, $chart, &self.0, options)
+                }
+            )?
             $($($method)*)?
         }
 

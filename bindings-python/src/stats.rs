@@ -20,17 +20,7 @@ record!(
         variants, verdict, winner, level, variance, bayesian_method, sample_ratio,
         users_needed_per_variant, more_users_needed, days_left
     }
-    methods {
-        /// The conversion rate per variant with its interval: `experiment_chart(self, **options)`.
-        #[pyo3(signature = (**options))]
-        fn chart(
-            &self,
-            py: Python<'_>,
-            options: Option<&Bound<'_, pyo3::types::PyDict>>,
-        ) -> PyResult<crate::chart::Chart> {
-            crate::chart::chart_with(py, pmkit::chart::experiment_chart, &self.0, options)
-        }
-    }
+    chart(pmkit::chart::experiment_chart, "The conversion rate per variant with its interval: `experiment_chart(self, **options)`.")
 );
 
 record!(

@@ -1,7 +1,6 @@
 //! The result classes of the described `active_users` and `retention`.
 
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
 
 use super::named::named_record;
 use crate::convert::IntoPython;
@@ -14,17 +13,7 @@ record!(
         days: date, dau, wau, mau, stickiness, week, weeks: date, weekly, months: date, monthly
     }
     with table
-    methods {
-        /// DAU, WAU and MAU over the days: `active_users_chart(self, **options)`.
-        #[pyo3(signature = (**options))]
-        fn chart(
-            &self,
-            py: Python<'_>,
-            options: Option<&Bound<'_, PyDict>>,
-        ) -> PyResult<crate::chart::Chart> {
-            crate::chart::chart_with(py, pmkit::chart::active_users_chart, &self.0, options)
-        }
-    }
+    chart(pmkit::chart::active_users_chart, "DAU, WAU and MAU over the days: `active_users_chart(self, **options)`.")
 );
 
 named_record!(
@@ -35,17 +24,7 @@ named_record!(
     }
     named { options }
     with table
-    methods {
-        /// The cohort heatmap: `retention_chart(self, **options)`.
-        #[pyo3(signature = (**options))]
-        fn chart(
-            &self,
-            py: Python<'_>,
-            options: Option<&Bound<'_, PyDict>>,
-        ) -> PyResult<crate::chart::Chart> {
-            crate::chart::chart_with(py, pmkit::chart::retention_chart, &self.0, options)
-        }
-    }
+    chart(pmkit::chart::retention_chart, "The cohort heatmap: `retention_chart(self, **options)`.")
 );
 
 /// Retention comes back as its class, reporting its event options' names when names

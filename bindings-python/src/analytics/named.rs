@@ -49,6 +49,7 @@ macro_rules! named_record {
         $(#[$meta:meta])* $name:ident($core:ty) { $($field:ident $(: $conv:ident)?),* $(,)? }
         named { $($named:ident),* $(,)? }
         $(with $with:ident)?
+        $(chart($chart:path, $chart_doc:literal))?
         $(methods { $($method:tt)* })?
     ) => {
         $(#[$meta])*
@@ -121,6 +122,17 @@ macro_rules! named_record {
                 self.0 == other.0 && self.1 == other.1
             }
 
+            $(
+                #[doc = $chart_doc]
+                #[pyo3(signature = (**options))]
+                fn chart(
+                    &self,
+                    py: Python<'_>,
+                    options: Option<&Bound<'_, pyo3::types::PyDict>>,
+                ) -> PyResult<$crate::chart::Chart> {
+                    $crate::chart::chart_with(py, $chart, &self.0, options)
+                }
+            )?
             $($($method)*)?
         }
     };

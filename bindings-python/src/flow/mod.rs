@@ -32,17 +32,7 @@ record!(
 record!(
     /// The result of `cumulative_flow`: per column, items that had reached it by each day.
     CumulativeFlow(pmkit::flow::CumulativeFlow) { dates, columns, counts, cancelled }
-    methods {
-        /// One band per column: `cumulative_flow_chart(self, **options)`.
-        #[pyo3(signature = (**options))]
-        fn chart(
-            &self,
-            py: Python<'_>,
-            options: Option<&Bound<'_, pyo3::types::PyDict>>,
-        ) -> PyResult<crate::chart::Chart> {
-            crate::chart::chart_with(py, pmkit::chart::cumulative_flow_chart, &self.0, options)
-        }
-    }
+    chart(pmkit::chart::cumulative_flow_chart, "One band per column: `cumulative_flow_chart(self, **options)`.")
 );
 
 record!(

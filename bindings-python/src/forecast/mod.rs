@@ -15,17 +15,7 @@ record!(
         trials, percentiles, deadline_probability, deadline, deadline_periods, mean_periods,
         distribution
     }
-    methods {
-        /// The forecast histogram: `forecast_chart(self, **options)`.
-        #[pyo3(signature = (**options))]
-        fn chart(
-            &self,
-            py: Python<'_>,
-            options: Option<&Bound<'_, pyo3::types::PyDict>>,
-        ) -> PyResult<crate::chart::Chart> {
-            crate::chart::chart_with(py, pmkit::chart::forecast_chart, &self.0, options)
-        }
-    }
+    chart(pmkit::chart::forecast_chart, "The forecast histogram: `forecast_chart(self, **options)`.")
 );
 
 record!(

@@ -65,17 +65,7 @@ record!(
         retention_rates, projected_survivors, expected_lifetime, discount_rate,
         discounted_expected_lifetime, discounted_expected_residual_lifetime
     }
-    methods {
-        /// Observed vs modelled survival: `retention_projection_chart(self, **options)`.
-        #[pyo3(signature = (**options))]
-        fn chart(
-            &self,
-            py: Python<'_>,
-            options: Option<&Bound<'_, pyo3::types::PyDict>>,
-        ) -> PyResult<crate::chart::Chart> {
-            crate::chart::chart_with(py, pmkit::chart::retention_projection_chart, &self.0, options)
-        }
-    }
+    chart(pmkit::chart::retention_projection_chart, "Observed vs modelled survival: `retention_projection_chart(self, **options)`.")
 );
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

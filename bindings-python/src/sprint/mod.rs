@@ -30,17 +30,7 @@ record!(
         committed, completed, completed_committed, added, removed, cancelled, re_estimated,
         carried_in, carry_over, say_do_ratio
     }
-    methods {
-        /// The burndown chart of this report: `burndown_chart(self, **options)`.
-        #[pyo3(signature = (**options))]
-        fn chart(
-            &self,
-            py: Python<'_>,
-            options: Option<&Bound<'_, pyo3::types::PyDict>>,
-        ) -> PyResult<crate::chart::Chart> {
-            crate::chart::chart_with(py, pmkit::chart::burndown_chart, &self.0, options)
-        }
-    }
+    chart(pmkit::chart::burndown_chart, "The burndown chart of this report: `burndown_chart(self, **options)`.")
 );
 
 record!(
